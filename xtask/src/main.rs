@@ -1,0 +1,176 @@
+//! Build automation, run as `cargo xtask <command>` (alias in `.cargo/config.toml`).
+//!
+//! - `serve [--port N] [--no-build]`: install what is missing, build the wasm and the page,
+//!   serve `web/dist` on 127.0.0.1 and print the address.
+//! - `test`: every check CI runs (format, lints, docs, Rust tests, TypeScript, browser tests).
+//! - `build`: install what is missing and build the wasm and the page, without serving.
+//!
+//! Each install step first checks whether its tool is already there and says when it skips.
+//! Plain `std` only, so `cargo xtask` compiles in seconds on a fresh machine.
+
+mod install;
+mod serve;
+mod shell;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use shell::{Step, cargo, run};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_cmd(&args[1..]),
+        Some("test") => test_cmd(),
+        Some("build") => build(),
+        _ => {
+            eprintln!("usage: cargo xtask <serve [--port N] [--no-build] | test | build>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's folder).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace root")
+        .to_path_buf()
+}
+
+/// Cargo's target folder.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn serve_cmd(args: &[String]) -> Result {
+    let mut port: u16 = 8080;
+    let mut build_first = true;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--no-build" => build_first = false,
+            "--port" => {
+                let v = it.next().ok_or("--port needs a value (0 to 65535)")?;
+                port = v
+                    .parse()
+                    .map_err(|_| format!("--port: '{v}' is not a port number (0 to 65535)"))?;
+            }
+            other => return Err(format!("serve: unknown option '{other}'")),
+        }
+    }
+    if build_first {
+        build()?;
+    }
+    serve::serve(&root().join("web/dist"), port)
+}
+
+/// Install the wasm toolchain and npm packages if missing, then build wasm and page.
+fn build() -> Result {
+    install::wasm_target()?;
+    let wasm_bindgen = install::wasm_bindgen_cli()?;
+    install::npm_ci(&root().join("web"))?;
+
+    let step = Step::new("build the wasm core");
+    run(cargo().args([
+        "build",
+        "--package",
+        "caseflow-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--release",
+    ]))?;
+    let wasm = target_dir().join("wasm32-unknown-unknown/release/caseflow_wasm.wasm");
+    let pkg = root().join("web/pkg");
+    run(std::process::Command::new(&wasm_bindgen)
+        .arg("--target")
+        .arg("web")
+        .arg("--omit-default-module-path")
+        .arg("--out-dir")
+        .arg(&pkg)
+        .arg(&wasm))?;
+    let bg = pkg.join("caseflow_wasm_bg.wasm");
+    run(install::npm_bin(&root().join("web"), "wasm-opt")
+        .arg("-O3")
+        .arg("--enable-bulk-memory")
+        .arg("--enable-nontrapping-float-to-int")
+        .arg(&bg)
+        .arg("-o")
+        .arg(&bg))?;
+    step.done();
+
+    let step = Step::new("build the page");
+    run(install::npm(&root().join("web")).args(["run", "build"]))?;
+    let page = root().join("web/dist/index.html");
+    let size = std::fs::metadata(&page)
+        .map_err(|e| format!("{}: {e}", page.display()))?
+        .len();
+    println!("  web/dist/index.html: {size} bytes");
+    step.done();
+    Ok(())
+}
+
+fn test_cmd() -> Result {
+    let step = Step::new("cargo fmt --check");
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    step.done();
+
+    let step = Step::new("cargo clippy");
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step.done();
+
+    let step = Step::new("cargo doc");
+    run(cargo()
+        .args(["doc", "--workspace", "--no-deps"])
+        .env("RUSTDOCFLAGS", "-D warnings"))?;
+    step.done();
+
+    let machete = install::cargo_machete()?;
+    let step = Step::new("unused dependencies (cargo-machete)");
+    run(std::process::Command::new(machete).arg(root()))?;
+    step.done();
+
+    let step = Step::new("cargo test");
+    run(cargo().args(["test", "--workspace"]))?;
+    step.done();
+
+    build()?;
+
+    let step = Step::new("TypeScript type-check");
+    run(install::npm(&root().join("web")).args(["run", "typecheck"]))?;
+    step.done();
+
+    let browser_dir = root().join("tests/browser");
+    install::npm_ci(&browser_dir)?;
+    let chromium = install::chromium()?;
+    let step = Step::new("browser tests");
+    run(cargo().args(["build", "--package", "caseflow-cli"]))?;
+    let xtask = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
+    run(std::process::Command::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .current_dir(&browser_dir)
+        .env("CASEFLOW_BIN", target_dir().join("debug/caseflow"))
+        .env("XTASK_BIN", xtask)
+        .env("CHROMIUM", chromium))?;
+    step.done();
+    println!("\nall checks passed");
+    Ok(())
+}
