@@ -1,5 +1,6 @@
-// The page as a user meets it: the chart, the growth-shock slider, bad input, the language
-// switch and a reload. Figures are compared with what `caseflow run` prints.
+// The page as a user meets it: presets, the growth-shock control, bad input, the language
+// switch and a reload. Every figure on the chart is compared with what `caseflow run` prints
+// for the same scenario.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, watch, caseflowRun, screenshotPath } from './harness.mjs';
@@ -29,28 +30,35 @@ async function openPage() {
 
 const chartData = (page) => page.evaluate(() => window.caseflow.chartData());
 
+/** The chart's two lines must be the CLI's benefits with and without programmes. */
+function assertChartEqualsCli(data, cli, what) {
+  assert.deepEqual(data[1], cli.months.map((m) => m.benefits), `${what}: benefits`);
+  assert.deepEqual(data[2], cli.months.map((m) => m.benefits_without_programmes), `${what}: without programmes`);
+}
+
 test('moving the slider redraws the chart with the numbers the CLI prints', async () => {
   const { page, problems } = await openPage();
+  assert.equal(await page.inputValue('#preset'), 'baseline');
   const before = await chartData(page);
-  const baseline = caseflowRun([]);
-  assert.deepEqual(before[1], baseline.months.map((m) => m.stock_end), 'the default chart equals `caseflow run`');
+  assertChartEqualsCli(before, caseflowRun(['--preset', 'baseline']), 'default');
 
   // Move the growth-shock slider by keyboard, as a user would: 14 steps of 0.5 = 7%.
-  const slider = page.locator('#param-growth_pct-range');
-  await slider.focus();
+  await page.locator('#param-growth_pct-range').focus();
   for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowRight');
   assert.equal(await page.inputValue('#param-growth_pct-number'), '7');
 
   const after = await chartData(page);
   assert.notDeepEqual(after[1], before[1], 'the chart changed');
-  const cli = caseflowRun(['--growth-pct', '7']);
-  assert.deepEqual(after[1], cli.months.map((m) => m.stock_end), 'the chart equals `caseflow run --growth-pct 7`');
-  assert.equal(after[0].length, 36);
+  const cli = caseflowRun(['--preset', 'baseline', '--growth-pct', '7']);
+  assertChartEqualsCli(after, cli, 'growth 7');
+  assert.equal(after[0].length, 60);
 
   // The table shows the same last month, rounded for reading.
-  const lastCell = await page.locator('#table tbody tr:last-child td:last-child').textContent();
-  const expected = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(cli.months.at(-1).stock_end);
+  const lastCell = await page.locator('#table tbody tr:last-child td:nth-of-type(1)').textContent();
+  const expected = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(cli.months.at(-1).benefits);
   assert.equal(lastCell, expected);
+  const headline = await page.locator('#headline').textContent();
+  assert.match(headline, /groeischok van 7% van 4\.633 uitkeringen/);
 
   await page.screenshot({ path: screenshotPath('page-growth-7.png') });
   assert.deepEqual(problems, []);
@@ -64,6 +72,8 @@ test('bad input names field, value and range, and the last valid scenario stays'
     ['abc', 'is geen getal'],
     ['500', 'valt buiten het bereik'],
     ['', 'is geen getal'],
+    // Dutch grouping: 1.000 is a thousand, not one.
+    ['1.000', 'valt buiten het bereik'],
   ]) {
     await page.fill('#param-growth_pct-number', typed);
     const message = await page.locator('#param-growth_pct-error').textContent();
@@ -76,36 +86,51 @@ test('bad input names field, value and range, and the last valid scenario stays'
   // A Dutch decimal comma is accepted.
   await page.fill('#param-growth_pct-number', '2,5');
   assert.equal(await page.locator('#param-growth_pct-error').textContent(), '');
-  const cli = caseflowRun(['--growth-pct', '2.5']);
-  assert.deepEqual((await chartData(page))[1], cli.months.map((m) => m.stock_end));
-  // Dutch thousands grouping: 4.500 is four thousand five hundred, not four and a half.
-  await page.fill('#param-start_stock-number', '4.500');
-  const grouped = caseflowRun(['--growth-pct', '2.5', '--start-stock', '4500']);
-  assert.deepEqual((await chartData(page))[1], grouped.months.map((m) => m.stock_end));
+  assertChartEqualsCli(await chartData(page), caseflowRun(['--preset', 'baseline', '--growth-pct', '2.5']), 'growth 2.5');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
-test('the language switch and the scenario survive a reload', async () => {
+test('a preset with programmes shows the counterfactual, the saving and the papers’ notes', async () => {
+  const { page, problems } = await openPage();
+  await page.selectOption('#preset', 'corona-2021');
+  const cli = caseflowRun(['--preset', 'corona-2021']);
+  const data = await chartData(page);
+  assertChartEqualsCli(data, cli, 'corona-2021');
+  assert.notDeepEqual(data[1], data[2], 'with and without programmes differ');
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '7');
+  const notes = await page.locator('#notes').textContent();
+  assert.match(notes, /550/);
+  const headline = await page.locator('#headline').textContent();
+  const net = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(cli.summary.net_saving_eur));
+  assert.ok(headline.includes(net), `${headline} should contain ${net}`);
+  assert.ok(headline.includes(`na ${cli.summary.payback_month} maanden`), headline);
+  await page.screenshot({ path: screenshotPath('page-corona-2021.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the language, the preset and the edits survive a reload', async () => {
   const { page, problems } = await openPage();
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
-  assert.equal(await page.locator('#chart-title').textContent(), 'Bijstandsbestand per maand');
+  assert.equal(await page.locator('#chart-title').textContent(), 'Bijstandsbestand per maand, regio');
+  await page.selectOption('#preset', 'statushouders-2018');
   await page.fill('#param-growth_pct-number', '4');
   await page.click('button[data-lang="en"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.locator('#chart-title').textContent(), 'Caseload per month');
+  assert.equal(await page.locator('#chart-title').textContent(), 'Caseload per month, region');
   assert.equal(await page.locator('label[for="param-growth_pct-number"]').textContent(), 'Growth shock');
 
   await page.reload();
   await page.waitForFunction(() => window.caseflow !== undefined);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.inputValue('#preset'), 'statushouders-2018');
   assert.equal(await page.inputValue('#param-growth_pct-number'), '4');
-  const cli = caseflowRun(['--growth-pct', '4']);
-  assert.deepEqual((await chartData(page))[1], cli.months.map((m) => m.stock_end));
+  assertChartEqualsCli(await chartData(page), caseflowRun(['--preset', 'statushouders-2018', '--growth-pct', '4']), 'after reload');
   await page.screenshot({ path: screenshotPath('page-english.png') });
 
   await page.click('button[data-lang="nl"]');
-  assert.equal(await page.locator('#chart-title').textContent(), 'Bijstandsbestand per maand');
+  assert.equal(await page.locator('#chart-title').textContent(), 'Bijstandsbestand per maand, regio');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

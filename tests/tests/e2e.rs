@@ -1,81 +1,171 @@
 //! End-to-end tests through the core's public API, and tidy checks on the repository.
 
 mod golden {
-    //! Figures from the seed papers that the model must reproduce.
+    //! Figures from the seed papers that the model must reproduce or flag.
 
-    use caseflow_core::{Scenario, simulate};
+    use caseflow_core::{Model, Scenario};
+    use rust_decimal::Decimal;
 
-    #[test]
-    fn the_default_start_is_the_region_on_1_sep_2019() {
-        // seed 002: 4,478 uitkeringen on 1 Sep 2019.
-        let r = simulate(&Scenario::default()).unwrap();
-        assert_eq!(r.months[0].stock_start, 4478.0);
-        assert_eq!(r.months[0].month.to_string(), "2021-01");
+    fn model() -> Model {
+        Model::new().unwrap()
+    }
+
+    fn preset(id: &str) -> Scenario {
+        model().preset(id).unwrap().scenario.clone()
     }
 
     #[test]
-    fn seven_percent_growth_is_about_the_papers_550_people_of_extra_inflow() {
-        // seed 000 §3: 7% growth, "about 550 people". 7% of the region's 4,478 uitkeringen is
-        // 313 benefits; at 1.14 people per benefit about 357 people. The paper's 550 is 7% of
-        // roughly 7,900: more than the region's whole caseload, one of the seeds' inconsistencies.
-        let base = simulate(&Scenario::default()).unwrap();
-        let shocked = simulate(&Scenario {
-            growth_pct: 7.0,
-            ..Scenario::default()
-        })
-        .unwrap();
-        let extra: f64 = shocked
-            .months
+    fn the_corona_tracks_cost_1_645_000_euros() {
+        // seed 000 §3: 200 × €2,000 + 220 × €3,000 + 130 × €4,500 = €1,645,000.
+        let r = model().run(&preset("corona-2021")).unwrap();
+        let planned: Decimal = r.programmes.iter().map(|p| p.planned_cost_eur).sum();
+        assert_eq!(planned, Decimal::from(1_645_000));
+        let participants: f64 = r.programmes.iter().map(|p| p.participants_planned).sum();
+        assert_eq!(participants, 550.0);
+        // Everyone starts within the horizon; cost is paid as they start, to the cent.
+        let paid = r.summary.programme_cost_eur;
+        assert!(
+            (paid - Decimal::from(1_645_000)).abs() <= Decimal::ONE,
+            "{paid}"
+        );
+    }
+
+    #[test]
+    fn seven_percent_growth_shows_its_base_period_and_people_and_flags_the_papers_550() {
+        let r = model().run(&preset("corona-2021")).unwrap();
+        let g = r.growth_shock.as_ref().unwrap();
+        assert_eq!(g.pct, 7.0);
+        assert_eq!(g.base_benefits, r.summary.benefits_start);
+        assert_eq!(g.months, 12);
+        assert_eq!(g.from.to_string(), "2021-01");
+        assert!((g.extra_inflow_benefits - 0.07 * 4633.0).abs() < 1e-9);
+        assert!(
+            (360.0..380.0).contains(&g.extra_inflow_people),
+            "{}",
+            g.extra_inflow_people
+        );
+        // The paper's "about 550 people" is a claim, shown as a note, not a model result.
+        let note = r
+            .notes
             .iter()
-            .zip(&base.months)
-            .map(|(a, b)| a.inflow - b.inflow)
-            .sum();
-        assert!((extra - 313.46).abs() < 0.01, "{extra}");
+            .find(|n| n.id == "paper-550")
+            .expect("the 550 note");
+        assert_eq!(note.source, "seed 000 §3");
+        assert!(note.en.contains("200 + 220 + 130"));
     }
 
     #[test]
-    fn the_default_flows_keep_the_caseload_near_steady() {
-        // Inflow 78/month against 1.8% of 4,478 = 80.6 exits: a slow fall, as in 2019.
-        let r = simulate(&Scenario::default()).unwrap();
-        let end = r.months.last().unwrap().stock_end;
-        assert!((4300.0..4478.0).contains(&end), "{end}");
+    fn start_stocks_come_from_the_seeds() {
+        let r = model().run(&Scenario::default()).unwrap();
+        let start = |id: &str| {
+            r.municipalities
+                .iter()
+                .find(|m| m.id == id)
+                .unwrap()
+                .summary
+                .benefits_start
+        };
+        // seed 000 §2: Maastricht 3,723 on 1 Dec 2020.
+        assert_eq!(start("maastricht"), 3723.0);
+        // The five others: region 4,478 (seed 002) − Maastricht 3,568 (seed 000) = 910, by the
+        // seed 003 key.
+        let others: f64 = r.municipalities[1..]
+            .iter()
+            .map(|m| m.summary.benefits_start)
+            .sum();
+        assert_eq!(others, 910.0);
+        assert_eq!(start("vaals"), (910.0f64 * 5.16 / 21.92).round());
+        // People per benefit in Maastricht: 4,195 / 3,723 (seed 000 §2).
+        let m = &r.municipalities[0].summary;
+        assert!((m.people_start / m.benefits_start - 4195.0 / 3723.0).abs() < 0.001);
+    }
+
+    #[test]
+    fn the_statushouders_pilot_costs_about_its_2018_budget() {
+        // seed 003: €303,916 extra for 200 participants (€1,520 each, rounded).
+        let r = model().run(&preset("statushouders-2018")).unwrap();
+        let cost = r.programmes[0].planned_cost_eur;
+        assert!(
+            (cost - Decimal::from(303_916)).abs() < Decimal::from(100),
+            "{cost}"
+        );
+    }
+
+    #[test]
+    fn the_baseline_stays_about_level() {
+        let r = model().run(&preset("baseline")).unwrap();
+        let change = r.summary.benefits_end / r.summary.benefits_start - 1.0;
+        assert!(change.abs() < 0.05, "{change}");
+    }
+
+    #[test]
+    fn every_preset_runs_and_its_complete_file_reads_back_to_the_same_results() {
+        let m = model();
+        for p in &m.catalogue.presets {
+            let r = m
+                .run(&p.scenario)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.id));
+            let file = p.scenario.complete(&m.table).to_toml();
+            let back =
+                Scenario::from_toml(&file).unwrap_or_else(|e| panic!("{}: {e}\n{file}", p.id));
+            assert_eq!(m.run(&back).unwrap(), r, "{}", p.id);
+            let json = serde_json::to_string(&p.scenario).unwrap();
+            assert_eq!(
+                m.run(&Scenario::from_json(&json).unwrap()).unwrap(),
+                r,
+                "{}",
+                p.id
+            );
+        }
+    }
+
+    #[test]
+    fn a_programme_saves_relative_to_its_counterfactual_and_reports_deadweight() {
+        let r = model().run(&preset("corona-2021")).unwrap();
+        let s = &r.summary;
+        assert!(s.gross_saving_eur > Decimal::ZERO);
+        assert!(s.benefit_months_avoided > 0.0);
+        assert!(s.deadweight_exits > 0.0 && s.deadweight_exits < s.participant_exits_to_work);
+        assert_eq!(s.net_saving_eur, s.gross_saving_eur - s.programme_cost_eur);
+        // With the counterfactual of the same inputs, the no-programme preset saves nothing.
+        let none = model().run(&preset("corona-2021-no-programme")).unwrap();
+        assert!(none.summary.gross_saving_eur.is_zero());
+        assert_eq!(none.summary.benefits_end, s.benefits_end_without_programmes);
     }
 }
 
-mod scenario_json {
-    //! Scenario files as the page and later `--scenario` send them.
+mod scenario_files {
+    //! Scenario files as the page and `--scenario` send them.
 
-    use caseflow_core::{Scenario, simulate};
+    use caseflow_core::{InputErrorKind, Model, Scenario};
 
     #[test]
     fn missing_fields_take_defaults_and_unknown_fields_are_refused() {
-        let s: Scenario = serde_json::from_str(r#"{"growth_pct": 7}"#).unwrap();
-        assert_eq!(s.growth_pct, 7.0);
+        let s = Scenario::from_json(r#"{"set": {"growth_pct": 7}}"#).unwrap();
+        assert_eq!(s.set["growth_pct"], 7.0);
         assert_eq!(s.months, 36);
-        let err = serde_json::from_str::<Scenario>(r#"{"growth": 7}"#).unwrap_err();
+        let err = Scenario::from_json(r#"{"growth": 7}"#).unwrap_err();
         assert!(err.to_string().contains("unknown field `growth`"), "{err}");
     }
 
     #[test]
-    fn a_bad_start_month_is_refused_with_the_allowed_form() {
-        let err = serde_json::from_str::<Scenario>(r#"{"start": "2021/01"}"#).unwrap_err();
-        assert!(err.to_string().contains("YYYY-MM"), "{err}");
+    fn out_of_range_values_are_refused_by_run_in_either_language() {
+        let s = Scenario::from_json(r#"{"set": {"growth_pct": 500}}"#).unwrap();
+        let err = Model::new().unwrap().run(&s).unwrap_err();
+        let e = &err.0[0];
+        assert_eq!(
+            (e.field.as_str(), e.kind),
+            ("set.growth_pct", InputErrorKind::OutOfRange)
+        );
+        assert!(e.message(caseflow_core::Lang::Nl).contains("-20 tot 20"));
+        assert!(e.message(caseflow_core::Lang::En).contains("-20 to 20"));
     }
 
     #[test]
-    fn out_of_range_values_from_json_are_refused_by_simulate() {
-        let s: Scenario = serde_json::from_str(r#"{"growth_pct": 500}"#).unwrap();
-        let err = simulate(&s).unwrap_err();
-        assert_eq!(err.field, "growth_pct");
-        assert_eq!(err.min, Some(-20.0));
-    }
-
-    #[test]
-    fn results_round_trip_through_json() {
-        let r = simulate(&Scenario::default()).unwrap();
-        let v: serde_json::Value = serde_json::to_value(&r).unwrap();
-        let back: Scenario = serde_json::from_value(v["scenario"].clone()).unwrap();
-        assert_eq!(back, r.scenario);
+    fn an_unknown_note_is_refused() {
+        let s = Scenario::from_json(r#"{"notes": ["nope"]}"#).unwrap();
+        let err = Model::new().unwrap().run(&s).unwrap_err();
+        assert_eq!(err.0[0].field, "notes[0]");
     }
 }
 

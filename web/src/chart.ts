@@ -15,7 +15,7 @@ export class CaseloadChart {
     new ResizeObserver(() => this.plot?.setSize(this.size())).observe(el);
   }
 
-  /** The numbers the chart currently draws: x (month index) and the stock series. */
+  /** The numbers the chart draws: x (month index), benefits, benefits without programmes. */
   data(): number[][] {
     return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
   }
@@ -31,33 +31,27 @@ export class CaseloadChart {
     this.months = results.months.map((m) => m.month);
     const data: uPlot.AlignedData = [
       results.months.map((_, i) => i),
-      results.months.map((m) => m.stock_end),
+      results.months.map((m) => m.benefits),
+      results.months.map((m) => m.benefits_without_programmes),
     ];
     if (this.plot) {
       this.plot.setData(data);
       return;
     }
     const lang = this.lang;
+    const tx = t(lang);
+    const value = (_u: uPlot, v: number | null) => (v == null ? '' : formatNumber(lang, v));
     const opts: uPlot.Options = {
       ...this.size(),
       scales: { x: { time: false } },
       axes: [
-        {
-          values: (_u, ticks) => ticks.map((i) => this.months[i] ?? ''),
-        },
-        {
-          size: 70,
-          values: (_u, ticks) => ticks.map((v) => formatNumber(lang, v)),
-        },
+        { values: (_u, ticks) => ticks.map((i) => this.months[i] ?? '') },
+        { size: 70, values: (_u, ticks) => ticks.map((v) => formatNumber(lang, v)) },
       ],
       series: [
-        { label: t(lang).colMonth, value: (_u, i) => (i == null ? '' : (this.months[i] ?? '')) },
-        {
-          label: t(lang).seriesStock,
-          stroke: '#1d4ed8',
-          width: 2,
-          value: (_u, v) => (v == null ? '' : formatNumber(lang, v)),
-        },
+        { label: tx.colMonth, value: (_u, i) => (i == null ? '' : (this.months[i] ?? '')) },
+        { label: tx.seriesBenefits, stroke: '#1d4ed8', width: 2, value },
+        { label: tx.seriesWithout, stroke: '#6b7280', width: 2, dash: [6, 4], value },
       ],
     };
     this.plot = new uPlot(opts, data, this.el);
@@ -65,6 +59,6 @@ export class CaseloadChart {
 
   private size(): { width: number; height: number } {
     const width = Math.max(320, this.el.clientWidth || 640);
-    return { width, height: Math.round(Math.min(420, width * 0.5)) };
+    return { width, height: Math.round(Math.min(400, width * 0.5)) };
   }
 }

@@ -5,11 +5,12 @@
 // The types mirror the Rust types in crates/caseflow-core (hand-written for now; the page
 // issue replaces them with types generated from Rust).
 import wasmUrl from '../pkg/caseflow_wasm_bg.wasm?url&inline';
-import { initSync, parameters, run, version, defaultScenario } from '../pkg/caseflow_wasm.js';
+import { Caseflow, initSync, version } from '../pkg/caseflow_wasm.js';
 
-/** One user-settable parameter (crates/caseflow-core/src/params.rs). */
+/** One parameter or programme field (crates/caseflow-core/src/params.rs). */
 export interface ParamSpec {
-  key: ParamKey;
+  id: string;
+  group: string;
   label_nl: string;
   label_en: string;
   unit_nl: string;
@@ -17,49 +18,154 @@ export interface ParamSpec {
   default: number;
   min: number;
   max: number;
+  low: number;
+  high: number;
   step: number;
   whole: boolean;
+  distribution: 'fixed' | 'normal' | 'lognormal' | 'uniform' | 'triangular';
+  evidence: 'seed' | 'study' | 'derived' | 'assumption';
   source: string;
 }
 
-export type ParamKey = 'growth_pct' | 'start_stock' | 'monthly_inflow' | 'exit_rate_pct' | 'months';
+export interface ParamTable {
+  param: ParamSpec[];
+  programme_field: ParamSpec[];
+}
 
-/** The inputs of one run (crates/caseflow-core/src/scenario.rs). */
-export interface Scenario extends Record<ParamKey, number> {
+/** A programme in a scenario (crates/caseflow-core/src/scenario.rs). */
+export interface Programme {
+  id: string;
+  name: string;
+  start?: string;
+  target: 'near' | 'mid' | 'far' | 'any';
+  effect_from: 'start' | 'end';
+  on_benefit: boolean;
+  participants?: number;
+  cost_per_participant_eur?: number;
+  intake_months?: number;
+  duration_months?: number;
+  lock_in_pct?: number;
+  effect_pct?: number;
+  half_life_months?: number;
+  capacity?: number;
+  target_min_months?: number;
+  target_max_months?: number;
+}
+
+/** The inputs of one run: the baseline plus overrides and programmes. */
+export interface Scenario {
+  schema: number;
+  name: string;
+  description?: string;
   start: string;
+  months: number;
+  set: Record<string, number>;
+  programmes: Programme[];
+  notes?: string[];
 }
 
-/** One simulated month (crates/caseflow-core/src/model.rs). */
-export interface MonthRow {
+/** A note on a seed paper: the paper's words, not a model result. */
+export interface Note {
+  id: string;
+  source: string;
+  nl: string;
+  en: string;
+}
+
+export interface Preset {
+  id: string;
+  name_nl: string;
+  name_en: string;
+  description_nl: string;
+  description_en: string;
+  notes: Note[];
+  scenario: Scenario;
+}
+
+export interface Catalogue {
+  presets: Preset[];
+  notes: Note[];
+}
+
+/** Money arrives as decimal strings (exact euros and cents). */
+export type Eur = string;
+
+export interface MonthOut {
   month: string;
-  stock_start: number;
+  benefits: number;
+  people: number;
   inflow: number;
-  exits: number;
-  stock_end: number;
+  reentries: number;
+  exits_to_work: number;
+  exits_other: number;
+  programme_starts: number;
+  in_programme: number;
+  benefits_without_programmes: number;
+  exits_to_work_without_programmes: number;
+  gross_saving_eur: Eur;
+  programme_cost_eur: Eur;
 }
 
-/** The outcome of one run. */
+export interface Summary {
+  benefits_start: number;
+  benefits_end: number;
+  benefits_end_without_programmes: number;
+  people_start: number;
+  people_end: number;
+  exits_to_work: number;
+  exits_to_work_without_programmes: number;
+  extra_exits_to_work: number;
+  participants: number;
+  participant_exits_to_work: number;
+  deadweight_exits: number;
+  benefit_months_avoided: number;
+  gross_saving_eur: Eur;
+  programme_cost_eur: Eur;
+  net_saving_eur: Eur;
+  present_value_net_eur: Eur;
+  payback_month: number | null;
+  return_per_euro: Eur | null;
+  budget_overallocation_eur: Eur;
+}
+
+export interface GrowthShock {
+  pct: number;
+  base_benefits: number;
+  from: string;
+  months: number;
+  extra_inflow_benefits: number;
+  extra_inflow_people: number;
+}
+
 export interface Results {
   version: string;
   scenario: Scenario;
-  months: MonthRow[];
+  summary: Summary;
+  months: MonthOut[];
+  municipalities: { id: string; name: string; summary: Summary; months: MonthOut[] }[];
+  programmes: { id: string; name: string; participants_started: number; cost_eur: Eur }[];
+  growth_shock: GrowthShock | null;
+  notes: Note[];
 }
 
-/** The parts of a rejected input (crates/caseflow-core/src/error.rs). */
+/** The parts of one rejected input (crates/caseflow-core/src/error.rs). */
 export interface InputErrorDetail {
   field: string;
   value: string;
-  kind: 'not_a_number' | 'out_of_range' | 'not_whole' | 'malformed' | 'unknown_field';
-  allowed: string;
+  kind: 'not_a_number' | 'out_of_range' | 'not_whole' | 'malformed' | 'unknown_field' | 'inconsistent';
+  label_nl: string;
+  label_en: string;
+  allowed_nl: string;
+  allowed_en: string;
   min: number | null;
   max: number | null;
 }
 
-/** Thrown by {@link runScenario}: the core's message and, for input errors, its parts. */
+/** Thrown by {@link Core.run}: the core's message and, for input errors, their parts. */
 export class CoreError extends Error {
   constructor(
     message: string,
-    readonly detail?: InputErrorDetail,
+    readonly details: InputErrorDetail[] = [],
   ) {
     super(message);
   }
@@ -73,35 +179,30 @@ function dataUrlBytes(url: string): Uint8Array {
   return bytes;
 }
 
-let ready = false;
+/** The core, instantiated once. */
+export class Core {
+  private readonly handle: Caseflow;
+  readonly version: string;
+  readonly params: ParamTable;
+  readonly catalogue: Catalogue;
 
-/** Instantiate the wasm module (once). */
-export function loadCore(): void {
-  if (ready) return;
-  initSync({ module: dataUrlBytes(wasmUrl) });
-  ready = true;
-}
+  constructor() {
+    initSync({ module: dataUrlBytes(wasmUrl) });
+    this.handle = new Caseflow();
+    this.version = version();
+    this.params = this.handle.parameters() as ParamTable;
+    this.catalogue = this.handle.catalogue() as Catalogue;
+  }
 
-export function coreVersion(): string {
-  return version();
-}
-
-export function paramSpecs(): ParamSpec[] {
-  return parameters() as ParamSpec[];
-}
-
-export function baseScenario(): Scenario {
-  return defaultScenario() as Scenario;
-}
-
-export function runScenario(scenario: Scenario): Results {
-  try {
-    return run(scenario) as Results;
-  } catch (e) {
-    if (e instanceof Error) {
-      const detail = (e as Error & { detail?: InputErrorDetail }).detail;
-      throw new CoreError(e.message, detail);
+  run(scenario: Scenario): Results {
+    try {
+      return this.handle.run(scenario) as Results;
+    } catch (e) {
+      if (e instanceof Error) {
+        const detail = (e as Error & { detail?: InputErrorDetail[] }).detail;
+        throw new CoreError(e.message, Array.isArray(detail) ? detail : []);
+      }
+      throw new CoreError(String(e));
     }
-    throw new CoreError(String(e));
   }
 }

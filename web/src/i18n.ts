@@ -7,56 +7,70 @@ const texts = {
   nl: {
     tagline: 'Wat-als-simulator voor het bijstandsbestand van Maastricht-Heuvelland',
     controls: 'Scenario',
-    chartTitle: 'Bijstandsbestand per maand',
-    chartLabel: 'Lijngrafiek van het aantal bijstandsuitkeringen aan het eind van elke maand',
-    seriesStock: 'Uitkeringen (eind van de maand)',
+    preset: 'Uitgangspunt',
+    chartTitle: 'Bijstandsbestand per maand, regio',
+    chartLabel: 'Lijngrafiek van het aantal bijstandsuitkeringen in de regio aan het eind van elke maand, met en zonder programma’s',
+    seriesBenefits: 'Uitkeringen',
+    seriesWithout: 'Zonder programma’s',
     showTable: 'Toon de cijfers als tabel',
     colMonth: 'Maand',
-    colStockStart: 'Begin',
+    colBenefits: 'Uitkeringen',
+    colPeople: 'Personen',
     colInflow: 'Instroom',
-    colExits: 'Uitstroom',
-    colStockEnd: 'Eind',
+    colToWork: 'Naar werk',
+    colWithout: 'Zonder programma’s',
+    colSaving: 'Besparing',
     source: 'Bron',
     range: 'Bereik',
+    plausible: 'aannemelijk',
+    assumptions: 'Alle aannames',
+    notesTitle: 'Let op: uit de stukken',
     footer: 'caseflow versie',
-    headline: (end: string, month: string, start: string) =>
-      `Eind ${month}: ${end} uitkeringen (begin: ${start}).`,
     notANumber: 'is geen getal',
     outOfRange: 'valt buiten het bereik',
     notWhole: 'is geen geheel getal',
     malformed: 'is ongeldig',
     unknownField: 'is geen bekend veld',
+    inconsistent: 'past niet bij de andere waarden',
     allowed: 'toegestaan',
     to: 'tot',
     keptLast: 'De laatste geldige waarde blijft in gebruik.',
     fatal: 'caseflow kon niet starten',
+    none: 'niet binnen de looptijd',
   },
   en: {
     tagline: 'What-if simulator for the social assistance caseload of Maastricht-Heuvelland',
     controls: 'Scenario',
-    chartTitle: 'Caseload per month',
-    chartLabel: 'Line chart of the number of benefits at the end of each month',
-    seriesStock: 'Benefits (end of month)',
+    preset: 'Starting point',
+    chartTitle: 'Caseload per month, region',
+    chartLabel: 'Line chart of the number of benefits in the region at the end of each month, with and without programmes',
+    seriesBenefits: 'Benefits',
+    seriesWithout: 'Without programmes',
     showTable: 'Show the figures as a table',
     colMonth: 'Month',
-    colStockStart: 'Start',
+    colBenefits: 'Benefits',
+    colPeople: 'People',
     colInflow: 'Inflow',
-    colExits: 'Exits',
-    colStockEnd: 'End',
+    colToWork: 'To work',
+    colWithout: 'Without programmes',
+    colSaving: 'Saving',
     source: 'Source',
     range: 'Range',
+    plausible: 'plausible',
+    assumptions: 'All assumptions',
+    notesTitle: 'Note: from the papers',
     footer: 'caseflow version',
-    headline: (end: string, month: string, start: string) =>
-      `End of ${month}: ${end} benefits (start: ${start}).`,
     notANumber: 'is not a number',
     outOfRange: 'is out of range',
     notWhole: 'is not a whole number',
     malformed: 'is not valid',
     unknownField: 'is not a known field',
+    inconsistent: 'does not fit the other values',
     allowed: 'allowed',
     to: 'to',
     keptLast: 'The last valid value stays in use.',
     fatal: 'caseflow could not start',
+    none: 'not within the horizon',
   },
 } as const;
 
@@ -73,7 +87,17 @@ export function formatNumber(lang: Lang, value: number, digits = 0): string {
   return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits }).format(value);
 }
 
-export function label(lang: Lang, spec: ParamSpec): string {
+/** Euros, whole: € 1.645.000 in Dutch, €1,645,000 in English. */
+export function formatEur(lang: Lang, value: string | number): string {
+  return new Intl.NumberFormat(locales[lang], {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  }).format(Number(value));
+}
+
+export function label(lang: Lang, spec: { label_nl: string; label_en: string }): string {
   return lang === 'nl' ? spec.label_nl : spec.label_en;
 }
 
@@ -81,8 +105,14 @@ export function unit(lang: Lang, spec: ParamSpec): string {
   return lang === 'nl' ? spec.unit_nl : spec.unit_en;
 }
 
-/** "Groeischok: ‘abc’ is geen getal; toegestaan: −20 tot 20 (% …)". */
-export function inputErrorMessage(lang: Lang, spec: ParamSpec, d: Pick<InputErrorDetail, 'kind' | 'value'>): string {
+/** The allowed range of a parameter: "-20 tot 20 (%)". */
+export function allowedRange(lang: Lang, spec: ParamSpec): string {
+  const n = (v: number) => String(v).replace('.', lang === 'nl' ? ',' : '.');
+  return `${n(spec.min)} ${t(lang).to} ${n(spec.max)} (${unit(lang, spec)})`;
+}
+
+/** "Groeischok: ‘abc’ is geen getal; toegestaan: -20 tot 20 (…)". */
+export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
   const tx = t(lang);
   const what = {
     not_a_number: tx.notANumber,
@@ -90,7 +120,56 @@ export function inputErrorMessage(lang: Lang, spec: ParamSpec, d: Pick<InputErro
     not_whole: tx.notWhole,
     malformed: tx.malformed,
     unknown_field: tx.unknownField,
+    inconsistent: tx.inconsistent,
   }[d.kind];
-  const range = `${formatNumber(lang, spec.min, 2)} ${tx.to} ${formatNumber(lang, spec.max, 2)} (${unit(lang, spec)})`;
-  return `${label(lang, spec)}: ‘${d.value}’ ${what}; ${tx.allowed}: ${range}.`;
+  const name = (lang === 'nl' ? d.label_nl : d.label_en) || d.field;
+  const allowed = lang === 'nl' ? d.allowed_nl : d.allowed_en;
+  return `${name}: ‘${d.value}’ ${what}; ${tx.allowed}: ${allowed}.`;
+}
+
+/** The same message for a value typed into a field, checked against its spec on the page. */
+export function typedErrorMessage(lang: Lang, spec: ParamSpec, kind: InputErrorDetail['kind'], value: string): string {
+  return inputErrorMessage(lang, {
+    field: spec.id,
+    value,
+    kind,
+    label_nl: spec.label_nl,
+    label_en: spec.label_en,
+    allowed_nl: allowedRange('nl', spec),
+    allowed_en: allowedRange('en', spec),
+    min: spec.min,
+    max: spec.max,
+  });
+}
+
+/** The headline sentences under the chart. */
+export function headline(lang: Lang, r: import('./core').Results): string[] {
+  const s = r.summary;
+  const last = r.months[r.months.length - 1];
+  const n = (v: number) => formatNumber(lang, v);
+  const e = (v: string) => formatEur(lang, v);
+  const month = last?.month ?? '';
+  const lines: string[] = [];
+  if (lang === 'nl') {
+    lines.push(`Eind ${month}: ${n(s.benefits_end)} uitkeringen (${n(s.people_end)} personen); begin: ${n(s.benefits_start)}.`);
+    if (r.growth_shock) {
+      const g = r.growth_shock;
+      lines.push(`De groeischok van ${formatNumber(lang, g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom over ${g.months} maanden.`);
+    }
+    if (s.participants > 0) {
+      lines.push(`Met de programma’s stromen ${formatNumber(lang, s.participant_exits_to_work, 0)} deelnemers uit naar werk, van wie ${formatNumber(lang, s.deadweight_exits, 0)} ook zonder programma (deadweight); ${n(s.benefit_months_avoided)} uitkeringsmaanden minder.`);
+      lines.push(`Besparing ${e(s.gross_saving_eur)} tegen ${e(s.programme_cost_eur)} kosten: netto ${e(s.net_saving_eur)}; terugverdiend ${s.payback_month === null ? t(lang).none : `na ${s.payback_month} maanden`}.`);
+    }
+  } else {
+    lines.push(`End of ${month}: ${n(s.benefits_end)} benefits (${n(s.people_end)} people); start: ${n(s.benefits_start)}.`);
+    if (r.growth_shock) {
+      const g = r.growth_shock;
+      lines.push(`The growth shock of ${formatNumber(lang, g.pct, 1)}% of ${n(g.base_benefits)} benefits means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow over ${g.months} months.`);
+    }
+    if (s.participants > 0) {
+      lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); ${n(s.benefit_months_avoided)} fewer benefit-months.`);
+      lines.push(`Saving ${e(s.gross_saving_eur)} against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}; pays back ${s.payback_month === null ? t(lang).none : `after ${s.payback_month} months`}.`);
+    }
+  }
+  return lines;
 }

@@ -1,29 +1,38 @@
-// The caseflow page: scenario controls, the caseload chart and its table, Dutch or English.
+// The caseflow page: a preset, the growth-shock control, the region's caseload with and
+// without programmes, the headline figures, every assumption with its source, Dutch or English.
 //
-// Every control is built from the core's parameter table (unit, range, source), every edit
-// reruns the core at once, and the last valid scenario and the language survive a reload.
+// The user's choices are a preset plus overrides, as in `caseflow run --preset ID --set ...`;
+// every edit reruns the core at once, and the choices and the language survive a reload.
 import './style.css';
 import { CaseloadChart } from './chart';
+import { Core, CoreError, type ParamSpec, type Preset, type Results, type Scenario } from './core';
 import {
-  baseScenario,
-  CoreError,
-  coreVersion,
-  loadCore,
-  paramSpecs,
-  runScenario,
-  type ParamSpec,
-  type Results,
-  type Scenario,
-} from './core';
-import { formatNumber, inputErrorMessage, label, t, unit, type Lang } from './i18n';
+  allowedRange,
+  formatNumber,
+  headline,
+  inputErrorMessage,
+  label,
+  t,
+  typedErrorMessage,
+  unit,
+  type Lang,
+} from './i18n';
 
 const LANG_KEY = 'caseflow.lang';
-const SCENARIO_KEY = 'caseflow.scenario.v1';
+const CHOICE_KEY = 'caseflow.choice.v2';
+/** The parameters with a control on this page (all are listed under the assumptions). */
+const CONTROLS = ['growth_pct'];
+
+/** What the user chose: a preset and the assumptions they changed. */
+interface Choice {
+  preset: string;
+  set: Record<string, number>;
+}
 
 declare global {
   interface Window {
-    /** For tests and curious analysts: the current results and the chart's numbers. */
-    caseflow?: { results: () => Results; chartData: () => number[][] };
+    /** For tests and curious analysts: the current scenario, results and chart numbers. */
+    caseflow?: { scenario: () => Scenario; results: () => Results; chartData: () => number[][] };
   }
 }
 
@@ -31,6 +40,12 @@ function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} is missing from index.html`);
   return el as T;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
 }
 
 function storedLang(): Lang {
@@ -41,27 +56,23 @@ function storedLang(): Lang {
   }
 }
 
-/** The saved scenario if it still runs, otherwise the default one. */
-function storedScenario(): Scenario {
-  const base = baseScenario();
+function storedChoice(): Choice | null {
   try {
-    const saved = localStorage.getItem(SCENARIO_KEY);
-    if (saved) {
-      const merged = { ...base, ...(JSON.parse(saved) as Partial<Scenario>) };
-      runScenario(merged);
-      return merged;
-    }
+    const raw = localStorage.getItem(CHOICE_KEY);
+    if (!raw) return null;
+    const c = JSON.parse(raw) as Partial<Choice>;
+    if (typeof c.preset !== 'string' || typeof c.set !== 'object' || c.set === null) return null;
+    return { preset: c.preset, set: { ...c.set } };
   } catch {
-    // Unreadable or no longer valid (for example after a range changed): start from defaults.
+    return null;
   }
-  return base;
 }
 
-function save(scenario: Scenario): void {
+function save(choice: Choice): void {
   try {
-    localStorage.setItem(SCENARIO_KEY, JSON.stringify(scenario));
+    localStorage.setItem(CHOICE_KEY, JSON.stringify(choice));
   } catch {
-    // Storage full or disabled: the scenario stays on screen; saving is best effort here.
+    // Storage full or disabled: the choice stays on screen; saving is best effort here.
   }
 }
 
@@ -95,23 +106,59 @@ function typedError(spec: ParamSpec, value: number): 'not_a_number' | 'out_of_ra
 
 class App {
   private lang = storedLang();
-  private scenario: Scenario;
+  private choice: Choice;
   private results: Results;
-  private readonly specs = paramSpecs();
   private readonly chart: CaseloadChart;
 
-  constructor() {
-    this.scenario = storedScenario();
-    this.results = runScenario(this.scenario);
+  constructor(private readonly core: Core) {
+    const stored = storedChoice();
+    this.choice = stored && this.tryRun(stored) ? stored : { preset: this.presets()[0]?.id ?? 'baseline', set: {} };
+    this.results = core.run(this.scenario(this.choice));
     this.chart = new CaseloadChart(byId('chart'), this.lang);
-    byId('version').textContent = coreVersion();
+    byId('version').textContent = core.version;
     for (const button of document.querySelectorAll<HTMLButtonElement>('#lang-switch button')) {
       button.addEventListener('click', () => this.setLang(button.dataset.lang === 'en' ? 'en' : 'nl'));
     }
-    this.renderControls();
-    this.renderTexts();
-    this.renderResults();
-    window.caseflow = { results: () => this.results, chartData: () => this.chart.data() };
+    this.render();
+    window.caseflow = {
+      scenario: () => this.scenario(this.choice),
+      results: () => this.results,
+      chartData: () => this.chart.data(),
+    };
+  }
+
+  private presets(): Preset[] {
+    return this.core.catalogue.presets;
+  }
+
+  private preset(id: string): Preset | undefined {
+    return this.presets().find((p) => p.id === id);
+  }
+
+  /** The scenario a choice describes: the preset's, with the user's overrides on top. */
+  private scenario(choice: Choice): Scenario {
+    const base = this.preset(choice.preset)?.scenario ?? this.presets()[0]!.scenario;
+    return { ...base, set: { ...base.set, ...choice.set } };
+  }
+
+  private tryRun(choice: Choice): boolean {
+    if (!this.preset(choice.preset)) return false;
+    try {
+      this.core.run(this.scenario(choice));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private spec(id: string): ParamSpec | undefined {
+    return this.core.params.param.find((p) => p.id === id);
+  }
+
+  /** The value in use for a parameter: override, then preset, then default. */
+  private value(id: string): number {
+    const s = this.scenario(this.choice);
+    return s.set[id] ?? this.spec(id)?.default ?? 0;
   }
 
   private setLang(lang: Lang): void {
@@ -121,18 +168,23 @@ class App {
     } catch {
       // Not saved; the switch still applies to this page.
     }
-    this.renderControls();
-    this.renderTexts();
     this.chart.setLang(lang, this.results);
+    this.render();
+  }
+
+  private render(): void {
+    this.renderTexts();
+    this.renderControls();
+    this.renderAssumptions();
     this.renderResults();
   }
 
   private renderTexts(): void {
     const tx = t(this.lang);
     document.documentElement.lang = this.lang;
-    for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-      const value = tx[el.dataset.i18n as keyof typeof tx];
-      if (typeof value === 'string') el.textContent = value;
+    for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+      const v = tx[e.dataset.i18n as keyof typeof tx];
+      if (typeof v === 'string') e.textContent = v;
     }
     byId('chart').setAttribute('aria-label', tx.chartLabel);
     for (const button of document.querySelectorAll<HTMLButtonElement>('#lang-switch button')) {
@@ -141,133 +193,142 @@ class App {
   }
 
   private renderControls(): void {
-    const host = byId('params');
-    host.replaceChildren(...this.specs.map((spec) => this.control(spec)));
+    const tx = t(this.lang);
+    const select = el('select', { id: 'preset' });
+    for (const p of this.presets()) {
+      select.append(el('option', { value: p.id, selected: p.id === this.choice.preset }, label(this.lang, { label_nl: p.name_nl, label_en: p.name_en })));
+    }
+    select.addEventListener('change', () => this.choosePreset(select.value));
+    const preset = this.preset(this.choice.preset);
+    const description = el('p', { className: 'description', id: 'preset-description' }, preset ? (this.lang === 'nl' ? preset.description_nl : preset.description_en) : '');
+    const controls = CONTROLS.map((id) => this.spec(id)).filter((s): s is ParamSpec => !!s).map((s) => this.control(s));
+    byId('params').replaceChildren(el('label', { htmlFor: 'preset', className: 'preset-label' }, tx.preset), select, description, ...controls);
+  }
+
+  private choosePreset(id: string): void {
+    // A new starting point: its own values, without the previous preset's edits.
+    const next = { preset: id, set: {} };
+    try {
+      this.results = this.core.run(this.scenario(next));
+    } catch (e) {
+      byId('fatal').hidden = false;
+      byId('fatal').textContent = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    this.choice = next;
+    save(next);
+    this.render();
   }
 
   /** A slider and a number field for one parameter, with its unit, range and source. */
   private control(spec: ParamSpec): HTMLElement {
     const tx = t(this.lang);
-    const wrap = document.createElement('div');
-    wrap.className = 'param';
-    const id = `param-${spec.key}`;
-    const value = this.scenario[spec.key];
-
-    const title = document.createElement('label');
-    title.htmlFor = `${id}-number`;
-    title.textContent = label(this.lang, spec);
-
-    const slider = document.createElement('input');
-    slider.type = 'range';
-    slider.id = `${id}-range`;
-    slider.min = String(spec.min);
-    slider.max = String(spec.max);
-    slider.step = String(spec.step);
-    slider.value = String(value);
+    const id = `param-${spec.id}`;
+    const value = this.value(spec.id);
+    const slider = el('input', { type: 'range', id: `${id}-range`, min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(value) });
     slider.setAttribute('aria-label', `${label(this.lang, spec)} (${unit(this.lang, spec)})`);
-
-    const field = document.createElement('input');
-    field.type = 'text';
-    field.inputMode = 'decimal';
-    field.id = `${id}-number`;
-    field.value = fieldText(this.lang, value);
-    field.size = 8;
-
-    const unitEl = document.createElement('span');
-    unitEl.className = 'unit';
-    unitEl.textContent = unit(this.lang, spec);
-
-    const error = document.createElement('p');
-    error.className = 'error';
-    error.id = `${id}-error`;
+    const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(this.lang, value), size: 8 });
+    const error = el('p', { className: 'error', id: `${id}-error` });
     error.setAttribute('role', 'alert');
     field.setAttribute('aria-describedby', `${id}-error ${id}-source`);
+    const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(this.lang, spec)}. ${tx.source}: ${spec.source}`);
 
-    const note = document.createElement('p');
-    note.className = 'source';
-    note.id = `${id}-source`;
-    note.textContent = `${tx.range}: ${formatNumber(this.lang, spec.min, 2)} ${tx.to} ${formatNumber(this.lang, spec.max, 2)}. ${tx.source}: ${spec.source}`;
-
+    const clear = () => {
+      error.textContent = '';
+      field.removeAttribute('aria-invalid');
+    };
     slider.addEventListener('input', () => {
       const v = Number(slider.value);
       field.value = fieldText(this.lang, v);
-      error.textContent = '';
-      field.removeAttribute('aria-invalid');
-      this.apply(spec, v);
+      clear();
+      this.apply(spec, v, error);
     });
     field.addEventListener('input', () => {
       const v = parseTyped(this.lang, field.value);
       const kind = typedError(spec, v);
       if (kind) {
-        error.textContent = `${inputErrorMessage(this.lang, spec, { kind, value: field.value })} ${tx.keptLast}`;
+        error.textContent = `${typedErrorMessage(this.lang, spec, kind, field.value)} ${tx.keptLast}`;
         field.setAttribute('aria-invalid', 'true');
         return;
       }
-      error.textContent = '';
-      field.removeAttribute('aria-invalid');
+      clear();
       slider.value = String(v);
-      this.apply(spec, v);
+      this.apply(spec, v, error);
     });
-
-    const row = document.createElement('div');
-    row.className = 'inputs';
-    row.append(slider, field, unitEl);
-    wrap.append(title, row, error, note);
-    return wrap;
+    return el(
+      'div',
+      { className: 'param' },
+      el('label', { htmlFor: `${id}-number` }, label(this.lang, spec)),
+      el('div', { className: 'inputs' }, slider, field, el('span', { className: 'unit' }, unit(this.lang, spec))),
+      error,
+      note,
+    );
   }
 
-  /** Run the scenario with one value changed; keep the last valid one if the core refuses. */
-  private apply(spec: ParamSpec, value: number): void {
-    const next = { ...this.scenario, [spec.key]: value };
+  /** Run with one assumption changed; keep the last valid choice if the core refuses. */
+  private apply(spec: ParamSpec, value: number, error: HTMLElement): void {
+    const next = { ...this.choice, set: { ...this.choice.set, [spec.id]: value } };
     try {
-      this.results = runScenario(next);
+      this.results = this.core.run(this.scenario(next));
     } catch (e) {
-      const el = byId(`param-${spec.key}-error`);
-      el.textContent =
-        e instanceof CoreError && e.detail
-          ? `${inputErrorMessage(this.lang, spec, e.detail)} ${t(this.lang).keptLast}`
+      error.textContent =
+        e instanceof CoreError && e.details.length > 0
+          ? `${e.details.map((d) => inputErrorMessage(this.lang, d)).join(' ')} ${t(this.lang).keptLast}`
           : String(e);
       return;
     }
-    this.scenario = next;
+    this.choice = next;
     save(next);
     this.renderResults();
   }
 
+  /** Every assumption in use: label, value, unit, ranges, evidence and source. */
+  private renderAssumptions(): void {
+    const tx = t(this.lang);
+    const rows = this.core.params.param.map((p) => {
+      const edited = p.id in this.choice.set;
+      return el(
+        'tr',
+        { className: edited ? 'edited' : '' },
+        el('th', { scope: 'row' }, label(this.lang, p)),
+        el('td', {}, formatNumber(this.lang, this.value(p.id), 3)),
+        el('td', {}, unit(this.lang, p)),
+        el('td', {}, `${formatNumber(this.lang, p.low, 3)}–${formatNumber(this.lang, p.high, 3)} (${tx.plausible})`),
+        el('td', {}, p.evidence),
+        el('td', { className: 'source' }, p.source),
+      );
+    });
+    byId('assumptions').replaceChildren(el('tbody', {}, ...rows));
+  }
+
   private renderResults(): void {
     const tx = t(this.lang);
-    const months = this.results.months;
-    this.chart.update(this.results);
-    const first = months[0];
-    const last = months[months.length - 1];
-    if (first && last) {
-      byId('headline').textContent = tx.headline(
-        formatNumber(this.lang, last.stock_end),
-        last.month,
-        formatNumber(this.lang, first.stock_start),
-      );
-    }
-    const table = byId<HTMLTableElement>('table');
-    const head = `<thead><tr>${[tx.colMonth, tx.colStockStart, tx.colInflow, tx.colExits, tx.colStockEnd]
-      .map((h) => `<th scope="col">${h}</th>`)
-      .join('')}</tr></thead>`;
+    const r = this.results;
+    this.chart.update(r);
+    byId('headline').replaceChildren(...headline(this.lang, r).map((line) => el('p', {}, line)));
+    const notes = byId('notes');
+    notes.hidden = r.notes.length === 0;
+    notes.replaceChildren(
+      el('h3', {}, tx.notesTitle),
+      ...r.notes.map((n) => el('p', {}, `${n.source}: ${this.lang === 'nl' ? n.nl : n.en}`)),
+    );
+    const head = el('thead', {}, el('tr', {}, ...[tx.colMonth, tx.colBenefits, tx.colPeople, tx.colInflow, tx.colToWork, tx.colWithout, tx.colSaving].map((h) => el('th', { scope: 'col' }, h))));
     const f = (v: number) => formatNumber(this.lang, v, 1);
-    const body = months
-      .map(
-        (m) =>
-          `<tr><th scope="row">${m.month}</th><td>${f(m.stock_start)}</td><td>${f(m.inflow)}</td><td>${f(m.exits)}</td><td>${f(m.stock_end)}</td></tr>`,
-      )
-      .join('');
-    // Only numbers and our own texts go in here, never user-typed text.
-    table.innerHTML = `${head}<tbody>${body}</tbody>`;
+    const body = el(
+      'tbody',
+      {},
+      ...r.months.map((m) =>
+        el('tr', {}, el('th', { scope: 'row' }, m.month), ...[f(m.benefits), f(m.people), f(m.inflow), f(m.exits_to_work), f(m.benefits_without_programmes), formatNumber(this.lang, Number(m.gross_saving_eur))].map((v) => el('td', {}, v))),
+      ),
+    );
+    byId('table').replaceChildren(head, body);
   }
 }
 
 try {
-  loadCore();
-  new App();
+  new App(new Core());
 } catch (e) {
-  const el = byId('fatal');
-  el.hidden = false;
-  el.textContent = `${t(storedLang()).fatal}: ${e instanceof Error ? e.message : String(e)}`;
+  const fatal = byId('fatal');
+  fatal.hidden = false;
+  fatal.textContent = `${t(storedLang()).fatal}: ${e instanceof Error ? e.message : String(e)}`;
 }

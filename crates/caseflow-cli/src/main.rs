@@ -1,21 +1,28 @@
-//! `caseflow`: the native command line.
+//! `caseflow`: the native command line, for analysts and benchmarks.
 //!
-//! `caseflow run [--growth-pct X] [--format table|csv|json]` runs a scenario and prints its
-//! monthly table. Numeric flags are taken as text and checked by the core
-//! ([`caseflow_core::Scenario::set_text`]), so a bad value gets the same message (field, value,
-//! allowed range) as on the page, and never a panic. Exit codes: 0 success, 2 bad input.
+//! - `caseflow run [--preset ID | --scenario FILE] [--set PARAM=VALUE]... [--growth-pct X]
+//!   [--months N] [--start YYYY-MM] [--lang nl|en] [--format table|csv|json]`
+//! - `caseflow presets [--show ID] [--format table|toml|json]`
+//! - `caseflow params [--format table|json]`
+//!
+//! Values are taken as text and checked by the core, so a bad value gets the same message
+//! (field, value, allowed range) as on the page, in Dutch or English, and never a panic.
+//! Exit codes: 0 success, 2 bad input, 1 anything else (a file that cannot be read or written).
+
+mod output;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use caseflow_core::{InputError, Results, Scenario, simulate};
+use caseflow_core::{InputError, InputErrorKind, InputErrors, Lang, Model, Scenario, YearMonth};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
     name = "caseflow",
     version,
-    about = "What-if simulator for bijstand caseloads"
+    about = "What-if simulator for bijstand caseloads (Maastricht-Heuvelland)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -24,33 +31,78 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run one scenario and print the monthly results.
+    /// Run a scenario (and its counterfactual without programmes) and print the results.
     Run(RunArgs),
+    /// List the presets, or print one as a complete scenario file.
+    Presets(PresetsArgs),
+    /// Every parameter with its unit, default, ranges, evidence and source.
+    Params(ParamsArgs),
 }
 
 #[derive(clap::Args)]
 struct RunArgs {
-    /// Growth shock: extra inflow over the first 12 months, % of the start stock (-20 to 20).
+    /// Start from a preset (see `caseflow presets`).
+    #[arg(long, value_name = "ID", conflicts_with = "scenario")]
+    preset: Option<String>,
+    /// Start from a scenario file (TOML or JSON, as `caseflow presets --show` writes).
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
+    /// Override an assumption: PARAM=VALUE (see `caseflow params`); may be repeated.
+    #[arg(long = "set", value_name = "PARAM=VALUE", allow_hyphen_values = true)]
+    set: Vec<String>,
+    /// Growth shock: extra inflow, % of the start stock (-20 to 20); same as --set growth_pct=X.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     growth_pct: Option<String>,
-    /// Benefit households at the start (0 to 100000).
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
-    start_stock: Option<String>,
-    /// Baseline inflow, benefit households per month (0 to 10000).
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
-    monthly_inflow: Option<String>,
-    /// Share of the stock leaving each month, % (0 to 20).
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
-    exit_rate_pct: Option<String>,
     /// Months to simulate (1 to 180).
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     months: Option<String>,
     /// First month, YYYY-MM.
     #[arg(long, value_name = "YYYY-MM", allow_hyphen_values = true)]
     start: Option<String>,
+    /// Language of messages and table headings.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+#[derive(clap::Args)]
+struct PresetsArgs {
+    /// Print this preset as a complete scenario file.
+    #[arg(long, value_name = "ID")]
+    show: Option<String>,
+    /// Output format: table (the list), toml or json.
+    #[arg(long, value_enum, default_value_t = PresetFormat::Table)]
+    format: PresetFormat,
+    /// Language of the list.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
+}
+
+#[derive(clap::Args)]
+struct ParamsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
+    format: ParamsFormat,
+    /// Language of labels and units.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,85 +112,229 @@ enum Format {
     Json,
 }
 
-impl RunArgs {
-    fn scenario(&self) -> Result<Scenario, InputError> {
-        let mut scenario = Scenario::default();
-        let flags = [
-            ("start", &self.start),
-            ("months", &self.months),
-            ("start_stock", &self.start_stock),
-            ("monthly_inflow", &self.monthly_inflow),
-            ("exit_rate_pct", &self.exit_rate_pct),
-            ("growth_pct", &self.growth_pct),
-        ];
-        for (key, text) in flags {
-            if let Some(text) = text {
-                scenario.set_text(key, text)?;
-            }
-        }
-        Ok(scenario)
+#[derive(Clone, Copy, ValueEnum)]
+enum PresetFormat {
+    Table,
+    Toml,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParamsFormat {
+    Table,
+    Json,
+}
+
+/// What went wrong, and which exit code it earns.
+enum Failure {
+    Input(InputErrors),
+    Other(String),
+}
+
+impl From<InputErrors> for Failure {
+    fn from(e: InputErrors) -> Self {
+        Failure::Input(e)
+    }
+}
+
+impl From<InputError> for Failure {
+    fn from(e: InputError) -> Self {
+        Failure::Input(e.into())
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Other(format!("could not write the output: {e}"))
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Run(args) => {
-            let results = match args.scenario().and_then(|s| simulate(&s)) {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let mut out = io::stdout().lock();
-            let written = match args.format {
-                Format::Table => write_table(&mut out, &results),
-                Format::Csv => write_csv(&mut out, &results),
-                Format::Json => write_json(&mut out, &results),
-            };
-            match written {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`caseflow run | head`) is not an error worth a message.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: could not write the results: {e}");
-                    ExitCode::FAILURE
-                }
+    let lang: Lang = match &cli.command {
+        Command::Run(a) => a.lang.into(),
+        Command::Presets(a) => a.lang.into(),
+        Command::Params(a) => a.lang.into(),
+    };
+    let model = match Model::new() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = io::stdout().lock();
+    let result = match cli.command {
+        Command::Run(args) => run(&model, &args, &mut out),
+        Command::Presets(args) => presets(&model, &args, &mut out),
+        Command::Params(args) => params(&model, &args, &mut out),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(errors)) => {
+            for e in &errors.0 {
+                eprintln!("{}: {}", lang.pick("fout", "error"), e.message(lang));
             }
+            ExitCode::from(2)
+        }
+        // A closed pipe (`caseflow run | head`) is not worth a message.
+        Err(Failure::Other(msg)) if msg.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(Failure::Other(msg)) => {
+            eprintln!("{}: {msg}", lang.pick("fout", "error"));
+            ExitCode::FAILURE
         }
     }
 }
 
-fn write_table(out: &mut impl Write, r: &Results) -> io::Result<()> {
-    writeln!(
-        out,
-        "{:<8} {:>12} {:>10} {:>10} {:>12}",
-        "month", "stock_start", "inflow", "exits", "stock_end"
-    )?;
-    for m in &r.months {
-        writeln!(
-            out,
-            "{:<8} {:>12.1} {:>10.1} {:>10.1} {:>12.1}",
-            m.month.to_string(),
-            m.stock_start,
-            m.inflow,
-            m.exits,
-            m.stock_end
-        )?;
+/// The scenario the flags describe: a preset or a file (or the default), then the overrides.
+fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
+    let mut scenario = if let Some(id) = &args.preset {
+        let ids = model.catalogue.preset_ids().join(", ");
+        model
+            .preset(id)
+            .map(|p| p.scenario.clone())
+            .ok_or_else(|| {
+                InputError::other(
+                    "preset",
+                    id,
+                    InputErrorKind::UnknownField,
+                    ["Voorinstelling", "Preset"],
+                    [&format!("een van {ids}"), &format!("one of {ids}")],
+                )
+            })?
+    } else if let Some(path) = &args.scenario {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            || text.trim_start().starts_with('{');
+        if is_json {
+            Scenario::from_json(&text)?
+        } else {
+            Scenario::from_toml(&text)?
+        }
+    } else {
+        Scenario::default()
+    };
+    let mut errors = Vec::new();
+    if let Some(text) = &args.start {
+        match YearMonth::parse_at("start", text) {
+            Ok(ym) => scenario.start = ym,
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some(text) = &args.months {
+        match text.trim().parse::<u32>() {
+            Ok(n) => scenario.months = n,
+            Err(_) => errors.push(InputError::other(
+                "months",
+                text,
+                InputErrorKind::NotANumber,
+                ["Looptijd", "Horizon"],
+                [
+                    "gehele getallen 1 tot 180 (maanden)",
+                    "whole numbers 1 to 180 (months)",
+                ],
+            )),
+        }
+    }
+    let growth = args.growth_pct.iter().map(|v| format!("growth_pct={v}"));
+    for pair in args.set.iter().cloned().chain(growth) {
+        let Some((id, value)) = pair.split_once('=') else {
+            errors.push(InputError::other(
+                "set",
+                &pair,
+                InputErrorKind::Malformed,
+                ["--set", "--set"],
+                ["PARAMETER=WAARDE", "PARAM=VALUE"],
+            ));
+            continue;
+        };
+        if let Err(e) = scenario.set_text(&model.table, id.trim(), value) {
+            errors.push(e);
+        }
+    }
+    if errors.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(InputErrors(errors).into())
+    }
+}
+
+fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let scenario = scenario(model, args)?;
+    let results = model.run(&scenario)?;
+    let lang = args.lang.into();
+    match args.format {
+        Format::Table => output::results_table(out, &results, lang)?,
+        Format::Csv => {
+            output::results_csv(out, &results).map_err(|e| Failure::Other(e.to_string()))?
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &results)
+                .map_err(|e| Failure::Other(e.to_string()))?;
+            writeln!(out)?;
+        }
     }
     Ok(())
 }
 
-fn write_csv(out: &mut impl Write, r: &Results) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    for m in &r.months {
-        w.serialize(m)?;
+fn presets(model: &Model, args: &PresetsArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let lang: Lang = args.lang.into();
+    let Some(id) = &args.show else {
+        return match args.format {
+            PresetFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &model.catalogue.presets)
+                    .map_err(|e| Failure::Other(e.to_string()))?;
+                Ok(writeln!(out)?)
+            }
+            _ => {
+                for p in &model.catalogue.presets {
+                    writeln!(out, "{:<26} {}", p.id, lang.pick(&p.name_nl, &p.name_en))?;
+                }
+                Ok(())
+            }
+        };
+    };
+    let ids = model.catalogue.preset_ids().join(", ");
+    let preset = model.preset(id).ok_or_else(|| {
+        InputError::other(
+            "show",
+            id,
+            InputErrorKind::UnknownField,
+            ["Voorinstelling", "Preset"],
+            [&format!("een van {ids}"), &format!("one of {ids}")],
+        )
+    })?;
+    let complete = preset.scenario.complete(&model.table);
+    match args.format {
+        PresetFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &complete)
+                .map_err(|e| Failure::Other(e.to_string()))?;
+            writeln!(out)?;
+        }
+        PresetFormat::Toml | PresetFormat::Table => {
+            writeln!(
+                out,
+                "# caseflow {} scenario: {}",
+                caseflow_core::VERSION,
+                preset.name_en
+            )?;
+            write!(out, "{}", complete.to_toml())?;
+        }
     }
-    w.flush()
+    Ok(())
 }
 
-fn write_json(out: &mut impl Write, r: &Results) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, r)?;
-    writeln!(out)
+fn params(model: &Model, args: &ParamsArgs, out: &mut impl Write) -> Result<(), Failure> {
+    match args.format {
+        ParamsFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &model.table)
+                .map_err(|e| Failure::Other(e.to_string()))?;
+            writeln!(out)?;
+        }
+        ParamsFormat::Table => output::params_table(out, &model.table, args.lang.into())?,
+    }
+    Ok(())
 }

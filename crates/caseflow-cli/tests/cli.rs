@@ -1,4 +1,5 @@
-//! The `caseflow` binary as a user runs it: output formats, exit codes and error messages.
+//! The `caseflow` binary as a user runs it: output formats, presets, parameters, exit codes and
+//! error messages.
 
 use std::process::{Command, Output};
 
@@ -17,59 +18,206 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-#[test]
-fn json_output_is_valid_json_with_one_row_per_month() {
-    let o = caseflow(&["run", "--growth-pct", "7", "--format", "json"]);
+fn json(args: &[&str]) -> serde_json::Value {
+    let o = caseflow(args);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let months = v["months"].as_array().unwrap();
-    assert_eq!(months.len(), 36);
-    assert_eq!(months[0]["month"], "2021-01");
-    assert_eq!(v["scenario"]["growth_pct"], 7.0);
+    serde_json::from_str(&stdout(&o)).unwrap()
 }
 
 #[test]
-fn csv_output_has_a_header_and_one_line_per_month() {
+fn json_output_has_the_documented_shape() {
+    let v = json(&["run", "--preset", "corona-2021", "--format", "json"]);
+    let s = &v["summary"];
+    for key in [
+        "benefits_start",
+        "benefits_end",
+        "people_end",
+        "exits_to_work",
+        "deadweight_exits",
+        "benefit_months_avoided",
+        "payback_month",
+    ] {
+        assert!(s.get(key).is_some(), "summary.{key} missing");
+    }
+    // Money as decimal strings.
+    for key in [
+        "gross_saving_eur",
+        "net_saving_eur",
+        "programme_cost_eur",
+        "budget_overallocation_eur",
+    ] {
+        assert!(
+            s[key].is_string(),
+            "summary.{key} is not a string: {}",
+            s[key]
+        );
+    }
+    let months = v["months"].as_array().unwrap();
+    assert_eq!(months.len(), 120);
+    assert_eq!(months[0]["month"], "2021-01");
+    for key in [
+        "benefits",
+        "people",
+        "inflow",
+        "exits_to_work",
+        "exits_other",
+    ] {
+        assert!(months[0][key].is_number(), "months[].{key}");
+    }
+    assert_eq!(v["years"].as_array().unwrap().len(), 10);
+    assert_eq!(v["municipalities"].as_array().unwrap().len(), 6);
+    assert_eq!(v["municipalities"][0]["name"], "Maastricht");
+}
+
+#[test]
+fn growth_pct_still_works_and_equals_set() {
+    let a = json(&["run", "--growth-pct", "7", "--format", "json"]);
+    let b = json(&["run", "--set", "growth_pct=7", "--format", "json"]);
+    assert_eq!(a, b);
+    assert_eq!(a["scenario"]["set"]["growth_pct"], 7.0);
+    let base = json(&["run", "--format", "json"]);
+    assert_ne!(
+        a["summary"]["benefits_end"],
+        base["summary"]["benefits_end"]
+    );
+}
+
+#[test]
+fn csv_output_has_a_header_and_a_line_per_area_and_month() {
     let o = caseflow(&["run", "--months", "12", "--format", "csv"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "month,stock_start,inflow,exits,stock_end");
-    assert_eq!(lines.len(), 13);
-    assert!(lines[12].starts_with("2021-12,"));
+    assert!(
+        lines[0].starts_with("area,month,benefits,people,"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), 1 + 7 * 12);
+    assert!(lines[1].starts_with("region,2021-01,"));
+    assert!(lines[84].starts_with("valkenburg,2021-12,"));
 }
 
 #[test]
-fn table_output_is_the_default() {
-    let o = caseflow(&["run", "--months", "2"]);
-    assert!(o.status.success());
-    let text = stdout(&o);
-    assert!(text.starts_with("month"), "{text}");
-    assert_eq!(text.lines().count(), 3);
+fn table_output_is_the_default_and_speaks_dutch_unless_asked() {
+    let nl = stdout(&caseflow(&["run", "--months", "2"]));
+    assert!(nl.starts_with("maand"), "{nl}");
+    assert!(nl.contains("Bruto besparing"));
+    let en = stdout(&caseflow(&["run", "--months", "2", "--lang", "en"]));
+    assert!(en.contains("Gross saving"));
 }
 
 #[test]
-fn bad_values_exit_non_zero_naming_field_value_and_range() {
-    for (value, what) in [
-        ("abc", "is not a number"),
-        ("500", "is out of range"),
-        ("-21", "is out of range"),
+fn bad_values_exit_2_naming_field_value_and_range() {
+    for (value, nl, en) in [
+        ("abc", "is geen getal", "is not a number"),
+        ("500", "valt buiten het bereik", "is out of range"),
+        ("-21", "valt buiten het bereik", "is out of range"),
     ] {
         let o = caseflow(&["run", "--growth-pct", value]);
         assert_eq!(o.status.code(), Some(2), "{value}");
         let err = stderr(&o);
         assert!(
-            err.contains("growth_pct") && err.contains(value) && err.contains(what),
+            err.contains("growth_pct") && err.contains(value) && err.contains(nl),
             "{err}"
         );
-        assert!(err.contains("-20 to 20"), "{err}");
+        assert!(err.contains("-20 tot 20"), "{err}");
         assert!(!err.contains("panicked"), "{err}");
         assert!(stdout(&o).is_empty());
+        let err = stderr(&caseflow(&["run", "--growth-pct", value, "--lang", "en"]));
+        assert!(err.contains(en) && err.contains("-20 to 20"), "{err}");
     }
 }
 
 #[test]
-fn a_negative_shock_is_accepted() {
-    let o = caseflow(&["run", "--growth-pct", "-5", "--format", "csv"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+fn every_bad_value_is_reported_at_once() {
+    let o = caseflow(&[
+        "run",
+        "--set",
+        "growth_pct=abc",
+        "--set",
+        "nope=1",
+        "--months",
+        "x",
+        "--start",
+        "2021-13",
+        "--set",
+        "bad",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for field in ["set.growth_pct", "set.nope", "months", "start", "--set"] {
+        assert!(err.contains(field), "{field} missing in: {err}");
+    }
+}
+
+#[test]
+fn presets_are_listed_and_shown_as_files_that_read_back_to_the_same_results() {
+    let list = stdout(&caseflow(&["presets"]));
+    for id in [
+        "baseline",
+        "corona-2021-no-programme",
+        "corona-2021",
+        "frozen-budget-2025",
+        "statushouders-2018",
+    ] {
+        assert!(list.contains(id), "{id} missing: {list}");
+    }
+    let dir = std::env::temp_dir().join(format!("caseflow-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for format in ["toml", "json"] {
+        let o = caseflow(&["presets", "--show", "corona-2021", "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let file = dir.join(format!("corona.{format}"));
+        std::fs::write(&file, o.stdout).unwrap();
+        let from_file = json(&[
+            "run",
+            "--scenario",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let from_preset = json(&["run", "--preset", "corona-2021", "--format", "json"]);
+        assert_eq!(from_file["summary"], from_preset["summary"], "{format}");
+        assert_eq!(from_file["months"], from_preset["months"], "{format}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_broken_or_missing_scenario_file_is_refused_with_the_reason() {
+    let dir = std::env::temp_dir().join(format!("caseflow-cli-broken-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.toml");
+    std::fs::write(&file, "months = 12\ncolour = \"red\"\n").unwrap();
+    let o = caseflow(&["run", "--scenario", file.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("colour"), "{}", stderr(&o));
+    let o = caseflow(&[
+        "run",
+        "--scenario",
+        dir.join("missing.toml").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.toml"));
+    let o = caseflow(&["run", "--preset", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("corona-2021"),
+        "the allowed presets are named"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn params_lists_every_parameter_with_unit_and_source() {
+    let v = json(&["params", "--format", "json"]);
+    let params = v["param"].as_array().unwrap();
+    assert!(params.len() > 20);
+    for p in params {
+        assert!(p["unit_en"].as_str().is_some_and(|u| !u.is_empty()), "{p}");
+        assert!(p["source"].as_str().is_some_and(|u| !u.is_empty()), "{p}");
+    }
+    let table = stdout(&caseflow(&["params"]));
+    assert!(table.contains("growth_pct") && table.contains("seed 000"));
 }

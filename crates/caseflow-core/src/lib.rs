@@ -1,21 +1,101 @@
 //! The caseflow simulation core.
 //!
-//! A [`Scenario`] (plain data) is checked by [`Scenario::validate`] and run by [`simulate`],
-//! which returns [`Results`]: one row per month. The core does no I/O, reads no clock and has
-//! no global state, so a scenario gives the same numbers natively and in WebAssembly.
+//! A [`Scenario`] (the baseline assumptions plus named overrides and programmes) is checked
+//! against the [`ParamTable`] and run by [`Model::run`]: a cohort model of the caseload of the
+//! six municipalities of Maastricht-Heuvelland ([`model`]), run twice, with and without the
+//! scenario's programmes, so that every saving is a counterfactual difference ([`results`]).
 //!
-//! Every parameter a user can set is described in [`params::PARAMS`]: its unit, default,
-//! allowed range and source. Front ends build their controls and error messages from it.
+//! The core does no I/O, reads no clock and has no global state: the parameter table and the
+//! presets are data embedded at compile time and handed around as values. The same scenario
+//! gives the same numbers natively and in WebAssembly.
+
+// Input errors carry labels and allowed ranges in two languages (about 180 bytes). They are
+// returned only on the input path, never in the simulation loop, so boxing them would buy
+// nothing but noise at every call site.
+#![allow(clippy::result_large_err)]
 
 pub mod error;
+pub mod inputs;
+pub mod lang;
 pub mod model;
+pub mod money;
 pub mod params;
+pub mod presets;
+pub mod region;
+pub mod results;
 pub mod scenario;
 
-pub use error::{InputError, InputErrorKind};
-pub use model::{MonthRow, Results, simulate};
-pub use params::{PARAMS, ParamSpec};
-pub use scenario::{Scenario, YearMonth};
+pub use error::{InputError, InputErrorKind, InputErrors};
+pub use lang::Lang;
+pub use params::{ParamSpec, ParamTable};
+pub use presets::{Catalogue, Preset};
+pub use results::Results;
+pub use scenario::{Programme, Scenario, YearMonth};
 
 /// The caseflow version, shown on the page and in every export.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The parameter table and presets of this build, loaded once and reused for every run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Every parameter and programme field.
+    pub table: ParamTable,
+    /// Presets and programme templates.
+    pub catalogue: Catalogue,
+}
+
+impl Model {
+    /// Load the embedded data. Fails only if the build's own data files are broken (which the
+    /// tests catch), never because of user input.
+    pub fn new() -> Result<Model, String> {
+        Ok(Model {
+            table: ParamTable::embedded()?,
+            catalogue: Catalogue::embedded()?,
+        })
+    }
+
+    /// Run a scenario deterministically (expected values, no noise), with its counterfactual.
+    /// Every problem with the scenario is reported at once; nothing panics.
+    pub fn run(&self, scenario: &Scenario) -> Result<Results, InputErrors> {
+        let inputs = scenario.resolve(&self.table)?;
+        let mut notes = Vec::with_capacity(scenario.notes.len());
+        let mut unknown = Vec::new();
+        for (i, id) in scenario.notes.iter().enumerate() {
+            match self.catalogue.note(id) {
+                Some(n) => notes.push(n.clone()),
+                None => unknown.push(InputError::other(
+                    &format!("notes[{i}]"),
+                    id,
+                    InputErrorKind::UnknownField,
+                    ["Notitie", "Note"],
+                    [
+                        &format!("een van {}", self.note_ids()),
+                        &format!("one of {}", self.note_ids()),
+                    ],
+                )),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(InputErrors(unknown));
+        }
+        let with = model::run_chain(&inputs, true);
+        let without = model::run_chain(&inputs, false);
+        Ok(results::assemble(
+            scenario.complete(&self.table),
+            notes,
+            &inputs,
+            &with,
+            &without,
+        ))
+    }
+
+    fn note_ids(&self) -> String {
+        let ids: Vec<&str> = self.catalogue.notes.iter().map(|n| n.id.as_str()).collect();
+        ids.join(", ")
+    }
+
+    /// A preset's scenario by id.
+    pub fn preset(&self, id: &str) -> Option<&Preset> {
+        self.catalogue.preset(id)
+    }
+}

@@ -1,158 +1,267 @@
-//! The user-settable parameters: unit, default, allowed range and source of each.
+//! The parameter table: every assumption with its unit, default, ranges, distribution,
+//! evidence and source, read strictly from `data/parameters.toml` (embedded at compile time).
 //!
-//! This table is data, not code paths: the CLI derives its flags' help and errors from it, the
-//! page its sliders and messages, and the tests check that every entry is complete.
+//! The table is data, not code: the CLI prints it (`caseflow params`), the page builds its
+//! controls and the *Aannames* view from it, the Monte Carlo draws from its plausible ranges,
+//! and a test fails when any entry lacks a unit, a label or a source.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// How one scenario parameter is described to users.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+use crate::error::{InputError, InputErrorKind};
+
+/// The embedded parameter file.
+const PARAMETERS_TOML: &str = include_str!("../data/parameters.toml");
+
+/// How strong the evidence for a default is; it sets how wide the uncertainty is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// The region's own papers (docs/sources/seeds).
+    Seed,
+    /// A public study or statistic.
+    Study,
+    /// Computed from sources; the computation is in the source text.
+    Derived,
+    /// No source fixes it.
+    Assumption,
+}
+
+/// The distribution the Monte Carlo draws a parameter from, between its plausible low and high.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Distribution {
+    /// Not drawn: a scenario choice, not an uncertain estimate.
+    Fixed,
+    /// Normal, with low and high as its 5th and 95th percentiles.
+    Normal,
+    /// Log-normal, with low and high as its 5th and 95th percentiles.
+    Lognormal,
+    /// Uniform between low and high.
+    Uniform,
+    /// Triangular between low and high, peaking at the default.
+    Triangular,
+}
+
+/// How one parameter is described to users.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ParamSpec {
-    /// The field name in a scenario (snake_case), also the CLI flag with `-` for `_`.
-    pub key: &'static str,
-    /// Short label in Dutch (the default language).
-    pub label_nl: &'static str,
+    /// The name in scenarios (`set.<id>`) and on the CLI (`--set <id>=...`).
+    pub id: String,
+    /// Which part of the model it belongs to (`inflow`, `exits`, `money`, ...).
+    pub group: String,
+    /// Short label in Dutch.
+    pub label_nl: String,
     /// Short label in English.
-    pub label_en: &'static str,
-    /// Unit in Dutch, as shown beside the value.
-    pub unit_nl: &'static str,
+    pub label_en: String,
+    /// Unit in Dutch.
+    pub unit_nl: String,
     /// Unit in English.
-    pub unit_en: &'static str,
-    /// The value used when a scenario does not set it.
+    pub unit_en: String,
+    /// The value used unless a scenario overrides it.
     pub default: f64,
     /// Smallest allowed value (inclusive).
     pub min: f64,
     /// Largest allowed value (inclusive).
     pub max: f64,
-    /// A sensible step for sliders.
+    /// Low end of the plausible range (the uncertainty, not the allowed range).
+    pub low: f64,
+    /// High end of the plausible range.
+    pub high: f64,
+    /// A sensible slider step.
     pub step: f64,
     /// Whether only whole numbers are allowed.
+    #[serde(default)]
     pub whole: bool,
-    /// Where the default comes from: a seed section (`seed 002`), a public study, or
-    /// `assumption`; `derived` when computed from sources.
-    pub source: &'static str,
+    /// The distribution for uncertainty.
+    pub distribution: Distribution,
+    /// How strong the evidence is.
+    pub evidence: Evidence,
+    /// Where the default comes from: `seed 000 §3`, a public study, or `assumption: ...`.
+    pub source: String,
 }
 
-/// Start stock: benefit households on the first day of the start month.
-pub const START_STOCK: ParamSpec = ParamSpec {
-    key: "start_stock",
-    label_nl: "Beginstand bijstand",
-    label_en: "Starting caseload",
-    unit_nl: "uitkeringen",
-    unit_en: "benefits",
-    default: 4478.0,
-    min: 0.0,
-    max: 100_000.0,
-    step: 1.0,
-    whole: false,
-    source: "seed 002: region Maastricht-Heuvelland on 1 Sep 2019 (4,478 uitkeringen); \
-             held at that level to the start month (assumption)",
-};
+impl ParamSpec {
+    /// Check a value against this parameter's allowed range; `field` is where it sits.
+    pub fn check(&self, field: &str, value: f64) -> Result<f64, InputError> {
+        let shown = value.to_string();
+        if !value.is_finite() {
+            return Err(InputError::numeric(
+                field,
+                self,
+                &shown,
+                InputErrorKind::NotANumber,
+            ));
+        }
+        if value < self.min || value > self.max {
+            return Err(InputError::numeric(
+                field,
+                self,
+                &shown,
+                InputErrorKind::OutOfRange,
+            ));
+        }
+        if self.whole && value.fract() != 0.0 {
+            return Err(InputError::numeric(
+                field,
+                self,
+                &shown,
+                InputErrorKind::NotWhole,
+            ));
+        }
+        Ok(value)
+    }
 
-/// Baseline inflow: new benefit households per month.
-pub const MONTHLY_INFLOW: ParamSpec = ParamSpec {
-    key: "monthly_inflow",
-    label_nl: "Instroom per maand",
-    label_en: "Inflow per month",
-    unit_nl: "uitkeringen/maand",
-    unit_en: "benefits/month",
-    default: 78.0,
-    min: 0.0,
-    max: 10_000.0,
-    step: 1.0,
-    whole: false,
-    source: "derived: national inflow is about 21% of the stock a year (CBS 82662NED), \
-             applied to the start stock: 4,478 × 21% / 12 ≈ 78",
-};
+    /// Parse typed text (a `.` decimal point, or a lone `,` as Dutch users type it) and check it.
+    pub fn parse(&self, field: &str, text: &str) -> Result<f64, InputError> {
+        let t = text.trim();
+        let normalised = if t.contains(',') && !t.contains('.') {
+            t.replacen(',', ".", 1)
+        } else {
+            t.to_owned()
+        };
+        let value: f64 = normalised
+            .parse()
+            .map_err(|_| InputError::numeric(field, self, text, InputErrorKind::NotANumber))?;
+        if !value.is_finite() {
+            return Err(InputError::numeric(
+                field,
+                self,
+                text,
+                InputErrorKind::NotANumber,
+            ));
+        }
+        self.check(field, value).map_err(|mut e| {
+            e.value = InputError::numeric(field, self, text, e.kind).value;
+            e
+        })
+    }
+}
 
-/// Baseline exit rate: share of the stock that leaves benefit each month.
-pub const EXIT_RATE_PCT: ParamSpec = ParamSpec {
-    key: "exit_rate_pct",
-    label_nl: "Uitstroom per maand",
-    label_en: "Exit rate per month",
-    unit_nl: "% van het bestand/maand",
-    unit_en: "% of caseload/month",
-    default: 1.8,
-    min: 0.0,
-    max: 20.0,
-    step: 0.1,
-    whole: false,
-    source: "derived: national outflow is 18-24% of the stock a year, about 1.5-2.2% a month \
-             (CBS 82662NED, 2019-2023)",
-};
+/// Every parameter and every programme field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamTable {
+    /// The model's assumptions, in display order.
+    #[serde(rename = "param")]
+    pub params: Vec<ParamSpec>,
+    /// The numeric fields of a programme.
+    #[serde(rename = "programme_field")]
+    pub programme_fields: Vec<ParamSpec>,
+}
 
-/// Growth shock: extra inflow in the first twelve months, as a percentage of the start stock.
-pub const GROWTH_PCT: ParamSpec = ParamSpec {
-    key: "growth_pct",
-    label_nl: "Groeischok",
-    label_en: "Growth shock",
-    unit_nl: "% van de beginstand, in de eerste 12 maanden",
-    unit_en: "% of the starting caseload, over the first 12 months",
-    default: 0.0,
-    min: -20.0,
-    max: 20.0,
-    step: 0.5,
-    whole: false,
-    source: "seed 000 §2, §3: 7% growth of the bijstand population expected in 2021 \
-             (about 550 people); the range is an assumption",
-};
+impl ParamTable {
+    /// The table embedded in this build. The file is checked by this crate's tests, so a
+    /// parse error here is a build defect; it is still returned, never panicked on.
+    pub fn embedded() -> Result<ParamTable, String> {
+        toml::from_str(PARAMETERS_TOML).map_err(|e| format!("data/parameters.toml: {e}"))
+    }
 
-/// Horizon: number of months simulated.
-pub const MONTHS: ParamSpec = ParamSpec {
-    key: "months",
-    label_nl: "Looptijd",
-    label_en: "Horizon",
-    unit_nl: "maanden",
-    unit_en: "months",
-    default: 36.0,
-    min: 1.0,
-    max: 180.0,
-    step: 1.0,
-    whole: true,
-    source: "assumption: three years; up to 15 years allowed",
-};
+    /// A parameter by id.
+    pub fn param(&self, id: &str) -> Option<&ParamSpec> {
+        self.params.iter().find(|p| p.id == id)
+    }
 
-/// Every user-settable numeric parameter, in display order.
-pub const PARAMS: &[ParamSpec] = &[
-    GROWTH_PCT,
-    START_STOCK,
-    MONTHLY_INFLOW,
-    EXIT_RATE_PCT,
-    MONTHS,
-];
-
-/// Look a parameter up by its scenario key.
-pub fn find(key: &str) -> Option<&'static ParamSpec> {
-    PARAMS.iter().find(|p| p.key == key)
+    /// A programme field by id.
+    pub fn programme_field(&self, id: &str) -> Option<&ParamSpec> {
+        self.programme_fields.iter().find(|p| p.id == id)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn table() -> ParamTable {
+        ParamTable::embedded().unwrap()
+    }
+
     #[test]
-    fn every_param_is_complete_and_its_default_is_in_range() {
-        for p in PARAMS {
+    fn every_parameter_is_complete_and_its_ranges_are_ordered() {
+        let t = table();
+        for p in t.params.iter().chain(&t.programme_fields) {
+            for (what, text) in [
+                ("label_nl", &p.label_nl),
+                ("label_en", &p.label_en),
+                ("unit_nl", &p.unit_nl),
+                ("unit_en", &p.unit_en),
+                ("source", &p.source),
+                ("group", &p.group),
+            ] {
+                assert!(!text.trim().is_empty(), "{} has no {what}", p.id);
+            }
             assert!(
-                !p.label_nl.is_empty() && !p.label_en.is_empty(),
-                "{}",
-                p.key
+                p.min <= p.low && p.low <= p.default && p.default <= p.high && p.high <= p.max,
+                "{}: min ≤ low ≤ default ≤ high ≤ max",
+                p.id
             );
-            assert!(!p.unit_nl.is_empty() && !p.unit_en.is_empty(), "{}", p.key);
-            assert!(!p.source.is_empty(), "{} has no source", p.key);
-            assert!(p.min < p.max, "{}", p.key);
-            assert!((p.min..=p.max).contains(&p.default), "{}", p.key);
-            assert!(p.step > 0.0, "{}", p.key);
+            assert!(p.min < p.max && p.step > 0.0, "{}", p.id);
             if p.whole {
-                assert_eq!(p.default.fract(), 0.0, "{}", p.key);
+                assert_eq!(p.default.fract(), 0.0, "{}", p.id);
+            }
+            if p.evidence == Evidence::Assumption {
+                assert!(
+                    p.source.starts_with("assumption"),
+                    "{}: an assumption's source says so",
+                    p.id
+                );
+            }
+            if p.distribution != Distribution::Fixed {
+                assert!(
+                    p.low < p.high,
+                    "{}: an uncertain parameter needs a range",
+                    p.id
+                );
             }
         }
     }
 
     #[test]
-    fn keys_are_unique() {
-        for (i, a) in PARAMS.iter().enumerate() {
-            assert!(PARAMS[i + 1..].iter().all(|b| b.key != a.key), "{}", a.key);
+    fn ids_are_unique() {
+        let t = table();
+        for list in [&t.params, &t.programme_fields] {
+            for (i, a) in list.iter().enumerate() {
+                assert!(list[i + 1..].iter().all(|b| b.id != a.id), "{} twice", a.id);
+            }
         }
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_errors() {
+        let bad = PARAMETERS_TOML.replacen(
+            "group = \"inflow\"",
+            "group = \"inflow\"\ncolour = \"red\"",
+            1,
+        );
+        let err = toml::from_str::<ParamTable>(&bad).unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn typed_values_are_parsed_and_checked() {
+        let t = table();
+        let g = t.param("growth_pct").unwrap();
+        assert_eq!(g.parse("x", "7").unwrap(), 7.0);
+        assert_eq!(g.parse("x", "2,5").unwrap(), 2.5);
+        for (text, kind) in [
+            ("abc", InputErrorKind::NotANumber),
+            ("", InputErrorKind::NotANumber),
+            ("NaN", InputErrorKind::NotANumber),
+            ("inf", InputErrorKind::NotANumber),
+            ("500", InputErrorKind::OutOfRange),
+        ] {
+            let e = g.parse("set.growth_pct", text).unwrap_err();
+            assert_eq!(e.kind, kind, "{text}");
+            assert_eq!(e.value, text);
+        }
+        let e = g.parse("set.growth_pct", "500").unwrap_err();
+        assert_eq!(
+            e.message(crate::Lang::En),
+            "set.growth_pct (Growth shock): '500' is out of range; allowed: -20 to 20 (% of the starting caseload, extra inflow)"
+        );
+        assert_eq!(
+            e.message(crate::Lang::Nl),
+            "set.growth_pct (Groeischok): '500' valt buiten het bereik; toegestaan: -20 tot 20 (% van de beginstand, extra instroom)"
+        );
     }
 }

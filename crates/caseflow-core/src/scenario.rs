@@ -1,16 +1,24 @@
-//! A scenario: the inputs of one run, as plain data with serde, and their validation.
+//! A scenario: the baseline assumptions plus named overrides, and the programmes it runs.
 //!
-//! Scenarios arrive from the CLI flags, from JSON (the page, scenario files) and later from
-//! URL fragments. Whatever the route, [`Scenario::validate`] is the one gate: a scenario that
-//! passes it can be simulated without panicking.
+//! A scenario is never an edit of the baseline: `set` holds only the assumptions it changes
+//! (by parameter id) and `programmes` the tracks it runs. Assumption overrides apply to the
+//! scenario and its counterfactual alike; programmes to the scenario alone, so a saving is
+//! never an artefact of a changed assumption. Scenarios are read from TOML or JSON (schema
+//! version [`SCHEMA`]), and [`Scenario::resolve`] checks every field at once.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{InputError, InputErrorKind};
-use crate::params::{self, ParamSpec};
+use crate::error::{InputError, InputErrorKind, InputErrors};
+use crate::inputs::{Inputs, ProgrammeInputs};
+use crate::params::ParamTable;
+use crate::region::MUNICIPALITIES;
+
+/// The scenario schema version this build writes and reads.
+pub const SCHEMA: u32 = 1;
 
 /// A calendar month, written `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,21 +35,52 @@ impl YearMonth {
         year: 2000,
         month: 1,
     };
-    /// The last month caseflow accepts as a start.
+    /// The last month caseflow accepts.
     pub const MAX: YearMonth = YearMonth {
         year: 2100,
         month: 12,
     };
-    const ALLOWED: &'static str = "YYYY-MM between 2000-01 and 2100-12";
+    const ALLOWED: [&'static str; 2] = [
+        "JJJJ-MM tussen 2000-01 en 2100-12",
+        "YYYY-MM between 2000-01 and 2100-12",
+    ];
 
     /// The month `n` months after this one.
     pub fn plus(self, n: u32) -> YearMonth {
-        let idx = i64::from(self.year) * 12 + i64::from(self.month - 1) + i64::from(n);
+        let idx = self.index() + i64::from(n);
         YearMonth {
-            // The start is at most 2100-12 and n at most 180, so this stays in range.
+            // Years stay within 2000..2116 for every accepted start and horizon.
             year: idx.div_euclid(12) as i32,
             month: idx.rem_euclid(12) as u8 + 1,
         }
+    }
+
+    /// Months since year 0, for differences between months.
+    pub fn index(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.month) - 1
+    }
+
+    fn error(field: &str, value: &str, kind: InputErrorKind) -> InputError {
+        InputError::other(field, value, kind, ["Maand", "Month"], Self::ALLOWED)
+    }
+
+    /// Parse `YYYY-MM`, naming `field` in the error.
+    pub fn parse_at(field: &str, s: &str) -> Result<YearMonth, InputError> {
+        let bad = || Self::error(field, s, InputErrorKind::Malformed);
+        let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u8 = m.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        let ym = YearMonth { year, month };
+        if ym < Self::MIN || ym > Self::MAX {
+            return Err(Self::error(field, s, InputErrorKind::OutOfRange));
+        }
+        Ok(ym)
     }
 }
 
@@ -55,26 +94,7 @@ impl FromStr for YearMonth {
     type Err = InputError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || InputError::other("start", s, InputErrorKind::Malformed, Self::ALLOWED);
-        let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
-        if y.len() != 4 || m.len() != 2 {
-            return Err(bad());
-        }
-        let year: i32 = y.parse().map_err(|_| bad())?;
-        let month: u8 = m.parse().map_err(|_| bad())?;
-        let ym = YearMonth { year, month };
-        if !(1..=12).contains(&month) {
-            return Err(bad());
-        }
-        if ym < Self::MIN || ym > Self::MAX {
-            return Err(InputError::other(
-                "start",
-                s,
-                InputErrorKind::OutOfRange,
-                Self::ALLOWED,
-            ));
-        }
-        Ok(ym)
+        YearMonth::parse_at("start", s)
     }
 }
 
@@ -91,195 +111,673 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
-/// The inputs of one run. Fields left out of a scenario file take their defaults
-/// ([`params::PARAMS`]).
+/// Which distance-to-work group a programme takes its participants from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// Close to work.
+    Near,
+    /// Middle distance.
+    Mid,
+    /// Far from work.
+    Far,
+    /// Everyone.
+    #[default]
+    Any,
+}
+
+/// When a programme's effect on the chance of work starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EffectFrom {
+    /// From the first month in the programme (job-search help, placement).
+    Start,
+    /// After the programme ends (training, activation).
+    #[default]
+    End,
+}
+
+/// One re-integration programme (track). Numeric fields left out take the defaults of the
+/// programme fields in the parameter table; their ranges are checked there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    /// A short id (`track-i`), unique within the scenario.
+    pub id: String,
+    /// The name shown to users (shown as text, never as HTML).
+    #[serde(default)]
+    pub name: String,
+    /// The first month participants start; the scenario's start if left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<YearMonth>,
+    /// Which distance-to-work group the participants come from.
+    #[serde(default)]
+    pub target: Target,
+    /// When the effect starts.
+    #[serde(default)]
+    pub effect_from: EffectFrom,
+    /// Whether participants keep counting as benefit households (and cost benefit).
+    #[serde(default = "yes")]
+    pub on_benefit: bool,
+    /// Total participants (people starting), region-wide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<f64>,
+    /// Cost per participant, euros, charged in the month they start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_participant_eur: Option<f64>,
+    /// Months over which participants start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intake_months: Option<f64>,
+    /// Average months in the programme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_months: Option<f64>,
+    /// Lower chance of work while in the programme, percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock_in_pct: Option<f64>,
+    /// Higher chance of work from the programme, percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect_pct: Option<f64>,
+    /// Months until half the effect has faded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub half_life_months: Option<f64>,
+    /// Most participants in the programme at once, region-wide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<f64>,
+    /// Target group: at least this many months on benefit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_min_months: Option<f64>,
+    /// Target group: at most this many months on benefit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_max_months: Option<f64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Programme {
+    /// The numeric fields by id, as given (None: the default).
+    pub fn numeric_fields(&self) -> [(&'static str, Option<f64>); 10] {
+        [
+            ("participants", self.participants),
+            ("cost_per_participant_eur", self.cost_per_participant_eur),
+            ("intake_months", self.intake_months),
+            ("duration_months", self.duration_months),
+            ("lock_in_pct", self.lock_in_pct),
+            ("effect_pct", self.effect_pct),
+            ("half_life_months", self.half_life_months),
+            ("capacity", self.capacity),
+            ("target_min_months", self.target_min_months),
+            ("target_max_months", self.target_max_months),
+        ]
+    }
+
+    /// Set a numeric field by id; false if there is no such field.
+    pub fn set_numeric(&mut self, id: &str, value: f64) -> bool {
+        let slot = match id {
+            "participants" => &mut self.participants,
+            "cost_per_participant_eur" => &mut self.cost_per_participant_eur,
+            "intake_months" => &mut self.intake_months,
+            "duration_months" => &mut self.duration_months,
+            "lock_in_pct" => &mut self.lock_in_pct,
+            "effect_pct" => &mut self.effect_pct,
+            "half_life_months" => &mut self.half_life_months,
+            "capacity" => &mut self.capacity,
+            "target_min_months" => &mut self.target_min_months,
+            "target_max_months" => &mut self.target_max_months,
+            _ => return false,
+        };
+        *slot = Some(value);
+        true
+    }
+}
+
+/// The inputs of one run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// The first simulated month; `start_stock` is the caseload on its first day.
+    /// Schema version of the file ([`SCHEMA`]).
+    #[serde(default = "schema")]
+    pub schema: u32,
+    /// A short name (shown as text).
+    #[serde(default)]
+    pub name: String,
+    /// What the scenario is about (shown as text).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The first simulated month; the start stocks are the caseload on its first day.
+    #[serde(default = "default_start")]
     pub start: YearMonth,
-    /// Number of months simulated.
+    /// Number of months simulated (1-180).
+    #[serde(default = "default_months")]
     pub months: u32,
-    /// Benefit households (uitkeringen) at the start.
-    pub start_stock: f64,
-    /// Baseline inflow, benefit households per month.
-    pub monthly_inflow: f64,
-    /// Share of the stock that leaves benefit each month, in percent.
-    pub exit_rate_pct: f64,
-    /// Extra inflow over the first twelve months, in percent of the start stock.
-    pub growth_pct: f64,
+    /// Overridden assumptions, by parameter id; all others take their defaults.
+    #[serde(default)]
+    pub set: BTreeMap<String, f64>,
+    /// The programmes this scenario runs (its counterfactual runs none).
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    /// Notes on the seed papers shown with the results, by id (`data/notes.toml`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+fn schema() -> u32 {
+    SCHEMA
+}
+
+fn default_start() -> YearMonth {
+    YearMonth {
+        year: 2021,
+        month: 1,
+    }
+}
+
+/// The default horizon in months.
+pub const DEFAULT_MONTHS: u32 = 36;
+/// The longest horizon in months (15 years).
+pub const MAX_MONTHS: u32 = 180;
+
+fn default_months() -> u32 {
+    DEFAULT_MONTHS
 }
 
 impl Default for Scenario {
     fn default() -> Self {
         Scenario {
-            start: YearMonth {
-                year: 2021,
-                month: 1,
-            },
-            months: params::MONTHS.default as u32,
-            start_stock: params::START_STOCK.default,
-            monthly_inflow: params::MONTHLY_INFLOW.default,
-            exit_rate_pct: params::EXIT_RATE_PCT.default,
-            growth_pct: params::GROWTH_PCT.default,
+            schema: SCHEMA,
+            name: String::new(),
+            description: String::new(),
+            start: default_start(),
+            months: DEFAULT_MONTHS,
+            set: BTreeMap::new(),
+            programmes: Vec::new(),
+            notes: Vec::new(),
         }
     }
 }
 
+/// Why a scenario file could not be read.
+fn file_error(format: &str, message: &str) -> InputError {
+    // TOML errors span several lines (location, the line quoted, the reason): keep the
+    // location and the reason.
+    let lines: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let summary = match (lines.first(), lines.last()) {
+        (Some(first), Some(last)) if lines.len() > 1 => format!("{first}: {last}"),
+        _ => message.to_owned(),
+    };
+    let summary: String = summary.chars().take(300).collect();
+    let mut error = InputError::other(
+        "scenario",
+        "",
+        InputErrorKind::Malformed,
+        ["Scenariobestand", "Scenario file"],
+        [
+            &format!("een scenario in {format} (schema {SCHEMA})"),
+            &format!("a scenario in {format} (schema {SCHEMA})"),
+        ],
+    );
+    // The reason is the point here, so it is kept whole (up to 300 characters).
+    error.value = summary;
+    error
+}
+
 impl Scenario {
-    /// The current value of a numeric parameter, by key.
-    pub fn get(&self, key: &str) -> Option<f64> {
-        Some(match key {
-            "months" => f64::from(self.months),
-            "start_stock" => self.start_stock,
-            "monthly_inflow" => self.monthly_inflow,
-            "exit_rate_pct" => self.exit_rate_pct,
-            "growth_pct" => self.growth_pct,
-            _ => return None,
-        })
+    /// Read a scenario from TOML.
+    pub fn from_toml(text: &str) -> Result<Scenario, InputErrors> {
+        toml::from_str(text).map_err(|e| file_error("TOML", &e.to_string()).into())
     }
 
-    /// Set a parameter from text, as typed in a CLI flag or a form field, checking it.
-    /// `start` takes `YYYY-MM`; every other key is numeric (a `.` decimal point).
-    pub fn set_text(&mut self, key: &str, text: &str) -> Result<(), InputError> {
-        if key == "start" {
-            self.start = text.parse()?;
-            return Ok(());
-        }
-        let spec = lookup(key, text)?;
-        let value: f64 = text
-            .trim()
-            .parse()
-            .map_err(|_| InputError::numeric(spec, text, InputErrorKind::NotANumber))?;
-        self.set_checked(spec, value, text)
+    /// Read a scenario from JSON.
+    pub fn from_json(text: &str) -> Result<Scenario, InputErrors> {
+        serde_json::from_str(text).map_err(|e| file_error("JSON", &e.to_string()).into())
     }
 
-    /// Set a numeric parameter, checking it against its range.
-    pub fn set(&mut self, key: &str, value: f64) -> Result<(), InputError> {
-        let spec = lookup(key, &value.to_string())?;
-        self.set_checked(spec, value, &value.to_string())
+    /// The scenario as TOML.
+    pub fn to_toml(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        toml::to_string(self).unwrap_or_default()
     }
 
-    fn set_checked(&mut self, spec: &ParamSpec, value: f64, shown: &str) -> Result<(), InputError> {
-        check(spec, value, shown)?;
-        match spec.key {
-            // `check` made sure this is a whole number within 1..=180.
-            "months" => self.months = value as u32,
-            "start_stock" => self.start_stock = value,
-            "monthly_inflow" => self.monthly_inflow = value,
-            "exit_rate_pct" => self.exit_rate_pct = value,
-            "growth_pct" => self.growth_pct = value,
-            other => unreachable!("parameter {other} has a spec but no field"),
-        }
+    /// Set one assumption from text (`--set id=value`), checking it at once.
+    pub fn set_text(&mut self, table: &ParamTable, id: &str, text: &str) -> Result<(), InputError> {
+        let field = format!("set.{id}");
+        let spec = table
+            .param(id)
+            .ok_or_else(|| unknown_param(table, &field, text))?;
+        let value = spec.parse(&field, text)?;
+        self.set.insert(id.to_owned(), value);
         Ok(())
     }
 
-    /// Check every field; the first problem found is returned.
-    pub fn validate(&self) -> Result<(), InputError> {
-        for spec in params::PARAMS {
-            let value = self.get(spec.key).expect("every spec has a field");
-            check(spec, value, &value.to_string())?;
+    /// The same scenario with every default written out, so that a file shows every value
+    /// used and reads back to the same results.
+    pub fn complete(&self, table: &ParamTable) -> Scenario {
+        let mut s = self.clone();
+        for p in &table.params {
+            s.set.entry(p.id.clone()).or_insert(p.default);
+        }
+        for prog in &mut s.programmes {
+            prog.start.get_or_insert(self.start);
+            for (id, value) in prog.numeric_fields() {
+                if value.is_none() {
+                    if let Some(spec) = table.programme_field(id) {
+                        prog.set_numeric(id, spec.default);
+                    }
+                }
+            }
+        }
+        s
+    }
+
+    /// Check every field against the parameter table and turn the scenario into the model's
+    /// numeric inputs. Every problem is reported, not only the first.
+    pub fn resolve(&self, table: &ParamTable) -> Result<Inputs, InputErrors> {
+        let mut errors = Vec::new();
+        if self.schema != SCHEMA {
+            errors.push(InputError::other(
+                "schema",
+                &self.schema.to_string(),
+                InputErrorKind::OutOfRange,
+                ["Schemaversie", "Schema version"],
+                [&SCHEMA.to_string(), &SCHEMA.to_string()],
+            ));
+        }
+        if !(1..=MAX_MONTHS).contains(&self.months) {
+            errors.push(InputError::other(
+                "months",
+                &self.months.to_string(),
+                InputErrorKind::OutOfRange,
+                ["Looptijd", "Horizon"],
+                ["1 tot 180 (maanden)", "1 to 180 (months)"],
+            ));
         }
         if self.start < YearMonth::MIN
             || self.start > YearMonth::MAX
             || !(1..=12).contains(&self.start.month)
         {
-            return Err(InputError::other(
+            errors.push(YearMonth::error(
                 "start",
                 &self.start.to_string(),
                 InputErrorKind::OutOfRange,
-                YearMonth::ALLOWED,
             ));
         }
-        Ok(())
+        for (id, value) in &self.set {
+            let field = format!("set.{id}");
+            match table.param(id) {
+                None => errors.push(unknown_param(table, &field, &value.to_string())),
+                Some(spec) => {
+                    if let Err(e) = spec.check(&field, *value) {
+                        errors.push(e);
+                    }
+                }
+            }
+        }
+        let value = |id: &str| -> f64 {
+            self.set
+                .get(id)
+                .copied()
+                .filter(|v| v.is_finite())
+                .or_else(|| table.param(id).map(|p| p.default))
+                .unwrap_or(0.0)
+        };
+        for (a, b, what) in [
+            (
+                "inflow_share_near_pct",
+                "inflow_share_mid_pct",
+                ["instroom", "inflow"],
+            ),
+            (
+                "stock_share_near_pct",
+                "stock_share_mid_pct",
+                ["beginstand", "starting caseload"],
+            ),
+        ] {
+            if value(a) + value(b) > 100.0 {
+                errors.push(shares_error(&format!("set.{b}"), value(a) + value(b), what));
+            }
+        }
+        let durations = value("stock_share_0_11_pct")
+            + value("stock_share_12_35_pct")
+            + value("stock_share_36_59_pct");
+        if durations > 100.0 {
+            errors.push(shares_error(
+                "set.stock_share_36_59_pct",
+                durations,
+                ["beginstand naar duur", "starting caseload by duration"],
+            ));
+        }
+
+        let mut programmes = Vec::with_capacity(self.programmes.len());
+        for (i, prog) in self.programmes.iter().enumerate() {
+            let at = |f: &str| format!("programmes[{i}].{f}");
+            if prog.id.trim().is_empty() || prog.id.len() > 64 {
+                errors.push(InputError::other(
+                    &at("id"),
+                    &prog.id,
+                    InputErrorKind::Malformed,
+                    ["Programma-id", "Programme id"],
+                    ["1 tot 64 tekens", "1 to 64 characters"],
+                ));
+            }
+            if self.programmes[..i].iter().any(|p| p.id == prog.id) {
+                errors.push(InputError::other(
+                    &at("id"),
+                    &prog.id,
+                    InputErrorKind::Inconsistent,
+                    ["Programma-id", "Programme id"],
+                    [
+                        "een id dat nog niet gebruikt is",
+                        "an id not used before in this scenario",
+                    ],
+                ));
+            }
+            if prog.name.len() > 200 {
+                errors.push(InputError::other(
+                    &at("name"),
+                    &prog.name,
+                    InputErrorKind::OutOfRange,
+                    ["Naam", "Name"],
+                    ["hoogstens 200 tekens", "at most 200 characters"],
+                ));
+            }
+            let mut field_value = |id: &str| -> f64 {
+                let Some(spec) = table.programme_field(id) else {
+                    return 0.0;
+                };
+                let given = prog
+                    .numeric_fields()
+                    .iter()
+                    .find(|(f, _)| *f == id)
+                    .and_then(|(_, v)| *v);
+                match given {
+                    None => spec.default,
+                    Some(v) => match spec.check(&at(id), v) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            errors.push(e);
+                            spec.default
+                        }
+                    },
+                }
+            };
+            let inputs = ProgrammeInputs {
+                participants: field_value("participants"),
+                cost_per_participant_eur: field_value("cost_per_participant_eur"),
+                intake_months: field_value("intake_months"),
+                duration_months: field_value("duration_months"),
+                lock_in: field_value("lock_in_pct") / 100.0,
+                effect: field_value("effect_pct") / 100.0,
+                half_life_months: field_value("half_life_months"),
+                capacity: field_value("capacity"),
+                target_min_months: field_value("target_min_months"),
+                target_max_months: field_value("target_max_months"),
+                start_offset: 0,
+                target: prog.target,
+                effect_from: prog.effect_from,
+                on_benefit: prog.on_benefit,
+            };
+            if inputs.target_min_months > inputs.target_max_months {
+                errors.push(InputError::other(
+                    &at("target_min_months"),
+                    &inputs.target_min_months.to_string(),
+                    InputErrorKind::Inconsistent,
+                    [
+                        "Doelgroep: minimaal in de bijstand",
+                        "Target group: at least on benefit",
+                    ],
+                    ["hoogstens target_max_months", "at most target_max_months"],
+                ));
+            }
+            let start = prog.start.unwrap_or(self.start);
+            let offset = start.index() - self.start.index();
+            if offset < 0 || offset >= i64::from(self.months.max(1)) {
+                errors.push(InputError::other(
+                    &at("start"),
+                    &start.to_string(),
+                    InputErrorKind::OutOfRange,
+                    ["Start van het programma", "Programme start"],
+                    [
+                        &format!(
+                            "een maand van {} tot {}",
+                            self.start,
+                            self.start.plus(self.months.max(1) - 1)
+                        ),
+                        &format!(
+                            "a month from {} to {}",
+                            self.start,
+                            self.start.plus(self.months.max(1) - 1)
+                        ),
+                    ],
+                ));
+            }
+            programmes.push(ProgrammeInputs {
+                start_offset: offset.clamp(0, i64::from(MAX_MONTHS)) as u32,
+                ..inputs
+            });
+        }
+        if !errors.is_empty() {
+            return Err(InputErrors(errors));
+        }
+        let mut start_stock = [0.0; MUNICIPALITIES.len()];
+        let mut people_per_benefit = [0.0; MUNICIPALITIES.len()];
+        for (m, muni) in MUNICIPALITIES.iter().enumerate() {
+            start_stock[m] = value(&format!("start_stock.{}", muni.id));
+            people_per_benefit[m] = value(&format!("people_per_benefit.{}", muni.id));
+        }
+        Ok(Inputs {
+            start: self.start,
+            months: self.months,
+            start_stock,
+            people_per_benefit,
+            growth: value("growth_pct") / 100.0,
+            growth_pct: value("growth_pct"),
+            growth_start: value("growth_start_month") as u32,
+            growth_months: value("growth_months") as u32,
+            new_inflow: value("new_inflow_pct") / 100.0,
+            inflow_share: shares(
+                value("inflow_share_near_pct"),
+                value("inflow_share_mid_pct"),
+            ),
+            stock_share: shares(value("stock_share_near_pct"), value("stock_share_mid_pct")),
+            exit_by_years: [
+                value("exit_0_11_pct") / 100.0,
+                value("exit_12_23_pct") / 100.0,
+                value("exit_24_35_pct") / 100.0,
+                value("exit_36_59_pct") / 100.0,
+                value("exit_60_plus_pct") / 100.0,
+            ],
+            work_share: [
+                value("work_share_0_11_pct") / 100.0,
+                value("work_share_12_35_pct") / 100.0,
+                value("work_share_36_plus_pct") / 100.0,
+            ],
+            work_factor: [value("work_factor_near"), 1.0, value("work_factor_far")],
+            duration_share: {
+                let a = value("stock_share_0_11_pct") / 100.0;
+                let b = value("stock_share_12_35_pct") / 100.0;
+                let c = value("stock_share_36_59_pct") / 100.0;
+                [a, b, c, (1.0 - a - b - c).max(0.0)]
+            },
+            reentry_work: value("reentry_work_pct") / 100.0,
+            reentry_other: value("reentry_other_pct") / 100.0,
+            benefit_cost_month_eur: value("benefit_cost_month_eur"),
+            benefit_indexation: value("benefit_indexation_pct") / 100.0,
+            discount_rate: value("discount_rate_pct") / 100.0,
+            programmes,
+        })
     }
 }
 
-fn lookup(key: &str, shown: &str) -> Result<&'static ParamSpec, InputError> {
-    params::find(key).ok_or_else(|| {
-        let known: Vec<&str> = params::PARAMS.iter().map(|p| p.key).collect();
-        InputError::other(
-            key,
-            shown,
-            InputErrorKind::UnknownField,
-            &format!("one of start, {}", known.join(", ")),
-        )
-    })
+fn shares(near_pct: f64, mid_pct: f64) -> [f64; 3] {
+    let near = near_pct / 100.0;
+    let mid = mid_pct / 100.0;
+    [near, mid, (1.0 - near - mid).max(0.0)]
 }
 
-fn check(spec: &ParamSpec, value: f64, shown: &str) -> Result<(), InputError> {
-    if !value.is_finite() {
-        return Err(InputError::numeric(spec, shown, InputErrorKind::NotANumber));
-    }
-    if value < spec.min || value > spec.max {
-        return Err(InputError::numeric(spec, shown, InputErrorKind::OutOfRange));
-    }
-    if spec.whole && value.fract() != 0.0 {
-        return Err(InputError::numeric(spec, shown, InputErrorKind::NotWhole));
-    }
-    Ok(())
+fn shares_error(field: &str, sum: f64, what: [&str; 2]) -> InputError {
+    InputError::other(
+        field,
+        &sum.to_string(),
+        InputErrorKind::Inconsistent,
+        ["Som van de aandelen", "Sum of the shares"],
+        [
+            &format!("aandelen van de {} samen hoogstens 100%", what[0]),
+            &format!("shares of the {} adding up to at most 100%", what[1]),
+        ],
+    )
+}
+
+fn unknown_param(table: &ParamTable, field: &str, shown: &str) -> InputError {
+    let ids: Vec<&str> = table.params.iter().map(|p| p.id.as_str()).collect();
+    let list = ids.join(", ");
+    InputError::other(
+        field,
+        shown,
+        InputErrorKind::UnknownField,
+        ["", ""],
+        [&format!("een van {list}"), &format!("one of {list}")],
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_default_scenario_is_valid() {
-        Scenario::default().validate().unwrap();
+    fn table() -> ParamTable {
+        ParamTable::embedded().unwrap()
     }
 
     #[test]
-    fn rejections_name_field_value_and_range() {
-        let cases = [
-            ("growth_pct", "500", InputErrorKind::OutOfRange),
-            ("growth_pct", "abc", InputErrorKind::NotANumber),
-            ("growth_pct", "NaN", InputErrorKind::NotANumber),
-            ("growth_pct", "inf", InputErrorKind::NotANumber),
-            ("growth_pct", "", InputErrorKind::NotANumber),
-            ("months", "2.5", InputErrorKind::NotWhole),
-            ("months", "0", InputErrorKind::OutOfRange),
-            ("start_stock", "-1", InputErrorKind::OutOfRange),
-            ("start", "2021-13", InputErrorKind::Malformed),
-            ("start", "1999-12", InputErrorKind::OutOfRange),
-            ("colour", "red", InputErrorKind::UnknownField),
-        ];
-        for (key, text, kind) in cases {
-            let mut s = Scenario::default();
-            let err = s.set_text(key, text).unwrap_err();
-            assert_eq!(err.kind, kind, "{key}={text}");
-            assert_eq!(err.field, key);
-            let msg = err.to_string();
-            assert!(msg.contains(key) && msg.contains(text), "{msg}");
-            assert_eq!(
-                s,
-                Scenario::default(),
-                "a rejected value must not change the scenario"
-            );
+    fn the_default_scenario_resolves() {
+        Scenario::default().resolve(&table()).unwrap();
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let text = r#"
+            months = 500
+            start = "2021-01"
+            [set]
+            growth_pct = 500
+            exit_0_11_pct = -1
+            colour = 3
+            [[programmes]]
+            id = "a"
+            effect_pct = 9999
+            participants = -5
+        "#;
+        let s = Scenario::from_toml(text).unwrap();
+        let errors = s.resolve(&table()).unwrap_err().0;
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        for f in [
+            "months",
+            "set.growth_pct",
+            "set.exit_0_11_pct",
+            "set.colour",
+            "programmes[0].effect_pct",
+            "programmes[0].participants",
+        ] {
+            assert!(fields.contains(&f), "{f} missing from {fields:?}");
         }
-        let err = Scenario::default()
-            .set_text("growth_pct", "500")
-            .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "growth_pct: '500' is out of range; allowed: -20 to 20 (% of the starting caseload, over the first 12 months)"
+        let growth = errors.iter().find(|e| e.field == "set.growth_pct").unwrap();
+        assert_eq!(growth.kind, InputErrorKind::OutOfRange);
+        assert_eq!((growth.min, growth.max), (Some(-20.0), Some(20.0)));
+        assert!(
+            growth
+                .message(crate::Lang::Nl)
+                .contains("valt buiten het bereik")
         );
     }
 
     #[test]
-    fn very_long_values_are_shortened_in_errors() {
-        let long = "9".repeat(10_000);
-        let err = Scenario::default()
-            .set_text("growth_pct", &long)
-            .unwrap_err();
-        assert!(err.value.chars().count() <= 41);
+    fn shares_over_100_percent_are_refused() {
+        let mut s = Scenario::default();
+        s.set.insert("inflow_share_near_pct".into(), 70.0);
+        s.set.insert("inflow_share_mid_pct".into(), 40.0);
+        let e = &s.resolve(&table()).unwrap_err().0[0];
+        assert_eq!(e.kind, InputErrorKind::Inconsistent);
+        assert_eq!(e.field, "set.inflow_share_mid_pct");
+    }
+
+    #[test]
+    fn a_programme_must_start_inside_the_horizon_and_ids_must_be_unique() {
+        let text = r#"
+            start = "2021-01"
+            months = 12
+            [[programmes]]
+            id = "a"
+            start = "2023-01"
+            [[programmes]]
+            id = "a"
+        "#;
+        let errors = Scenario::from_toml(text)
+            .unwrap()
+            .resolve(&table())
+            .unwrap_err()
+            .0;
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field == "programmes[0].start" && e.allowed_en.contains("2021-12"))
+        );
+        assert!(errors.iter().any(|e| e.field == "programmes[1].id"));
+    }
+
+    #[test]
+    fn files_with_unknown_keys_or_bad_months_are_refused_with_the_reason() {
+        let e = Scenario::from_toml("colour = 1").unwrap_err();
+        assert!(e.0[0].value.contains("colour"), "{e}");
+        let e = Scenario::from_json(r#"{"start": "2021/01"}"#).unwrap_err();
+        assert!(e.to_string().contains("YYYY-MM"), "{e}");
+        let e = Scenario::from_json("{not json").unwrap_err();
+        assert_eq!(e.0[0].kind, InputErrorKind::Malformed);
+        let e = Scenario::from_toml(
+            r#"[[programmes]]
+id = "x"
+target = "everyone""#,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("everyone"), "{e}");
+    }
+
+    #[test]
+    fn typed_overrides_are_checked_and_a_rejection_changes_nothing() {
+        let t = table();
+        let mut s = Scenario::default();
+        s.set_text(&t, "growth_pct", "7").unwrap();
+        assert_eq!(s.set["growth_pct"], 7.0);
+        let before = s.clone();
+        for (id, text) in [
+            ("growth_pct", "abc"),
+            ("growth_pct", "500"),
+            ("nope", "1"),
+            ("growth_months", "2.5"),
+        ] {
+            assert!(s.set_text(&t, id, text).is_err(), "{id}={text}");
+            assert_eq!(s, before);
+        }
     }
 
     #[test]
     fn month_arithmetic_crosses_years() {
         let ym: YearMonth = "2021-11".parse().unwrap();
         assert_eq!(ym.plus(2).to_string(), "2022-01");
-        assert_eq!(ym.plus(0), ym);
         assert_eq!(YearMonth::MAX.plus(180).to_string(), "2115-12");
+        for bad in [
+            "2021-13",
+            "2021-00",
+            "21-01",
+            "2021-1",
+            "２０２１-01",
+            "+021-01",
+            "",
+        ] {
+            assert!(bad.parse::<YearMonth>().is_err(), "{bad}");
+        }
     }
 }

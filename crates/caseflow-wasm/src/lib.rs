@@ -1,13 +1,14 @@
 //! WebAssembly bindings of the caseflow core, for the page.
 //!
-//! Glue only: scenarios come in as JavaScript objects (deserialized with
-//! `serde-wasm-bindgen`), results go out the same way, and every failure becomes a JavaScript
-//! `Error` through one `into_error` helper. An [`caseflow_core::InputError`] keeps its parts
-//! (`field`, `value`, `kind`, `allowed`, `min`, `max`) on the error's `detail` property, so the
-//! page can word the message in the user's language. Panics are bugs: the panic hook logs
-//! them to the console.
+//! Glue only: one [`Caseflow`] handle holds the core's [`Model`] (parameter table and
+//! presets); scenarios come in as JavaScript objects (deserialized with `serde-wasm-bindgen`),
+//! results go out the same way (money as decimal strings), and every failure becomes a
+//! JavaScript `Error` through one `into_error` helper. For input errors the `Error` carries a
+//! `detail` array with each problem's parts (`field`, `value`, `kind`, labels and allowed
+//! ranges in Dutch and English), so the page words them in the user's language. Panics are
+//! bugs: the panic hook logs them to the console.
 
-use caseflow_core::{InputError, PARAMS, Scenario};
+use caseflow_core::{InputErrors, Model, Scenario};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -23,30 +24,45 @@ pub fn version() -> String {
     caseflow_core::VERSION.to_owned()
 }
 
-/// Every user-settable parameter with its labels, unit, default, range and source.
+/// The core, loaded once.
 #[wasm_bindgen]
-pub fn parameters() -> Result<JsValue, JsError> {
-    to_js(PARAMS)
+pub struct Caseflow {
+    model: Model,
 }
 
-/// The default scenario.
-#[wasm_bindgen(js_name = defaultScenario)]
-pub fn default_scenario() -> Result<JsValue, JsError> {
-    to_js(&Scenario::default())
-}
-
-/// Run a scenario (a plain object; missing fields take their defaults) and return its results.
 #[wasm_bindgen]
-pub fn run(scenario: JsValue) -> Result<JsValue, JsValue> {
-    let scenario: Scenario = serde_wasm_bindgen::from_value(scenario)
-        .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
-    let results = caseflow_core::simulate(&scenario).map_err(into_error)?;
-    to_js(&results).map_err(JsValue::from)
+impl Caseflow {
+    /// Load the embedded parameter table and presets.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Caseflow, JsError> {
+        Model::new()
+            .map(|model| Caseflow { model })
+            .map_err(|e| JsError::new(&e))
+    }
+
+    /// Every parameter and programme field with labels, units, default, ranges, evidence and
+    /// source.
+    pub fn parameters(&self) -> Result<JsValue, JsError> {
+        to_js(&self.model.table)
+    }
+
+    /// The presets (each with its scenario), programme templates and notes.
+    pub fn catalogue(&self) -> Result<JsValue, JsError> {
+        to_js(&self.model.catalogue)
+    }
+
+    /// Run a scenario (a plain object, as in a JSON scenario file) with its counterfactual.
+    pub fn run(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
+        let scenario: Scenario = serde_wasm_bindgen::from_value(scenario)
+            .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
+        let results = self.model.run(&scenario).map_err(into_error)?;
+        to_js(&results).map_err(JsValue::from)
+    }
 }
 
-/// Turn an input error into a JavaScript `Error` with the English message and a `detail`
-/// object holding its parts.
-fn into_error(e: InputError) -> JsValue {
+/// Turn input errors into a JavaScript `Error` with the English message and a `detail` array
+/// holding each error's parts.
+fn into_error(e: InputErrors) -> JsValue {
     let error = js_sys::Error::new(&e.to_string());
     if let Ok(detail) = to_js(&e) {
         // Setting a property on a fresh Error object cannot fail.

@@ -1,0 +1,260 @@
+//! Human-readable tables and CSV for the CLI.
+
+use std::io::{self, Write};
+
+use caseflow_core::results::{MonthOut, Summary};
+use caseflow_core::{Lang, ParamTable, Results};
+
+/// The region's monthly table, its summary, and the notes on the papers.
+pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Result<()> {
+    let heads = if lang == Lang::Nl {
+        [
+            "maand",
+            "uitkeringen",
+            "personen",
+            "instroom",
+            "terugkeer",
+            "naar werk",
+            "overig",
+            "in traject",
+            "zonder progr.",
+            "besparing €",
+            "kosten €",
+        ]
+    } else {
+        [
+            "month",
+            "benefits",
+            "people",
+            "inflow",
+            "re-entries",
+            "to work",
+            "other",
+            "in progr.",
+            "w/o progr.",
+            "saving €",
+            "cost €",
+        ]
+    };
+    writeln!(
+        out,
+        "{:<8} {:>11} {:>9} {:>9} {:>9} {:>9} {:>8} {:>10} {:>13} {:>12} {:>12}",
+        heads[0],
+        heads[1],
+        heads[2],
+        heads[3],
+        heads[4],
+        heads[5],
+        heads[6],
+        heads[7],
+        heads[8],
+        heads[9],
+        heads[10]
+    )?;
+    for m in &r.months {
+        writeln!(
+            out,
+            "{:<8} {:>11.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>10.1} {:>13.1} {:>12} {:>12}",
+            m.month.to_string(),
+            m.benefits,
+            m.people,
+            m.inflow,
+            m.reentries,
+            m.exits_to_work,
+            m.exits_other,
+            m.in_programme,
+            m.benefits_without_programmes,
+            m.gross_saving_eur.round_dp(0),
+            m.programme_cost_eur.round_dp(0)
+        )?;
+    }
+    writeln!(out)?;
+    summary(out, &r.summary, lang)?;
+    if let Some(g) = &r.growth_shock {
+        writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Nl => format!(
+                    "Groeischok: {}% van {:.0} uitkeringen = {:.0} uitkeringen ({:.0} personen) extra instroom over {} maanden vanaf {}",
+                    g.pct,
+                    g.base_benefits,
+                    g.extra_inflow_benefits,
+                    g.extra_inflow_people,
+                    g.months,
+                    g.from
+                ),
+                Lang::En => format!(
+                    "Growth shock: {}% of {:.0} benefits = {:.0} benefits ({:.0} people) of extra inflow over {} months from {}",
+                    g.pct,
+                    g.base_benefits,
+                    g.extra_inflow_benefits,
+                    g.extra_inflow_people,
+                    g.months,
+                    g.from
+                ),
+            }
+        )?;
+    }
+    for n in &r.notes {
+        writeln!(
+            out,
+            "{} ({}): {}",
+            lang.pick("Let op", "Note"),
+            n.source,
+            lang.pick(&n.nl, &n.en)
+        )?;
+    }
+    Ok(())
+}
+
+fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
+    let none = lang.pick("geen", "none");
+    let rows: [(&str, &str, String); 14] = [
+        (
+            "Uitkeringen begin",
+            "Benefits at start",
+            format!("{:.0}", s.benefits_start),
+        ),
+        (
+            "Uitkeringen eind",
+            "Benefits at end",
+            format!("{:.0}", s.benefits_end),
+        ),
+        (
+            "  zonder programma's",
+            "  without programmes",
+            format!("{:.0}", s.benefits_end_without_programmes),
+        ),
+        (
+            "Personen eind",
+            "People at end",
+            format!("{:.0}", s.people_end),
+        ),
+        (
+            "Uitstroom naar werk",
+            "Exits to work",
+            format!("{:.0}", s.exits_to_work),
+        ),
+        (
+            "  extra door programma's",
+            "  extra from programmes",
+            format!("{:.1}", s.extra_exits_to_work),
+        ),
+        (
+            "Deelnemers",
+            "Participants",
+            format!("{:.0}", s.participants),
+        ),
+        (
+            "  uitstroom naar werk",
+            "  exits to work",
+            format!("{:.1}", s.participant_exits_to_work),
+        ),
+        (
+            "  waarvan toch al (deadweight)",
+            "  of which anyway (deadweight)",
+            format!("{:.1}", s.deadweight_exits),
+        ),
+        (
+            "Uitkeringsmaanden bespaard",
+            "Benefit-months avoided",
+            format!("{:.0}", s.benefit_months_avoided),
+        ),
+        (
+            "Bruto besparing €",
+            "Gross saving €",
+            s.gross_saving_eur.to_string(),
+        ),
+        (
+            "Programmakosten €",
+            "Programme cost €",
+            s.programme_cost_eur.to_string(),
+        ),
+        (
+            "Netto resultaat €",
+            "Net result €",
+            s.net_saving_eur.to_string(),
+        ),
+        (
+            "Terugverdiend na (maanden)",
+            "Payback (months)",
+            s.payback_month.map_or(none.to_owned(), |m| m.to_string()),
+        ),
+    ];
+    for (nl, en, value) in rows {
+        writeln!(out, "{:<32} {value:>16}", lang.pick(nl, en))?;
+    }
+    Ok(())
+}
+
+/// The CSV columns: the area, then the fields of a month in the JSON's names.
+const CSV_HEADER: [&str; 14] = [
+    "area",
+    "month",
+    "benefits",
+    "people",
+    "inflow",
+    "reentries",
+    "exits_to_work",
+    "exits_other",
+    "programme_starts",
+    "in_programme",
+    "benefits_without_programmes",
+    "exits_to_work_without_programmes",
+    "gross_saving_eur",
+    "programme_cost_eur",
+];
+
+fn csv_record(area: &str, m: &MonthOut) -> [String; 14] {
+    [
+        area.to_owned(),
+        m.month.to_string(),
+        m.benefits.to_string(),
+        m.people.to_string(),
+        m.inflow.to_string(),
+        m.reentries.to_string(),
+        m.exits_to_work.to_string(),
+        m.exits_other.to_string(),
+        m.programme_starts.to_string(),
+        m.in_programme.to_string(),
+        m.benefits_without_programmes.to_string(),
+        m.exits_to_work_without_programmes.to_string(),
+        m.gross_saving_eur.to_string(),
+        m.programme_cost_eur.to_string(),
+    ]
+}
+
+/// Monthly rows of the region and every municipality, one `area` column to tell them apart.
+pub fn results_csv(out: &mut impl Write, r: &Results) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_HEADER)?;
+    let areas = std::iter::once(("region", &r.months))
+        .chain(r.municipalities.iter().map(|m| (m.id, &m.months)));
+    for (area, months) in areas {
+        for month in months {
+            w.write_record(csv_record(area, month))?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Every parameter: id, value range, unit, evidence and source.
+pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io::Result<()> {
+    for p in table.params.iter().chain(&table.programme_fields) {
+        writeln!(
+            out,
+            "{:<36} {:>9} [{} - {}] {} | {} | {:?}: {}",
+            p.id,
+            lang.number(p.default),
+            lang.number(p.low),
+            lang.number(p.high),
+            lang.pick(&p.unit_nl, &p.unit_en),
+            lang.pick(&p.label_nl, &p.label_en),
+            p.evidence,
+            p.source
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,226 @@
+//! Presets and programme templates, read strictly from `data/` (embedded at compile time).
+//!
+//! A preset is a named scenario: the baseline plus overrides (`set`) and programmes taken from
+//! templates (`data/programmes.toml`), with notes on the seed papers (`data/notes.toml`).
+//! [`Catalogue::embedded`] resolves each preset into a [`Scenario`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::{Programme, SCHEMA, Scenario, YearMonth};
+
+const PROGRAMMES_TOML: &str = include_str!("../data/programmes.toml");
+const NOTES_TOML: &str = include_str!("../data/notes.toml");
+const PRESET_FILES: [(&str, &str); 5] = [
+    ("baseline", include_str!("../data/presets/baseline.toml")),
+    (
+        "corona-2021-no-programme",
+        include_str!("../data/presets/corona-2021-no-programme.toml"),
+    ),
+    (
+        "corona-2021",
+        include_str!("../data/presets/corona-2021.toml"),
+    ),
+    (
+        "frozen-budget-2025",
+        include_str!("../data/presets/frozen-budget-2025.toml"),
+    ),
+    (
+        "statushouders-2018",
+        include_str!("../data/presets/statushouders-2018.toml"),
+    ),
+];
+
+/// A programme template: a track from the seeds (or an instrument) with the source of its values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    /// Template id.
+    pub id: String,
+    /// Name in Dutch.
+    pub name_nl: String,
+    /// Name in English.
+    pub name_en: String,
+    /// Where every value comes from.
+    pub source: String,
+    /// The programme it gives.
+    pub programme: Programme,
+}
+
+/// A note on a seed paper: a claim caseflow could not reproduce, or a value the paper lacks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Note id.
+    pub id: String,
+    /// The paper and section.
+    pub source: String,
+    /// The note in Dutch.
+    pub nl: String,
+    /// The note in English.
+    pub en: String,
+}
+
+/// A programme in a preset: a template, optionally with some fields changed.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgrammeRef {
+    template: String,
+    id: Option<String>,
+    name: Option<String>,
+    start: Option<YearMonth>,
+    participants: Option<f64>,
+    cost_per_participant_eur: Option<f64>,
+    intake_months: Option<f64>,
+}
+
+/// A preset as written in `data/presets/*.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresetFile {
+    id: String,
+    name_nl: String,
+    name_en: String,
+    description_nl: String,
+    description_en: String,
+    start: YearMonth,
+    months: u32,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    set: BTreeMap<String, f64>,
+    #[serde(default)]
+    programmes: Vec<ProgrammeRef>,
+}
+
+/// A preset as shown to users.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Preset {
+    /// Preset id (`corona-2021`).
+    pub id: String,
+    /// Name in Dutch.
+    pub name_nl: String,
+    /// Name in English.
+    pub name_en: String,
+    /// Description in Dutch.
+    pub description_nl: String,
+    /// Description in English.
+    pub description_en: String,
+    /// Notes on the seed papers that belong with this preset.
+    pub notes: Vec<Note>,
+    /// The scenario it runs.
+    pub scenario: Scenario,
+}
+
+/// Every preset, template and note of this build.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Catalogue {
+    /// Presets in display order (the first is the baseline).
+    pub presets: Vec<Preset>,
+    /// Programme templates.
+    pub templates: Vec<Template>,
+    /// Notes on the seed papers.
+    pub notes: Vec<Note>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateFile {
+    template: Vec<Template>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoteFile {
+    note: Vec<Note>,
+}
+
+impl Catalogue {
+    /// The catalogue embedded in this build. The files are checked by this crate's tests, so
+    /// an error here is a build defect; it is returned, never panicked on.
+    pub fn embedded() -> Result<Catalogue, String> {
+        let templates = toml::from_str::<TemplateFile>(PROGRAMMES_TOML)
+            .map_err(|e| format!("data/programmes.toml: {e}"))?
+            .template;
+        let notes = toml::from_str::<NoteFile>(NOTES_TOML)
+            .map_err(|e| format!("data/notes.toml: {e}"))?
+            .note;
+        let mut presets = Vec::with_capacity(PRESET_FILES.len());
+        for (name, text) in PRESET_FILES {
+            let file: PresetFile =
+                toml::from_str(text).map_err(|e| format!("data/presets/{name}.toml: {e}"))?;
+            let mut programmes = Vec::with_capacity(file.programmes.len());
+            for r in &file.programmes {
+                let t = templates
+                    .iter()
+                    .find(|t| t.id == r.template)
+                    .ok_or_else(|| {
+                        format!("preset {name}: no programme template '{}'", r.template)
+                    })?;
+                let mut p = t.programme.clone();
+                if let Some(id) = &r.id {
+                    p.id = id.clone();
+                }
+                if let Some(n) = &r.name {
+                    p.name = n.clone();
+                }
+                p.start = r.start.or(p.start);
+                p.participants = r.participants.or(p.participants);
+                p.cost_per_participant_eur =
+                    r.cost_per_participant_eur.or(p.cost_per_participant_eur);
+                p.intake_months = r.intake_months.or(p.intake_months);
+                programmes.push(p);
+            }
+            let preset_notes = file
+                .notes
+                .iter()
+                .map(|id| {
+                    notes
+                        .iter()
+                        .find(|n| &n.id == id)
+                        .cloned()
+                        .ok_or_else(|| format!("preset {name}: no note '{id}'"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            presets.push(Preset {
+                scenario: Scenario {
+                    schema: SCHEMA,
+                    name: file.id.clone(),
+                    description: file.description_en.clone(),
+                    start: file.start,
+                    months: file.months,
+                    set: file.set,
+                    programmes,
+                    notes: file.notes.clone(),
+                },
+                id: file.id,
+                name_nl: file.name_nl,
+                name_en: file.name_en,
+                description_nl: file.description_nl,
+                description_en: file.description_en,
+                notes: preset_notes,
+            });
+        }
+        Ok(Catalogue {
+            presets,
+            templates,
+            notes,
+        })
+    }
+
+    /// A preset by id.
+    pub fn preset(&self, id: &str) -> Option<&Preset> {
+        self.presets.iter().find(|p| p.id == id)
+    }
+
+    /// A note by id.
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// The preset ids, for error messages.
+    pub fn preset_ids(&self) -> Vec<&str> {
+        self.presets.iter().map(|p| p.id.as_str()).collect()
+    }
+}
