@@ -104,7 +104,15 @@ test('a preset with programmes shows the counterfactual, the saving and the pape
   const headline = await page.locator('#headline').textContent();
   const net = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(cli.summary.net_saving_eur));
   assert.ok(headline.includes(net), `${headline} should contain ${net}`);
-  assert.ok(headline.includes(`na ${cli.summary.payback_month} maanden`), headline);
+  assert.ok(cli.summary.payback_month === null ? headline.includes('niet binnen de looptijd') : headline.includes(`na ${cli.summary.payback_month} maanden`), headline);
+  // The budget check and who pays what.
+  assert.match(await page.locator('#budget').textContent(), /Te veel toegewezen: €\s35\.000/);
+  const eur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
+  const rows = page.locator('#municipalities tbody tr');
+  assert.equal(await rows.count(), 6);
+  const maastricht = cli.municipalities[0].summary;
+  assert.equal(await rows.nth(0).locator('td').nth(3).textContent(), eur(maastricht.programme_cost_eur));
+  assert.equal(await rows.nth(0).locator('td').nth(2).textContent(), eur(maastricht.saving_after_feedback_eur));
   await page.screenshot({ path: screenshotPath('page-corona-2021.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await page.context().close();

@@ -126,11 +126,151 @@ mod golden {
         assert!(s.gross_saving_eur > Decimal::ZERO);
         assert!(s.benefit_months_avoided > 0.0);
         assert!(s.deadweight_exits > 0.0 && s.deadweight_exits < s.participant_exits_to_work);
-        assert_eq!(s.net_saving_eur, s.gross_saving_eur - s.programme_cost_eur);
+        assert_eq!(
+            s.net_saving_eur,
+            s.saving_after_feedback_eur - s.programme_cost_eur
+        );
         // With the counterfactual of the same inputs, the no-programme preset saves nothing.
         let none = model().run(&preset("corona-2021-no-programme")).unwrap();
         assert!(none.summary.gross_saving_eur.is_zero());
         assert_eq!(none.summary.benefits_end, s.benefits_end_without_programmes);
+    }
+}
+
+mod money {
+    //! Budgets, the BUIG grant and its feedback, the vangnet and the cost split.
+
+    use caseflow_core::{Model, Scenario};
+    use rust_decimal::Decimal;
+
+    fn run(id: &str, edit: impl FnOnce(&mut Scenario)) -> caseflow_core::Results {
+        let m = Model::new().unwrap();
+        let mut s = m.preset(id).unwrap().scenario.clone();
+        edit(&mut s);
+        m.run(&s).unwrap()
+    }
+
+    #[test]
+    fn the_decision_over_allocates_35_000_euros() {
+        // seed 000 §8: €0.92M + €1.4M + €0.49M = €2.81M available; €1.645M programme plus
+        // €1.2M released = €2.845M allocated.
+        let r = run("corona-2021", |_| {});
+        let b = r.budget.as_ref().unwrap();
+        assert_eq!(b.available_eur, Decimal::from(2_810_000));
+        assert_eq!(b.allocated_eur, Decimal::from(2_845_000));
+        assert_eq!(r.summary.budget_overallocation_eur, Decimal::from(35_000));
+        // Without a stated budget there is nothing to check.
+        let none = run("baseline", |_| {});
+        assert!(none.budget.is_none());
+        assert!(none.summary.budget_overallocation_eur.is_zero());
+    }
+
+    #[test]
+    fn programme_costs_are_split_by_the_key_and_add_up_exactly() {
+        let r = run("corona-2021", |_| {});
+        let shares: Decimal = r
+            .municipalities
+            .iter()
+            .map(|m| m.summary.programme_cost_eur)
+            .sum();
+        assert_eq!(shares, r.summary.programme_cost_eur);
+        // Maastricht pays 78.08% (seed 003), to the cent of each month's split.
+        let maastricht = r.municipalities[0].summary.programme_cost_eur;
+        let expected = r.summary.programme_cost_eur * Decimal::new(7808, 4);
+        assert!(
+            (maastricht - expected).abs() < Decimal::ONE,
+            "{maastricht} vs {expected}"
+        );
+        for y in &r.years {
+            let parts: Decimal = r
+                .municipalities
+                .iter()
+                .map(|m| {
+                    m.years
+                        .iter()
+                        .find(|x| x.year == y.year)
+                        .unwrap()
+                        .cost_share_eur
+                })
+                .sum();
+            assert_eq!(parts, y.cost_share_eur, "{}", y.year);
+        }
+    }
+
+    #[test]
+    fn feedback_takes_a_share_of_last_years_saving_from_this_years_grant() {
+        let r = run("corona-2021", |s| {
+            s.set.insert("buig_feedback_pct".into(), 50.0);
+        });
+        for m in &r.municipalities {
+            for pair in m.years.windows(2) {
+                let half = pair[0].gross_saving_eur * Decimal::new(5, 1);
+                let expected = half.round_dp_with_strategy(
+                    2,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
+                assert_eq!(
+                    pair[1].grant_feedback_eur, expected,
+                    "{} {}",
+                    m.name, pair[1].year
+                );
+            }
+            assert!(m.years[0].grant_feedback_eur.is_zero());
+        }
+        assert!(r.summary.saving_after_feedback_eur < r.summary.gross_saving_eur);
+        let none = run("corona-2021", |s| {
+            s.set.insert("buig_feedback_pct".into(), 0.0);
+        });
+        assert_eq!(
+            none.summary.saving_after_feedback_eur,
+            none.summary.gross_saving_eur
+        );
+    }
+
+    #[test]
+    fn in_deficit_a_municipality_keeps_only_half_of_a_saving() {
+        // A grant of 90% of spending puts every municipality at a 10-11% deficit: inside the
+        // 7.5-12.5% band, where the vangnet pays back half, so a saving lowers the compensation
+        // by half of itself.
+        let r = run("corona-2021", |s| {
+            s.set.insert("buig_grant_ratio_pct".into(), 90.0);
+            s.set.insert("buig_feedback_pct".into(), 0.0);
+        });
+        let y = &r.municipalities[0].years[2];
+        assert!(y.vangnet_eur > Decimal::ZERO);
+        let kept = y.saving_eur / y.gross_saving_eur;
+        assert!(
+            (kept - Decimal::new(5, 1)).abs() < Decimal::new(1, 3),
+            "{kept}"
+        );
+    }
+
+    #[test]
+    fn a_wage_cost_subsidy_is_paid_from_buig_and_offsets_its_own_saving() {
+        let m = Model::new().unwrap();
+        let lks = m
+            .catalogue
+            .templates
+            .iter()
+            .find(|t| t.id == "lks")
+            .unwrap()
+            .programme
+            .clone();
+        let mut s = Scenario {
+            months: 60,
+            ..Scenario::default()
+        };
+        s.programmes.push(lks);
+        let r = m.run(&s).unwrap();
+        // Not a re-integration cost: nothing to split by the key.
+        assert!(r.summary.programme_cost_eur.is_zero());
+        // Its cost is benefit spending: 50 × €9,000 less than the benefits it saves.
+        let benefits_saved: f64 = r.summary.benefit_months_avoided * 1200.0;
+        let gross = f64::try_from(r.summary.gross_saving_eur).unwrap();
+        assert!(
+            gross < benefits_saved - 400_000.0,
+            "{gross} vs {benefits_saved}"
+        );
     }
 }
 

@@ -120,6 +120,8 @@ export interface Summary {
   deadweight_exits: number;
   benefit_months_avoided: number;
   gross_saving_eur: Eur;
+  feedback_eur: Eur;
+  saving_after_feedback_eur: Eur;
   programme_cost_eur: Eur;
   net_saving_eur: Eur;
   present_value_net_eur: Eur;
@@ -145,7 +147,17 @@ export interface Results {
   municipalities: { id: string; name: string; summary: Summary; months: MonthOut[] }[];
   programmes: { id: string; name: string; participants_started: number; cost_eur: Eur }[];
   growth_shock: GrowthShock | null;
+  budget: BudgetCheck | null;
   notes: Note[];
+}
+
+/** The programmes' planned cost and other allocations against the money available. */
+export interface BudgetCheck {
+  available_eur: Eur;
+  programmes_eur: Eur;
+  other_allocations_eur: Eur;
+  allocated_eur: Eur;
+  overallocation_eur: Eur;
 }
 
 /** The parts of one rejected input (crates/caseflow-core/src/error.rs). */

@@ -37,6 +37,14 @@ const texts = {
     keptLast: 'De laatste geldige waarde blijft in gebruik.',
     fatal: 'caseflow kon niet starten',
     none: 'niet binnen de looptijd',
+    municipalities: 'Per gemeente: wie betaalt, wie bespaart',
+    colMunicipality: 'Gemeente',
+    colGross: 'Bruto besparing',
+    colKept: 'Na terugval',
+    colCostShare: 'Kostenaandeel',
+    colNet: 'Netto',
+    overallocated: (amount: string, allocated: string, available: string) =>
+      `Te veel toegewezen: ${amount} (${allocated} toegewezen, ${available} beschikbaar).`,
   },
   en: {
     tagline: 'What-if simulator for the social assistance caseload of Maastricht-Heuvelland',
@@ -71,6 +79,14 @@ const texts = {
     keptLast: 'The last valid value stays in use.',
     fatal: 'caseflow could not start',
     none: 'not within the horizon',
+    municipalities: 'Per municipality: who pays, who saves',
+    colMunicipality: 'Municipality',
+    colGross: 'Gross saving',
+    colKept: 'After feedback',
+    colCostShare: 'Cost share',
+    colNet: 'Net',
+    overallocated: (amount: string, allocated: string, available: string) =>
+      `Over-allocated: ${amount} (${allocated} allocated, ${available} available).`,
   },
 } as const;
 
@@ -158,7 +174,7 @@ export function headline(lang: Lang, r: import('./core').Results): string[] {
     }
     if (s.participants > 0) {
       lines.push(`Met de programma’s stromen ${formatNumber(lang, s.participant_exits_to_work, 0)} deelnemers uit naar werk, van wie ${formatNumber(lang, s.deadweight_exits, 0)} ook zonder programma (deadweight); ${n(s.benefit_months_avoided)} uitkeringsmaanden minder.`);
-      lines.push(`Besparing ${e(s.gross_saving_eur)} tegen ${e(s.programme_cost_eur)} kosten: netto ${e(s.net_saving_eur)}; terugverdiend ${s.payback_month === null ? t(lang).none : `na ${s.payback_month} maanden`}.`);
+      lines.push(`Bruto besparing ${e(s.gross_saving_eur)}; na terugval van BUIG-budget en vangnet ${e(s.saving_after_feedback_eur)}, tegen ${e(s.programme_cost_eur)} kosten: netto ${e(s.net_saving_eur)}; terugverdiend ${s.payback_month === null ? t(lang).none : `na ${s.payback_month} maanden`}.`);
     }
   } else {
     lines.push(`End of ${month}: ${n(s.benefits_end)} benefits (${n(s.people_end)} people); start: ${n(s.benefits_start)}.`);
@@ -168,7 +184,7 @@ export function headline(lang: Lang, r: import('./core').Results): string[] {
     }
     if (s.participants > 0) {
       lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); ${n(s.benefit_months_avoided)} fewer benefit-months.`);
-      lines.push(`Saving ${e(s.gross_saving_eur)} against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}; pays back ${s.payback_month === null ? t(lang).none : `after ${s.payback_month} months`}.`);
+      lines.push(`Gross saving ${e(s.gross_saving_eur)}; after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}, against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}; pays back ${s.payback_month === null ? t(lang).none : `after ${s.payback_month} months`}.`);
     }
   }
   return lines;

@@ -8,6 +8,7 @@ import { CaseloadChart } from './chart';
 import { Core, CoreError, type ParamSpec, type Preset, type Results, type Scenario } from './core';
 import {
   allowedRange,
+  formatEur,
   formatNumber,
   headline,
   inputErrorMessage,
@@ -312,6 +313,11 @@ class App {
       el('h3', {}, tx.notesTitle),
       ...r.notes.map((n) => el('p', {}, `${n.source}: ${this.lang === 'nl' ? n.nl : n.en}`)),
     );
+    const budget = byId('budget');
+    const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
+    budget.hidden = !over;
+    budget.textContent = over ? tx.overallocated(formatEur(this.lang, over.overallocation_eur), formatEur(this.lang, over.allocated_eur), formatEur(this.lang, over.available_eur)) : '';
+    this.renderMunicipalities();
     const head = el('thead', {}, el('tr', {}, ...[tx.colMonth, tx.colBenefits, tx.colPeople, tx.colInflow, tx.colToWork, tx.colWithout, tx.colSaving].map((h) => el('th', { scope: 'col' }, h))));
     const f = (v: number) => formatNumber(this.lang, v, 1);
     const body = el(
@@ -322,6 +328,17 @@ class App {
       ),
     );
     byId('table').replaceChildren(head, body);
+  }
+
+  /** Each municipality: caseload at the end, saving before and after feedback, cost share. */
+  private renderMunicipalities(): void {
+    const tx = t(this.lang);
+    const e = (v: string) => formatEur(this.lang, v);
+    const head = el('thead', {}, el('tr', {}, ...[tx.colMunicipality, tx.colBenefits, tx.colGross, tx.colKept, tx.colCostShare, tx.colNet].map((h) => el('th', { scope: 'col' }, h))));
+    const rows = this.results.municipalities.map((m) =>
+      el('tr', {}, el('th', { scope: 'row' }, m.name), ...[formatNumber(this.lang, m.summary.benefits_end), e(m.summary.gross_saving_eur), e(m.summary.saving_after_feedback_eur), e(m.summary.programme_cost_eur), e(m.summary.net_saving_eur)].map((v) => el('td', {}, v))),
+    );
+    byId('municipalities').replaceChildren(head, el('tbody', {}, ...rows));
   }
 }
 

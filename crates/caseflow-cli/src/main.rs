@@ -4,6 +4,7 @@
 //!   [--months N] [--start YYYY-MM] [--lang nl|en] [--format table|csv|json]`
 //! - `caseflow presets [--show ID] [--format table|toml|json]`
 //! - `caseflow params [--format table|json]`
+//! - `caseflow allocate --total EUR [--overhead-pct P] [--format table|csv|json]`
 //!
 //! Values are taken as text and checked by the core, so a bad value gets the same message
 //! (field, value, allowed range) as on the page, in Dutch or English, and never a panic.
@@ -17,6 +18,7 @@ use std::process::ExitCode;
 
 use caseflow_core::{InputError, InputErrorKind, InputErrors, Lang, Model, Scenario, YearMonth};
 use clap::{Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +39,29 @@ enum Command {
     Presets(PresetsArgs),
     /// Every parameter with its unit, default, ranges, evidence and source.
     Params(ParamsArgs),
+    /// Split a total by the cost key (verdeelsleutel), with overhead on the regional shares.
+    Allocate(AllocateArgs),
+}
+
+#[derive(clap::Args)]
+struct AllocateArgs {
+    /// The total to split, euros.
+    #[arg(long, value_name = "EUR", allow_hyphen_values = true)]
+    total: String,
+    /// Overhead on the five regional shares, percent (seed 003: 50).
+    #[arg(
+        long,
+        value_name = "P",
+        default_value = "50",
+        allow_hyphen_values = true
+    )]
+    overhead_pct: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Language of headings and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
 }
 
 #[derive(clap::Args)]
@@ -155,6 +180,7 @@ fn main() -> ExitCode {
         Command::Run(a) => a.lang.into(),
         Command::Presets(a) => a.lang.into(),
         Command::Params(a) => a.lang.into(),
+        Command::Allocate(a) => a.lang.into(),
     };
     let model = match Model::new() {
         Ok(m) => m,
@@ -168,6 +194,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run(&model, &args, &mut out),
         Command::Presets(args) => presets(&model, &args, &mut out),
         Command::Params(args) => params(&model, &args, &mut out),
+        Command::Allocate(args) => allocate(&model, &args, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -335,6 +362,64 @@ fn params(model: &Model, args: &ParamsArgs, out: &mut impl Write) -> Result<(), 
             writeln!(out)?;
         }
         ParamsFormat::Table => output::params_table(out, &model.table, args.lang.into())?,
+    }
+    Ok(())
+}
+
+/// A money amount typed on the command line: finite, within `0..=max`, at most two decimals.
+fn parse_amount(
+    field: &str,
+    text: &str,
+    max: f64,
+    label: [&str; 2],
+    unit: [&str; 2],
+) -> Result<Decimal, InputError> {
+    let allowed = [
+        format!("0 tot {} ({})", Lang::Nl.number(max), unit[0]),
+        format!("0 to {} ({})", Lang::En.number(max), unit[1]),
+    ];
+    let err = |kind| InputError::other(field, text, kind, label, [&allowed[0], &allowed[1]]);
+    let value: Decimal = text
+        .trim()
+        .parse()
+        .map_err(|_| err(InputErrorKind::NotANumber))?;
+    if value < Decimal::ZERO || value > Decimal::from_f64_retain(max).unwrap_or(Decimal::MAX) {
+        return Err(err(InputErrorKind::OutOfRange));
+    }
+    Ok(value.round_dp(2))
+}
+
+fn allocate(model: &Model, args: &AllocateArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let lang: Lang = args.lang.into();
+    let total = parse_amount("total", &args.total, 1e10, ["Totaal", "Total"], ["€", "€"]);
+    let overhead = parse_amount(
+        "overhead_pct",
+        &args.overhead_pct,
+        200.0,
+        ["Opslag", "Overhead"],
+        ["%", "%"],
+    );
+    let (total, overhead) = match (total, overhead) {
+        (Ok(t), Ok(o)) => (t, o),
+        (t, o) => return Err(InputErrors(t.err().into_iter().chain(o.err()).collect()).into()),
+    };
+    let key = caseflow_core::region::MUNICIPALITIES.map(|m| {
+        let id = format!("cost_key_pct.{}", m.id);
+        let pct = model.table.param(&id).map_or(0.0, |p| p.default);
+        Decimal::from_f64_retain(pct)
+            .unwrap_or_default()
+            .round_dp(4)
+            .normalize()
+    });
+    let split = caseflow_core::allocate::split(total, &key, overhead, Decimal::ONE);
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &split)
+                .map_err(|e| Failure::Other(e.to_string()))?;
+            writeln!(out)?;
+        }
+        Format::Csv => output::split_csv(out, &split).map_err(|e| Failure::Other(e.to_string()))?,
+        Format::Table => output::split_table(out, &split, lang)?,
     }
     Ok(())
 }

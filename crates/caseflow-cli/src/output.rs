@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use caseflow_core::allocate::Split;
 use caseflow_core::results::{MonthOut, Summary};
 use caseflow_core::{Lang, ParamTable, Results};
 
@@ -110,7 +111,7 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
 
 fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
     let none = lang.pick("geen", "none");
-    let rows: [(&str, &str, String); 14] = [
+    let rows: [(&str, &str, String); 17] = [
         (
             "Uitkeringen begin",
             "Benefits at start",
@@ -167,6 +168,16 @@ fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
             s.gross_saving_eur.to_string(),
         ),
         (
+            "  terugval BUIG en vangnet €",
+            "  BUIG and safety-net feedback €",
+            s.feedback_eur.to_string(),
+        ),
+        (
+            "  besparing na terugval €",
+            "  saving after feedback €",
+            s.saving_after_feedback_eur.to_string(),
+        ),
+        (
             "Programmakosten €",
             "Programme cost €",
             s.programme_cost_eur.to_string(),
@@ -175,6 +186,11 @@ fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
             "Netto resultaat €",
             "Net result €",
             s.net_saving_eur.to_string(),
+        ),
+        (
+            "Te veel toegewezen €",
+            "Over-allocated €",
+            s.budget_overallocation_eur.to_string(),
         ),
         (
             "Terugverdiend na (maanden)",
@@ -256,5 +272,73 @@ pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io:
             p.source
         )?;
     }
+    Ok(())
+}
+
+/// The cost split as a table.
+pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()> {
+    let heads = if lang == Lang::Nl {
+        ["gemeente", "sleutel %", "aandeel €", "opslag €", "totaal €"]
+    } else {
+        ["municipality", "key %", "share €", "overhead €", "total €"]
+    };
+    writeln!(
+        out,
+        "{:<24} {:>9} {:>12} {:>12} {:>12}",
+        heads[0], heads[1], heads[2], heads[3], heads[4]
+    )?;
+    for r in &s.rows {
+        writeln!(
+            out,
+            "{:<24} {:>9} {:>12} {:>12} {:>12}",
+            r.name, r.key_pct, r.share_eur, r.overhead_eur, r.total_eur
+        )?;
+    }
+    writeln!(
+        out,
+        "{:<24} {:>9} {:>12} {:>12} {:>12}",
+        lang.pick("totaal", "total"),
+        "100",
+        s.totals.share_eur,
+        s.totals.overhead_eur,
+        ""
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick(
+            "Regionaal totaal (vijf gemeenten incl. opslag) €",
+            "Regional total (five municipalities incl. overhead) €"
+        ),
+        s.totals.regional_total_eur
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Afronding", "Rounding"),
+        s.rounding
+    )
+}
+
+/// The cost split as CSV, one row per municipality.
+pub fn split_csv(out: &mut impl Write, s: &Split) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "municipality",
+        "key_pct",
+        "share_eur",
+        "overhead_eur",
+        "total_eur",
+    ])?;
+    for r in &s.rows {
+        w.write_record([
+            r.municipality.to_owned(),
+            r.key_pct.to_string(),
+            r.share_eur.to_string(),
+            r.overhead_eur.to_string(),
+            r.total_eur.to_string(),
+        ])?;
+    }
+    w.flush()?;
     Ok(())
 }

@@ -221,3 +221,54 @@ fn params_lists_every_parameter_with_unit_and_source() {
     let table = stdout(&caseflow(&["params"]));
     assert!(table.contains("growth_pct") && table.contains("seed 000"));
 }
+
+#[test]
+fn allocate_reproduces_the_seed_003_split_with_exact_totals() {
+    let v = json(&["allocate", "--total", "303916", "--format", "json"]);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[0]["municipality"], "maastricht");
+    assert_eq!(rows[0]["overhead_eur"], "0");
+    assert_eq!(rows[0]["total_eur"], rows[0]["share_eur"]);
+    assert_eq!(rows[2]["total_eur"], "14360", "Gulpen-Wittem, seed 003");
+    assert_eq!(v["totals"]["share_eur"], "303916");
+    assert_eq!(v["totals"]["overhead_eur"], "33309");
+    assert_eq!(v["totals"]["regional_total_eur"], "99927");
+    let csv = stdout(&caseflow(&[
+        "allocate",
+        "--total",
+        "1000",
+        "--overhead-pct",
+        "0",
+        "--format",
+        "csv",
+    ]));
+    assert!(csv.starts_with("municipality,key_pct,share_eur,overhead_eur,total_eur"));
+    let o = caseflow(&["allocate", "--total", "-5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("total") && stderr(&o).contains("-5"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn run_json_has_the_money_per_municipality_and_year() {
+    let v = json(&["run", "--preset", "corona-2021", "--format", "json"]);
+    assert_eq!(v["summary"]["budget_overallocation_eur"], "35000.00");
+    let year = &v["municipalities"][1]["years"][0];
+    for key in [
+        "buig_grant_eur",
+        "benefit_spending_eur",
+        "vangnet_eur",
+        "cost_share_eur",
+        "saving_eur",
+    ] {
+        assert!(
+            year[key].is_string(),
+            "municipalities[].years[].{key}: {}",
+            year[key]
+        );
+    }
+}

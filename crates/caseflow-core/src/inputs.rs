@@ -4,7 +4,7 @@
 //! the kernel relies on that and never re-checks.
 
 use crate::region::N_MUNI;
-use crate::scenario::{EffectFrom, Target, YearMonth};
+use crate::scenario::{EffectFrom, Funding, Target, YearMonth};
 
 /// One programme, resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +37,8 @@ pub struct ProgrammeInputs {
     pub effect_from: EffectFrom,
     /// Whether participants keep counting as benefit households.
     pub on_benefit: bool,
+    /// Which budget pays it.
+    pub funding: Funding,
 }
 
 /// Everything one run needs, as plain numbers (rates as fractions, not percentages).
@@ -50,6 +52,30 @@ pub struct Inputs {
     pub start_stock: [f64; N_MUNI],
     /// People per benefit household, per municipality.
     pub people_per_benefit: [f64; N_MUNI],
+    /// The cost key, percent, per municipality (sums to 100).
+    pub cost_key_pct: [f64; N_MUNI],
+    /// Re-integration budget per year, euros, per municipality (frozen in euros).
+    pub reintegration_budget_eur: [f64; N_MUNI],
+    /// Overhead on the regional shares of programme cost, percent.
+    pub cost_split_overhead_pct: f64,
+    /// BUIG grant as a fraction of spending without programmes.
+    pub buig_grant_ratio: f64,
+    /// Share of a saving the grant loses later (fraction).
+    pub buig_feedback: f64,
+    /// Years until the grant follows the caseload.
+    pub buig_feedback_lag_years: u32,
+    /// Vangnet own risk, fraction of the grant.
+    pub vangnet_own_risk: f64,
+    /// Vangnet threshold above which a deficit is compensated in full, fraction of the grant.
+    pub vangnet_upper: f64,
+    /// Share of the deficit between the thresholds that is compensated.
+    pub vangnet_middle_share: f64,
+    /// Yearly growth of the new inflow far from work (fraction).
+    pub far_inflow_growth: f64,
+    /// Money available for programmes (None: the scenario has no budget to check).
+    pub budget_available_eur: Option<f64>,
+    /// Other allocations from that money.
+    pub budget_other_allocations_eur: f64,
     /// Growth shock: extra inflow as a fraction of the start stock.
     pub growth: f64,
     /// The same, in percent as the user gave it.

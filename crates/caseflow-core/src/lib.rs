@@ -9,11 +9,8 @@
 //! presets are data embedded at compile time and handed around as values. The same scenario
 //! gives the same numbers natively and in WebAssembly.
 
-// Input errors carry labels and allowed ranges in two languages (about 180 bytes). They are
-// returned only on the input path, never in the simulation loop, so boxing them would buy
-// nothing but noise at every call site.
-#![allow(clippy::result_large_err)]
-
+pub mod allocate;
+pub mod budget;
 pub mod error;
 pub mod inputs;
 pub mod lang;

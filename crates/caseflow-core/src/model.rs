@@ -3,9 +3,10 @@
 //! Per municipality the state is
 //! - baseline cells: 3 distance-to-work groups (near, mid, far) × 7 time-on-benefit bands
 //!   (0-2, 3-5, 6-11, 12-23, 24-35, 36-59, 60+ months);
-//! - per programme, two cells per band: *in* the programme and *after* it with the effect
-//!   still active (participants age through the bands like everyone else, so their chance of
-//!   leaving falls as it would have without the programme);
+//! - per programme, two cells per distance group and band: *in* the programme and *after* it
+//!   with the effect still active (participants keep their group and age through the bands
+//!   like everyone else, so their chance of leaving falls as it would have without the
+//!   programme);
 //! - two leaver pools (after an exit to work, after another exit), each in two 12-month stages,
 //!   from which a share returns (re-entry).
 //!
@@ -16,16 +17,19 @@
 //!    `1 − lock_in` while in them (× `1 + effect` as well when the effect starts at once) and by
 //!    `1 + effect` after them;
 //! 2. re-entries leave the leaver pools; the pools age; this month's exits enter them;
-//! 3. programme intake, region-wide: the smallest of the planned starts (participants spread
+//! 3. programme phases of those already in: completion at `1/duration` a month (a geometric
+//!    duration with the stated mean, counted from the month after intake, so everyone meets
+//!    at least one month in the programme); the effect fades at `1 − 0.5^(1/half_life)` a
+//!    month (so the average uplift of those still on benefit halves every half-life), and the
+//!    faded return to the baseline cell of their own group and band;
+//! 4. programme intake, region-wide: the smallest of the planned starts (participants spread
 //!    over the intake months, shortfalls carried forward), the free capacity and half the
-//!    eligible stock, taken from the eligible cells of each municipality in proportion;
-//! 4. programme phases advance: completion at `1/duration` a month (a geometric duration with
-//!    the stated mean), the effect fades at `1 − 0.5^(1/half_life)` a month (so the average
-//!    uplift of those still on benefit halves every half-life), and faded participants return
-//!    to the baseline cells of their distance groups;
+//!    eligible stock, taken from the eligible cells of each municipality in proportion (beyond
+//!    60 months, time on benefit is taken as geometric at the 60+ exit chance);
 //! 5. ageing: a band of width w passes `1/w` of its households to the next band each month
 //!    (a geometric approximation within bands; exact for the averages of the band hazards);
-//! 6. inflow (new, growth shock and re-entries) enters the first band, split by distance.
+//! 6. inflow (new, growth shock and re-entries) enters the first band, split by distance; the
+//!    far group's new inflow grows by `far_inflow_growth_pct` each year of the run.
 //!
 //! Households are conserved: households(t+1) = households(t) + inflow − exits, in every
 //! municipality and month; no cell goes negative (exit shares are capped at 1).
@@ -111,7 +115,6 @@ impl Chain {
 /// Monthly rates shared by all municipalities.
 struct Rates {
     work: [[f64; BANDS]; GROUPS],
-    base_work: [f64; BANDS],
     other: [f64; BANDS],
     reentry_work: f64,
     reentry_other: f64,
@@ -121,12 +124,10 @@ struct Rates {
 impl Rates {
     fn new(inp: &Inputs) -> Rates {
         let mut work = [[0.0; BANDS]; GROUPS];
-        let mut base_work = [0.0; BANDS];
         let mut other = [0.0; BANDS];
         for b in 0..BANDS {
             let h = inp.exit_by_years[HAZARD_OF_BAND[b]];
             let ws = inp.work_share[WORK_SHARE_OF_BAND[b]];
-            base_work[b] = h * ws;
             other[b] = h * (1.0 - ws);
             for (g, row) in work.iter_mut().enumerate() {
                 row[b] = h * ws * inp.work_factor[g];
@@ -138,7 +139,6 @@ impl Rates {
         let reentry = |s: f64| a * (1.0 / (1.0 - s.min(0.99)).sqrt() - 1.0);
         Rates {
             work,
-            base_work,
             other,
             reentry_work: reentry(inp.reentry_work),
             reentry_other: reentry(inp.reentry_other),
@@ -159,14 +159,12 @@ fn exits(stock: f64, work: f64, other: f64) -> (f64, f64) {
     }
 }
 
-/// A programme's state in one municipality.
+/// A programme's state in one municipality: participants by distance group and band, so each
+/// keeps its own group's chance of work and returns to its own group when the effect fades.
 #[derive(Clone)]
 struct ProgrammeCells {
-    inside: [f64; BANDS],
-    after: [f64; BANDS],
-    /// Cumulative intake by distance group: sets the participants' work factor and where they
-    /// return when the effect has faded.
-    intake_by_group: [f64; GROUPS],
+    inside: [[f64; BANDS]; GROUPS],
+    after: [[f64; BANDS]; GROUPS],
 }
 
 struct Muni {
@@ -184,10 +182,16 @@ struct ProgrammeRates {
     fade: f64,
     eligible_band: [f64; BANDS],
     eligible_group: [f64; GROUPS],
+    /// The groups the programme takes from (its other groups' cells stay empty).
+    groups: std::ops::Range<usize>,
+    on_benefit: bool,
 }
 
 impl ProgrammeRates {
-    fn new(p: &ProgrammeInputs) -> ProgrammeRates {
+    /// `long_exit` is the monthly exit chance in the open 60+ band: time beyond 60 months is
+    /// taken as geometric with that chance, so a target of "120 months or more" covers only
+    /// the part of the band that has been there that long.
+    fn new(p: &ProgrammeInputs, long_exit: f64) -> ProgrammeRates {
         let uplift = 1.0 + p.effect;
         let in_multiplier = (1.0 - p.lock_in)
             * if p.effect_from == EffectFrom::Start {
@@ -209,16 +213,25 @@ impl ProgrammeRates {
             eligible_band[b] = if to <= from {
                 0.0
             } else if hi.is_infinite() {
-                1.0
+                // P(from ≤ duration < to) within the band, durations beyond 60 geometric.
+                let stay = 1.0 - long_exit.clamp(1e-6, 1.0);
+                let survive = |m: f64| {
+                    if m.is_infinite() {
+                        0.0
+                    } else {
+                        libm::pow(stay, m - lo)
+                    }
+                };
+                survive(from) - survive(to)
             } else {
                 (to - from) / (hi - lo)
             };
         }
-        let eligible_group = match p.target {
-            Target::Near => [1.0, 0.0, 0.0],
-            Target::Mid => [0.0, 1.0, 0.0],
-            Target::Far => [0.0, 0.0, 1.0],
-            Target::Any => [1.0, 1.0, 1.0],
+        let (eligible_group, groups) = match p.target {
+            Target::Near => ([1.0, 0.0, 0.0], 0..1),
+            Target::Mid => ([0.0, 1.0, 0.0], 1..2),
+            Target::Far => ([0.0, 0.0, 1.0], 2..3),
+            Target::Any => ([1.0, 1.0, 1.0], 0..GROUPS),
         };
         ProgrammeRates {
             in_multiplier,
@@ -228,6 +241,8 @@ impl ProgrammeRates {
             fade: 1.0 - libm::pow(0.5, 1.0 / p.half_life_months),
             eligible_band,
             eligible_group,
+            groups,
+            on_benefit: p.on_benefit,
         }
     }
 }
@@ -276,9 +291,8 @@ fn initial_state(inp: &Inputs, rates: &Rates, m: usize, n_programmes: usize) -> 
         leavers_other: pool(other, rates.reentry_other),
         programmes: vec![
             ProgrammeCells {
-                inside: [0.0; BANDS],
-                after: [0.0; BANDS],
-                intake_by_group: [0.0; GROUPS],
+                inside: [[0.0; BANDS]; GROUPS],
+                after: [[0.0; BANDS]; GROUPS],
             };
             n_programmes
         ],
@@ -286,12 +300,15 @@ fn initial_state(inp: &Inputs, rates: &Rates, m: usize, n_programmes: usize) -> 
 }
 
 impl Muni {
-    fn benefits(&self, programmes: &[ProgrammeInputs]) -> f64 {
+    /// Benefit households: everyone but participants who, while in a programme that says so,
+    /// do not count as benefit households (once the programme ends they count again).
+    fn benefits(&self, rates: &[ProgrammeRates]) -> f64 {
         let mut total: f64 = self.base.iter().flatten().sum();
-        for (cells, p) in self.programmes.iter().zip(programmes) {
-            if p.on_benefit {
-                total += cells.inside.iter().sum::<f64>() + cells.after.iter().sum::<f64>();
+        for (cells, pr) in self.programmes.iter().zip(rates) {
+            if pr.on_benefit {
+                total += cells.inside.iter().flatten().sum::<f64>();
             }
+            total += cells.after.iter().flatten().sum::<f64>();
         }
         total
     }
@@ -299,35 +316,21 @@ impl Muni {
     fn households(&self) -> f64 {
         let mut total: f64 = self.base.iter().flatten().sum();
         for cells in &self.programmes {
-            total += cells.inside.iter().sum::<f64>() + cells.after.iter().sum::<f64>();
+            total += cells.inside.iter().flatten().sum::<f64>()
+                + cells.after.iter().flatten().sum::<f64>();
         }
         total
     }
 
     fn eligible(&self, pr: &ProgrammeRates) -> f64 {
         let mut e = 0.0;
-        for g in 0..GROUPS {
+        for g in pr.groups.clone() {
             for b in 0..BANDS {
                 e += self.base[g][b] * pr.eligible_group[g] * pr.eligible_band[b];
             }
         }
         e
     }
-}
-
-/// The participants' factor on the chance of work: the intake-weighted work factor.
-fn programme_work_factor(cells: &ProgrammeCells, work_factor: &[f64; GROUPS]) -> f64 {
-    let total: f64 = cells.intake_by_group.iter().sum();
-    if total <= 0.0 {
-        return 1.0;
-    }
-    cells
-        .intake_by_group
-        .iter()
-        .zip(work_factor)
-        .map(|(n, f)| n * f)
-        .sum::<f64>()
-        / total
 }
 
 /// Run one chain. With `with_programmes` false it is the counterfactual: the same inputs,
@@ -339,7 +342,11 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
     } else {
         &[]
     };
-    let prog_rates: Vec<ProgrammeRates> = programmes.iter().map(ProgrammeRates::new).collect();
+    let long_exit = inp.exit_by_years[4];
+    let prog_rates: Vec<ProgrammeRates> = programmes
+        .iter()
+        .map(|p| ProgrammeRates::new(p, long_exit))
+        .collect();
     let n_prog = programmes.len();
     let months = inp.months as usize;
     let mut munis: Vec<Muni> = (0..N_MUNI)
@@ -350,13 +357,19 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
     let mut programme_exits = vec![[0.0; 2]; months * n_prog];
     let mut started = vec![0.0; n_prog];
 
+    // The far group's new inflow grows by `far_inflow_growth` a year, stepping each January
+    // of the run (a product, not a power, so native and wasm agree to the bit).
+    let mut far_factor = 1.0;
     for t in 0..months {
+        if t > 0 && t % 12 == 0 {
+            far_factor *= 1.0 + inp.far_inflow_growth;
+        }
         let mut month = [Flows::default(); N_MUNI];
 
-        // 1-2. Exits, re-entries, leaver pools.
+        // 1-2. Exits, re-entries, leaver pools; then the programme phases of those already in.
         for (m, muni) in munis.iter_mut().enumerate() {
             let f = &mut month[m];
-            f.benefits_start = muni.benefits(programmes);
+            f.benefits_start = muni.benefits(&prog_rates);
             let (mut to_work, mut other) = (0.0, 0.0);
             for g in 0..GROUPS {
                 for b in 0..BANDS {
@@ -367,25 +380,37 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
                 }
             }
             for (p, (cells, pr)) in muni.programmes.iter_mut().zip(&prog_rates).enumerate() {
-                let wf = programme_work_factor(cells, &inp.work_factor);
                 let tally = &mut programme_exits[t * n_prog + p];
-                for (stock, mult) in [
-                    (&mut cells.inside, pr.in_multiplier),
-                    (&mut cells.after, pr.after_multiplier),
-                ] {
-                    for (b, cell) in stock.iter_mut().enumerate() {
-                        let base_work = rates.base_work[b] * wf;
-                        let (w, o) = exits(*cell, base_work * mult, rates.other[b]);
-                        // Deadweight: the exits to work these participants would have had at
-                        // their baseline chance.
-                        let deadweight = *cell * base_work.min(1.0);
-                        *cell -= w + o;
-                        to_work += w;
-                        other += o;
-                        f.participant_exits_to_work += w;
-                        f.deadweight_exits += deadweight;
-                        tally[0] += w;
-                        tally[1] += deadweight;
+                for g in pr.groups.clone() {
+                    for (stock, mult) in [
+                        (&mut cells.inside[g], pr.in_multiplier),
+                        (&mut cells.after[g], pr.after_multiplier),
+                    ] {
+                        for (b, cell) in stock.iter_mut().enumerate() {
+                            let base_work = rates.work[g][b];
+                            let (w, o) = exits(*cell, base_work * mult, rates.other[b]);
+                            // Deadweight (hazard-based): the exits to work these participants
+                            // would have had at their baseline chance, at most those they had.
+                            let (w0, _) = exits(*cell, base_work, rates.other[b]);
+                            let deadweight = w0.min(w);
+                            *cell -= w + o;
+                            to_work += w;
+                            other += o;
+                            f.participant_exits_to_work += w;
+                            f.deadweight_exits += deadweight;
+                            tally[0] += w;
+                            tally[1] += deadweight;
+                        }
+                    }
+                    // Programme phases of those who were already in: the effect fades, the
+                    // faded return to their own group, and a share completes. This month's
+                    // intake comes after, so everyone meets at least one month of lock-in.
+                    for b in 0..BANDS {
+                        let faded = cells.after[g][b] * pr.fade;
+                        let done = cells.inside[g][b] * pr.completion;
+                        cells.after[g][b] += done - faded;
+                        cells.inside[g][b] -= done;
+                        muni.base[g][b] += faded;
                     }
                 }
             }
@@ -421,7 +446,7 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
             let planned = prog.participants * (elapsed / prog.intake_months).min(1.0);
             let in_now: f64 = munis
                 .iter()
-                .map(|mu| mu.programmes[p].inside.iter().sum::<f64>())
+                .map(|mu| mu.programmes[p].inside.iter().flatten().sum::<f64>())
                 .sum();
             let total_eligible: f64 = munis.iter().map(|mu| mu.eligible(pr)).sum();
             let want = (planned - started[p]).max(0.0);
@@ -433,13 +458,12 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
             let fraction = take / total_eligible;
             for (m, muni) in munis.iter_mut().enumerate() {
                 let mut moved_total = 0.0;
-                for g in 0..GROUPS {
+                for g in pr.groups.clone() {
                     for b in 0..BANDS {
                         let moved =
                             muni.base[g][b] * pr.eligible_group[g] * pr.eligible_band[b] * fraction;
                         muni.base[g][b] -= moved;
-                        muni.programmes[p].inside[b] += moved;
-                        muni.programmes[p].intake_by_group[g] += moved;
+                        muni.programmes[p].inside[g][b] += moved;
                         moved_total += moved;
                     }
                 }
@@ -449,25 +473,15 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
             started[p] += take;
         }
 
-        // 4-6. Programme phases, ageing, inflow.
+        // 5-6. Ageing and inflow.
         for (m, muni) in munis.iter_mut().enumerate() {
             let f = &mut month[m];
             for (cells, pr) in muni.programmes.iter_mut().zip(&prog_rates) {
-                let intake: f64 = cells.intake_by_group.iter().sum();
-                for b in 0..BANDS {
-                    let faded = cells.after[b] * pr.fade;
-                    let done = cells.inside[b] * pr.completion;
-                    cells.after[b] += done - faded;
-                    cells.inside[b] -= done;
-                    if intake > 0.0 {
-                        for g in 0..GROUPS {
-                            muni.base[g][b] += faded * cells.intake_by_group[g] / intake;
-                        }
-                    }
+                for g in pr.groups.clone() {
+                    age(&mut cells.inside[g]);
+                    age(&mut cells.after[g]);
+                    f.in_programme += cells.inside[g].iter().sum::<f64>();
                 }
-                age(&mut cells.inside);
-                age(&mut cells.after);
-                f.in_programme += cells.inside.iter().sum::<f64>();
             }
             for cells in muni.base.iter_mut() {
                 age(cells);
@@ -478,12 +492,17 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
             if t32 >= inp.growth_start && t32 < inp.growth_start.saturating_add(inp.growth_months) {
                 inflow += inp.growth * start_stock / f64::from(inp.growth_months);
             }
-            f.inflow = inflow.max(0.0);
-            let entering = f.inflow + f.reentries;
+            // `Scenario::resolve` refuses a negative shock larger than the new inflow, so this
+            // never clips a valid scenario; it guards the arithmetic only.
+            let inflow = inflow.max(0.0);
+            f.inflow = 0.0;
             for g in 0..GROUPS {
-                muni.base[g][0] += entering * inp.inflow_share[g];
+                let growth = if g == GROUPS - 1 { far_factor } else { 1.0 };
+                let new = inflow * inp.inflow_share[g] * growth;
+                f.inflow += new;
+                muni.base[g][0] += new + f.reentries * inp.inflow_share[g];
             }
-            f.benefits = muni.benefits(programmes);
+            f.benefits = muni.benefits(&prog_rates);
             f.households = muni.households();
         }
         flows.push(month);
@@ -523,8 +542,9 @@ mod tests {
             target: Target::Any,
             effect_from: EffectFrom::End,
             on_benefit: true,
+            funding: crate::scenario::Funding::Reintegration,
         };
-        let r = ProgrammeRates::new(&p);
+        let r = ProgrammeRates::new(&p, 0.006);
         assert_eq!(r.eligible_band, [0.0, 0.0, 1.0, 0.5, 0.0, 0.0, 0.0]);
     }
 

@@ -12,9 +12,12 @@ use rust_decimal::{Decimal, RoundingStrategy};
 /// Euros from an f64, rounded to the cent, half away from zero. Non-finite input (which the
 /// model never produces for a resolved scenario) gives 0 rather than a panic.
 pub fn eur(x: f64) -> Decimal {
-    Decimal::from_f64_retain(x)
+    let mut d = Decimal::from_f64_retain(x)
         .unwrap_or(Decimal::ZERO)
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    // Always two decimals, so amounts print as `2810000.00`, not `2810000`.
+    d.rescale(2);
+    d
 }
 
 /// A ratio of two amounts to two decimals, or None when the denominator is zero.
@@ -36,6 +39,7 @@ mod tests {
         assert_eq!(eur(0.125).to_string(), "0.13");
         assert_eq!(eur(-0.125).to_string(), "-0.13");
         assert_eq!(eur(f64::NAN), Decimal::ZERO);
+        assert_eq!(eur(2_810_000.0).to_string(), "2810000.00");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{Programme, SCHEMA, Scenario, YearMonth};
+use crate::scenario::{Budget, Programme, SCHEMA, Scenario, YearMonth};
 
 const PROGRAMMES_TOML: &str = include_str!("../data/programmes.toml");
 const NOTES_TOML: &str = include_str!("../data/notes.toml");
@@ -92,6 +92,7 @@ struct PresetFile {
     set: BTreeMap<String, f64>,
     #[serde(default)]
     programmes: Vec<ProgrammeRef>,
+    budget: Option<Budget>,
 }
 
 /// A preset as shown to users.
@@ -193,6 +194,7 @@ impl Catalogue {
                     set: file.set,
                     programmes,
                     notes: file.notes.clone(),
+                    budget: file.budget.clone(),
                 },
                 id: file.id,
                 name_nl: file.name_nl,

@@ -7,12 +7,14 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::allocate;
+use crate::budget::{self, BuigYear};
 use crate::inputs::Inputs;
 use crate::model::{Chain, Flows};
 use crate::money::{eur, ratio};
 use crate::presets::Note;
 use crate::region::{MUNICIPALITIES, N_MUNI};
-use crate::scenario::{Scenario, YearMonth};
+use crate::scenario::{Funding, Scenario, YearMonth};
 
 /// One month of one area (a municipality or the region).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,9 +41,11 @@ pub struct MonthOut {
     pub benefits_without_programmes: f64,
     /// Exits to work without the programmes.
     pub exits_to_work_without_programmes: f64,
-    /// Benefit paid less than without the programmes.
+    /// Benefits paid (and wage-cost subsidies paid from BUIG).
+    pub benefit_spending_eur: Decimal,
+    /// Spending without the programmes minus spending with them.
     pub gross_saving_eur: Decimal,
-    /// Programme cost paid this month.
+    /// Programme cost paid this month (for a municipality: its share by the cost key).
     pub programme_cost_eur: Decimal,
 }
 
@@ -70,10 +74,28 @@ pub struct YearOut {
     pub benefits_end_without_programmes: f64,
     /// Exits to work without the programmes.
     pub exits_to_work_without_programmes: f64,
-    /// Benefit paid less than without the programmes.
+    /// Benefits paid (and wage-cost subsidies paid from BUIG).
+    pub benefit_spending_eur: Decimal,
+    /// Benefit spending without the programmes.
+    pub benefit_spending_without_programmes_eur: Decimal,
+    /// Spending without minus with the programmes.
     pub gross_saving_eur: Decimal,
-    /// Programme cost paid.
-    pub programme_cost_eur: Decimal,
+    /// The BUIG grant (after the feedback of earlier savings).
+    pub buig_grant_eur: Decimal,
+    /// What the grant lost to earlier savings.
+    pub grant_feedback_eur: Decimal,
+    /// Vangnet compensation received.
+    pub vangnet_eur: Decimal,
+    /// Vangnet compensation lost to the programmes (without minus with).
+    pub vangnet_change_eur: Decimal,
+    /// The saving kept: gross saving minus grant feedback minus vangnet change.
+    pub saving_eur: Decimal,
+    /// Programme cost paid (for a municipality: its share by the cost key).
+    pub cost_share_eur: Decimal,
+    /// The re-integration budget (frozen in euros; prorated for partial years).
+    pub reintegration_budget_eur: Decimal,
+    /// Saving kept minus cost share.
+    pub net_position_eur: Decimal,
 }
 
 /// The headline figures of one area over the whole horizon.
@@ -104,18 +126,23 @@ pub struct Summary {
     pub deadweight_exits: f64,
     /// Benefit-months not paid thanks to the programmes.
     pub benefit_months_avoided: f64,
-    /// Benefit paid less over the horizon.
+    /// Benefit paid less over the horizon (wage-cost subsidies from BUIG deducted).
     pub gross_saving_eur: Decimal,
-    /// Programme cost over the horizon.
+    /// What the BUIG grant and the vangnet take back of it (see [`crate::budget`]).
+    pub feedback_eur: Decimal,
+    /// The saving kept: gross saving minus feedback.
+    pub saving_after_feedback_eur: Decimal,
+    /// Programme cost over the horizon (for a municipality: its share by the cost key).
     pub programme_cost_eur: Decimal,
-    /// Gross saving minus programme cost.
+    /// Saving kept minus programme cost.
     pub net_saving_eur: Decimal,
     /// The net saving discounted at `discount_rate_pct` (equal to it at 0%).
     pub present_value_net_eur: Decimal,
-    /// Months from the start until the cumulative saving first covers the cumulative cost;
-    /// null when that does not happen within the horizon (or nothing was spent).
+    /// Months from the start until the cumulative saving kept (feedback spread over its year)
+    /// first covers the cumulative cost; null when that does not happen within the horizon (or
+    /// nothing was spent).
     pub payback_month: Option<u32>,
-    /// Gross saving per euro of programme cost; null without cost.
+    /// Saving kept per euro of programme cost; null without cost.
     pub return_per_euro: Option<Decimal>,
     /// Programme money allocated beyond the available budget (filled by the budget model;
     /// 0 until then).
@@ -167,12 +194,28 @@ pub struct GrowthShock {
     pub base_benefits: f64,
     /// First month of the extra inflow.
     pub from: YearMonth,
-    /// Months over which it is spread.
+    /// Months of it inside the horizon.
     pub months: u32,
-    /// Extra inflow in households (pct × base).
+    /// Extra inflow in households inside the horizon (pct × base, for the months inside).
     pub extra_inflow_benefits: f64,
     /// The same in people (× people per benefit).
     pub extra_inflow_people: f64,
+}
+
+/// The budget check: the programmes' planned cost and other allocations against the money
+/// available.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetCheck {
+    /// Money available.
+    pub available_eur: Decimal,
+    /// Planned cost of the programmes paid from the re-integration budget.
+    pub programmes_eur: Decimal,
+    /// Other allocations from the same money.
+    pub other_allocations_eur: Decimal,
+    /// Programmes plus other allocations.
+    pub allocated_eur: Decimal,
+    /// Allocated beyond what is available (0 when it fits).
+    pub overallocation_eur: Decimal,
 }
 
 /// The outcome of one deterministic run: the scenario and its counterfactual.
@@ -194,6 +237,8 @@ pub struct Results {
     pub programmes: Vec<ProgrammeOut>,
     /// The growth shock in households and people; null without one.
     pub growth_shock: Option<GrowthShock>,
+    /// The budget check; null when the scenario states no budget.
+    pub budget: Option<BudgetCheck>,
     /// Notes on the seed papers that belong with this scenario (the papers' words, not
     /// model results).
     pub notes: Vec<Note>,
@@ -202,7 +247,7 @@ pub struct Results {
 }
 
 /// The rounding rule, as reported with every result.
-pub const MONEY_ROUNDING: &str = "each monthly amount per municipality rounded to the cent, half away from zero; programme cost rounded cumulatively; totals are exact sums";
+pub const MONEY_ROUNDING: &str = "benefit spending per municipality and month rounded to the cent, half away from zero; programme cost rounded cumulatively and split by the cost key in whole cents by largest remainder; grants, feedback and vangnet per municipality and year to the cent; every total is the exact sum of its parts";
 
 /// Benefit cost per household in month `t`, indexed once a year from the start year.
 fn benefit_cost(inp: &Inputs, t: u32) -> f64 {
@@ -214,74 +259,197 @@ fn benefit_cost(inp: &Inputs, t: u32) -> f64 {
     cost
 }
 
-/// Monthly tables of one area from per-month flows of the scenario and counterfactual.
+/// Monthly tables of one area, with the flows the summary needs.
 struct Area {
     months: Vec<MonthOut>,
     flows: Vec<Flows>,
+    /// Benefit-months not paid: start-of-month stocks, as the saving in euros is counted.
+    benefit_months_avoided: f64,
+    years: Vec<YearOut>,
     start_benefits: f64,
     people_per_benefit: f64,
 }
 
-impl Area {
-    fn years(&self) -> Vec<YearOut> {
-        let mut years: Vec<YearOut> = Vec::new();
-        for m in &self.months {
-            if years.last().is_none_or(|y| y.year != m.month.year) {
-                years.push(YearOut {
-                    year: m.month.year,
-                    months: 0,
-                    benefits_end: 0.0,
-                    people_end: 0.0,
-                    inflow: 0.0,
-                    reentries: 0.0,
-                    exits_to_work: 0.0,
-                    exits_other: 0.0,
-                    programme_starts: 0.0,
-                    benefits_end_without_programmes: 0.0,
-                    exits_to_work_without_programmes: 0.0,
-                    gross_saving_eur: Decimal::ZERO,
-                    programme_cost_eur: Decimal::ZERO,
-                });
-            }
-            if let Some(y) = years.last_mut() {
-                y.months += 1;
-                y.benefits_end = m.benefits;
-                y.people_end = m.people;
-                y.inflow += m.inflow;
-                y.reentries += m.reentries;
-                y.exits_to_work += m.exits_to_work;
-                y.exits_other += m.exits_other;
-                y.programme_starts += m.programme_starts;
-                y.benefits_end_without_programmes = m.benefits_without_programmes;
-                y.exits_to_work_without_programmes += m.exits_to_work_without_programmes;
-                y.gross_saving_eur += m.gross_saving_eur;
-                y.programme_cost_eur += m.programme_cost_eur;
-            }
+/// Index of each month's calendar year within the horizon, and the months of each year.
+fn year_index(inp: &Inputs) -> (Vec<usize>, Vec<(i32, u32)>) {
+    let mut index = Vec::with_capacity(inp.months as usize);
+    let mut years: Vec<(i32, u32)> = Vec::new();
+    for t in 0..inp.months {
+        let year = inp.start.plus(t).year;
+        if years.last().is_none_or(|(y, _)| *y != year) {
+            years.push((year, 0));
         }
-        years
+        if let Some(last) = years.last_mut() {
+            last.1 += 1;
+        }
+        index.push(years.len() - 1);
     }
+    (index, years)
+}
 
-    fn summary(&self, discount_rate: f64) -> Summary {
+fn dec(x: f64) -> Decimal {
+    Decimal::from_f64_retain(x).unwrap_or(Decimal::ZERO)
+}
+
+/// The yearly table of one municipality: flows summed from its months, money from its BUIG
+/// accounts.
+fn municipality_years(
+    inp: &Inputs,
+    m: usize,
+    rows: &[MonthOut],
+    year_of: &[usize],
+    years: &[(i32, u32)],
+) -> Vec<YearOut> {
+    let n = years.len();
+    let mut spending = vec![Decimal::ZERO; n];
+    let mut spending_without = vec![Decimal::ZERO; n];
+    for (row, &y) in rows.iter().zip(year_of) {
+        spending[y] += row.benefit_spending_eur;
+        spending_without[y] += row.benefit_spending_eur + row.gross_saving_eur;
+    }
+    let accounts = budget::accounts(inp, &spending, &spending_without);
+    let budget = dec(inp.reintegration_budget_eur[m]);
+    let mut out: Vec<YearOut> = years
+        .iter()
+        .zip(&accounts)
+        .map(|(&(year, months), acc): (&(i32, u32), &BuigYear)| {
+            let gross = spending_without_for(&spending_without, &spending, year, years);
+            let vangnet_change = acc.vangnet_without - acc.vangnet;
+            YearOut {
+                year,
+                months,
+                benefits_end: 0.0,
+                people_end: 0.0,
+                inflow: 0.0,
+                reentries: 0.0,
+                exits_to_work: 0.0,
+                exits_other: 0.0,
+                programme_starts: 0.0,
+                benefits_end_without_programmes: 0.0,
+                exits_to_work_without_programmes: 0.0,
+                benefit_spending_eur: Decimal::ZERO,
+                benefit_spending_without_programmes_eur: Decimal::ZERO,
+                gross_saving_eur: gross,
+                buig_grant_eur: acc.grant,
+                grant_feedback_eur: acc.feedback,
+                vangnet_eur: acc.vangnet,
+                vangnet_change_eur: vangnet_change,
+                saving_eur: gross - acc.feedback - vangnet_change,
+                cost_share_eur: Decimal::ZERO,
+                reintegration_budget_eur: (budget * Decimal::from(months) / Decimal::from(12))
+                    .round_dp_with_strategy(
+                        2,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ),
+                net_position_eur: Decimal::ZERO,
+            }
+        })
+        .collect();
+    for (row, &y) in rows.iter().zip(year_of) {
+        let o = &mut out[y];
+        o.benefits_end = row.benefits;
+        o.people_end = row.people;
+        o.inflow += row.inflow;
+        o.reentries += row.reentries;
+        o.exits_to_work += row.exits_to_work;
+        o.exits_other += row.exits_other;
+        o.programme_starts += row.programme_starts;
+        o.benefits_end_without_programmes = row.benefits_without_programmes;
+        o.exits_to_work_without_programmes += row.exits_to_work_without_programmes;
+        o.benefit_spending_eur += row.benefit_spending_eur;
+        o.benefit_spending_without_programmes_eur +=
+            row.benefit_spending_eur + row.gross_saving_eur;
+        o.cost_share_eur += row.programme_cost_eur;
+    }
+    for o in &mut out {
+        o.net_position_eur = o.saving_eur - o.cost_share_eur;
+    }
+    out
+}
+
+/// The gross saving of `year`: spending without minus with.
+fn spending_without_for(
+    without: &[Decimal],
+    with: &[Decimal],
+    year: i32,
+    years: &[(i32, u32)],
+) -> Decimal {
+    years
+        .iter()
+        .position(|(y, _)| *y == year)
+        .map_or(Decimal::ZERO, |i| without[i] - with[i])
+}
+
+/// Add one yearly table into another (the region's is the sum of the municipalities').
+fn add_years(total: &mut [YearOut], part: &[YearOut]) {
+    for (t, p) in total.iter_mut().zip(part) {
+        t.benefits_end += p.benefits_end;
+        t.people_end += p.people_end;
+        t.inflow += p.inflow;
+        t.reentries += p.reentries;
+        t.exits_to_work += p.exits_to_work;
+        t.exits_other += p.exits_other;
+        t.programme_starts += p.programme_starts;
+        t.benefits_end_without_programmes += p.benefits_end_without_programmes;
+        t.exits_to_work_without_programmes += p.exits_to_work_without_programmes;
+        t.benefit_spending_eur += p.benefit_spending_eur;
+        t.benefit_spending_without_programmes_eur += p.benefit_spending_without_programmes_eur;
+        t.gross_saving_eur += p.gross_saving_eur;
+        t.buig_grant_eur += p.buig_grant_eur;
+        t.grant_feedback_eur += p.grant_feedback_eur;
+        t.vangnet_eur += p.vangnet_eur;
+        t.vangnet_change_eur += p.vangnet_change_eur;
+        t.saving_eur += p.saving_eur;
+        t.cost_share_eur += p.cost_share_eur;
+        t.reintegration_budget_eur += p.reintegration_budget_eur;
+        t.net_position_eur += p.net_position_eur;
+    }
+}
+
+impl Area {
+    fn summary(&self, discount_rate: f64, year_of: &[usize]) -> Summary {
         let last = self.months.last();
         let sum = |f: fn(&MonthOut) -> f64| self.months.iter().map(f).sum::<f64>();
         let gross: Decimal = self.months.iter().map(|m| m.gross_saving_eur).sum();
         let cost: Decimal = self.months.iter().map(|m| m.programme_cost_eur).sum();
-        let (mut cum_saving, mut cum_cost) = (Decimal::ZERO, Decimal::ZERO);
+        let feedback: Decimal = self
+            .years
+            .iter()
+            .map(|y| y.gross_saving_eur - y.saving_eur)
+            .sum();
+        let saving = gross - feedback;
+        // Payback and present value on the saving kept: each year's feedback spread evenly
+        // over its months (in f64: this only decides the month, it reports no amount). Payback
+        // is the month from which the cumulative saving stays at or above the cumulative cost
+        // to the end of the horizon, so a cheap early track cannot claim it for a programme
+        // whose later costs are never earned back.
+        let (mut cum_saving, mut cum_cost) = (0.0, 0.0);
         let mut payback = None;
         let mut present_value = Decimal::ZERO;
-        for (t, m) in self.months.iter().enumerate() {
-            cum_saving += m.gross_saving_eur;
-            cum_cost += m.programme_cost_eur;
-            if payback.is_none() && cum_cost > Decimal::ZERO && cum_saving >= cum_cost {
-                payback = Some(t as u32 + 1);
-            }
-            let net = m.gross_saving_eur - m.programme_cost_eur;
-            present_value += if discount_rate == 0.0 {
-                net
+        for (t, (m, &y)) in self.months.iter().zip(year_of).enumerate() {
+            let year = &self.years[y];
+            let feedback_month = f64::try_from(year.gross_saving_eur - year.saving_eur)
+                .unwrap_or(0.0)
+                / f64::from(year.months.max(1));
+            let kept = f64::try_from(m.gross_saving_eur).unwrap_or(0.0) - feedback_month;
+            let spent = f64::try_from(m.programme_cost_eur).unwrap_or(0.0);
+            cum_saving += kept;
+            cum_cost += spent;
+            if cum_cost > 0.0 && cum_saving >= cum_cost {
+                payback.get_or_insert(t as u32 + 1);
             } else {
-                let factor = libm::pow(1.0 + discount_rate, -(t as f64) / 12.0);
-                eur(f64::try_from(net).unwrap_or(0.0) * factor)
+                payback = None;
+            }
+            let factor = if discount_rate == 0.0 {
+                1.0
+            } else {
+                libm::pow(1.0 + discount_rate, -(t as f64) / 12.0)
             };
+            present_value += eur((kept - spent) * factor);
+        }
+        if discount_rate == 0.0 {
+            // Undiscounted, the present value is the net saving exactly.
+            present_value = saving - cost;
         }
         let exits = sum(|m| m.exits_to_work);
         let exits_without = sum(|m| m.exits_to_work_without_programmes);
@@ -298,21 +466,66 @@ impl Area {
             participants: sum(|m| m.programme_starts),
             participant_exits_to_work: self.flows.iter().map(|f| f.participant_exits_to_work).sum(),
             deadweight_exits: self.flows.iter().map(|f| f.deadweight_exits).sum(),
-            benefit_months_avoided: self
-                .flows
-                .iter()
-                .zip(&self.months)
-                .map(|(f, m)| m.benefits_without_programmes - f.benefits)
-                .sum(),
+            benefit_months_avoided: self.benefit_months_avoided,
             gross_saving_eur: gross,
+            feedback_eur: feedback,
+            saving_after_feedback_eur: saving,
             programme_cost_eur: cost,
-            net_saving_eur: gross - cost,
+            net_saving_eur: saving - cost,
             present_value_net_eur: present_value,
             payback_month: payback,
-            return_per_euro: ratio(gross, cost),
+            return_per_euro: ratio(saving, cost),
             budget_overallocation_eur: Decimal::ZERO,
         }
     }
+}
+
+/// Cost paid each month by each municipality: re-integration programmes by the cost key (with
+/// the overhead on the regional shares), BUIG-funded ones where the participant lives.
+/// Returns `(key_share[t][m], buig[t][m])`.
+fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Decimal; N_MUNI]>, Vec<[Decimal; N_MUNI]>) {
+    let months = inp.months as usize;
+    let n_prog = inp.programmes.len();
+    let key = inp.cost_key_pct.map(|k| dec(k).round_dp(4));
+    let overhead = dec(inp.cost_split_overhead_pct).round_dp(4);
+    let cent = Decimal::new(1, 2);
+    let mut shared = vec![[Decimal::ZERO; N_MUNI]; months];
+    let mut buig = vec![[Decimal::ZERO; N_MUNI]; months];
+    // Cumulative rounding keeps each programme's total exact: month t pays
+    // round(cumulative to t) − round(cumulative to t−1).
+    let mut cum_region = vec![(0.0, Decimal::ZERO); n_prog];
+    let mut cum_muni = vec![[(0.0, Decimal::ZERO); N_MUNI]; n_prog];
+    for t in 0..months {
+        let mut region_reintegration = Decimal::ZERO;
+        for (p, prog) in inp.programmes.iter().enumerate() {
+            match prog.funding {
+                Funding::Reintegration => {
+                    let starts: f64 = (0..N_MUNI).map(|m| with.starts(t, m, p)).sum();
+                    let (f, paid) = &mut cum_region[p];
+                    *f += starts * prog.cost_per_participant_eur;
+                    let now = eur(*f);
+                    region_reintegration += now - *paid;
+                    *paid = now;
+                }
+                Funding::Buig => {
+                    for (m, slot) in buig[t].iter_mut().enumerate() {
+                        let (f, paid) = &mut cum_muni[p][m];
+                        *f += with.starts(t, m, p) * prog.cost_per_participant_eur;
+                        let now = eur(*f);
+                        *slot += now - *paid;
+                        *paid = now;
+                    }
+                }
+            }
+        }
+        if !region_reintegration.is_zero() {
+            let split = allocate::split(region_reintegration, &key, overhead, cent);
+            for (slot, row) in shared[t].iter_mut().zip(&split.rows) {
+                *slot = row.total_eur;
+            }
+        }
+    }
+    (shared, buig)
 }
 
 /// Assemble the results of a scenario chain and its counterfactual.
@@ -325,10 +538,10 @@ pub fn assemble(
 ) -> Results {
     let months = inp.months as usize;
     let n_prog = inp.programmes.len();
+    let (year_of, year_list) = year_index(inp);
+    let (key_cost, buig_cost) = programme_costs(inp, with);
+
     let mut areas: Vec<Area> = Vec::with_capacity(N_MUNI);
-    let mut cum_cost_f = vec![0.0; N_MUNI * n_prog];
-    let mut cum_cost_eur = vec![Decimal::ZERO; N_MUNI * n_prog];
-    let mut programme_cost = vec![Decimal::ZERO; n_prog];
     for (m, _) in MUNICIPALITIES.iter().enumerate() {
         let ppb = inp.people_per_benefit[m];
         let mut rows = Vec::with_capacity(months);
@@ -336,17 +549,9 @@ pub fn assemble(
         for t in 0..months {
             let f = with.flows[t][m];
             let cf = without.flows[t][m];
-            let saving = (cf.benefits_start - f.benefits_start) * benefit_cost(inp, t as u32);
-            let mut cost = Decimal::ZERO;
-            for (p, prog) in inp.programmes.iter().enumerate() {
-                let k = m * n_prog + p;
-                cum_cost_f[k] += with.starts(t, m, p) * prog.cost_per_participant_eur;
-                let now = eur(cum_cost_f[k]);
-                let month_cost = now - cum_cost_eur[k];
-                cum_cost_eur[k] = now;
-                programme_cost[p] += month_cost;
-                cost += month_cost;
-            }
+            let cost_per_benefit = benefit_cost(inp, t as u32);
+            let spending = eur(f.benefits_start * cost_per_benefit) + buig_cost[t][m];
+            let spending_without = eur(cf.benefits_start * cost_per_benefit);
             rows.push(MonthOut {
                 month: inp.start.plus(t as u32),
                 benefits: f.benefits,
@@ -359,14 +564,21 @@ pub fn assemble(
                 in_programme: f.in_programme,
                 benefits_without_programmes: cf.benefits,
                 exits_to_work_without_programmes: cf.exits_to_work,
-                gross_saving_eur: eur(saving),
-                programme_cost_eur: cost,
+                benefit_spending_eur: spending,
+                gross_saving_eur: spending_without - spending,
+                programme_cost_eur: key_cost[t][m],
             });
             flows.push(f);
         }
+        let years = municipality_years(inp, m, &rows, &year_of, &year_list);
+        let benefit_months_avoided = (0..months)
+            .map(|t| without.flows[t][m].benefits_start - with.flows[t][m].benefits_start)
+            .sum();
         areas.push(Area {
             months: rows,
             flows,
+            benefit_months_avoided,
+            years,
             start_benefits: inp.start_stock[m],
             people_per_benefit: ppb,
         });
@@ -380,13 +592,9 @@ pub fn assemble(
         .zip(&inp.people_per_benefit)
         .map(|(s, p)| s * p)
         .sum();
-    let region_ppb = if start_benefits > 0.0 {
-        start_people / start_benefits
-    } else {
-        1.0
-    };
     let mut region_rows = areas[0].months.clone();
     let mut region_flows = areas[0].flows.clone();
+    let mut region_years = areas[0].years.clone();
     for area in &areas[1..] {
         for (r, m) in region_rows.iter_mut().zip(&area.months) {
             r.benefits += m.benefits;
@@ -399,6 +607,7 @@ pub fn assemble(
             r.in_programme += m.in_programme;
             r.benefits_without_programmes += m.benefits_without_programmes;
             r.exits_to_work_without_programmes += m.exits_to_work_without_programmes;
+            r.benefit_spending_eur += m.benefit_spending_eur;
             r.gross_saving_eur += m.gross_saving_eur;
             r.programme_cost_eur += m.programme_cost_eur;
         }
@@ -407,15 +616,22 @@ pub fn assemble(
             r.participant_exits_to_work += f.participant_exits_to_work;
             r.deadweight_exits += f.deadweight_exits;
         }
+        add_years(&mut region_years, &area.years);
     }
     let region = Area {
         months: region_rows,
         flows: region_flows,
+        benefit_months_avoided: areas.iter().map(|a| a.benefit_months_avoided).sum(),
+        years: region_years,
         start_benefits,
-        people_per_benefit: region_ppb,
+        people_per_benefit: if start_benefits > 0.0 {
+            start_people / start_benefits
+        } else {
+            1.0
+        },
     };
 
-    let programmes = scenario
+    let programmes: Vec<ProgrammeOut> = scenario
         .programmes
         .iter()
         .zip(&inp.programmes)
@@ -434,26 +650,54 @@ pub fn assemble(
                 participants_planned: prog.participants,
                 participants_started: started,
                 planned_cost_eur: planned_cost(prog.participants, prog.cost_per_participant_eur),
-                cost_eur: programme_cost[p],
+                cost_eur: eur(started * prog.cost_per_participant_eur),
                 participant_exits_to_work: exits[0],
                 deadweight_exits: exits[1],
             }
         })
         .collect();
 
+    let budget = inp.budget_available_eur.map(|available| {
+        let programmes_eur: Decimal = programmes
+            .iter()
+            .zip(&inp.programmes)
+            .filter(|(_, p)| p.funding == Funding::Reintegration)
+            .map(|(o, _)| o.planned_cost_eur)
+            .sum();
+        let other = eur(inp.budget_other_allocations_eur);
+        let allocated = programmes_eur + other;
+        let available = eur(available);
+        BudgetCheck {
+            available_eur: available,
+            programmes_eur,
+            other_allocations_eur: other,
+            allocated_eur: allocated,
+            overallocation_eur: (allocated - available).max(Decimal::ZERO),
+        }
+    });
+
+    // The part of the shock inside the horizon.
+    let shock_months = inp
+        .growth_months
+        .min(inp.months.saturating_sub(inp.growth_start));
+    let applied = inp.growth * f64::from(shock_months) / f64::from(inp.growth_months.max(1));
     let growth_shock = (inp.growth != 0.0).then(|| GrowthShock {
         pct: inp.growth_pct,
         base_benefits: start_benefits,
         from: inp.start.plus(inp.growth_start),
-        months: inp.growth_months,
-        extra_inflow_benefits: inp.growth * start_benefits,
-        extra_inflow_people: inp.growth * start_people,
+        months: shock_months,
+        extra_inflow_benefits: applied * start_benefits,
+        extra_inflow_people: applied * start_people,
     });
 
+    let mut summary = region.summary(inp.discount_rate, &year_of);
+    if let Some(b) = &budget {
+        summary.budget_overallocation_eur = b.overallocation_eur;
+    }
     Results {
         version: crate::VERSION,
-        summary: region.summary(inp.discount_rate),
-        years: region.years(),
+        summary,
+        years: region.years.clone(),
         months: region.months.clone(),
         municipalities: areas
             .iter()
@@ -461,23 +705,22 @@ pub fn assemble(
             .map(|(a, muni)| MunicipalityResults {
                 id: muni.id,
                 name: muni.name,
-                summary: a.summary(inp.discount_rate),
+                summary: a.summary(inp.discount_rate, &year_of),
                 months: a.months.clone(),
-                years: a.years(),
+                years: a.years.clone(),
             })
             .collect(),
         programmes,
         growth_shock,
+        budget,
         notes,
         money_rounding: MONEY_ROUNDING,
         scenario,
     }
 }
 
-/// Participants × cost per participant, exact: both are given to at most cents and whole
-/// (or fractional) people, so the product is taken in decimals, then rounded to the cent.
+/// Participants × cost per participant, in decimals, rounded to the cent.
 pub fn planned_cost(participants: f64, cost_per_participant_eur: f64) -> Decimal {
-    let p = Decimal::from_f64_retain(participants).unwrap_or(Decimal::ZERO);
-    (p * eur(cost_per_participant_eur))
+    (dec(participants) * eur(cost_per_participant_eur))
         .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::inputs::{Inputs, ProgrammeInputs};
+use crate::lang::Lang;
 use crate::params::ParamTable;
 use crate::region::MUNICIPALITIES;
 
@@ -137,6 +138,43 @@ pub enum EffectFrom {
     End,
 }
 
+/// Which budget pays a programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Funding {
+    /// The re-integration budget, shared by the cost key.
+    #[default]
+    Reintegration,
+    /// The BUIG grant (a wage-cost subsidy, Pw art. 10d): it offsets its own saving, paid by
+    /// the participant's municipality.
+    Buig,
+}
+
+/// One line of a budget: an amount with its label and source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLine {
+    /// What the money is (shown as text).
+    pub label: String,
+    /// Euros.
+    pub amount_eur: f64,
+    /// Where the figure comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// The money a scenario has for its programmes, and what else is taken from it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// Money available.
+    #[serde(default)]
+    pub available: Vec<BudgetLine>,
+    /// Other allocations from the same money (besides the programmes' planned cost).
+    #[serde(default)]
+    pub other_allocations: Vec<BudgetLine>,
+}
+
 /// One re-integration programme (track). Numeric fields left out take the defaults of the
 /// programme fields in the parameter table; their ranges are checked there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -159,6 +197,9 @@ pub struct Programme {
     /// Whether participants keep counting as benefit households (and cost benefit).
     #[serde(default = "yes")]
     pub on_benefit: bool,
+    /// Which budget pays it.
+    #[serde(default)]
+    pub funding: Funding,
     /// Total participants (people starting), region-wide.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<f64>,
@@ -260,6 +301,9 @@ pub struct Scenario {
     /// Notes on the seed papers shown with the results, by id (`data/notes.toml`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The money available for the programmes, for the budget check; none: no check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
 }
 
 fn schema() -> u32 {
@@ -272,6 +316,9 @@ fn default_start() -> YearMonth {
         month: 1,
     }
 }
+
+/// The largest amount a budget line may hold, euros.
+const MAX_BUDGET_EUR: f64 = 1e10;
 
 /// The default horizon in months.
 pub const DEFAULT_MONTHS: u32 = 36;
@@ -293,6 +340,7 @@ impl Default for Scenario {
             set: BTreeMap::new(),
             programmes: Vec::new(),
             notes: Vec::new(),
+            budget: None,
         }
     }
 }
@@ -441,6 +489,25 @@ impl Scenario {
                 errors.push(shares_error(&format!("set.{b}"), value(a) + value(b), what));
             }
         }
+        // A negative shock may not take more than the new inflow away in any month.
+        if value("growth_pct") / value("growth_months").max(1.0) < -value("new_inflow_pct") {
+            errors.push(InputError::other(
+                "set.growth_pct",
+                &value("growth_pct").to_string(),
+                InputErrorKind::Inconsistent,
+                ["Groeischok", "Growth shock"],
+                [
+                    &format!(
+                        "een daling van hoogstens de nieuwe instroom: groeischok / maanden ≥ −{} (new_inflow_pct)",
+                        Lang::Nl.number(value("new_inflow_pct"))
+                    ),
+                    &format!(
+                        "a fall of at most the new inflow: growth shock / months ≥ −{} (new_inflow_pct)",
+                        value("new_inflow_pct")
+                    ),
+                ],
+            ));
+        }
         let durations = value("stock_share_0_11_pct")
             + value("stock_share_12_35_pct")
             + value("stock_share_36_59_pct");
@@ -450,6 +517,58 @@ impl Scenario {
                 durations,
                 ["beginstand naar duur", "starting caseload by duration"],
             ));
+        }
+
+        let key_sum: f64 = MUNICIPALITIES
+            .iter()
+            .map(|m| value(&format!("cost_key_pct.{}", m.id)))
+            .sum();
+        if (key_sum - 100.0).abs() > 1e-6 {
+            errors.push(InputError::other(
+                "set.cost_key_pct",
+                &key_sum.to_string(),
+                InputErrorKind::Inconsistent,
+                ["Som van de verdeelsleutel", "Sum of the cost key"],
+                ["100%", "100%"],
+            ));
+        }
+        if let Some(budget) = &self.budget {
+            let lines = budget.available.iter().map(|l| ("available", l));
+            let others = budget
+                .other_allocations
+                .iter()
+                .map(|l| ("other_allocations", l));
+            for (i, (list, line)) in lines.chain(others).enumerate() {
+                let index = if list == "available" {
+                    i
+                } else {
+                    i - budget.available.len()
+                };
+                let at = format!("budget.{list}[{index}]");
+                if !line.amount_eur.is_finite()
+                    || !(0.0..=MAX_BUDGET_EUR).contains(&line.amount_eur)
+                {
+                    errors.push(InputError::other(
+                        &format!("{at}.amount_eur"),
+                        &line.amount_eur.to_string(),
+                        InputErrorKind::OutOfRange,
+                        ["Bedrag", "Amount"],
+                        ["0 tot 10.000.000.000 (€)", "0 to 10,000,000,000 (€)"],
+                    ));
+                }
+                if line.label.chars().count() > 200 || line.source.chars().count() > 500 {
+                    errors.push(InputError::other(
+                        &format!("{at}.label"),
+                        &line.label,
+                        InputErrorKind::OutOfRange,
+                        ["Omschrijving", "Label"],
+                        [
+                            "hoogstens 200 tekens (bron 500)",
+                            "at most 200 characters (source 500)",
+                        ],
+                    ));
+                }
+            }
         }
 
         let mut programmes = Vec::with_capacity(self.programmes.len());
@@ -520,6 +639,7 @@ impl Scenario {
                 target: prog.target,
                 effect_from: prog.effect_from,
                 on_benefit: prog.on_benefit,
+                funding: prog.funding,
             };
             if inputs.target_min_months > inputs.target_max_months {
                 errors.push(InputError::other(
@@ -563,17 +683,27 @@ impl Scenario {
         if !errors.is_empty() {
             return Err(InputErrors(errors));
         }
-        let mut start_stock = [0.0; MUNICIPALITIES.len()];
-        let mut people_per_benefit = [0.0; MUNICIPALITIES.len()];
-        for (m, muni) in MUNICIPALITIES.iter().enumerate() {
-            start_stock[m] = value(&format!("start_stock.{}", muni.id));
-            people_per_benefit[m] = value(&format!("people_per_benefit.{}", muni.id));
-        }
+        let per_muni =
+            |prefix: &str| MUNICIPALITIES.map(|muni| value(&format!("{prefix}.{}", muni.id)));
+        let budget = self.budget.clone().unwrap_or_default();
+        let sum = |lines: &[BudgetLine]| lines.iter().map(|l| l.amount_eur).sum::<f64>();
         Ok(Inputs {
             start: self.start,
             months: self.months,
-            start_stock,
-            people_per_benefit,
+            start_stock: per_muni("start_stock"),
+            people_per_benefit: per_muni("people_per_benefit"),
+            cost_key_pct: per_muni("cost_key_pct"),
+            reintegration_budget_eur: per_muni("reintegration_budget_eur"),
+            cost_split_overhead_pct: value("cost_split_overhead_pct"),
+            buig_grant_ratio: value("buig_grant_ratio_pct") / 100.0,
+            buig_feedback: value("buig_feedback_pct") / 100.0,
+            buig_feedback_lag_years: value("buig_feedback_lag_years") as u32,
+            vangnet_own_risk: value("vangnet_own_risk_pct") / 100.0,
+            vangnet_upper: value("vangnet_upper_pct") / 100.0,
+            vangnet_middle_share: value("vangnet_middle_share_pct") / 100.0,
+            far_inflow_growth: value("far_inflow_growth_pct") / 100.0,
+            budget_available_eur: self.budget.as_ref().map(|_| sum(&budget.available)),
+            budget_other_allocations_eur: sum(&budget.other_allocations),
             growth: value("growth_pct") / 100.0,
             growth_pct: value("growth_pct"),
             growth_start: value("growth_start_month") as u32,

@@ -1,0 +1,217 @@
+//! The cost split (verdeelsleutel): any total shared by the seed 003 key, with an overhead
+//! surcharge on the five regional shares (Maastricht carries its own overhead).
+//!
+//! Rounding: amounts are whole multiples of a unit (one euro for the seed 003 table, one cent
+//! for programme costs). Shares are split by the largest-remainder rule: every municipality gets
+//! its exact share rounded down, and the units left over go, one each, to the largest
+//! remainders (ties to the earlier municipality in the key's order), so the shares sum exactly
+//! to the total. The overhead is computed on the exact (unrounded) regional shares, its total
+//! rounded half away from zero, and split the same way. The paper rounded each cell on its own,
+//! which is how its funding rows come to €303,915 against a €303,916 total.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::region::{MUNICIPALITIES, N_MUNI};
+
+/// One municipality's row of a split.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SplitRow {
+    /// Municipality id.
+    pub municipality: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// Its key, percent.
+    pub key_pct: Decimal,
+    /// Its share of the total.
+    pub share_eur: Decimal,
+    /// The overhead surcharge on its share (0 for Maastricht).
+    pub overhead_eur: Decimal,
+    /// Share plus overhead.
+    pub total_eur: Decimal,
+}
+
+/// The totals of a split.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SplitTotals {
+    /// Sum of the shares: the total split.
+    pub share_eur: Decimal,
+    /// Sum of the overheads.
+    pub overhead_eur: Decimal,
+    /// The five regional municipalities' shares plus overhead: what the region contributes.
+    pub regional_total_eur: Decimal,
+}
+
+/// A total split by the key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Split {
+    /// One row per municipality, Maastricht first.
+    pub rows: Vec<SplitRow>,
+    /// The totals.
+    pub totals: SplitTotals,
+    /// The rounding rule used.
+    pub rounding: String,
+}
+
+/// Split `total` into whole `unit`s in proportion to `weights` by the largest-remainder rule.
+/// The parts are non-negative for a non-negative total and sum exactly to `total` rounded to
+/// the unit. Zero weights everywhere give zero parts.
+pub fn largest_remainder(total: Decimal, weights: &[Decimal], unit: Decimal) -> Vec<Decimal> {
+    let n = weights.len();
+    let weight_sum: Decimal = weights.iter().sum();
+    if n == 0 || weight_sum.is_zero() || unit <= Decimal::ZERO {
+        return vec![Decimal::ZERO; n];
+    }
+    let units = (total / unit).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let exact: Vec<Decimal> = weights.iter().map(|w| units * w / weight_sum).collect();
+    let mut parts: Vec<Decimal> = exact.iter().map(|e| e.floor()).collect();
+    let mut left = units - parts.iter().sum::<Decimal>();
+    let mut order: Vec<usize> = (0..n).collect();
+    // Largest remainder first; ties keep the key's order (the sort is stable).
+    order.sort_by(|&a, &b| (exact[b] - parts[b]).cmp(&(exact[a] - parts[a])));
+    for &i in order.iter().cycle().take(n * 2) {
+        if left <= Decimal::ZERO {
+            break;
+        }
+        parts[i] += Decimal::ONE;
+        left -= Decimal::ONE;
+    }
+    parts.into_iter().map(|p| p * unit).collect()
+}
+
+/// Split `total` by `key_pct` (one per municipality, in [`MUNICIPALITIES`] order), adding
+/// `overhead_pct` on the five regional shares, in whole `unit`s.
+pub fn split(
+    total: Decimal,
+    key_pct: &[Decimal; N_MUNI],
+    overhead_pct: Decimal,
+    unit: Decimal,
+) -> Split {
+    let shares = largest_remainder(total, key_pct, unit);
+    let key_sum: Decimal = key_pct.iter().sum();
+    let overhead_rate = overhead_pct / Decimal::ONE_HUNDRED;
+    // Overhead on the exact regional shares (index 0 is Maastricht, which carries its own).
+    let exact_overhead: Vec<Decimal> = key_pct
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            if i == 0 || key_sum.is_zero() {
+                Decimal::ZERO
+            } else {
+                total * k / key_sum * overhead_rate
+            }
+        })
+        .collect();
+    let overhead_total: Decimal = exact_overhead.iter().sum();
+    let overheads = largest_remainder(overhead_total, &exact_overhead, unit);
+    let rows: Vec<SplitRow> = MUNICIPALITIES
+        .iter()
+        .enumerate()
+        .map(|(i, m)| SplitRow {
+            municipality: m.id,
+            name: m.name,
+            key_pct: key_pct[i],
+            share_eur: shares[i],
+            overhead_eur: overheads[i],
+            total_eur: shares[i] + overheads[i],
+        })
+        .collect();
+    let totals = SplitTotals {
+        share_eur: rows.iter().map(|r| r.share_eur).sum(),
+        overhead_eur: rows.iter().map(|r| r.overhead_eur).sum(),
+        regional_total_eur: rows[1..].iter().map(|r| r.total_eur).sum(),
+    };
+    Split {
+        rows,
+        totals,
+        rounding: format!(
+            "whole units of €{unit}: largest remainder for the shares and for the overhead (computed on the exact shares, total rounded half away from zero); ties to the earlier municipality"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(x: i64) -> Decimal {
+        Decimal::from(x)
+    }
+
+    /// The seed 003 key, percent.
+    fn key() -> [Decimal; N_MUNI] {
+        ["78.08", "4.55", "3.15", "4.61", "5.16", "4.45"].map(|s| s.parse().unwrap())
+    }
+
+    #[test]
+    fn the_seed_003_table_is_reproduced_within_a_euro_and_its_totals_exactly() {
+        // seed 003: the €303,916 extra cost of the statushouders pilot, 50% overhead on the
+        // five regional shares.
+        let s = split(d(303_916), &key(), d(50), Decimal::ONE);
+        let paper: [(i64, i64, i64); 6] = [
+            (237_297, 0, 237_297),
+            (13_828, 6_914, 20_742),
+            (9_573, 4_787, 14_360),
+            (14_011, 7_005, 21_016),
+            (15_682, 7_841, 23_523),
+            (13_524, 6_762, 20_286),
+        ];
+        for (row, (share, overhead, total)) in s.rows.iter().zip(paper) {
+            for (ours, theirs) in [
+                (row.share_eur, share),
+                (row.overhead_eur, overhead),
+                (row.total_eur, total),
+            ] {
+                assert!(
+                    (ours - d(theirs)).abs() <= Decimal::ONE,
+                    "{}: {ours} vs {theirs}",
+                    row.name
+                );
+            }
+        }
+        assert_eq!(s.totals.share_eur, d(303_916));
+        assert_eq!(s.totals.overhead_eur, d(33_309));
+        assert_eq!(s.totals.regional_total_eur, d(99_927));
+        // Maastricht carries its own overhead.
+        assert_eq!(s.rows[0].overhead_eur, Decimal::ZERO);
+        assert_eq!(s.rows[0].total_eur, s.rows[0].share_eur);
+    }
+
+    #[test]
+    fn the_papers_funding_rows_miss_a_euro_that_exact_totals_do_not() {
+        // seed 003: regional €99,927 + province €126,821 + refugee fund €77,167 = €303,915,
+        // one euro short of the €303,916 it funds: the paper rounded each cell on its own.
+        let funding = d(99_927) + d(126_821) + d(77_167);
+        assert_eq!(funding, d(303_915));
+        assert_eq!(d(303_916) - funding, Decimal::ONE);
+        // The paper's own share cells add up to the same €303,915: its Maastricht cell is
+        // €237,297 where the exact share is €237,297.61. The allocator gives that euro to the
+        // largest remainder, Maastricht, and its cells sum to the total.
+        let paper_shares = [237_297, 13_828, 9_573, 14_011, 15_682, 13_524].map(d);
+        assert_eq!(paper_shares.iter().sum::<Decimal>(), d(303_915));
+        let s = split(d(303_916), &key(), d(50), Decimal::ONE);
+        assert_eq!(s.rows[0].share_eur, d(237_298));
+        assert_eq!(
+            s.rows.iter().map(|r| r.share_eur).sum::<Decimal>(),
+            d(303_916)
+        );
+    }
+
+    #[test]
+    fn parts_always_sum_to_the_total_in_cents() {
+        for total in ["0", "0.01", "1", "99.99", "1645000", "123456.78", "7"] {
+            let t: Decimal = total.parse().unwrap();
+            let parts = largest_remainder(t, &key(), Decimal::new(1, 2));
+            assert_eq!(parts.iter().sum::<Decimal>(), t, "{total}");
+            assert!(parts.iter().all(|p| *p >= Decimal::ZERO));
+        }
+    }
+
+    #[test]
+    fn zero_weights_give_zero_parts() {
+        assert_eq!(
+            largest_remainder(d(10), &[Decimal::ZERO; 3], Decimal::ONE),
+            vec![Decimal::ZERO; 3]
+        );
+    }
+}
