@@ -142,3 +142,28 @@ test('the language, the preset and the edits survive a reload', async () => {
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('the Monte Carlo in the browser gives the same numbers as the CLI for the same seed', async () => {
+  const { page, problems } = await openPage();
+  await page.selectOption('#preset', 'corona-2021');
+  const inBrowser = await page.evaluate(() => window.caseflow.monteCarlo(30, 7));
+  const native = caseflowRun(['--preset', 'corona-2021', '--runs', '30', '--seed', '7']);
+  // Bit for bit: every percentile of every month and summary figure.
+  assert.deepEqual(JSON.parse(JSON.stringify(inBrowser)), native);
+  assert.ok(native.summary.benefits_end.p5 < native.summary.benefits_end.p95);
+
+  // On the page: the band appears with its runs and seed, and the CLI can reproduce it.
+  await page.click('#uncertainty-run');
+  await page.waitForFunction(() => /seed 1/.test(document.querySelector('#uncertainty').textContent));
+  const data = await page.evaluate(() => window.caseflow.chartData());
+  const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '200', '--seed', '1']);
+  assert.deepEqual(data[3], mc.months.map((m) => m.benefits.p95));
+  assert.deepEqual(data[4], mc.months.map((m) => m.benefits.p5));
+  assert.match(await page.locator('#uncertainty').textContent(), /200 runs, seed 1/);
+  await page.screenshot({ path: screenshotPath('page-uncertainty.png') });
+  // Any edit drops the band: it no longer belongs to the scenario on screen.
+  await page.fill('#param-growth_pct-number', '5');
+  assert.ok((await chartData(page))[3].every((v) => v === null));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

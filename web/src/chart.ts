@@ -20,19 +20,23 @@ export class CaseloadChart {
     return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
   }
 
-  setLang(lang: Lang, results: Results): void {
+  setLang(lang: Lang, results: Results, band?: { p5: (number | null)[]; p95: (number | null)[] }): void {
     this.lang = lang;
     this.plot?.destroy();
     this.plot = null;
-    this.update(results);
+    this.update(results, band);
   }
 
-  update(results: Results): void {
+  /** Draw a run; `band` adds the Monte Carlo's P5-P95 of the caseload when it belongs to it. */
+  update(results: Results, band?: { p5: (number | null)[]; p95: (number | null)[] }): void {
     this.months = results.months.map((m) => m.month);
+    const none = results.months.map(() => null);
     const data: uPlot.AlignedData = [
       results.months.map((_, i) => i),
       results.months.map((m) => m.benefits),
       results.months.map((m) => m.benefits_without_programmes),
+      band?.p95 ?? none,
+      band?.p5 ?? none,
     ];
     if (this.plot) {
       this.plot.setData(data);
@@ -52,7 +56,10 @@ export class CaseloadChart {
         { label: tx.colMonth, value: (_u, i) => (i == null ? '' : (this.months[i] ?? '')) },
         { label: tx.seriesBenefits, stroke: '#1d4ed8', width: 2, value },
         { label: tx.seriesWithout, stroke: '#6b7280', width: 2, dash: [6, 4], value },
+        { label: 'P95', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value },
+        { label: 'P5', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value },
       ],
+      bands: [{ series: [3, 4], fill: 'rgba(29, 78, 216, 0.12)' }],
     };
     this.plot = new uPlot(opts, data, this.el);
   }

@@ -160,6 +160,35 @@ export interface BudgetCheck {
   overallocation_eur: Eur;
 }
 
+/** Percentiles of one figure over the Monte Carlo runs (money as decimal strings). */
+export interface Stats<T = number> {
+  mean: T | null;
+  p5: T | null;
+  p25: T | null;
+  p50: T | null;
+  p75: T | null;
+  p95: T | null;
+}
+
+/** A Monte Carlo: the deterministic run's shape with every figure as percentiles. */
+export interface MonteCarlo {
+  version: string;
+  runs: number;
+  seed: number;
+  method: string;
+  summary: Record<string, unknown>;
+  months: ({ month: string } & Record<string, Stats | Stats<string> | string>)[];
+  years: Record<string, unknown>[];
+  municipalities: Record<string, unknown>[];
+  probabilities: {
+    payback_within_2_years: number;
+    payback_within_5_years: number;
+    payback_within_10_years: number;
+    caseload_ends_above_start: number;
+    net_saving_positive: number;
+  };
+}
+
 /** The parts of one rejected input (crates/caseflow-core/src/error.rs). */
 export interface InputErrorDetail {
   field: string;
@@ -207,8 +236,17 @@ export class Core {
   }
 
   run(scenario: Scenario): Results {
+    return this.call(() => this.handle.run(scenario) as Results);
+  }
+
+  /** A paired Monte Carlo; `progress` gets the number of runs done. */
+  monteCarlo(scenario: Scenario, runs: number, seed: number, progress?: (done: number) => void): MonteCarlo {
+    return this.call(() => this.handle.monteCarlo(scenario, runs, BigInt(seed), progress) as MonteCarlo);
+  }
+
+  private call<T>(f: () => T): T {
     try {
-      return this.handle.run(scenario) as Results;
+      return f();
     } catch (e) {
       if (e instanceof Error) {
         const detail = (e as Error & { detail?: InputErrorDetail[] }).detail;

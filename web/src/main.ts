@@ -5,7 +5,7 @@
 // every edit reruns the core at once, and the choices and the language survive a reload.
 import './style.css';
 import { CaseloadChart } from './chart';
-import { Core, CoreError, type ParamSpec, type Preset, type Results, type Scenario } from './core';
+import { Core, CoreError, type MonteCarlo, type ParamSpec, type Preset, type Results, type Scenario, type Stats } from './core';
 import {
   allowedRange,
   formatEur,
@@ -23,6 +23,9 @@ const LANG_KEY = 'caseflow.lang';
 const CHOICE_KEY = 'caseflow.choice.v2';
 /** The parameters with a control on this page (all are listed under the assumptions). */
 const CONTROLS = ['growth_pct'];
+/** Monte Carlo on the page: runs and seed (shown, so the CLI reproduces them). */
+const UNCERTAINTY_RUNS = 200;
+const UNCERTAINTY_SEED = 1;
 
 /** What the user chose: a preset and the assumptions they changed. */
 interface Choice {
@@ -33,7 +36,12 @@ interface Choice {
 declare global {
   interface Window {
     /** For tests and curious analysts: the current scenario, results and chart numbers. */
-    caseflow?: { scenario: () => Scenario; results: () => Results; chartData: () => number[][] };
+    caseflow?: {
+      scenario: () => Scenario;
+      results: () => Results;
+      chartData: () => number[][];
+      monteCarlo: (runs: number, seed: number) => MonteCarlo;
+    };
   }
 }
 
@@ -109,6 +117,8 @@ class App {
   private lang = storedLang();
   private choice: Choice;
   private results: Results;
+  /** The Monte Carlo of the current scenario, if computed (cleared by any edit). */
+  private uncertainty: MonteCarlo | null = null;
   private readonly chart: CaseloadChart;
 
   constructor(private readonly core: Core) {
@@ -125,7 +135,9 @@ class App {
       scenario: () => this.scenario(this.choice),
       results: () => this.results,
       chartData: () => this.chart.data(),
+      monteCarlo: (runs: number, seed: number) => core.monteCarlo(this.scenario(this.choice), runs, seed),
     };
+    byId('uncertainty-run').addEventListener('click', () => this.computeUncertainty());
   }
 
   private presets(): Preset[] {
@@ -169,7 +181,7 @@ class App {
     } catch {
       // Not saved; the switch still applies to this page.
     }
-    this.chart.setLang(lang, this.results);
+    this.chart.setLang(lang, this.results, this.band());
     this.render();
   }
 
@@ -217,6 +229,7 @@ class App {
       return;
     }
     this.choice = next;
+    this.uncertainty = null;
     save(next);
     this.render();
   }
@@ -279,6 +292,7 @@ class App {
       return;
     }
     this.choice = next;
+    this.uncertainty = null;
     save(next);
     this.renderResults();
   }
@@ -305,7 +319,8 @@ class App {
   private renderResults(): void {
     const tx = t(this.lang);
     const r = this.results;
-    this.chart.update(r);
+    this.chart.update(r, this.band());
+    this.renderUncertainty();
     byId('headline').replaceChildren(...headline(this.lang, r).map((line) => el('p', {}, line)));
     const notes = byId('notes');
     notes.hidden = r.notes.length === 0;
@@ -328,6 +343,48 @@ class App {
       ),
     );
     byId('table').replaceChildren(head, body);
+  }
+
+  /** The Monte Carlo band of the caseload, when computed for the current scenario. */
+  private band(): { p5: (number | null)[]; p95: (number | null)[] } | undefined {
+    const mc = this.uncertainty;
+    if (!mc) return undefined;
+    const pick = (q: 'p5' | 'p95') => mc.months.map((m) => (m.benefits as Stats)[q] ?? null);
+    return { p5: pick('p5'), p95: pick('p95') };
+  }
+
+  /** Run the Monte Carlo on demand (it takes about a second in the browser). */
+  private computeUncertainty(): void {
+    const tx = t(this.lang);
+    const status = byId('uncertainty');
+    status.textContent = tx.computing;
+    // Let the browser paint the message before the computation holds the thread.
+    window.setTimeout(() => {
+      try {
+        this.uncertainty = this.core.monteCarlo(this.scenario(this.choice), UNCERTAINTY_RUNS, UNCERTAINTY_SEED);
+      } catch (e) {
+        status.textContent = e instanceof Error ? e.message : String(e);
+        return;
+      }
+      this.renderResults();
+    }, 20);
+  }
+
+  private renderUncertainty(): void {
+    const tx = t(this.lang);
+    const mc = this.uncertainty;
+    const status = byId('uncertainty');
+    if (!mc) {
+      status.textContent = tx.uncertaintyHint(UNCERTAINTY_RUNS);
+      return;
+    }
+    const net = mc.summary['net_saving_eur'] as Stats<string>;
+    const benefits = mc.summary['benefits_end'] as Stats;
+    const e = (v: string | null) => (v === null ? '–' : formatEur(this.lang, v));
+    const n = (v: number | null) => (v === null ? '–' : formatNumber(this.lang, v));
+    const p = mc.probabilities;
+    const pct = (x: number) => `${formatNumber(this.lang, x * 100)}%`;
+    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), e(net.p5), e(net.p95), pct(p.payback_within_10_years), mc.runs, mc.seed);
   }
 
   /** Each municipality: caseload at the end, saving before and after feedback, cost share. */

@@ -12,7 +12,7 @@
 
 mod output;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -84,6 +84,17 @@ struct RunArgs {
     /// First month, YYYY-MM.
     #[arg(long, value_name = "YYYY-MM", allow_hyphen_values = true)]
     start: Option<String>,
+    /// Monte Carlo: this many paired runs (2 to 100000) instead of one deterministic run.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    runs: Option<String>,
+    /// Seed of the Monte Carlo (the same seed gives the same output).
+    #[arg(
+        long,
+        value_name = "S",
+        default_value = "1",
+        allow_hyphen_values = true
+    )]
+    seed: String,
     /// Language of messages and table headings.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
@@ -289,8 +300,73 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
     }
 }
 
+/// `--runs` and `--seed`, checked: None for a deterministic run.
+fn monte_carlo_args(args: &RunArgs) -> Result<Option<(u32, u64)>, Failure> {
+    let mut errors = Vec::new();
+    let seed = args.seed.trim().parse::<u64>().map_err(|_| {
+        InputError::other(
+            "seed",
+            &args.seed,
+            InputErrorKind::NotANumber,
+            ["Seed", "Seed"],
+            ["0 tot 18446744073709551615", "0 to 18446744073709551615"],
+        )
+    });
+    let runs = args.runs.as_ref().map(|text| {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (2..=caseflow_core::montecarlo::MAX_RUNS).contains(n))
+            .ok_or_else(|| {
+                InputError::other(
+                    "runs",
+                    text,
+                    InputErrorKind::OutOfRange,
+                    ["Aantal runs", "Number of runs"],
+                    ["gehele getallen 2 tot 100000", "whole numbers 2 to 100000"],
+                )
+            })
+    });
+    let seed = seed.map_err(|e| errors.push(e)).ok();
+    let runs = match runs {
+        None => None,
+        Some(Ok(n)) => Some(n),
+        Some(Err(e)) => {
+            errors.push(e);
+            None
+        }
+    };
+    if !errors.is_empty() {
+        return Err(InputErrors(errors).into());
+    }
+    Ok(runs.zip(seed))
+}
+
 fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
     let scenario = scenario(model, args)?;
+    if let Some((runs, seed)) = monte_carlo_args(args)? {
+        let show = std::io::stderr().is_terminal();
+        let mut report = |done: u32| {
+            if show && runs >= 500 {
+                eprint!("\r{done}/{runs}");
+                if done == runs {
+                    eprintln!();
+                }
+            }
+        };
+        let mc = model.monte_carlo(&scenario, runs, seed, &mut report)?;
+        return match args.format {
+            Format::Json => {
+                serde_json::to_writer_pretty(&mut *out, &mc)
+                    .map_err(|e| Failure::Other(e.to_string()))?;
+                Ok(writeln!(out)?)
+            }
+            Format::Csv => {
+                output::monte_carlo_csv(out, &mc).map_err(|e| Failure::Other(e.to_string()))
+            }
+            Format::Table => Ok(output::monte_carlo_table(out, &mc, args.lang.into())?),
+        };
+    }
     let results = model.run(&scenario)?;
     let lang = args.lang.into();
     match args.format {

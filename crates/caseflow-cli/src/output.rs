@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use caseflow_core::allocate::Split;
+use caseflow_core::montecarlo::MonteCarlo;
 use caseflow_core::results::{MonthOut, Summary};
 use caseflow_core::{Lang, ParamTable, Results};
 
@@ -337,6 +338,135 @@ pub fn split_csv(out: &mut impl Write, s: &Split) -> Result<(), csv::Error> {
             r.share_eur.to_string(),
             r.overhead_eur.to_string(),
             r.total_eur.to_string(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A percentile object's field as text (numbers to one decimal, money as given).
+fn pct(v: &serde_json::Value, field: &str) -> String {
+    match &v[field] {
+        serde_json::Value::Number(n) => format!("{:.1}", n.as_f64().unwrap_or(f64::NAN)),
+        serde_json::Value::String(s) => s.clone(),
+        _ => "-".to_owned(),
+    }
+}
+
+/// The Monte Carlo summary: P5, P50 and P95 of the headline figures, and the probabilities.
+pub fn monte_carlo_table(out: &mut impl Write, mc: &MonteCarlo, lang: Lang) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {} runs, seed {}",
+        lang.pick("Monte Carlo:", "Monte Carlo:"),
+        mc.runs,
+        mc.seed
+    )?;
+    writeln!(out, "{:<32} {:>16} {:>16} {:>16}", "", "P5", "P50", "P95")?;
+    let rows: [(&str, &str, &str); 9] = [
+        ("benefits_end", "Uitkeringen eind", "Benefits at end"),
+        ("people_end", "Personen eind", "People at end"),
+        ("exits_to_work", "Uitstroom naar werk", "Exits to work"),
+        (
+            "extra_exits_to_work",
+            "  extra door programma's",
+            "  extra from programmes",
+        ),
+        (
+            "benefit_months_avoided",
+            "Uitkeringsmaanden bespaard",
+            "Benefit-months avoided",
+        ),
+        ("gross_saving_eur", "Bruto besparing €", "Gross saving €"),
+        (
+            "saving_after_feedback_eur",
+            "Besparing na terugval €",
+            "Saving after feedback €",
+        ),
+        (
+            "programme_cost_eur",
+            "Programmakosten €",
+            "Programme cost €",
+        ),
+        ("net_saving_eur", "Netto resultaat €", "Net result €"),
+    ];
+    for (key, nl, en) in rows {
+        let v = &mc.summary[key];
+        writeln!(
+            out,
+            "{:<32} {:>16} {:>16} {:>16}",
+            lang.pick(nl, en),
+            pct(v, "p5"),
+            pct(v, "p50"),
+            pct(v, "p95")
+        )?;
+    }
+    let p = &mc.probabilities;
+    let pc = |x: f64| format!("{:.0}%", x * 100.0);
+    writeln!(
+        out,
+        "{}: {} / {} / {}",
+        lang.pick(
+            "Kans terugverdiend binnen 2 / 5 / 10 jaar",
+            "Chance of payback within 2 / 5 / 10 years"
+        ),
+        pc(p.payback_within_2_years),
+        pc(p.payback_within_5_years),
+        pc(p.payback_within_10_years)
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick(
+            "Kans dat het bestand eindigt boven de start",
+            "Chance the caseload ends above its start"
+        ),
+        pc(p.caseload_ends_above_start)
+    )?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick(
+            "Kans op een positief netto resultaat",
+            "Chance of a positive net result"
+        ),
+        pc(p.net_saving_positive)
+    )
+}
+
+/// The region's months with the percentiles of the caseload, one row per month.
+pub fn monte_carlo_csv(out: &mut impl Write, mc: &MonteCarlo) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "month",
+        "benefits_mean",
+        "benefits_p5",
+        "benefits_p25",
+        "benefits_p50",
+        "benefits_p75",
+        "benefits_p95",
+        "gross_saving_eur_p5",
+        "gross_saving_eur_p50",
+        "gross_saving_eur_p95",
+    ])?;
+    for m in mc.months.as_array().map(Vec::as_slice).unwrap_or_default() {
+        let b = &m["benefits"];
+        let g = &m["gross_saving_eur"];
+        let month = m["month"].as_str().unwrap_or_default().to_owned();
+        let num =
+            |v: &serde_json::Value, f: &str| v[f].as_f64().map_or(String::new(), |x| x.to_string());
+        let text = |v: &serde_json::Value, f: &str| v[f].as_str().unwrap_or_default().to_owned();
+        w.write_record([
+            month,
+            num(b, "mean"),
+            num(b, "p5"),
+            num(b, "p25"),
+            num(b, "p50"),
+            num(b, "p75"),
+            num(b, "p95"),
+            text(g, "p5"),
+            text(g, "p50"),
+            text(g, "p95"),
         ])?;
     }
     w.flush()?;

@@ -272,3 +272,76 @@ fn run_json_has_the_money_per_municipality_and_year() {
         );
     }
 }
+
+#[test]
+fn monte_carlo_gives_percentiles_and_the_same_bytes_for_the_same_seed() {
+    let args = [
+        "run",
+        "--preset",
+        "corona-2021",
+        "--runs",
+        "40",
+        "--seed",
+        "7",
+        "--format",
+        "json",
+    ];
+    let a = caseflow(&args);
+    let b = caseflow(&args);
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert_eq!(a.stdout, b.stdout, "same seed, same bytes");
+    let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    let end = &v["summary"]["benefits_end"];
+    for key in ["mean", "p5", "p25", "p50", "p75", "p95"] {
+        assert!(end[key].is_number(), "{key}");
+    }
+    assert!(end["p5"].as_f64() < end["p95"].as_f64());
+    assert!(
+        v["summary"]["net_saving_eur"]["p50"].is_string(),
+        "money stays a string"
+    );
+    assert!(v["summary"]["payback_month"]["share_paying_back"].is_number());
+    assert_eq!(v["months"].as_array().unwrap().len(), 120);
+    assert!(v["months"][0]["benefits"]["p95"].is_number());
+    assert_eq!(v["months"][0]["month"], "2021-01");
+    assert!(v["probabilities"]["payback_within_10_years"].is_number());
+    let other = caseflow(&[
+        "run",
+        "--preset",
+        "corona-2021",
+        "--runs",
+        "40",
+        "--seed",
+        "8",
+        "--format",
+        "json",
+    ]);
+    assert_ne!(a.stdout, other.stdout, "another seed, other draws");
+}
+
+#[test]
+fn paired_runs_give_no_saving_without_programmes() {
+    // The scenario and its counterfactual share their random numbers, so noise alone never
+    // shows up as a saving.
+    let v = json(&[
+        "run",
+        "--preset",
+        "corona-2021-no-programme",
+        "--runs",
+        "20",
+        "--format",
+        "json",
+    ]);
+    for key in ["p5", "p50", "p95"] {
+        assert_eq!(v["summary"]["gross_saving_eur"][key], "0.00", "{key}");
+    }
+}
+
+#[test]
+fn bad_runs_or_seed_exit_2() {
+    for args in [["--runs", "1"], ["--runs", "abc"], ["--seed", "-3"]] {
+        let o = caseflow(&["run", args[0], args[1]]);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(&args[0][2..]), "{}", stderr(&o));
+    }
+}

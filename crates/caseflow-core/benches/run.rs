@@ -40,3 +40,24 @@ fn full_run(bencher: divan::Bencher) {
 fn load_model() -> Model {
     Model::new().unwrap()
 }
+
+/// 100 paired Monte Carlo runs of corona-2021 (the 1,000-run figure is ten times this).
+#[divan::bench(sample_count = 10)]
+fn monte_carlo_100_runs(bencher: divan::Bencher) {
+    let (m, s) = corona();
+    bencher.bench(|| {
+        m.monte_carlo(divan::black_box(&s), 100, 7, &mut |_| {})
+            .unwrap()
+    });
+}
+
+/// One run with process noise (what each Monte Carlo run costs before summarising).
+#[divan::bench]
+fn noisy_run(bencher: divan::Bencher) {
+    let (m, s) = corona();
+    let noise = vec![0.1; model::noise_len(s.months)];
+    bencher.bench(|| {
+        m.run_with_noise(divan::black_box(&s), Some(model::Noise(&noise)))
+            .unwrap()
+    });
+}

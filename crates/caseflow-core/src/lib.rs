@@ -16,6 +16,7 @@ pub mod inputs;
 pub mod lang;
 pub mod model;
 pub mod money;
+pub mod montecarlo;
 pub mod params;
 pub mod presets;
 pub mod region;
@@ -54,6 +55,16 @@ impl Model {
     /// Run a scenario deterministically (expected values, no noise), with its counterfactual.
     /// Every problem with the scenario is reported at once; nothing panics.
     pub fn run(&self, scenario: &Scenario) -> Result<Results, InputErrors> {
+        self.run_with_noise(scenario, None)
+    }
+
+    /// [`Model::run`] with process noise (one Monte Carlo run): the scenario and its
+    /// counterfactual get the same draws.
+    pub fn run_with_noise(
+        &self,
+        scenario: &Scenario,
+        noise: Option<model::Noise<'_>>,
+    ) -> Result<Results, InputErrors> {
         let inputs = scenario.resolve(&self.table)?;
         let mut notes = Vec::with_capacity(scenario.notes.len());
         let mut unknown = Vec::new();
@@ -75,8 +86,10 @@ impl Model {
         if !unknown.is_empty() {
             return Err(InputErrors(unknown));
         }
-        let with = model::run_chain(&inputs, true);
-        let without = model::run_chain(&inputs, false);
+        let with =
+            model::run_chain_with_noise(&inputs, true, noise.as_ref().map(|n| model::Noise(n.0)));
+        let without =
+            model::run_chain_with_noise(&inputs, false, noise.as_ref().map(|n| model::Noise(n.0)));
         Ok(results::assemble(
             scenario.complete(&self.table),
             notes,

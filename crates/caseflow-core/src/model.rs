@@ -172,6 +172,8 @@ struct Muni {
     leavers_work: [f64; 2],
     leavers_other: [f64; 2],
     programmes: Vec<ProgrammeCells>,
+    /// Last month's exits to work and other exits: the scale of this month's process noise.
+    last_exits: [f64; 2],
 }
 
 /// What a programme does each month, precomputed.
@@ -289,6 +291,7 @@ fn initial_state(inp: &Inputs, rates: &Rates, m: usize, n_programmes: usize) -> 
         base,
         leavers_work: pool(work, rates.reentry_work),
         leavers_other: pool(other, rates.reentry_other),
+        last_exits: [work, other],
         programmes: vec![
             ProgrammeCells {
                 inside: [[0.0; BANDS]; GROUPS],
@@ -336,6 +339,35 @@ impl Muni {
 /// Run one chain. With `with_programmes` false it is the counterfactual: the same inputs,
 /// no programmes.
 pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
+    run_chain_with_noise(inp, with_programmes, None)
+}
+
+/// Process noise for one Monte Carlo run: standard normal draws `z[(t * N_MUNI + m) * 3 + k]`
+/// for month t, municipality m and flow k (0 exits to work, 1 other exits, 2 new inflow).
+///
+/// Each flow of a municipality and month is scaled by `max(0, 1 + z / √μ)`, with μ its
+/// expected size (last month's exits; this month's new inflow): the normal approximation of
+/// Poisson counts, so a small municipality's flows vary relatively more than Maastricht's. The
+/// scenario and its counterfactual get the same draws, so their difference carries no noise of
+/// its own.
+pub struct Noise<'a>(pub &'a [f64]);
+
+/// The number of noise draws a run of `months` needs.
+pub fn noise_len(months: u32) -> usize {
+    months as usize * N_MUNI * 3
+}
+
+#[inline]
+fn noise_factor(z: f64, expected: f64) -> f64 {
+    (1.0 + z / expected.max(1.0).sqrt()).max(0.0)
+}
+
+/// [`run_chain`] with optional process noise.
+pub fn run_chain_with_noise(
+    inp: &Inputs,
+    with_programmes: bool,
+    noise: Option<Noise<'_>>,
+) -> Chain {
     let rates = Rates::new(inp);
     let programmes: &[ProgrammeInputs] = if with_programmes {
         &inp.programmes
@@ -370,10 +402,20 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
         for (m, muni) in munis.iter_mut().enumerate() {
             let f = &mut month[m];
             f.benefits_start = muni.benefits(&prog_rates);
+            let (nw, no) = match &noise {
+                Some(Noise(z)) => {
+                    let k = (t * N_MUNI + m) * 3;
+                    (
+                        noise_factor(z[k], muni.last_exits[0]),
+                        noise_factor(z[k + 1], muni.last_exits[1]),
+                    )
+                }
+                None => (1.0, 1.0),
+            };
             let (mut to_work, mut other) = (0.0, 0.0);
             for g in 0..GROUPS {
                 for b in 0..BANDS {
-                    let (w, o) = exits(muni.base[g][b], rates.work[g][b], rates.other[b]);
+                    let (w, o) = exits(muni.base[g][b], rates.work[g][b] * nw, rates.other[b] * no);
                     muni.base[g][b] -= w + o;
                     to_work += w;
                     other += o;
@@ -387,11 +429,11 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
                         (&mut cells.after[g], pr.after_multiplier),
                     ] {
                         for (b, cell) in stock.iter_mut().enumerate() {
-                            let base_work = rates.work[g][b];
-                            let (w, o) = exits(*cell, base_work * mult, rates.other[b]);
+                            let base_work = rates.work[g][b] * nw;
+                            let (w, o) = exits(*cell, base_work * mult, rates.other[b] * no);
                             // Deadweight (hazard-based): the exits to work these participants
                             // would have had at their baseline chance, at most those they had.
-                            let (w0, _) = exits(*cell, base_work, rates.other[b]);
+                            let (w0, _) = exits(*cell, base_work, rates.other[b] * no);
                             let deadweight = w0.min(w);
                             *cell -= w + o;
                             to_work += w;
@@ -435,6 +477,7 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
             }
             f.exits_to_work = to_work;
             f.exits_other = other;
+            muni.last_exits = [to_work, other];
         }
 
         // 3. Programme intake, region-wide.
@@ -494,7 +537,10 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
             }
             // `Scenario::resolve` refuses a negative shock larger than the new inflow, so this
             // never clips a valid scenario; it guards the arithmetic only.
-            let inflow = inflow.max(0.0);
+            let mut inflow = inflow.max(0.0);
+            if let Some(Noise(z)) = &noise {
+                inflow *= noise_factor(z[(t * N_MUNI + m) * 3 + 2], inflow);
+            }
             f.inflow = 0.0;
             for g in 0..GROUPS {
                 let growth = if g == GROUPS - 1 { far_factor } else { 1.0 };

@@ -60,6 +60,35 @@ impl Caseflow {
     }
 }
 
+#[wasm_bindgen]
+impl Caseflow {
+    /// A paired Monte Carlo of `runs` runs from `seed` (the same seed gives the same numbers
+    /// as `caseflow run --runs N --seed S`). `progress`, if given, is called with the number of
+    /// runs done.
+    #[wasm_bindgen(js_name = monteCarlo)]
+    pub fn monte_carlo(
+        &self,
+        scenario: JsValue,
+        runs: u32,
+        seed: u64,
+        progress: Option<js_sys::Function>,
+    ) -> Result<JsValue, JsValue> {
+        let scenario: Scenario = serde_wasm_bindgen::from_value(scenario)
+            .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
+        let mut report = |done: u32| {
+            if let Some(f) = &progress {
+                // A failing progress callback must not stop the computation.
+                let _ = f.call1(&JsValue::NULL, &JsValue::from(done));
+            }
+        };
+        let mc = self
+            .model
+            .monte_carlo(&scenario, runs, seed, &mut report)
+            .map_err(into_error)?;
+        to_js(&mc).map_err(JsValue::from)
+    }
+}
+
 /// Turn input errors into a JavaScript `Error` with the English message and a `detail` array
 /// holding each error's parts.
 fn into_error(e: InputErrors) -> JsValue {
