@@ -41,6 +41,57 @@ enum Command {
     Params(ParamsArgs),
     /// Split a total by the cost key (verdeelsleutel), with overhead on the regional shares.
     Allocate(AllocateArgs),
+    /// The tornado: the assumptions that move the net saving most.
+    Sensitivity(AnalysisArgs),
+    /// The mix of tracks that a budget buys best.
+    Optimise(OptimiseArgs),
+}
+
+#[derive(clap::Args)]
+struct AnalysisArgs {
+    /// Start from a preset (default: corona-2021).
+    #[arg(
+        long,
+        value_name = "ID",
+        default_value = "corona-2021",
+        conflicts_with = "scenario"
+    )]
+    preset: String,
+    /// Start from a scenario file instead.
+    #[arg(long, value_name = "FILE")]
+    scenario: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PresetFormat::Table)]
+    format: PresetFormat,
+    /// Language of headings and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
+}
+
+#[derive(clap::Args)]
+struct OptimiseArgs {
+    #[command(flatten)]
+    base: AnalysisArgs,
+    /// The budget to spend, euros (default: the corona programme's €1,645,000).
+    #[arg(
+        long,
+        value_name = "EUR",
+        default_value = "1645000",
+        allow_hyphen_values = true
+    )]
+    budget: String,
+    /// What to maximise.
+    #[arg(long, value_enum, default_value_t = ObjectiveArg::NetSaving)]
+    objective: ObjectiveArg,
+    /// Months to look ahead (1 to 180; default: the scenario's horizon).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    horizon_months: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ObjectiveArg {
+    NetSaving,
+    ExitsToWork,
 }
 
 #[derive(clap::Args)]
@@ -192,6 +243,8 @@ fn main() -> ExitCode {
         Command::Presets(a) => a.lang.into(),
         Command::Params(a) => a.lang.into(),
         Command::Allocate(a) => a.lang.into(),
+        Command::Sensitivity(a) => a.lang.into(),
+        Command::Optimise(a) => a.base.lang.into(),
     };
     let model = match Model::new() {
         Ok(m) => m,
@@ -206,6 +259,8 @@ fn main() -> ExitCode {
         Command::Presets(args) => presets(&model, &args, &mut out),
         Command::Params(args) => params(&model, &args, &mut out),
         Command::Allocate(args) => allocate(&model, &args, &mut out),
+        Command::Sensitivity(args) => sensitivity(&model, &args, &mut out),
+        Command::Optimise(args) => optimise(&model, &args, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -498,4 +553,81 @@ fn allocate(model: &Model, args: &AllocateArgs, out: &mut impl Write) -> Result<
         Format::Table => output::split_table(out, &split, lang)?,
     }
     Ok(())
+}
+
+/// The scenario of an analysis: a preset or a file.
+fn analysis_scenario(model: &Model, args: &AnalysisArgs) -> Result<Scenario, Failure> {
+    let run_args = RunArgs {
+        preset: if args.scenario.is_some() {
+            None
+        } else {
+            Some(args.preset.clone())
+        },
+        scenario: args.scenario.clone(),
+        set: Vec::new(),
+        growth_pct: None,
+        months: None,
+        start: None,
+        runs: None,
+        seed: "1".into(),
+        lang: args.lang,
+        format: Format::Json,
+    };
+    scenario(model, &run_args)
+}
+
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<(), Failure> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| Failure::Other(e.to_string()))?;
+    Ok(writeln!(out)?)
+}
+
+fn sensitivity(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let s = analysis_scenario(model, args)?;
+    let result = model.sensitivity(&s)?;
+    match args.format {
+        PresetFormat::Json | PresetFormat::Toml => write_json(out, &result),
+        PresetFormat::Table => Ok(output::sensitivity_table(out, &result, args.lang.into())?),
+    }
+}
+
+fn optimise(model: &Model, args: &OptimiseArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let s = analysis_scenario(model, &args.base)?;
+    let budget = parse_amount(
+        "budget",
+        &args.budget,
+        1e9,
+        ["Budget", "Budget"],
+        ["€", "€"],
+    );
+    let horizon = args.horizon_months.as_ref().map(|text| {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=180).contains(n))
+            .ok_or_else(|| {
+                InputError::other(
+                    "horizon_months",
+                    text,
+                    InputErrorKind::OutOfRange,
+                    ["Horizon", "Horizon"],
+                    [
+                        "gehele getallen 1 tot 180 (maanden)",
+                        "whole numbers 1 to 180 (months)",
+                    ],
+                )
+            })
+    });
+    let (budget, horizon) = match (budget, horizon.transpose()) {
+        (Ok(b), Ok(h)) => (b, h),
+        (b, h) => return Err(InputErrors(b.err().into_iter().chain(h.err()).collect()).into()),
+    };
+    let objective = match args.objective {
+        ObjectiveArg::NetSaving => caseflow_core::analysis::Objective::NetSaving,
+        ObjectiveArg::ExitsToWork => caseflow_core::analysis::Objective::ExitsToWork,
+    };
+    let result = model.optimise(&s, budget, objective, horizon)?;
+    match args.base.format {
+        PresetFormat::Json | PresetFormat::Toml => write_json(out, &result),
+        PresetFormat::Table => Ok(output::optimise_table(out, &result, args.base.lang.into())?),
+    }
 }

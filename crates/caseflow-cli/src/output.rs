@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use caseflow_core::allocate::Split;
+use caseflow_core::analysis::{Mix, Optimisation, Sensitivity};
 use caseflow_core::montecarlo::MonteCarlo;
 use caseflow_core::results::{MonthOut, Summary};
 use caseflow_core::{Lang, ParamTable, Results};
@@ -470,5 +471,102 @@ pub fn monte_carlo_csv(out: &mut impl Write, mc: &MonteCarlo) -> Result<(), csv:
         ])?;
     }
     w.flush()?;
+    Ok(())
+}
+
+/// The tornado as a table: the ten largest swings of the net saving.
+pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Netto resultaat €", "Net result €"),
+        s.net_saving_eur
+    )?;
+    writeln!(
+        out,
+        "{:<48} {:>10} {:>10} {:>14} {:>14} {:>14}",
+        lang.pick("parameter", "parameter"),
+        "laag/low",
+        "hoog/high",
+        "netto laag €",
+        "netto hoog €",
+        "verschil €"
+    )?;
+    for w in &s.top {
+        writeln!(
+            out,
+            "{:<48} {:>10} {:>10} {:>14} {:>14} {:>14}",
+            w.parameter,
+            w.low,
+            w.high,
+            w.net_saving_low_eur.round_dp(0),
+            w.net_saving_high_eur.round_dp(0),
+            w.swing_eur.round_dp(0)
+        )?;
+    }
+    Ok(())
+}
+
+fn mix_line(m: &Mix) -> String {
+    let parts: Vec<String> = m
+        .tracks
+        .iter()
+        .zip(&m.participants)
+        .map(|(t, n)| format!("{t} {n:.0}"))
+        .collect();
+    format!(
+        "{} | cost €{} | net €{} | extra exits {:.1}",
+        parts.join(", "),
+        m.cost_eur.round_dp(0),
+        m.net_saving_eur.round_dp(0),
+        m.extra_exits_to_work
+    )
+}
+
+/// The optimiser's answer as text.
+pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} €{}, {} {} {}",
+        lang.pick("Budget", "Budget"),
+        o.budget_eur,
+        lang.pick("horizon", "horizon"),
+        o.horizon_months,
+        lang.pick("maanden", "months")
+    )?;
+    writeln!(
+        out,
+        "{:<10} {}",
+        lang.pick("beste", "best"),
+        mix_line(&o.best)
+    )?;
+    writeln!(
+        out,
+        "{:<10} {}",
+        lang.pick("besloten", "decided"),
+        mix_line(&o.decided)
+    )?;
+    writeln!(
+        out,
+        "{}: {:.1}",
+        lang.pick(
+            "Afstand besloten tot beste",
+            "Decided mix short of the best by"
+        ),
+        o.decided_shortfall
+    )?;
+    writeln!(
+        out,
+        "{}:",
+        lang.pick("Grens (budget → beste)", "Frontier (budget → best)")
+    )?;
+    for p in &o.frontier {
+        writeln!(
+            out,
+            "  €{:>12} {}",
+            p.budget_eur.round_dp(0),
+            mix_line(&p.mix)
+        )?;
+    }
     Ok(())
 }

@@ -345,3 +345,28 @@ fn bad_runs_or_seed_exit_2() {
         assert!(stderr(&o).contains(&args[0][2..]), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn sensitivity_and_optimise_answer_in_json() {
+    let t = json(&["sensitivity", "--format", "json"]);
+    assert_eq!(t["top"].as_array().unwrap().len(), 10);
+    assert!(t["top"][0]["swing_eur"].is_string());
+    let o = json(&[
+        "optimise",
+        "--budget",
+        "1645000",
+        "--objective",
+        "net-saving",
+        "--horizon-months",
+        "60",
+        "--format",
+        "json",
+    ]);
+    for key in ["best", "decided", "frontier"] {
+        assert!(o.get(key).is_some(), "{key}");
+    }
+    assert!(o["best"]["objective"].as_f64() >= o["decided"]["objective"].as_f64());
+    let bad = caseflow(&["optimise", "--budget", "lots"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("budget"));
+}

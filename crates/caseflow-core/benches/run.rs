@@ -61,3 +61,19 @@ fn noisy_run(bencher: divan::Bencher) {
             .unwrap()
     });
 }
+
+/// The best-mix search for the corona budget (deterministic runs).
+#[divan::bench(sample_count = 10)]
+fn optimise(bencher: divan::Bencher) {
+    let (m, s) = corona();
+    let budget = rust_decimal::Decimal::from(1_645_000);
+    bencher.bench(|| {
+        m.optimise(
+            divan::black_box(&s),
+            budget,
+            caseflow_core::analysis::Objective::NetSaving,
+            None,
+        )
+        .unwrap()
+    });
+}

@@ -10,6 +10,7 @@
 //! gives the same numbers natively and in WebAssembly.
 
 pub mod allocate;
+pub mod analysis;
 pub mod budget;
 pub mod error;
 pub mod inputs;

@@ -1,0 +1,367 @@
+//! Analyses on top of deterministic runs: which assumptions matter most (a tornado), and which
+//! mix of tracks a budget buys best (the optimiser).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{InputError, InputErrorKind, InputErrors};
+use crate::params::{Distribution, ParamSpec};
+use crate::results::Summary;
+use crate::{Model, Scenario};
+
+/// One bar of the tornado.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Swing {
+    /// Parameter id (`effect_pct` of a programme is `programmes[i].effect_pct`).
+    pub parameter: String,
+    /// Its label in Dutch.
+    pub label_nl: String,
+    /// Its label in English.
+    pub label_en: String,
+    /// The value at the low end of its plausible range.
+    pub low: f64,
+    /// The value at the high end.
+    pub high: f64,
+    /// Net saving with the parameter at its low value.
+    pub net_saving_low_eur: Decimal,
+    /// Net saving at its high value.
+    pub net_saving_high_eur: Decimal,
+    /// The absolute difference: how much this parameter moves the net saving.
+    pub swing_eur: Decimal,
+}
+
+/// The tornado: the parameters that move the net saving most.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sensitivity {
+    /// Net saving with every parameter at its value in use.
+    pub net_saving_eur: Decimal,
+    /// The largest swings, largest first (at most ten).
+    pub top: Vec<Swing>,
+    /// How it was computed.
+    pub method: &'static str,
+}
+
+/// What the optimiser maximises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Objective {
+    /// Saving kept after feedback, minus programme cost.
+    NetSaving,
+    /// Extra exits to work over the horizon.
+    ExitsToWork,
+}
+
+/// A mix of tracks and what it achieves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mix {
+    /// Participants per track, in the scenario's programme order.
+    pub participants: Vec<f64>,
+    /// The tracks' ids.
+    pub tracks: Vec<String>,
+    /// Planned cost of the mix.
+    pub cost_eur: Decimal,
+    /// Net saving over the horizon.
+    pub net_saving_eur: Decimal,
+    /// Extra exits to work over the horizon.
+    pub extra_exits_to_work: f64,
+    /// The value of the objective.
+    pub objective: f64,
+}
+
+/// One point of the frontier: the best objective the search found for a budget.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FrontierPoint {
+    /// The budget.
+    pub budget_eur: Decimal,
+    /// The best mix found within it.
+    pub mix: Mix,
+}
+
+/// The optimiser's answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Optimisation {
+    /// The budget searched.
+    pub budget_eur: Decimal,
+    /// The objective.
+    pub objective: Objective,
+    /// The horizon, months.
+    pub horizon_months: u32,
+    /// The best mix found.
+    pub best: Mix,
+    /// The scenario's own mix (seed 000's decision for corona-2021).
+    pub decided: Mix,
+    /// How far the decided mix is from the best, in the objective's unit.
+    pub decided_shortfall: f64,
+    /// Best objective per budget, from nothing to the budget.
+    pub frontier: Vec<FrontierPoint>,
+    /// Most participants per track the search may choose (an assumption: three times the
+    /// scenario's own number, since capacities are not in the seeds).
+    pub max_participants: Vec<f64>,
+    /// How it was computed.
+    pub method: &'static str,
+}
+
+fn money(x: Decimal) -> f64 {
+    f64::try_from(x).unwrap_or(0.0)
+}
+
+impl Model {
+    /// The tornado: each uncertain parameter at its plausible low and high (the others at
+    /// their values in use), the ten that move the net saving most.
+    pub fn sensitivity(&self, scenario: &Scenario) -> Result<Sensitivity, InputErrors> {
+        let central = self.run(scenario)?;
+        let mut swings = Vec::new();
+        let mut try_swing = |id: String,
+                             spec: &ParamSpec,
+                             edit: &dyn Fn(&mut Scenario, f64)|
+         -> Result<(), InputErrors> {
+            let at = |v: f64| {
+                let mut s = scenario.clone();
+                edit(&mut s, v);
+                self.run(&s).map(|r| r.summary.net_saving_eur)
+            };
+            let (low, high) = (at(spec.low)?, at(spec.high)?);
+            swings.push(Swing {
+                parameter: id,
+                label_nl: spec.label_nl.clone(),
+                label_en: spec.label_en.clone(),
+                low: spec.low,
+                high: spec.high,
+                net_saving_low_eur: low,
+                net_saving_high_eur: high,
+                swing_eur: (high - low).abs(),
+            });
+            Ok(())
+        };
+        for spec in self
+            .table
+            .params
+            .iter()
+            .filter(|p| p.distribution != Distribution::Fixed)
+        {
+            let id = spec.id.clone();
+            // A swing that breaks a cross-field rule (shares over 100%) is skipped, not fatal.
+            let _ = try_swing(id.clone(), spec, &|s, v| {
+                s.set.insert(id.clone(), v);
+            });
+        }
+        for (i, prog) in scenario.programmes.iter().enumerate() {
+            for field in ["effect_pct", "lock_in_pct", "half_life_months"] {
+                let Some(spec) = self.table.programme_field(field) else {
+                    continue;
+                };
+                let _ = try_swing(
+                    format!("programmes[{i}].{field} ({})", prog.id),
+                    spec,
+                    &|s, v| {
+                        s.programmes[i].set_numeric(field, v);
+                    },
+                );
+            }
+        }
+        swings.sort_by(|a, b| {
+            b.swing_eur
+                .cmp(&a.swing_eur)
+                .then_with(|| a.parameter.cmp(&b.parameter))
+        });
+        swings.truncate(10);
+        Ok(Sensitivity {
+            net_saving_eur: central.summary.net_saving_eur,
+            top: swings,
+            method: "one at a time: each uncertain parameter at the low and high end of its plausible range, the others at their values in use; programme fields per programme; deterministic runs",
+        })
+    }
+
+    /// The mix of the scenario's tracks that maximises `objective` within `budget`, by greedy
+    /// marginal search: starting from nothing, add a step of participants to the track whose
+    /// step adds most to the objective per euro, while it adds anything and the budget allows.
+    /// The decided mix is evaluated alongside, and the best reported is never worse than it.
+    pub fn optimise(
+        &self,
+        scenario: &Scenario,
+        budget_eur: Decimal,
+        objective: Objective,
+        horizon_months: Option<u32>,
+    ) -> Result<Optimisation, InputErrors> {
+        if scenario.programmes.is_empty() {
+            return Err(InputError::other(
+                "programmes",
+                "0",
+                InputErrorKind::OutOfRange,
+                ["Programma's", "Programmes"],
+                [
+                    "minstens één programma om te verdelen",
+                    "at least one programme to share the budget over",
+                ],
+            )
+            .into());
+        }
+        let mut base = scenario.complete(&self.table);
+        if let Some(h) = horizon_months {
+            base.months = h;
+        }
+        let tracks: Vec<String> = base.programmes.iter().map(|p| p.id.clone()).collect();
+        let decided_participants: Vec<f64> = base
+            .programmes
+            .iter()
+            .map(|p| p.participants.unwrap_or(0.0))
+            .collect();
+        let cost: Vec<f64> = base
+            .programmes
+            .iter()
+            .map(|p| p.cost_per_participant_eur.unwrap_or(0.0))
+            .collect();
+        let max_participants: Vec<f64> = decided_participants
+            .iter()
+            .map(|p| (p * 3.0).max(30.0))
+            .collect();
+        let score = |s: &Summary| match objective {
+            Objective::NetSaving => money(s.net_saving_eur),
+            Objective::ExitsToWork => s.extra_exits_to_work,
+        };
+        let evaluate = |participants: &[f64]| -> Result<Mix, InputErrors> {
+            let mut s = base.clone();
+            for (p, n) in s.programmes.iter_mut().zip(participants) {
+                p.participants = Some(*n);
+            }
+            let r = self.run(&s)?;
+            Ok(Mix {
+                participants: participants.to_vec(),
+                tracks: tracks.clone(),
+                cost_eur: participants
+                    .iter()
+                    .zip(&cost)
+                    .map(|(n, c)| crate::results::planned_cost(*n, *c))
+                    .sum(),
+                net_saving_eur: r.summary.net_saving_eur,
+                extra_exits_to_work: r.summary.extra_exits_to_work,
+                objective: score(&r.summary),
+            })
+        };
+        let decided = evaluate(&decided_participants)?;
+        let budget = money(budget_eur);
+        // Steps of about a fortieth of the budget per track, in whole participants.
+        let step: Vec<f64> = cost
+            .iter()
+            .map(|c| {
+                if *c > 0.0 {
+                    (budget / 40.0 / c).round().max(1.0)
+                } else {
+                    10.0
+                }
+            })
+            .collect();
+        let mut current = evaluate(&vec![0.0; tracks.len()])?;
+        let mut frontier = vec![FrontierPoint {
+            budget_eur: Decimal::ZERO,
+            mix: current.clone(),
+        }];
+        loop {
+            let spent = money(current.cost_eur);
+            let mut best_step: Option<(f64, Mix)> = None;
+            for t in 0..tracks.len() {
+                let mut next = current.participants.clone();
+                next[t] = (next[t] + step[t]).min(max_participants[t]);
+                if next[t] <= current.participants[t]
+                    || spent + (next[t] - current.participants[t]) * cost[t] > budget + 0.005
+                {
+                    continue;
+                }
+                let mix = evaluate(&next)?;
+                let extra_cost = (money(mix.cost_eur) - spent).max(1.0);
+                let gain = (mix.objective - current.objective) / extra_cost;
+                if gain > 0.0 && best_step.as_ref().is_none_or(|(g, _)| gain > *g) {
+                    best_step = Some((gain, mix));
+                }
+            }
+            let Some((_, mix)) = best_step else { break };
+            current = mix;
+            frontier.push(FrontierPoint {
+                budget_eur: current.cost_eur,
+                mix: current.clone(),
+            });
+        }
+        let decided_fits = money(decided.cost_eur) <= budget + 0.005;
+        let best = if decided_fits && decided.objective > current.objective {
+            decided.clone()
+        } else {
+            current
+        };
+        Ok(Optimisation {
+            budget_eur,
+            objective,
+            horizon_months: base.months,
+            decided_shortfall: best.objective - decided.objective,
+            best,
+            decided,
+            frontier,
+            max_participants,
+            method: "greedy marginal search on deterministic runs: steps of about 1/40 of the budget per track, each step to the track adding most objective per euro, while it adds anything; the decided mix is kept when it is better (the vangnet and shared pools make the curves not quite concave)",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corona() -> (Model, Scenario) {
+        let m = Model::new().unwrap();
+        let s = m.preset("corona-2021").unwrap().scenario.clone();
+        (m, s)
+    }
+
+    #[test]
+    fn the_tornado_is_sorted_and_its_swings_are_real_differences() {
+        let (m, s) = corona();
+        let t = m.sensitivity(&s).unwrap();
+        assert_eq!(t.top.len(), 10);
+        for pair in t.top.windows(2) {
+            assert!(pair[0].swing_eur >= pair[1].swing_eur);
+        }
+        for w in &t.top {
+            assert_eq!(
+                w.swing_eur,
+                (w.net_saving_high_eur - w.net_saving_low_eur).abs()
+            );
+        }
+        // A larger effect of a track saves more.
+        let effect = t
+            .top
+            .iter()
+            .find(|w| w.parameter.starts_with("programmes[0].effect_pct"))
+            .unwrap();
+        assert!(effect.net_saving_high_eur > effect.net_saving_low_eur);
+    }
+
+    #[test]
+    fn the_best_mix_is_never_worse_than_the_decided_one_and_fits_the_budget() {
+        let (m, s) = corona();
+        for objective in [Objective::NetSaving, Objective::ExitsToWork] {
+            let o = m
+                .optimise(&s, Decimal::from(1_645_000), objective, Some(60))
+                .unwrap();
+            assert!(o.best.objective >= o.decided.objective, "{objective:?}");
+            assert!(o.best.cost_eur <= Decimal::from(1_645_000));
+            assert!(o.decided_shortfall >= 0.0);
+            for pair in o.frontier.windows(2) {
+                assert!(pair[1].budget_eur >= pair[0].budget_eur);
+                assert!(pair[1].mix.objective >= pair[0].mix.objective);
+            }
+        }
+    }
+
+    #[test]
+    fn a_scenario_without_programmes_has_nothing_to_optimise() {
+        let m = Model::new().unwrap();
+        let e = m
+            .optimise(
+                &Scenario::default(),
+                Decimal::from(1000),
+                Objective::NetSaving,
+                None,
+            )
+            .unwrap_err();
+        assert_eq!(e.0[0].field, "programmes");
+    }
+}
