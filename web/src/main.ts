@@ -41,6 +41,7 @@ declare global {
       results: () => Results;
       chartData: () => number[][];
       monteCarlo: (runs: number, seed: number) => MonteCarlo;
+      runCore: () => Results;
     };
   }
 }
@@ -136,6 +137,7 @@ class App {
       results: () => this.results,
       chartData: () => this.chart.data(),
       monteCarlo: (runs: number, seed: number) => core.monteCarlo(this.scenario(this.choice), runs, seed),
+      runCore: () => core.run(this.scenario(this.choice)),
     };
     byId('uncertainty-run').addEventListener('click', () => this.computeUncertainty());
   }

@@ -4,6 +4,8 @@
 //!   serve `web/dist` on 127.0.0.1 and print the address.
 //! - `test`: every check CI runs (format, lints, docs, Rust tests, TypeScript, browser tests).
 //! - `build`: install what is missing and build the wasm and the page, without serving.
+//! - `bench`: `cargo bench` for the core, then the browser benchmark (wasm in Chromium next to
+//!   the native CLI, in one run).
 //!
 //! Each install step first checks whether its tool is already there and says when it skips.
 //! Plain `std` only, so `cargo xtask` compiles in seconds on a fresh machine.
@@ -23,8 +25,9 @@ fn main() -> ExitCode {
         Some("serve") => serve_cmd(&args[1..]),
         Some("test") => test_cmd(),
         Some("build") => build(),
+        Some("bench") => bench_cmd(),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] [--no-build] | test | build>");
+            eprintln!("usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench>");
             return ExitCode::from(2);
         }
     };
@@ -172,5 +175,26 @@ fn test_cmd() -> Result {
         .env("CHROMIUM", chromium))?;
     step.done();
     println!("\nall checks passed");
+    Ok(())
+}
+
+fn bench_cmd() -> Result {
+    let step = Step::new("cargo bench (native core)");
+    run(cargo().args(["bench", "--package", "caseflow-core"]))?;
+    step.done();
+    build()?;
+    let browser_dir = root().join("tests/browser");
+    install::npm_ci(&browser_dir)?;
+    let chromium = install::chromium()?;
+    let step = Step::new("browser benchmark");
+    run(cargo().args(["build", "--release", "--package", "caseflow-cli"]))?;
+    let xtask = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
+    run(std::process::Command::new("node")
+        .arg("bench.mjs")
+        .current_dir(&browser_dir)
+        .env("CASEFLOW_BIN", target_dir().join("release/caseflow"))
+        .env("XTASK_BIN", xtask)
+        .env("CHROMIUM", chromium))?;
+    step.done();
     Ok(())
 }
