@@ -45,6 +45,8 @@ enum Command {
     Sensitivity(AnalysisArgs),
     /// The mix of tracks that a budget buys best.
     Optimise(OptimiseArgs),
+    /// Where the net saving comes from: by programme and by cause.
+    Breakdown(AnalysisArgs),
 }
 
 #[derive(clap::Args)]
@@ -245,6 +247,7 @@ fn main() -> ExitCode {
         Command::Allocate(a) => a.lang.into(),
         Command::Sensitivity(a) => a.lang.into(),
         Command::Optimise(a) => a.base.lang.into(),
+        Command::Breakdown(a) => a.lang.into(),
     };
     let model = match Model::new() {
         Ok(m) => m,
@@ -261,6 +264,7 @@ fn main() -> ExitCode {
         Command::Allocate(args) => allocate(&model, &args, &mut out),
         Command::Sensitivity(args) => sensitivity(&model, &args, &mut out),
         Command::Optimise(args) => optimise(&model, &args, &mut out),
+        Command::Breakdown(args) => breakdown(&model, &args, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -629,5 +633,14 @@ fn optimise(model: &Model, args: &OptimiseArgs, out: &mut impl Write) -> Result<
     match args.base.format {
         PresetFormat::Json | PresetFormat::Toml => write_json(out, &result),
         PresetFormat::Table => Ok(output::optimise_table(out, &result, args.base.lang.into())?),
+    }
+}
+
+fn breakdown(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let s = analysis_scenario(model, args)?;
+    let result = model.breakdown(&s)?;
+    match args.format {
+        PresetFormat::Json | PresetFormat::Toml => write_json(out, &result),
+        PresetFormat::Table => Ok(output::breakdown_table(out, &result, args.lang.into())?),
     }
 }

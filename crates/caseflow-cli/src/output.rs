@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use caseflow_core::allocate::Split;
-use caseflow_core::analysis::{Mix, Optimisation, Sensitivity};
+use caseflow_core::analysis::{Breakdown, Mix, Optimisation, Sensitivity};
 use caseflow_core::montecarlo::MonteCarlo;
 use caseflow_core::results::{MonthOut, Summary};
 use caseflow_core::{Lang, ParamTable, Results};
@@ -569,4 +569,41 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         )?;
     }
     Ok(())
+}
+
+/// The breakdown of the net saving, by programme and by cause.
+pub fn breakdown_table(out: &mut impl Write, b: &Breakdown, lang: Lang) -> io::Result<()> {
+    writeln!(out, "{}:", lang.pick("Per programma", "By programme"))?;
+    for p in &b.by_programme {
+        writeln!(
+            out,
+            "  {:<46} {:>14}",
+            format!("{} ({})", p.id, p.label_nl),
+            p.eur
+        )?;
+    }
+    writeln!(out, "{}:", lang.pick("Per oorzaak", "By cause"))?;
+    for p in &b.by_cause {
+        writeln!(
+            out,
+            "  {:<46} {:>14}",
+            lang.pick(&p.label_nl, &p.label_en),
+            p.eur
+        )?;
+    }
+    writeln!(
+        out,
+        "  {:<46} {:>14}",
+        lang.pick("Netto resultaat", "Net result"),
+        b.net_saving_eur
+    )?;
+    writeln!(
+        out,
+        "{}: {:.1}",
+        lang.pick(
+            "Deadweight (uitstroom die toch al was gebeurd, geen eurodeel)",
+            "Deadweight (exits that would have happened anyway, not a euro part)"
+        ),
+        b.deadweight_exits
+    )
 }

@@ -370,3 +370,20 @@ fn sensitivity_and_optimise_answer_in_json() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("budget"));
 }
+
+#[test]
+fn breakdown_parts_add_up_to_the_net_saving() {
+    let b = json(&["breakdown", "--format", "json"]);
+    let sum = |key: &str| -> f64 {
+        b[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["eur"].as_str().unwrap().parse::<f64>().unwrap())
+            .sum()
+    };
+    let net: f64 = b["net_saving_eur"].as_str().unwrap().parse().unwrap();
+    assert!((sum("by_programme") - net).abs() < 0.005);
+    assert!((sum("by_cause") - net).abs() < 0.005);
+    assert!(b["method"].as_str().unwrap().contains("sequential"));
+}

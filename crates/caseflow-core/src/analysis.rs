@@ -365,3 +365,146 @@ mod tests {
         assert_eq!(e.0[0].field, "programmes");
     }
 }
+
+/// One part of a breakdown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    /// What it is (a programme id, or a cause).
+    pub id: String,
+    /// Its label in Dutch.
+    pub label_nl: String,
+    /// Its label in English.
+    pub label_en: String,
+    /// Its part of the net saving.
+    pub eur: Decimal,
+}
+
+/// Where the net saving comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// The net saving the parts add up to, exactly.
+    pub net_saving_eur: Decimal,
+    /// By programme: each one's net saving when added after the ones before it.
+    pub by_programme: Vec<Part>,
+    /// By cause.
+    pub by_cause: Vec<Part>,
+    /// Participants' exits to work that would have happened anyway. They are not a euro part:
+    /// the saving is already the difference with the counterfactual, in which they happen too.
+    pub deadweight_exits: f64,
+    /// How the parts are attributed.
+    pub method: &'static str,
+}
+
+impl Model {
+    /// The net saving broken down by programme and by cause, sequentially (each part is the
+    /// change when that step is added after the previous ones), so the parts add up exactly.
+    pub fn breakdown(&self, scenario: &Scenario) -> Result<Breakdown, InputErrors> {
+        let full = self.run(scenario)?;
+        let mut by_programme = Vec::with_capacity(scenario.programmes.len());
+        let mut previous = Decimal::ZERO;
+        for (k, prog) in scenario.programmes.iter().enumerate() {
+            let mut s = scenario.clone();
+            s.programmes.truncate(k + 1);
+            let net = if k + 1 == scenario.programmes.len() {
+                full.summary.net_saving_eur
+            } else {
+                self.run(&s)?.summary.net_saving_eur
+            };
+            by_programme.push(Part {
+                id: prog.id.clone(),
+                label_nl: prog.name.clone(),
+                label_en: prog.name.clone(),
+                eur: net - previous,
+            });
+            previous = net;
+        }
+        let gross_with = |lock_in: bool, reentry: bool| -> Result<Decimal, InputErrors> {
+            let mut s = scenario.clone();
+            if !lock_in {
+                for p in &mut s.programmes {
+                    p.lock_in_pct = Some(0.0);
+                }
+            }
+            if !reentry {
+                s.set.insert("reentry_work_pct".into(), 0.0);
+                s.set.insert("reentry_other_pct".into(), 0.0);
+            }
+            Ok(self.run(&s)?.summary.gross_saving_eur)
+        };
+        let clean = gross_with(false, false)?;
+        let with_reentry = gross_with(false, true)?;
+        let s = &full.summary;
+        let part = |id: &str, nl: &str, en: &str, eur: Decimal| Part {
+            id: id.into(),
+            label_nl: nl.into(),
+            label_en: en.into(),
+            eur,
+        };
+        let by_cause = vec![
+            part(
+                "extra_exits",
+                "Extra uitstroom (zonder lock-in en terugkeer)",
+                "Extra exits (without lock-in and re-entry)",
+                clean,
+            ),
+            part(
+                "reentry",
+                "Terugkeer van uitgestroomden",
+                "Re-entry of leavers",
+                with_reentry - clean,
+            ),
+            part(
+                "lock_in",
+                "Lock-in tijdens trajecten",
+                "Lock-in during programmes",
+                s.gross_saving_eur - with_reentry,
+            ),
+            part(
+                "budget_feedback",
+                "Terugval BUIG-budget en vangnet",
+                "BUIG grant and safety-net feedback",
+                -s.feedback_eur,
+            ),
+            part(
+                "programme_cost",
+                "Programmakosten",
+                "Programme cost",
+                -s.programme_cost_eur,
+            ),
+        ];
+        Ok(Breakdown {
+            net_saving_eur: s.net_saving_eur,
+            by_programme,
+            by_cause,
+            deadweight_exits: s.deadweight_exits,
+            method: "sequential attribution in a stated order: by programme, each programme's net saving when added after the ones listed before it; by cause, the gross saving without lock-in and re-entry, then re-entry switched on, then lock-in, then the feedback and the cost; each part is the change that step makes, so the parts add up exactly (the order matters; a Shapley split would average over orders)",
+        })
+    }
+}
+
+#[cfg(test)]
+mod breakdown_tests {
+    use super::*;
+
+    #[test]
+    fn the_parts_add_up_exactly_to_the_net_saving() {
+        let m = Model::new().unwrap();
+        let s = m.preset("corona-2021").unwrap().scenario.clone();
+        let b = m.breakdown(&s).unwrap();
+        assert_eq!(
+            b.by_programme.iter().map(|p| p.eur).sum::<Decimal>(),
+            b.net_saving_eur
+        );
+        assert_eq!(
+            b.by_cause.iter().map(|p| p.eur).sum::<Decimal>(),
+            b.net_saving_eur
+        );
+        assert_eq!(b.by_programme.len(), 3);
+        // Lock-in, the feedback and the programme cost are losses. (Re-entry can go either way:
+        // switching it off changes both chains' populations, not only the leavers'.)
+        for id in ["lock_in", "budget_feedback", "programme_cost"] {
+            let p = b.by_cause.iter().find(|p| p.id == id).unwrap();
+            assert!(p.eur <= Decimal::ZERO, "{id}: {}", p.eur);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! `caseflow backtest [--format table|json] [--lang nl|en] [--runs N] [--seed S]`: forecasts
+//! from past origins against the seeds' figures, next to two naive forecasts.
+//!
+//! Everything is computed by `caseflow_core::backtest`; this module only prints it.
+
+use std::io::Write;
+
+use caseflow_core::backtest::{self, Area, Backtest, Horizon};
+use caseflow_core::{Lang, Model};
+use clap::ValueEnum;
+
+/// Output format of the backtest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BacktestFormat {
+    /// An aligned table with the fits, the assessment and what the data could not pin down.
+    Table,
+    /// The full result as JSON.
+    Json,
+}
+
+/// Language of the table's headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BacktestLang {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+impl BacktestLang {
+    fn lang(self) -> Lang {
+        match self {
+            BacktestLang::Nl => Lang::Nl,
+            BacktestLang::En => Lang::En,
+        }
+    }
+}
+
+/// Arguments of `caseflow backtest`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BacktestArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = BacktestFormat::Table)]
+    pub format: BacktestFormat,
+    /// Language of the table (the method notes are in English).
+    #[arg(long, value_enum, default_value_t = BacktestLang::Nl)]
+    pub lang: BacktestLang,
+    /// Monte Carlo runs per forecast, for the 90% band.
+    #[arg(long, default_value_t = backtest::DEFAULT_RUNS)]
+    pub runs: u32,
+    /// Monte Carlo seed: the same seed gives the same output.
+    #[arg(long, default_value_t = backtest::DEFAULT_SEED)]
+    pub seed: u64,
+}
+
+/// Run the backtest and print it as a table or JSON.
+pub fn run(model: &Model, args: &BacktestArgs, out: &mut impl Write) -> Result<(), String> {
+    let lang = args.lang.lang();
+    let bt = backtest::backtest(model, args.runs, args.seed).map_err(|e| {
+        e.0.iter()
+            .map(|x| x.message(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let text = match args.format {
+        BacktestFormat::Json => {
+            serde_json::to_string_pretty(&bt).map_err(|e| e.to_string())? + "\n"
+        }
+        BacktestFormat::Table => table(&bt, lang),
+    };
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+fn decimal(lang: Lang, s: String) -> String {
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn pct(lang: Lang, x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_owned(), |x| decimal(lang, format!("{x:+.2}")))
+}
+
+fn area(lang: Lang, a: Area) -> &'static str {
+    match a {
+        Area::Region => lang.pick("regio", "region"),
+        Area::Maastricht => "Maastricht",
+    }
+}
+
+fn row(lang: Lang, h: &Horizon) -> Vec<String> {
+    vec![
+        h.origin.to_string(),
+        h.target.to_string(),
+        h.horizon_months.to_string(),
+        area(lang, h.area).to_owned(),
+        h.variant.to_owned(),
+        format!("{:.0}", h.actual),
+        format!("{:.0}", h.forecast),
+        pct(lang, Some(h.error_pct)),
+        format!("{:.0}-{:.0}", h.band_p5, h.band_p95),
+        lang.pick(
+            if h.inside_90 { "ja" } else { "nee" },
+            if h.inside_90 { "yes" } else { "no" },
+        )
+        .to_owned(),
+        pct(lang, Some(h.naive_no_change_error_pct)),
+        pct(lang, h.naive_trend_error_pct),
+    ]
+}
+
+fn table(bt: &Backtest, lang: Lang) -> String {
+    let head: Vec<String> = [
+        ("oorsprong", "origin"),
+        ("doel", "target"),
+        ("mnd", "months"),
+        ("gebied", "area"),
+        ("variant", "variant"),
+        ("werkelijk", "actual"),
+        ("prognose", "forecast"),
+        ("fout %", "error %"),
+        ("90%-band", "90% band"),
+        ("binnen 90%", "inside 90%"),
+        ("naïef gelijk %", "naive no change %"),
+        ("naïef trend %", "naive trend %"),
+    ]
+    .iter()
+    .map(|(nl, en)| lang.pick(nl, en).to_owned())
+    .collect();
+    let rows: Vec<Vec<String>> = std::iter::once(head)
+        .chain(bt.horizons.iter().map(|h| row(lang, h)))
+        .collect();
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut s = String::new();
+    for r in &rows {
+        let cells: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, &w))| {
+                let pad = w - cell.chars().count();
+                // Text columns left, numbers right.
+                if c < 5 && c != 2 {
+                    format!("{cell}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{cell}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        s.push_str(cells.join("  ").trim_end());
+        s.push('\n');
+    }
+    s.push('\n');
+    s.push_str(lang.pick(
+        "Geschatte nieuwe instroom (% van de beginstand per maand):\n",
+        "Fitted new inflow (% of the starting caseload per month):\n",
+    ));
+    for f in &bt.fits {
+        s.push_str(&format!(
+            "  {o}: {from} → {to} ({a:.0} → {b:.0}, {ac}%; {nat} {nc}%): new_inflow_pct = {v}, {rep} {r}\n",
+            o = f.origin,
+            from = f.fitted_from,
+            to = f.fitted_to,
+            a = f.stock_from,
+            b = f.stock_to,
+            ac = pct(lang, Some(f.area_change_pct)),
+            nat = lang.pick("landelijk", "national"),
+            nc = pct(lang, Some(f.national_change_pct)),
+            v = decimal(lang, format!("{:.4}", f.new_inflow_pct)),
+            rep = lang.pick("nagerekend", "reproduced"),
+            r = decimal(lang, format!("{:.1}", f.reproduced)),
+        ));
+    }
+    for (title, lines) in [
+        (lang.pick("Beoordeling", "Assessment"), &bt.assessment),
+        (
+            lang.pick("Niet te bepalen uit de data", "Not identified by the data"),
+            &bt.not_identified,
+        ),
+    ] {
+        s.push_str(&format!("\n{title}:\n"));
+        for l in lines {
+            s.push_str(&format!("- {l}\n"));
+        }
+    }
+    s.push_str(&format!(
+        "\n{}: {}\n{} {}, seed {}\n",
+        lang.pick("Methode", "Method"),
+        bt.method,
+        lang.pick("Monte Carlo-runs:", "Monte Carlo runs:"),
+        bt.runs,
+        bt.seed
+    ));
+    s
+}
