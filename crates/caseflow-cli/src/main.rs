@@ -5,11 +5,13 @@
 //! - `caseflow presets [--show ID] [--format table|toml|json]`
 //! - `caseflow params [--format table|json]`
 //! - `caseflow allocate --total EUR [--overhead-pct P] [--format table|csv|json]`
+//! - `caseflow sensitivity | optimise | breakdown | backtest`: the analyses
 //!
 //! Values are taken as text and checked by the core, so a bad value gets the same message
 //! (field, value, allowed range) as on the page, in Dutch or English, and never a panic.
 //! Exit codes: 0 success, 2 bad input, 1 anything else (a file that cannot be read or written).
 
+mod backtest_cmd;
 mod output;
 
 use std::io::{self, IsTerminal, Write};
@@ -47,6 +49,8 @@ enum Command {
     Optimise(OptimiseArgs),
     /// Where the net saving comes from: by programme and by cause.
     Breakdown(AnalysisArgs),
+    /// Forecasts from past origins against the seeds' figures, next to naive forecasts.
+    Backtest(backtest_cmd::BacktestArgs),
 }
 
 #[derive(clap::Args)]
@@ -248,6 +252,10 @@ fn main() -> ExitCode {
         Command::Sensitivity(a) => a.lang.into(),
         Command::Optimise(a) => a.base.lang.into(),
         Command::Breakdown(a) => a.lang.into(),
+        Command::Backtest(a) => match a.lang {
+            backtest_cmd::BacktestLang::Nl => Lang::Nl,
+            backtest_cmd::BacktestLang::En => Lang::En,
+        },
     };
     let model = match Model::new() {
         Ok(m) => m,
@@ -265,6 +273,9 @@ fn main() -> ExitCode {
         Command::Sensitivity(args) => sensitivity(&model, &args, &mut out),
         Command::Optimise(args) => optimise(&model, &args, &mut out),
         Command::Breakdown(args) => breakdown(&model, &args, &mut out),
+        Command::Backtest(args) => {
+            backtest_cmd::run(&model, &args, &mut out).map_err(Failure::Other)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -387,3 +387,26 @@ fn breakdown_parts_add_up_to_the_net_saving() {
     assert!((sum("by_cause") - net).abs() < 0.005);
     assert!(b["method"].as_str().unwrap().contains("sequential"));
 }
+
+#[test]
+fn backtest_reports_the_12_month_horizon_against_both_naive_forecasts() {
+    let v = json(&["backtest", "--format", "json", "--runs", "50"]);
+    let horizons = v["horizons"].as_array().unwrap();
+    let h = horizons
+        .iter()
+        .find(|h| h["origin"] == "2018-01" && h["horizon_months"] == 12)
+        .expect("the 12-month horizon");
+    assert_eq!(h["target"], "2019-01");
+    assert_eq!(h["actual"], 4529.0);
+    for key in [
+        "forecast",
+        "error_pct",
+        "inside_90",
+        "naive_no_change_error_pct",
+        "naive_trend_error_pct",
+    ] {
+        assert!(h.get(key).is_some(), "{key}");
+    }
+    assert!((h["naive_no_change_error_pct"].as_f64().unwrap() - 5.21).abs() < 0.01);
+    assert!(!v["not_identified"].as_array().unwrap().is_empty());
+}

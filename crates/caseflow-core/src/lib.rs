@@ -11,6 +11,7 @@
 
 pub mod allocate;
 pub mod analysis;
+pub mod backtest;
 pub mod budget;
 pub mod error;
 pub mod inputs;
