@@ -1,14 +1,26 @@
-//! Speed of one deterministic run (scenario + counterfactual), natively.
+//! Speed of the core, natively: runs, Monte Carlo, optimiser.
 //!
 //! `cargo bench -p caseflow-core` prints the time per run of the corona-2021 preset (three
 //! tracks, 120 months, six municipalities): the kernel alone, and with the results assembled
-//! (monthly and yearly tables, money in decimals), which is what the page and CLI pay.
+//! (monthly and yearly tables, money in decimals), which is what the page and CLI pay; the
+//! Monte Carlo and the optimiser. Cell-updates per second show the distance to the machine's
+//! limit (a C kernel of this size did about 6·10⁸ a second, ../shared/STACK.md), and the
+//! allocation profiler the memory each benchmark takes.
 
 use caseflow_core::{Model, model};
+
+// Counts allocations and peak memory per benchmark (printed by divan beside the times).
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
 
 fn main() {
     divan::main();
 }
+
+/// Cell-updates of one paired run of corona-2021: per municipality and month, the scenario
+/// chain has 21 baseline cells, 4 leaver cells and 2 × 7 cells for each of its three
+/// single-group tracks (67); the counterfactual 25. Six municipalities, 120 months.
+const CORONA_CELL_UPDATES: u64 = (67 + 25) * 6 * 120;
 
 fn corona() -> (Model, caseflow_core::Scenario) {
     let m = Model::new().unwrap();
@@ -21,11 +33,13 @@ fn corona() -> (Model, caseflow_core::Scenario) {
 fn kernel_two_chains(bencher: divan::Bencher) {
     let (m, s) = corona();
     let inputs = s.resolve(&m.table).unwrap();
-    bencher.bench(|| {
-        let a = model::run_chain(divan::black_box(&inputs), true);
-        let b = model::run_chain(divan::black_box(&inputs), false);
-        (a, b)
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(CORONA_CELL_UPDATES))
+        .bench(|| {
+            let a = model::run_chain(divan::black_box(&inputs), true);
+            let b = model::run_chain(divan::black_box(&inputs), false);
+            (a, b)
+        });
 }
 
 /// A full deterministic run as the page and the CLI do it.

@@ -303,26 +303,22 @@ fn initial_state(inp: &Inputs, rates: &Rates, m: usize, n_programmes: usize) -> 
 }
 
 impl Muni {
-    /// Benefit households: everyone but participants who, while in a programme that says so,
-    /// do not count as benefit households (once the programme ends they count again).
-    fn benefits(&self, rates: &[ProgrammeRates]) -> f64 {
-        let mut total: f64 = self.base.iter().flatten().sum();
+    /// Benefit households and all households, in one pass: benefit households are everyone
+    /// but participants who, while in a programme that says so, do not count as benefit
+    /// households (once the programme ends they count again).
+    fn totals(&self, rates: &[ProgrammeRates]) -> (f64, f64) {
+        let base: f64 = self.base.iter().flatten().sum();
+        let (mut benefits, mut households) = (base, base);
         for (cells, pr) in self.programmes.iter().zip(rates) {
-            if pr.on_benefit {
-                total += cells.inside.iter().flatten().sum::<f64>();
+            let (mut inside, mut after) = (0.0, 0.0);
+            for g in pr.groups.clone() {
+                inside += cells.inside[g].iter().sum::<f64>();
+                after += cells.after[g].iter().sum::<f64>();
             }
-            total += cells.after.iter().flatten().sum::<f64>();
+            households += inside + after;
+            benefits += after + if pr.on_benefit { inside } else { 0.0 };
         }
-        total
-    }
-
-    fn households(&self) -> f64 {
-        let mut total: f64 = self.base.iter().flatten().sum();
-        for cells in &self.programmes {
-            total += cells.inside.iter().flatten().sum::<f64>()
-                + cells.after.iter().flatten().sum::<f64>();
-        }
-        total
+        (benefits, households)
     }
 
     fn eligible(&self, pr: &ProgrammeRates) -> f64 {
@@ -401,7 +397,14 @@ pub fn run_chain_with_noise(
         // 1-2. Exits, re-entries, leaver pools; then the programme phases of those already in.
         for (m, muni) in munis.iter_mut().enumerate() {
             let f = &mut month[m];
-            f.benefits_start = muni.benefits(&prog_rates);
+            // This month starts where the last one ended (the start stock in the first month).
+            f.benefits_start = match flows.last() {
+                Some(previous) => {
+                    let previous: &[Flows; N_MUNI] = previous;
+                    previous[m].benefits
+                }
+                None => muni.totals(&prog_rates).0,
+            };
             let (nw, no) = match &noise {
                 Some(Noise(z)) => {
                     let k = (t * N_MUNI + m) * 3;
@@ -548,8 +551,7 @@ pub fn run_chain_with_noise(
                 f.inflow += new;
                 muni.base[g][0] += new + f.reentries * inp.inflow_share[g];
             }
-            f.benefits = muni.benefits(&prog_rates);
-            f.households = muni.households();
+            (f.benefits, f.households) = muni.totals(&prog_rates);
         }
         flows.push(month);
     }
