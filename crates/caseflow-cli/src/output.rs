@@ -555,6 +555,25 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         ),
         o.decided_shortfall
     )?;
+    let (b, d) = (
+        &o.monte_carlo_check.best_net_saving_eur,
+        &o.monte_carlo_check.decided_net_saving_eur,
+    );
+    writeln!(
+        out,
+        "{} ({} runs, seed {}): {} P5 {} P50 {} P95 {}; {} P5 {} P50 {} P95 {}",
+        lang.pick("Monte Carlo, netto €", "Monte Carlo, net €"),
+        o.monte_carlo_check.runs,
+        o.monte_carlo_check.seed,
+        lang.pick("beste", "best"),
+        pct(b, "p5"),
+        pct(b, "p50"),
+        pct(b, "p95"),
+        lang.pick("besloten", "decided"),
+        pct(d, "p5"),
+        pct(d, "p50"),
+        pct(d, "p95")
+    )?;
     writeln!(
         out,
         "{}:",

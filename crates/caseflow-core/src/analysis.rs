@@ -77,6 +77,22 @@ pub struct FrontierPoint {
     pub mix: Mix,
 }
 
+/// The best and the decided mix under uncertainty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonteCarloCheck {
+    /// Runs per mix.
+    pub runs: u32,
+    /// The seed (the same for both mixes).
+    pub seed: u64,
+    /// Percentiles of the best mix's net saving.
+    pub best_net_saving_eur: serde_json::Value,
+    /// Percentiles of the decided mix's net saving.
+    pub decided_net_saving_eur: serde_json::Value,
+}
+
+/// Runs of the optimiser's Monte Carlo check, per mix.
+const CHECK_RUNS: u32 = 100;
+
 /// The optimiser's answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Optimisation {
@@ -94,6 +110,9 @@ pub struct Optimisation {
     pub decided_shortfall: f64,
     /// Best objective per budget, from nothing to the budget.
     pub frontier: Vec<FrontierPoint>,
+    /// The best and the decided mix rerun as a paired Monte Carlo (the same seed, so the same
+    /// draws for both): how sure the choice is.
+    pub monte_carlo_check: MonteCarloCheck,
     /// Most participants per track the search may choose (an assumption: three times the
     /// scenario's own number, since capacities are not in the seeds).
     pub max_participants: Vec<f64>,
@@ -287,6 +306,29 @@ impl Model {
         } else {
             current
         };
+        let with_participants = |participants: &[f64]| {
+            let mut s = base.clone();
+            for (p, n) in s.programmes.iter_mut().zip(participants) {
+                p.participants = Some(*n);
+            }
+            s
+        };
+        let seed = 1;
+        let check = |participants: &[f64]| -> Result<serde_json::Value, InputErrors> {
+            let mc = self.monte_carlo(
+                &with_participants(participants),
+                CHECK_RUNS,
+                seed,
+                &mut |_| {},
+            )?;
+            Ok(mc.summary["net_saving_eur"].clone())
+        };
+        let monte_carlo_check = MonteCarloCheck {
+            runs: CHECK_RUNS,
+            seed,
+            best_net_saving_eur: check(&best.participants)?,
+            decided_net_saving_eur: check(&decided.participants)?,
+        };
         Ok(Optimisation {
             budget_eur,
             objective,
@@ -295,8 +337,9 @@ impl Model {
             best,
             decided,
             frontier,
+            monte_carlo_check,
             max_participants,
-            method: "greedy marginal search on deterministic runs: steps of about 1/40 of the budget per track, each step to the track adding most objective per euro, while it adds anything; the decided mix is kept when it is better (the vangnet and shared pools make the curves not quite concave)",
+            method: "greedy marginal search on deterministic runs: steps of about 1/40 of the budget per track, each step to the track adding most objective per euro, while it adds anything; the decided mix is kept when it is better (the vangnet and shared pools make the curves not quite concave); the best and the decided mix are then rerun as a paired Monte Carlo",
         })
     }
 }
