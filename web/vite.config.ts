@@ -6,6 +6,8 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 export default defineConfig({
   base: './',
   plugins: [viteSingleFile()],
+  // The worker is inlined too (a blob URL); it gets the wasm bytes from the page.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     reportCompressedSize: true,

@@ -167,3 +167,21 @@ test('the Monte Carlo in the browser gives the same numbers as the CLI for the s
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('the Monte Carlo runs in a worker: the page answers meanwhile, and an edit cancels it', async () => {
+  const { page, problems } = await openPage();
+  await page.selectOption('#preset', 'corona-2021');
+  await page.click('#uncertainty-run');
+  // The main thread is free while the worker computes: the page answers at once.
+  const started = Date.now();
+  const status = await page.locator('#uncertainty').textContent();
+  assert.match(status, /Bezig met rekenen… \d+ van 200 runs/);
+  assert.ok(Date.now() - started < 500, 'the page answered while the Monte Carlo ran');
+  // An edit makes the running job stale: it is cancelled and its band never drawn.
+  await page.fill('#param-growth_pct-number', '3');
+  await page.waitForTimeout(2500);
+  assert.ok((await chartData(page))[3].every((v) => v === null), 'no band from the cancelled run');
+  assert.match(await page.locator('#uncertainty').textContent(), /Bereken de onzekerheid/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -220,15 +220,18 @@ function dataUrlBytes(url: string): Uint8Array {
   return bytes;
 }
 
-/** The core, instantiated once. */
+/** The core, instantiated once on the main thread (the worker gets the same bytes). */
 export class Core {
   private readonly handle: Caseflow;
   readonly version: string;
   readonly params: ParamTable;
   readonly catalogue: Catalogue;
+  /** The wasm module's bytes, inlined once into the page and handed to the worker. */
+  readonly wasm: Uint8Array;
 
   constructor() {
-    initSync({ module: dataUrlBytes(wasmUrl) });
+    this.wasm = dataUrlBytes(wasmUrl);
+    initSync({ module: this.wasm });
     this.handle = new Caseflow();
     this.version = version();
     this.params = this.handle.parameters() as ParamTable;

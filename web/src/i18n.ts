@@ -39,7 +39,7 @@ const texts = {
     none: 'niet binnen de looptijd',
     municipalities: 'Per gemeente: wie betaalt, wie bespaart',
     uncertaintyButton: 'Onzekerheid berekenen',
-    computing: 'Bezig met rekenen…',
+    computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
     uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
     uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number) =>
       `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen 10 jaar ${payback}. ${runs} runs, seed ${seed} (caseflow run --runs ${runs} --seed ${seed}).`,
@@ -86,7 +86,7 @@ const texts = {
     none: 'not within the horizon',
     municipalities: 'Per municipality: who pays, who saves',
     uncertaintyButton: 'Compute uncertainty',
-    computing: 'Computing…',
+    computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
     uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
     uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number) =>
       `90% band (P5-P95): ${b5} to ${b95} benefits at the end; net result ${n5} to ${n95}; chance of payback within 10 years ${payback}. ${runs} runs, seed ${seed} (caseflow run --runs ${runs} --seed ${seed}).`,

@@ -5,6 +5,7 @@
 // every edit reruns the core at once, and the choices and the language survive a reload.
 import './style.css';
 import { CaseloadChart } from './chart';
+import { Cancelled, Runner } from './runner';
 import { Core, CoreError, type MonteCarlo, type ParamSpec, type Preset, type Results, type Scenario, type Stats } from './core';
 import {
   allowedRange,
@@ -121,8 +122,10 @@ class App {
   /** The Monte Carlo of the current scenario, if computed (cleared by any edit). */
   private uncertainty: MonteCarlo | null = null;
   private readonly chart: CaseloadChart;
+  private readonly runner: Runner;
 
   constructor(private readonly core: Core) {
+    this.runner = new Runner(core.wasm);
     const stored = storedChoice();
     this.choice = stored && this.tryRun(stored) ? stored : { preset: this.presets()[0]?.id ?? 'baseline', set: {} };
     this.results = core.run(this.scenario(this.choice));
@@ -232,6 +235,7 @@ class App {
     }
     this.choice = next;
     this.uncertainty = null;
+    this.runner.cancel();
     save(next);
     this.render();
   }
@@ -295,6 +299,7 @@ class App {
     }
     this.choice = next;
     this.uncertainty = null;
+    this.runner.cancel();
     save(next);
     this.renderResults();
   }
@@ -355,21 +360,27 @@ class App {
     return { p5: pick('p5'), p95: pick('p95') };
   }
 
-  /** Run the Monte Carlo on demand (it takes about a second in the browser). */
+  /** Run the Monte Carlo on demand, in the worker, with progress; an edit cancels it. */
   private computeUncertainty(): void {
     const tx = t(this.lang);
     const status = byId('uncertainty');
-    status.textContent = tx.computing;
-    // Let the browser paint the message before the computation holds the thread.
-    window.setTimeout(() => {
-      try {
-        this.uncertainty = this.core.monteCarlo(this.scenario(this.choice), UNCERTAINTY_RUNS, UNCERTAINTY_SEED);
-      } catch (e) {
+    status.textContent = tx.computing(0, UNCERTAINTY_RUNS);
+    const scenario = this.scenario(this.choice);
+    const choice = this.choice;
+    this.runner
+      .monteCarlo(scenario, UNCERTAINTY_RUNS, UNCERTAINTY_SEED, (done) => {
+        status.textContent = t(this.lang).computing(done, UNCERTAINTY_RUNS);
+      })
+      .then((mc) => {
+        // Only if the scenario on screen is still the one computed.
+        if (this.choice !== choice) return;
+        this.uncertainty = mc;
+        this.renderResults();
+      })
+      .catch((e: unknown) => {
+        if (e instanceof Cancelled) return;
         status.textContent = e instanceof Error ? e.message : String(e);
-        return;
-      }
-      this.renderResults();
-    }, 20);
+      });
   }
 
   private renderUncertainty(): void {
