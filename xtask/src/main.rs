@@ -4,6 +4,8 @@
 //!   serve `web/dist` on 127.0.0.1 and print the address.
 //! - `test`: every check CI runs (format, lints, docs, Rust tests, TypeScript, browser tests).
 //! - `build`: install what is missing and build the wasm and the page, without serving.
+//! - `fuzz [--minutes N]`: the scenario fuzzer for N minutes (default 1), printing how many
+//!   inputs it tried; a short pass of it is part of `test`.
 //! - `bench`: `cargo bench` for the core, then the browser benchmark (wasm in Chromium next to
 //!   the native CLI, in one run).
 //!
@@ -26,8 +28,11 @@ fn main() -> ExitCode {
         Some("test") => test_cmd(),
         Some("build") => build(),
         Some("bench") => bench_cmd(),
+        Some("fuzz") => fuzz_cmd(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench>");
+            eprintln!(
+                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench | fuzz [--minutes N]>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -195,6 +200,35 @@ fn bench_cmd() -> Result {
         .env("CASEFLOW_BIN", target_dir().join("release/caseflow"))
         .env("XTASK_BIN", xtask)
         .env("CHROMIUM", chromium))?;
+    step.done();
+    Ok(())
+}
+
+fn fuzz_cmd(args: &[String]) -> Result {
+    let minutes: u64 = match args {
+        [] => 1,
+        [flag, n] if flag == "--minutes" => n
+            .parse()
+            .ok()
+            .filter(|m| (1..=24 * 60).contains(m))
+            .ok_or_else(|| format!("--minutes: '{n}' is not a whole number from 1 to 1440"))?,
+        _ => return Err("usage: cargo xtask fuzz [--minutes N]".into()),
+    };
+    let step = Step::new("fuzz scenario files and values");
+    run(cargo()
+        .args([
+            "test",
+            "--release",
+            "--package",
+            "caseflow-core",
+            "--test",
+            "fuzz",
+            "--",
+            "--ignored",
+            "long_fuzz",
+            "--nocapture",
+        ])
+        .env("CASEFLOW_FUZZ_SECONDS", (minutes * 60).to_string()))?;
     step.done();
     Ok(())
 }

@@ -5,13 +5,14 @@
 //! - `caseflow presets [--show ID] [--format table|toml|json]`
 //! - `caseflow params [--format table|json]`
 //! - `caseflow allocate --total EUR [--overhead-pct P] [--format table|csv|json]`
-//! - `caseflow sensitivity | optimise | breakdown | backtest`: the analyses
+//! - `caseflow sensitivity | optimise | breakdown | backtest | calibrate`: the analyses
 //!
 //! Values are taken as text and checked by the core, so a bad value gets the same message
 //! (field, value, allowed range) as on the page, in Dutch or English, and never a panic.
 //! Exit codes: 0 success, 2 bad input, 1 anything else (a file that cannot be read or written).
 
 mod backtest_cmd;
+mod calibrate_cmd;
 mod output;
 
 use std::io::{self, IsTerminal, Write};
@@ -51,6 +52,8 @@ enum Command {
     Breakdown(AnalysisArgs),
     /// Forecasts from past origins against the seeds' figures, next to naive forecasts.
     Backtest(backtest_cmd::BacktestArgs),
+    /// Fit new_inflow_pct to your own stock series (CSV; the format is in `calibrate --help`).
+    Calibrate(calibrate_cmd::CalibrateArgs),
 }
 
 #[derive(clap::Args)]
@@ -256,6 +259,7 @@ fn main() -> ExitCode {
             backtest_cmd::BacktestLang::Nl => Lang::Nl,
             backtest_cmd::BacktestLang::En => Lang::En,
         },
+        Command::Calibrate(a) => a.lang.lang(),
     };
     let model = match Model::new() {
         Ok(m) => m,
@@ -275,6 +279,12 @@ fn main() -> ExitCode {
         Command::Breakdown(args) => breakdown(&model, &args, &mut out),
         Command::Backtest(args) => {
             backtest_cmd::run(&model, &args, &mut out).map_err(Failure::Other)
+        }
+        Command::Calibrate(args) => {
+            calibrate_cmd::run(&model, &args, &mut out).map_err(|e| match e {
+                calibrate_cmd::Error::Input(e) => Failure::Input(e),
+                calibrate_cmd::Error::Other(msg) => Failure::Other(msg),
+            })
         }
     };
     match result {

@@ -410,3 +410,240 @@ fn backtest_reports_the_12_month_horizon_against_both_naive_forecasts() {
     assert!((h["naive_no_change_error_pct"].as_f64().unwrap() - 5.21).abs() < 0.01);
     assert!(!v["not_identified"].as_array().unwrap().is_empty());
 }
+
+/// A file in the test's scratch directory with `text` in it.
+fn scratch(name: &str, text: &[u8]) -> String {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// The model's own series: `area` from 2017-01 at `stock` and `pct`, one row per `step`
+/// months over `months`, with the run's flows per period when `flows` is set.
+fn generated(area: &str, stock: f64, pct: f64, months: u32, step: u32, flows: bool) -> String {
+    use caseflow_core::{Model, Scenario, YearMonth};
+    let model = Model::new().unwrap();
+    let start = YearMonth {
+        year: 2017,
+        month: 1,
+    };
+    let mut s = Scenario {
+        start,
+        months,
+        ..Scenario::default()
+    };
+    s.set.insert("new_inflow_pct".into(), pct);
+    if area == "region" {
+        // The six default start stocks scaled to the regional stock, as calibrate does.
+        let ids = caseflow_core::region::MUNICIPALITIES.map(|m| format!("start_stock.{}", m.id));
+        let defaults = ids
+            .clone()
+            .map(|id| model.table.param(&id).unwrap().default);
+        let total: f64 = defaults.iter().sum();
+        for (id, d) in ids.into_iter().zip(defaults) {
+            let share = ((stock * d / total) * 1e4).round() / 1e4;
+            s.set.insert(id, share);
+        }
+    } else {
+        s.set.insert(format!("start_stock.{area}"), stock);
+    }
+    let r = model.run(&s).unwrap();
+    let rows = if area == "region" {
+        &r.months
+    } else {
+        let i = r.municipalities.iter().position(|m| m.id == area).unwrap();
+        &r.municipalities[i].months
+    };
+    let mut text = String::new();
+    let mut at = |t: u32, benefits: f64| {
+        let flow = if flows && t < months {
+            let span = &rows[t as usize..(t + step) as usize];
+            let inflow: f64 = span.iter().map(|m| m.inflow + m.reentries).sum();
+            let outflow: f64 = span.iter().map(|m| m.exits_to_work + m.exits_other).sum();
+            format!(",{inflow:.3},{outflow:.3}")
+        } else if flows {
+            ",,".to_owned()
+        } else {
+            String::new()
+        };
+        text.push_str(&format!("{area},{},{benefits:.3}{flow}\n", start.plus(t)));
+    };
+    at(0, stock);
+    for t in (step..=months).step_by(step as usize) {
+        at(t, rows[t as usize - 1].benefits);
+    }
+    text
+}
+
+#[test]
+fn calibrate_recovers_known_inflows_from_monthly_and_yearly_series_the_model_generated() {
+    // Monthly, Maastricht at 0.9 over 36 months, with the run's own inflow and outflow.
+    let monthly = format!(
+        "area,month,benefits,inflow,outflow\n{}",
+        generated("maastricht", 3568.0, 0.9, 36, 1, true)
+    );
+    let path = scratch("calibrate-monthly.csv", monthly.as_bytes());
+    let v = json(&["calibrate", "--data", &path, "--format", "json"]);
+    let f = &v["areas"][0];
+    assert_eq!(f["area"], "maastricht");
+    let fitted = f["new_inflow_pct"].as_f64().unwrap();
+    assert!((fitted - 0.9).abs() < 0.01, "{fitted}");
+    assert_eq!(f["points"].as_array().unwrap().len(), 36);
+    assert!(f["rmse"].as_f64().unwrap() < 1.0, "{f}");
+    // The flows were read, not fitted, and the run's own flows come back per period.
+    assert_eq!(v["flows"]["used_in_fit"], false);
+    assert_eq!(v["flows"]["inflow_rows"], 36);
+    let p = &f["periods"][0];
+    let (a, b) = (
+        p["inflow"].as_f64().unwrap(),
+        p["fitted_inflow"].as_f64().unwrap(),
+    );
+    assert!((a - b).abs() < 0.1, "{p}");
+    assert!(p["data_balance_gap"].as_f64().unwrap().abs() < 0.1, "{p}");
+    let table = caseflow(&["calibrate", "--data", &path, "--lang", "en"]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    assert!(stdout(&table).contains("not used in the fit"));
+
+    // Yearly, Maastricht at 0.9 and the region at 1.1 in one file, areas interleaved.
+    let maastricht = generated("maastricht", 3568.0, 0.9, 36, 12, false);
+    let region = generated("region", 4846.0, 1.1, 36, 12, false);
+    let mut yearly = String::from("area,month,benefits\n");
+    for (m, r) in maastricht.lines().zip(region.lines()) {
+        yearly.push_str(&format!("{r}\n{m}\n"));
+    }
+    let path = scratch("calibrate-yearly.csv", yearly.as_bytes());
+    let v = json(&["calibrate", "--data", &path, "--format", "json"]);
+    let areas = v["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 2);
+    for (f, area, pct) in [(&areas[0], "region", 1.1), (&areas[1], "maastricht", 0.9)] {
+        assert_eq!(f["area"], area);
+        assert_eq!(f["points"].as_array().unwrap().len(), 3);
+        let fitted = f["new_inflow_pct"].as_f64().unwrap();
+        assert!((fitted - pct).abs() < 0.01, "{area}: {fitted}");
+    }
+    assert!(v["flows"]["note"].as_str().unwrap().contains("stocks only"));
+}
+
+#[test]
+fn calibrate_fits_the_seed_region_points() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed-region.csv");
+    let v = json(&["calibrate", "--data", path, "--format", "json"]);
+    let f = &v["areas"][0];
+    assert_eq!(f["area"], "region");
+    assert_eq!(
+        (f["from"].as_str(), f["to"].as_str()),
+        (Some("2017-01"), Some("2019-09"))
+    );
+    let pct = f["new_inflow_pct"].as_f64().unwrap();
+    assert!(pct > 0.0 && pct < 10.0, "{pct}");
+    assert!(f["at_bound"].is_null());
+    let points = f["points"].as_array().unwrap();
+    let data: Vec<f64> = points.iter().map(|p| p["data"].as_f64().unwrap()).collect();
+    assert_eq!(data, [4765.0, 4529.0, 4478.0]);
+    for p in points {
+        assert!(p["error_pct"].as_f64().unwrap().abs() < 5.0, "{p}");
+    }
+    assert!(!v["not_identified"].as_array().unwrap().is_empty());
+    for lang in ["nl", "en"] {
+        let o = caseflow(&["calibrate", "--data", path, "--lang", lang]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("new_inflow_pct"));
+    }
+    let o = caseflow(&["calibrate", "--data", path]);
+    assert!(stdout(&o).contains("Niet te bepalen uit de data"));
+}
+
+#[test]
+fn calibrate_refuses_bad_data_with_exit_2_naming_line_and_field() {
+    let cases: [(&str, &[u8], &[&str]); 10] = [
+        ("empty", b"", &["header", "line 1", "area,month,benefits"]),
+        (
+            "header",
+            b"area,maand,benefits\nregion,2017-01,4846\n",
+            &[
+                "header",
+                "line 1",
+                "'area,maand,benefits'",
+                "area,month,benefits",
+            ],
+        ),
+        (
+            "letter",
+            b"area,month,benefits\nregion,2017-01,4846\nregion,2018-01,47x5\n",
+            &[
+                "benefits",
+                "line 3",
+                "'47x5'",
+                "is not a number",
+                "0 to 100000",
+            ],
+        ),
+        (
+            "month",
+            b"area,month,benefits\nregion,2017-1,4846\nregion,2018-01,4765\n",
+            &["month", "line 2", "'2017-1'", "YYYY-MM"],
+        ),
+        (
+            "area",
+            b"area,month,benefits\nheerlen,2017-01,4846\nheerlen,2018-01,4765\n",
+            &["area", "line 2", "'heerlen'", "one of region, maastricht"],
+        ),
+        (
+            "single",
+            b"area,month,benefits\nregion,2017-01,4846\nvaals,2018-01,300\nregion,2019-01,4529\n",
+            &["area", "line 3", "'vaals'", "at least two rows"],
+        ),
+        (
+            "no-rows",
+            b"area,month,benefits\n",
+            &["area", "line 2", "at least two rows"],
+        ),
+        (
+            "flow",
+            b"area,month,benefits,inflow\nvaals,2017-01,300,-2\nvaals,2018-01,290,\n",
+            &["inflow", "line 2", "'-2'", "is out of range"],
+        ),
+        (
+            "twice",
+            b"area,month,benefits\nvaals,2017-01,300\nvaals,2017-01,290\n",
+            &["month", "line 3", "'2017-01'", "already on line 2"],
+        ),
+        (
+            "not-utf8",
+            b"area,month,benefits\nvaals,2017-01,300\xff\n",
+            &["file", "line 2", "UTF-8"],
+        ),
+    ];
+    for (name, text, wants) in cases {
+        let path = scratch(&format!("calibrate-bad-{name}.csv"), text);
+        let o = caseflow(&["calibrate", "--data", &path, "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(stdout(&o).is_empty(), "{name}");
+        let err = stderr(&o);
+        for want in wants {
+            assert!(err.contains(want), "{name}: {want:?} not in {err}");
+        }
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    // Every bad row at once, and in Dutch by default.
+    let path = scratch(
+        "calibrate-bad-many.csv",
+        b"area,month,benefits\nregion,2017-13,4846\nregion,2018-01,4,765\nvaals,2018-01,abc\n",
+    );
+    let o = caseflow(&["calibrate", "--data", &path]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for want in [
+        "regel 2",
+        "regel 3",
+        "regel 4",
+        "is geen getal",
+        "toegestaan",
+    ] {
+        assert!(err.contains(want), "{want:?} not in {err}");
+    }
+    assert_eq!(err.lines().count(), 3, "{err}");
+    // A file that is not there is an I/O failure, not bad data.
+    let o = caseflow(&["calibrate", "--data", "/nonexistent/caseflow.csv"]);
+    assert_eq!(o.status.code(), Some(1));
+}

@@ -13,6 +13,7 @@ pub mod allocate;
 pub mod analysis;
 pub mod backtest;
 pub mod budget;
+pub mod calibrate;
 pub mod error;
 pub mod inputs;
 pub mod lang;
