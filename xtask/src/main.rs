@@ -9,8 +9,14 @@
 //! - `bench`: `cargo bench` for the core, then the browser benchmark (wasm in Chromium next to
 //!   the native CLI, in one run).
 //!
+//! - `dist`: build, then write `dist/caseflow.html`, the one self-contained file to carry on a
+//!   USB stick and open via `file://`.
+//!
 //! Each install step first checks whether its tool is already there and says when it skips.
-//! Plain `std` only, so `cargo xtask` compiles in seconds on a fresh machine.
+//! Dependencies are kept to `sha2` and `base64` (the page's Content-Security-Policy hashes its
+//! inline script), so `cargo xtask` compiles in seconds on a fresh machine.
+
+mod csp;
 
 mod install;
 mod serve;
@@ -29,6 +35,7 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("bench") => bench_cmd(),
         Some("fuzz") => fuzz_cmd(&args[1..]),
+        Some("dist") => dist_cmd(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench | fuzz [--minutes N]>"
@@ -121,6 +128,7 @@ fn build() -> Result {
     let step = Step::new("build the page");
     run(install::npm(&root().join("web")).args(["run", "build"]))?;
     let page = root().join("web/dist/index.html");
+    csp::apply(&page)?;
     let size = std::fs::metadata(&page)
         .map_err(|e| format!("{}: {e}", page.display()))?
         .len();
@@ -161,6 +169,7 @@ fn test_cmd() -> Result {
     step.done();
 
     build()?;
+    write_dist()?;
 
     let step = Step::new("TypeScript type-check");
     run(install::npm(&root().join("web")).args(["run", "typecheck"]))?;
@@ -230,5 +239,25 @@ fn fuzz_cmd(args: &[String]) -> Result {
         ])
         .env("CASEFLOW_FUZZ_SECONDS", (minutes * 60).to_string()))?;
     step.done();
+    Ok(())
+}
+
+fn dist_cmd() -> Result {
+    build()?;
+    write_dist()
+}
+
+/// Copy the built page to `dist/caseflow.html`.
+fn write_dist() -> Result {
+    let out = root().join("dist");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let file = out.join("caseflow.html");
+    std::fs::copy(root().join("web/dist/index.html"), &file)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let size = std::fs::metadata(&file).map_err(|e| e.to_string())?.len();
+    println!(
+        "wrote {} ({size} bytes): open it from any folder or USB stick, no network needed",
+        file.display()
+    );
     Ok(())
 }
