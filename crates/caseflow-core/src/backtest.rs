@@ -26,8 +26,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::calibrate::{area_scenario, months_between, round_to};
 use crate::error::InputErrors;
-use crate::region::MUNICIPALITIES;
 use crate::{Model, Results, Scenario, YearMonth};
 
 /// The Monte Carlo runs when none are asked for.
@@ -199,41 +199,24 @@ pub struct Backtest {
     pub assessment: Vec<String>,
 }
 
-fn round_to(x: f64, decimals: i32) -> f64 {
-    let f = 10f64.powi(decimals);
-    (x * f).round() / f
-}
-
 fn error_pct(forecast: f64, actual: f64) -> f64 {
     (forecast - actual) / actual * 100.0
 }
 
 /// A backtest scenario: start stocks at the origin's actual, `months` long.
 fn scenario(model: &Model, area: Area, origin: Point, months: u32) -> Scenario {
-    let mut s = Scenario {
-        name: format!("backtest {origin} {months} months", origin = origin.at),
-        start: origin.at,
-        months,
-        ..Scenario::default()
+    let municipality = match area {
+        Area::Region => None,
+        Area::Maastricht => Some(0),
     };
-    let id = |m: &str| format!("start_stock.{m}");
-    match area {
-        Area::Region => {
-            let defaults: Vec<f64> = MUNICIPALITIES
-                .iter()
-                .map(|m| model.table.param(&id(m.id)).map_or(0.0, |p| p.default))
-                .collect();
-            let total: f64 = defaults.iter().sum();
-            for (m, d) in MUNICIPALITIES.iter().zip(defaults) {
-                let share = if total > 0.0 { d / total } else { 1.0 / 6.0 };
-                s.set.insert(id(m.id), origin.stock * share);
-            }
-        }
-        Area::Maastricht => {
-            s.set.insert(id(MUNICIPALITIES[0].id), origin.stock);
-        }
-    }
-    s
+    area_scenario(
+        model,
+        format!("backtest {} {months} months", origin.at),
+        origin.at,
+        months,
+        municipality,
+        origin.stock,
+    )
 }
 
 /// The stock at the end of month index `t` (the start of month `t + 1`).
@@ -243,11 +226,6 @@ fn stock_at(results: &Results, area: Area, t: u32) -> f64 {
         Area::Maastricht => &results.municipalities[0].months,
     };
     months.get(t as usize).map_or(f64::NAN, |m| m.benefits)
-}
-
-/// Months from `from` to `to`.
-fn months_between(from: YearMonth, to: YearMonth) -> u32 {
-    u32::try_from(to.index() - from.index()).unwrap_or(0)
 }
 
 /// The new inflow (percent, 4 decimals) with which a run from `from` ends at `to`'s stock.

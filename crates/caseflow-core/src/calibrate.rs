@@ -581,26 +581,38 @@ pub struct Calibration {
     pub areas: Vec<AreaFit>,
 }
 
-fn round_to(x: f64, decimals: i32) -> f64 {
+/// `x` rounded to `decimals` decimals (shared with the backtest).
+pub(crate) fn round_to(x: f64, decimals: i32) -> f64 {
     let f = 10f64.powi(decimals);
     (x * f).round() / f
 }
 
-fn months_between(from: YearMonth, to: YearMonth) -> u32 {
+/// Months from `from` to `to` (0 if `to` is earlier; shared with the backtest).
+pub(crate) fn months_between(from: YearMonth, to: YearMonth) -> u32 {
     u32::try_from(to.index() - from.index()).unwrap_or(0)
 }
 
-/// The run of an area from its first point, `months` long.
-fn scenario(model: &Model, area: Area, start: Observation, months: u32) -> Scenario {
+/// A run of `months` from `start` whose caseload starts at `stock`: for a municipality (its
+/// index in [`MUNICIPALITIES`]) its own start stock, for the region (None) the six defaults
+/// scaled to it, rounded to 4 decimals so that a printed `caseflow run` command gives the same
+/// figures. Shared with the backtest.
+pub(crate) fn area_scenario(
+    model: &Model,
+    name: String,
+    start: YearMonth,
+    months: u32,
+    municipality: Option<usize>,
+    stock: f64,
+) -> Scenario {
     let mut s = Scenario {
-        name: format!("calibrate {} from {}", area.id(), start.month),
-        start: start.month,
+        name,
+        start,
         months,
         ..Scenario::default()
     };
     let id = |m: &str| format!("start_stock.{m}");
-    match area {
-        Area::Region => {
+    match municipality {
+        None => {
             let defaults: Vec<f64> = MUNICIPALITIES
                 .iter()
                 .map(|m| model.table.param(&id(m.id)).map_or(0.0, |p| p.default))
@@ -608,15 +620,30 @@ fn scenario(model: &Model, area: Area, start: Observation, months: u32) -> Scena
             let total: f64 = defaults.iter().sum();
             for (m, d) in MUNICIPALITIES.iter().zip(defaults) {
                 let share = if total > 0.0 { d / total } else { 1.0 / 6.0 };
-                // Rounded, so that the rerun command gives the same figures.
-                s.set.insert(id(m.id), round_to(start.benefits * share, 4));
+                s.set.insert(id(m.id), round_to(stock * share, 4));
             }
         }
-        Area::Municipality(i) => {
-            s.set.insert(id(MUNICIPALITIES[i].id), start.benefits);
+        Some(i) => {
+            s.set.insert(id(MUNICIPALITIES[i].id), stock);
         }
     }
     s
+}
+
+/// The run of an area from its first point, `months` long.
+fn scenario(model: &Model, area: Area, start: Observation, months: u32) -> Scenario {
+    let municipality = match area {
+        Area::Region => None,
+        Area::Municipality(i) => Some(i),
+    };
+    area_scenario(
+        model,
+        format!("calibrate {} from {}", area.id(), start.month),
+        start.month,
+        months,
+        municipality,
+        start.benefits,
+    )
 }
 
 fn area_months(results: &Results, area: Area) -> &[crate::results::MonthOut] {
