@@ -194,7 +194,7 @@ export function headline(lang: Lang, r: import('./core').Results): string[] {
     }
     if (s.participants > 0) {
       lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); ${n(s.benefit_months_avoided)} fewer benefit-months.`);
-      lines.push(`Gross saving ${e(s.gross_saving_eur)}; after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}, against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}; pays back ${s.payback_month === null ? t(lang).none : `after ${s.payback_month} months`}.`);
+      lines.push(`Gross saving ${e(s.gross_saving_eur)}; after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}, against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}; ${s.payback_month === null ? 'does not pay back within the horizon' : `pays back after ${s.payback_month} months`}.`);
     }
   }
   return lines;
