@@ -116,12 +116,22 @@ impl Chain {
 struct Rates {
     work: [[f64; BANDS]; GROUPS],
     other: [f64; BANDS],
+    /// The largest of `work` and of `other`.
+    max_work: f64,
+    max_other: f64,
     reentry_work: f64,
     reentry_other: f64,
     leaver_age: f64,
 }
 
 impl Rates {
+    /// Whether any cell's chances of work (× `noise_work` × a programme multiplier of at most
+    /// `max_multiplier`) and other exit (× `noise_other`) may add up to more than 1. False
+    /// means none does: rounding is monotone, so the largest products bound every cell's.
+    fn may_cap(&self, noise_work: f64, noise_other: f64, max_multiplier: f64) -> bool {
+        self.max_work * noise_work * max_multiplier + self.max_other * noise_other > 1.0
+    }
+
     fn new(inp: &Inputs) -> Rates {
         let mut work = [[0.0; BANDS]; GROUPS];
         let mut other = [0.0; BANDS];
@@ -138,6 +148,8 @@ impl Rates {
         // chance r satisfies 1 − (a / (a + r))² = s.
         let reentry = |s: f64| a * (1.0 / (1.0 - s.min(0.99)).sqrt() - 1.0);
         Rates {
+            max_work: work.iter().flatten().fold(0.0, |a: f64, &b| a.max(b)),
+            max_other: other.iter().fold(0.0, |a: f64, &b| a.max(b)),
             work,
             other,
             reentry_work: reentry(inp.reentry_work),
@@ -148,11 +160,12 @@ impl Rates {
 }
 
 /// Exits to work and other from `stock` at the given chances, capped so that together they
-/// never exceed the stock.
-#[inline]
-fn exits(stock: f64, work: f64, other: f64) -> (f64, f64) {
+/// never exceed the stock. `may_cap` false promises that the chances add up to at most 1 (see
+/// [`Rates::may_cap`]), so the month's loops need no test per cell.
+#[inline(always)]
+fn exits(stock: f64, work: f64, other: f64, may_cap: bool) -> (f64, f64) {
     let total = work + other;
-    if total > 1.0 {
+    if may_cap && total > 1.0 {
         (stock * work / total, stock * other / total)
     } else {
         (stock * work, stock * other)
@@ -276,7 +289,7 @@ fn initial_state(inp: &Inputs, rates: &Rates, m: usize, n_programmes: usize) -> 
     for (g, row) in base.iter_mut().enumerate() {
         for (b, cell) in row.iter_mut().enumerate() {
             *cell = s * inp.stock_share[g] * by_band[b];
-            let (w, o) = exits(*cell, rates.work[g][b], rates.other[b]);
+            let (w, o) = exits(*cell, rates.work[g][b], rates.other[b], true);
             work += w;
             other += o;
         }
@@ -376,6 +389,9 @@ pub fn run_chain_with_noise(
         .map(|p| ProgrammeRates::new(p, long_exit))
         .collect();
     let n_prog = programmes.len();
+    let max_multiplier = prog_rates.iter().fold(1.0, |m: f64, pr| {
+        m.max(pr.in_multiplier).max(pr.after_multiplier)
+    });
     let months = inp.months as usize;
     let mut munis: Vec<Muni> = (0..N_MUNI)
         .map(|m| initial_state(inp, &rates, m, n_prog))
@@ -415,10 +431,16 @@ pub fn run_chain_with_noise(
                 }
                 None => (1.0, 1.0),
             };
+            let may_cap = rates.may_cap(nw, no, max_multiplier);
             let (mut to_work, mut other) = (0.0, 0.0);
             for g in 0..GROUPS {
                 for b in 0..BANDS {
-                    let (w, o) = exits(muni.base[g][b], rates.work[g][b] * nw, rates.other[b] * no);
+                    let (w, o) = exits(
+                        muni.base[g][b],
+                        rates.work[g][b] * nw,
+                        rates.other[b] * no,
+                        may_cap,
+                    );
                     muni.base[g][b] -= w + o;
                     to_work += w;
                     other += o;
@@ -433,10 +455,11 @@ pub fn run_chain_with_noise(
                     ] {
                         for (b, cell) in stock.iter_mut().enumerate() {
                             let base_work = rates.work[g][b] * nw;
-                            let (w, o) = exits(*cell, base_work * mult, rates.other[b] * no);
+                            let (w, o) =
+                                exits(*cell, base_work * mult, rates.other[b] * no, may_cap);
                             // Deadweight (hazard-based): the exits to work these participants
                             // would have had at their baseline chance, at most those they had.
-                            let (w0, _) = exits(*cell, base_work, rates.other[b] * no);
+                            let (w0, _) = exits(*cell, base_work, rates.other[b] * no, may_cap);
                             let deadweight = w0.min(w);
                             *cell -= w + o;
                             to_work += w;
@@ -490,9 +513,15 @@ pub fn run_chain_with_noise(
             }
             let elapsed = f64::from(t as u32 - prog.start_offset + 1);
             let planned = prog.participants * (elapsed / prog.intake_months).min(1.0);
+            // The programme's other groups' cells are empty: they add nothing.
             let in_now: f64 = munis
                 .iter()
-                .map(|mu| mu.programmes[p].inside.iter().flatten().sum::<f64>())
+                .map(|mu| {
+                    mu.programmes[p].inside[pr.groups.clone()]
+                        .iter()
+                        .flatten()
+                        .sum::<f64>()
+                })
                 .sum();
             let total_eligible: f64 = munis.iter().map(|mu| mu.eligible(pr)).sum();
             let want = (planned - started[p]).max(0.0);

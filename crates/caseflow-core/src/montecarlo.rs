@@ -12,6 +12,11 @@
 //!   parameters, then the noise. Uniforms become normals by the inverse normal CDF (Acklam's
 //!   rational approximation), with `libm` for the logarithm and square root, so a seed gives
 //!   the same bits natively and in WebAssembly (no platform maths in any draw).
+//! - **Speed.** The base scenario is resolved once; each run applies its draws to a copy of
+//!   those inputs with [`Inputs::apply`] (the mapping resolve itself uses) and checks them with
+//!   resolve's rules, and its numbers are read from the tables straight into columns in the
+//!   order of the JSON walk (a test keeps the two in step), so no run builds a scenario, a
+//!   JSON value or the full results.
 //! - **Output** mirrors a deterministic run's JSON: in the region's summary, months and
 //!   years, and in each municipality's summary, every number and money figure becomes
 //!   `{mean, p5, p25, p50, p75, p95}` (money still as decimal strings) and `payback_month`
@@ -20,13 +25,17 @@
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
-use crate::model::{Noise, noise_len};
+use crate::inputs::Inputs;
+use crate::model::{Noise, noise_len, run_chain_with_noise};
 use crate::money::eur;
 use crate::params::{Distribution, ParamSpec};
+use crate::results::{MonthOut, Summary, Tables, YearOut, tables};
+use crate::scenario::check_consistency;
 use crate::{Model, Scenario};
 
 /// The largest number of runs accepted.
@@ -163,53 +172,120 @@ fn draw(spec: &ParamSpec, centre: f64, rng: &mut ChaCha8Rng) -> f64 {
     if spec.whole { value.round() } else { value }
 }
 
-/// Scale two shares down so they leave room for a third (they must add up to at most 100).
-fn fit_shares(scenario: &mut Scenario, ids: &[&str]) {
-    let total: f64 = ids.iter().filter_map(|id| scenario.set.get(*id)).sum();
-    if total > 100.0 {
-        for id in ids {
-            if let Some(v) = scenario.set.get_mut(*id) {
-                *v *= 100.0 / total;
-            }
-        }
-    }
+/// The parameter ids whose shares must add up to at most 100 (those of a split into three
+/// or four parts); a draw that goes over is scaled back to 100.
+const SHARE_GROUPS: [&[&str]; 3] = [
+    &["inflow_share_near_pct", "inflow_share_mid_pct"],
+    &["stock_share_near_pct", "stock_share_mid_pct"],
+    &[
+        "stock_share_0_11_pct",
+        "stock_share_12_35_pct",
+        "stock_share_36_59_pct",
+    ],
+];
+/// The programme fields drawn per programme, in drawing order.
+const PROGRAMME_DRAWS: [&str; 3] = ["effect_pct", "lock_in_pct", "half_life_months"];
+
+/// Everything a run's draw needs, prepared once: the base scenario resolved, and its values.
+struct Draws<'a> {
+    model: &'a Model,
+    /// The base scenario's inputs; each run changes a copy.
+    base: Inputs,
+    /// Every parameter's value in the base scenario, in table order.
+    values: Vec<f64>,
+    /// Table indices of the parameters that are drawn (not `fixed`).
+    uncertain: Vec<usize>,
+    /// Table indices of each group of [`SHARE_GROUPS`].
+    shares: Vec<Vec<usize>>,
+    /// Per programme: the spec and centre of each of [`PROGRAMME_DRAWS`] that the table has.
+    programmes: Vec<Vec<(&'a ParamSpec, f64)>>,
 }
 
-/// One run's scenario: the uncertain assumptions drawn around their values in use.
-fn draw_scenario(model: &Model, base: &Scenario, rng: &mut ChaCha8Rng) -> Scenario {
-    let mut s = base.clone();
-    for spec in &model.table.params {
-        if spec.distribution == Distribution::Fixed {
-            continue;
-        }
-        let centre = base.set.get(&spec.id).copied().unwrap_or(spec.default);
-        s.set.insert(spec.id.clone(), draw(spec, centre, rng));
-    }
-    fit_shares(&mut s, &["inflow_share_near_pct", "inflow_share_mid_pct"]);
-    fit_shares(&mut s, &["stock_share_near_pct", "stock_share_mid_pct"]);
-    fit_shares(
-        &mut s,
-        &[
-            "stock_share_0_11_pct",
-            "stock_share_12_35_pct",
-            "stock_share_36_59_pct",
-        ],
-    );
-    for prog in &mut s.programmes {
-        for id in ["effect_pct", "lock_in_pct", "half_life_months"] {
-            let Some(spec) = model.table.programme_field(id) else {
-                continue;
-            };
-            let centre = prog
-                .numeric_fields()
+impl<'a> Draws<'a> {
+    fn new(model: &'a Model, base: &Scenario, inputs: Inputs) -> Draws<'a> {
+        let table = &model.table;
+        let index = |id: &str| table.params.iter().position(|p| p.id == id);
+        Draws {
+            model,
+            base: inputs,
+            values: table
+                .params
                 .iter()
-                .find(|(f, _)| *f == id)
-                .and_then(|(_, v)| *v)
-                .unwrap_or(spec.default);
-            prog.set_numeric(id, draw(spec, centre, rng));
+                .map(|spec| base.set.get(&spec.id).copied().unwrap_or(spec.default))
+                .collect(),
+            uncertain: (0..table.params.len())
+                .filter(|&i| table.params[i].distribution != Distribution::Fixed)
+                .collect(),
+            shares: SHARE_GROUPS
+                .iter()
+                .map(|ids| ids.iter().filter_map(|id| index(id)).collect())
+                .collect(),
+            programmes: base
+                .programmes
+                .iter()
+                .map(|prog| {
+                    PROGRAMME_DRAWS
+                        .iter()
+                        .filter_map(|&id| {
+                            let spec = table.programme_field(id)?;
+                            let given = prog.numeric_fields().into_iter().find(|(f, _)| *f == id);
+                            Some((spec, given.and_then(|(_, v)| v).unwrap_or(spec.default)))
+                        })
+                        .collect()
+                })
+                .collect(),
         }
     }
-    s
+
+    /// One run's inputs: the uncertain assumptions drawn around their values in use, in table
+    /// order, then each programme's. Shares that add up to more than 100 are scaled back to
+    /// 100. Every drawn value is applied to a copy of the base inputs by [`Inputs::apply`]
+    /// and checked as [`Scenario::resolve`] checks it; the errors if any check fails.
+    fn draw(
+        &self,
+        rng: &mut ChaCha8Rng,
+        values: &mut Vec<f64>,
+        inputs: &mut Inputs,
+    ) -> Result<(), InputErrors> {
+        let params = &self.model.table.params;
+        values.clone_from(&self.values);
+        for &i in &self.uncertain {
+            values[i] = draw(&params[i], self.values[i], rng);
+        }
+        for group in &self.shares {
+            let total: f64 = group.iter().map(|&i| values[i]).sum();
+            if total > 100.0 {
+                for &i in group {
+                    values[i] *= 100.0 / total;
+                }
+            }
+        }
+        inputs.clone_from(&self.base);
+        let mut errors = Vec::new();
+        for &i in self.uncertain.iter().chain(self.shares.iter().flatten()) {
+            let spec = &params[i];
+            if !spec.allows(values[i]) {
+                errors.extend(spec.check(&format!("set.{}", spec.id), values[i]).err());
+            }
+            inputs.apply(&spec.id, values[i]);
+        }
+        for (p, fields) in self.programmes.iter().enumerate() {
+            for &(spec, centre) in fields {
+                let value = draw(spec, centre, rng);
+                if !spec.allows(value) {
+                    let field = format!("programmes[{p}].{}", spec.id);
+                    errors.extend(spec.check(&field, value).err());
+                }
+                inputs.programmes[p].apply(&spec.id, value);
+            }
+        }
+        check_consistency(&self.model.table, values, &mut errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(InputErrors(errors))
+        }
+    }
 }
 
 /// Percentiles of a sample (linear interpolation between order statistics).
@@ -281,7 +357,8 @@ fn rebuild(v: &Value, key: &str, stats: &mut impl Iterator<Item = Value>) -> Val
 fn stats(kind: Leaf, values: &mut [f64]) -> Value {
     let runs = values.len();
     let mut present: Vec<f64> = values.iter().copied().filter(|v| !v.is_nan()).collect();
-    present.sort_by(f64::total_cmp);
+    // Unstable is exact here: values equal under `total_cmp` have the same bits.
+    present.sort_unstable_by(f64::total_cmp);
     let p = |q: f64| percentile(&present, q);
     let number = |x: f64| {
         if x.is_finite() {
@@ -338,6 +415,114 @@ fn tracked(r: &crate::Results) -> Result<Value, serde_json::Error> {
     }))
 }
 
+/// Exact powers of ten, for [`money`].
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// An amount as the f64 its decimal text reads as (the correctly rounded value). When the
+/// digits and the power of ten are both exact in f64, one IEEE division rounds correctly too.
+fn money(d: Decimal) -> f64 {
+    let (mantissa, scale) = (d.mantissa(), d.scale() as usize);
+    if mantissa.unsigned_abs() <= 1 << 53 && scale < POW10.len() {
+        mantissa as f64 / POW10[scale]
+    } else {
+        d.to_string().parse().unwrap_or(f64::NAN)
+    }
+}
+
+/// The numeric leaves of a summary, in the order of its JSON object's keys (sorted), as
+/// [`leaves`] visits them.
+fn summary_leaves(s: &Summary, out: &mut Vec<f64>) {
+    out.extend([
+        s.benefit_months_avoided,
+        s.benefits_end,
+        s.benefits_end_without_programmes,
+        s.benefits_start,
+        money(s.budget_overallocation_eur),
+        s.deadweight_exits,
+        s.exits_to_work,
+        s.exits_to_work_without_programmes,
+        s.extra_exits_to_work,
+        money(s.feedback_eur),
+        money(s.gross_saving_eur),
+        money(s.net_saving_eur),
+        s.participant_exits_to_work,
+        s.participants,
+        s.payback_month.map_or(f64::NAN, f64::from),
+        s.people_end,
+        s.people_start,
+        money(s.present_value_net_eur),
+        money(s.programme_cost_eur),
+        s.return_per_euro.map_or(f64::NAN, money),
+        money(s.saving_after_feedback_eur),
+    ]);
+}
+
+/// The numeric leaves of a month, in key order (`month` is text).
+fn month_leaves(m: &MonthOut, out: &mut Vec<f64>) {
+    out.extend([
+        money(m.benefit_spending_eur),
+        m.benefits,
+        m.benefits_without_programmes,
+        m.exits_other,
+        m.exits_to_work,
+        m.exits_to_work_without_programmes,
+        money(m.gross_saving_eur),
+        m.in_programme,
+        m.inflow,
+        m.people,
+        money(m.programme_cost_eur),
+        m.programme_starts,
+        m.reentries,
+    ]);
+}
+
+/// The numeric leaves of a year, in key order.
+fn year_leaves(y: &YearOut, out: &mut Vec<f64>) {
+    out.extend([
+        money(y.benefit_spending_eur),
+        money(y.benefit_spending_without_programmes_eur),
+        y.benefits_end,
+        y.benefits_end_without_programmes,
+        money(y.buig_grant_eur),
+        money(y.cost_share_eur),
+        y.exits_other,
+        y.exits_to_work,
+        y.exits_to_work_without_programmes,
+        money(y.grant_feedback_eur),
+        money(y.gross_saving_eur),
+        y.inflow,
+        f64::from(y.months),
+        money(y.net_position_eur),
+        y.people_end,
+        y.programme_starts,
+        y.reentries,
+        money(y.reintegration_budget_eur),
+        money(y.saving_eur),
+        money(y.vangnet_change_eur),
+        money(y.vangnet_eur),
+        f64::from(y.year),
+    ]);
+}
+
+/// The numeric leaves of a run's tables in the order [`leaves`] visits [`tracked`] (keys
+/// sorted: months, municipalities, summary, years), without building the JSON value.
+fn tracked_leaves(t: &Tables, out: &mut Vec<f64>) {
+    out.clear();
+    for m in &t.months {
+        month_leaves(m, out);
+    }
+    for m in &t.municipalities {
+        summary_leaves(&m.summary, out);
+    }
+    summary_leaves(&t.summary, out);
+    for y in &t.years {
+        year_leaves(y, out);
+    }
+}
+
 impl Model {
     /// Run `runs` paired Monte Carlo runs of `scenario` from `seed`. Calls `progress(done)`
     /// now and then, so a caller can show how far it is.
@@ -358,12 +543,24 @@ impl Model {
             )
             .into());
         }
-        // The central scenario must be valid before any draw.
+        // The central scenario must be valid before any draw. Its results give the shape
+        // of the output and the kind of every leaf.
         let central = self.run(scenario)?;
         let base = central.scenario.clone();
-        let mut template: Option<Value> = None;
+        let template = tracked(&central).map_err(|e| {
+            InputErrors(vec![InputError::other(
+                "runs",
+                &e.to_string(),
+                InputErrorKind::Malformed,
+                ["", ""],
+                ["", ""],
+            )])
+        })?;
         let mut kinds: Vec<Leaf> = Vec::new();
-        let mut columns: Vec<Vec<f64>> = Vec::new();
+        leaves(&template, "", &mut |kind, _| kinds.push(kind));
+        let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(runs as usize); kinds.len()];
+        let draws = Draws::new(self, &base, base.resolve(&self.table)?);
+        let (mut values, mut inputs, mut row) = (Vec::new(), draws.base.clone(), Vec::new());
         let (mut payback2, mut payback5, mut payback10, mut above, mut positive) =
             (0u32, 0u32, 0u32, 0u32, 0u32);
         let mut noise = vec![0.0; noise_len(base.months)];
@@ -372,51 +569,36 @@ impl Model {
                 seed ^ u64::from(run).wrapping_mul(0x9E37_79B9_7F4A_7C15),
             );
             let mut attempt = 0;
-            let results = loop {
-                let drawn = draw_scenario(self, &base, &mut rng);
+            loop {
+                let drawn = draws.draw(&mut rng, &mut values, &mut inputs);
                 for z in noise.iter_mut() {
                     *z = inverse_normal(rng.random());
                 }
-                match self.run_with_noise(&drawn, Some(Noise(&noise))) {
-                    Ok(r) => break r,
+                match drawn {
+                    Ok(()) => break,
                     Err(e) if attempt + 1 >= MAX_REDRAWS => return Err(e),
                     Err(_) => attempt += 1,
                 }
-            };
-            let s = &results.summary;
+            }
+            let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
+            let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
+            let t = tables(&inputs, &with, &without);
+            let s = &t.summary;
             let pays = |months: u32| s.payback_month.is_some_and(|m| m <= months);
             payback2 += u32::from(pays(24));
             payback5 += u32::from(pays(60));
             payback10 += u32::from(pays(120));
             above += u32::from(s.benefits_end > s.benefits_start);
-            positive += u32::from(s.net_saving_eur > rust_decimal::Decimal::ZERO);
-            let value = tracked(&results).map_err(|e| {
-                InputErrors(vec![InputError::other(
-                    "runs",
-                    &e.to_string(),
-                    InputErrorKind::Malformed,
-                    ["", ""],
-                    ["", ""],
-                )])
-            })?;
-            let mut i = 0;
-            leaves(&value, "", &mut |kind, x| {
-                if template.is_none() {
-                    kinds.push(kind);
-                    columns.push(Vec::with_capacity(runs as usize));
-                }
-                if let Some(col) = columns.get_mut(i) {
-                    col.push(x);
-                }
-                i += 1;
-            });
-            template.get_or_insert(value);
+            positive += u32::from(s.net_saving_eur > Decimal::ZERO);
+            tracked_leaves(&t, &mut row);
+            for (col, x) in columns.iter_mut().zip(&row) {
+                col.push(*x);
+            }
             if run % 50 == 49 {
                 progress(run + 1);
             }
         }
         progress(runs);
-        let template = template.unwrap_or(Value::Null);
         let mut all = kinds
             .iter()
             .zip(columns.iter_mut())
@@ -455,6 +637,33 @@ mod tests {
         assert!((inverse_normal(0.025) + 1.959_963_984_540_054).abs() < 1e-8);
         assert!((inverse_normal(1e-10) + 6.361_340_902_404_056).abs() < 1e-6);
         assert!(inverse_normal(0.0).is_finite() && inverse_normal(1.0).is_finite());
+    }
+
+    #[test]
+    fn the_leaves_are_read_in_the_order_of_the_json_walk() {
+        let model = Model::new().unwrap();
+        let mut scenario = model.preset("corona-2021").unwrap().scenario.clone();
+        scenario.budget = Some(crate::scenario::Budget::default());
+        let inputs = scenario.resolve(&model.table).unwrap();
+        let noise: Vec<f64> = (0..noise_len(inputs.months))
+            .map(|i| libm::sin(i as f64))
+            .collect();
+        let results = model
+            .run_with_noise(&scenario, Some(Noise(&noise)))
+            .unwrap();
+        let mut walked = Vec::new();
+        leaves(&tracked(&results).unwrap(), "", &mut |_, x| walked.push(x));
+        let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
+        let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
+        let mut read = Vec::new();
+        tracked_leaves(&tables(&inputs, &with, &without), &mut read);
+        assert_eq!(walked.len(), read.len());
+        for (i, (a, b)) in walked.iter().zip(&read).enumerate() {
+            assert!(
+                a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                "{i}: {a} {b}"
+            );
+        }
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub struct ParamSpec {
 impl ParamSpec {
     /// Check a value against this parameter's allowed range; `field` is where it sits.
     pub fn check(&self, field: &str, value: f64) -> Result<f64, InputError> {
+        if self.allows(value) {
+            return Ok(value);
+        }
         let shown = value.to_string();
         if !value.is_finite() {
             return Err(InputError::numeric(
@@ -110,6 +113,15 @@ impl ParamSpec {
             ));
         }
         Ok(value)
+    }
+
+    /// Whether [`ParamSpec::check`] accepts `value`: finite, in the allowed range, and whole
+    /// if it must be.
+    pub fn allows(&self, value: f64) -> bool {
+        value.is_finite()
+            && value >= self.min
+            && value <= self.max
+            && !(self.whole && value.fract() != 0.0)
     }
 
     /// Parse typed text (a `.` decimal point, or a lone `,` as Dutch users type it) and check it.

@@ -528,32 +528,63 @@ fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Decimal; N_MUNI]>, Vec<[
     (shared, buig)
 }
 
-/// Assemble the results of a scenario chain and its counterfactual.
-pub fn assemble(
-    scenario: Scenario,
-    notes: Vec<Note>,
-    inp: &Inputs,
-    with: &Chain,
-    without: &Chain,
-) -> Results {
+/// The tables of a run: what a Monte Carlo run summarises, and the core of [`Results`].
+pub(crate) struct Tables {
+    /// The region's headline figures.
+    pub summary: Summary,
+    /// The region, month by month.
+    pub months: Vec<MonthOut>,
+    /// The region, per calendar year.
+    pub years: Vec<YearOut>,
+    /// Each municipality.
+    pub municipalities: Vec<MunicipalityResults>,
+    /// The budget check; None when the scenario states no budget.
+    pub budget: Option<BudgetCheck>,
+}
+
+/// The budget check of a scenario: its programmes' planned cost against the money available.
+fn budget_check(inp: &Inputs) -> Option<BudgetCheck> {
+    inp.budget_available_eur.map(|available| {
+        let programmes_eur: Decimal = inp
+            .programmes
+            .iter()
+            .filter(|p| p.funding == Funding::Reintegration)
+            .map(|p| planned_cost(p.participants, p.cost_per_participant_eur))
+            .sum();
+        let other = eur(inp.budget_other_allocations_eur);
+        let allocated = programmes_eur + other;
+        let available = eur(available);
+        BudgetCheck {
+            available_eur: available,
+            programmes_eur,
+            other_allocations_eur: other,
+            allocated_eur: allocated,
+            overallocation_eur: (allocated - available).max(Decimal::ZERO),
+        }
+    })
+}
+
+/// The region's and each municipality's tables and summaries, from a scenario chain and its
+/// counterfactual.
+pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
     let months = inp.months as usize;
-    let n_prog = inp.programmes.len();
     let (year_of, year_list) = year_index(inp);
     let (key_cost, buig_cost) = programme_costs(inp, with);
+    let cost_per_benefit: Vec<f64> = (0..inp.months).map(|t| benefit_cost(inp, t)).collect();
+    let calendar: Vec<YearMonth> = (0..inp.months).map(|t| inp.start.plus(t)).collect();
 
     let mut areas: Vec<Area> = Vec::with_capacity(N_MUNI);
-    for (m, _) in MUNICIPALITIES.iter().enumerate() {
+    for m in 0..N_MUNI {
         let ppb = inp.people_per_benefit[m];
         let mut rows = Vec::with_capacity(months);
         let mut flows = Vec::with_capacity(months);
         for t in 0..months {
             let f = with.flows[t][m];
             let cf = without.flows[t][m];
-            let cost_per_benefit = benefit_cost(inp, t as u32);
-            let spending = eur(f.benefits_start * cost_per_benefit) + buig_cost[t][m];
-            let spending_without = eur(cf.benefits_start * cost_per_benefit);
+            let spending = eur(f.benefits_start * cost_per_benefit[t]) + buig_cost[t][m];
+            let spending_without = eur(cf.benefits_start * cost_per_benefit[t]);
             rows.push(MonthOut {
-                month: inp.start.plus(t as u32),
+                month: calendar[t],
                 benefits: f.benefits,
                 people: f.benefits * ppb,
                 inflow: f.inflow,
@@ -631,6 +662,42 @@ pub fn assemble(
         },
     };
 
+    let budget = budget_check(inp);
+    let mut summary = region.summary(inp.discount_rate, &year_of);
+    if let Some(b) = &budget {
+        summary.budget_overallocation_eur = b.overallocation_eur;
+    }
+    Tables {
+        summary,
+        months: region.months,
+        years: region.years,
+        municipalities: areas
+            .into_iter()
+            .zip(MUNICIPALITIES)
+            .map(|(a, muni)| MunicipalityResults {
+                id: muni.id,
+                name: muni.name,
+                summary: a.summary(inp.discount_rate, &year_of),
+                months: a.months,
+                years: a.years,
+            })
+            .collect(),
+        budget,
+    }
+}
+
+/// Assemble the results of a scenario chain and its counterfactual.
+pub fn assemble(
+    scenario: Scenario,
+    notes: Vec<Note>,
+    inp: &Inputs,
+    with: &Chain,
+    without: &Chain,
+) -> Results {
+    let months = inp.months as usize;
+    let n_prog = inp.programmes.len();
+    let tables = tables(inp, with, without);
+
     let programmes: Vec<ProgrammeOut> = scenario
         .programmes
         .iter()
@@ -657,26 +724,14 @@ pub fn assemble(
         })
         .collect();
 
-    let budget = inp.budget_available_eur.map(|available| {
-        let programmes_eur: Decimal = programmes
-            .iter()
-            .zip(&inp.programmes)
-            .filter(|(_, p)| p.funding == Funding::Reintegration)
-            .map(|(o, _)| o.planned_cost_eur)
-            .sum();
-        let other = eur(inp.budget_other_allocations_eur);
-        let allocated = programmes_eur + other;
-        let available = eur(available);
-        BudgetCheck {
-            available_eur: available,
-            programmes_eur,
-            other_allocations_eur: other,
-            allocated_eur: allocated,
-            overallocation_eur: (allocated - available).max(Decimal::ZERO),
-        }
-    });
-
     // The part of the shock inside the horizon.
+    let start_benefits: f64 = inp.start_stock.iter().sum();
+    let start_people: f64 = inp
+        .start_stock
+        .iter()
+        .zip(&inp.people_per_benefit)
+        .map(|(s, p)| s * p)
+        .sum();
     let shock_months = inp
         .growth_months
         .min(inp.months.saturating_sub(inp.growth_start));
@@ -690,29 +745,15 @@ pub fn assemble(
         extra_inflow_people: applied * start_people,
     });
 
-    let mut summary = region.summary(inp.discount_rate, &year_of);
-    if let Some(b) = &budget {
-        summary.budget_overallocation_eur = b.overallocation_eur;
-    }
     Results {
         version: crate::VERSION,
-        summary,
-        years: region.years.clone(),
-        months: region.months.clone(),
-        municipalities: areas
-            .iter()
-            .zip(MUNICIPALITIES)
-            .map(|(a, muni)| MunicipalityResults {
-                id: muni.id,
-                name: muni.name,
-                summary: a.summary(inp.discount_rate, &year_of),
-                months: a.months.clone(),
-                years: a.years.clone(),
-            })
-            .collect(),
+        summary: tables.summary,
+        years: tables.years,
+        months: tables.months,
+        municipalities: tables.municipalities,
         programmes,
         growth_shock,
-        budget,
+        budget: tables.budget,
         notes,
         money_rounding: MONEY_ROUNDING,
         scenario,

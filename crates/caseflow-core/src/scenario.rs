@@ -16,7 +16,7 @@ use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::inputs::{Inputs, ProgrammeInputs};
 use crate::lang::Lang;
 use crate::params::ParamTable;
-use crate::region::MUNICIPALITIES;
+use crate::region::{MUNICIPALITIES, N_MUNI};
 
 /// The scenario schema version this build writes and reads.
 pub const SCHEMA: u32 = 1;
@@ -465,73 +465,20 @@ impl Scenario {
                 }
             }
         }
-        let value = |id: &str| -> f64 {
-            self.set
-                .get(id)
-                .copied()
-                .filter(|v| v.is_finite())
-                .or_else(|| table.param(id).map(|p| p.default))
-                .unwrap_or(0.0)
-        };
-        for (a, b, what) in [
-            (
-                "inflow_share_near_pct",
-                "inflow_share_mid_pct",
-                ["instroom", "inflow"],
-            ),
-            (
-                "stock_share_near_pct",
-                "stock_share_mid_pct",
-                ["beginstand", "starting caseload"],
-            ),
-        ] {
-            if value(a) + value(b) > 100.0 {
-                errors.push(shares_error(&format!("set.{b}"), value(a) + value(b), what));
-            }
-        }
-        // A negative shock may not take more than the new inflow away in any month.
-        if value("growth_pct") / value("growth_months").max(1.0) < -value("new_inflow_pct") {
-            errors.push(InputError::other(
-                "set.growth_pct",
-                &value("growth_pct").to_string(),
-                InputErrorKind::Inconsistent,
-                ["Groeischok", "Growth shock"],
-                [
-                    &format!(
-                        "een daling van hoogstens de nieuwe instroom: groeischok / maanden ≥ −{} (new_inflow_pct)",
-                        Lang::Nl.number(value("new_inflow_pct"))
-                    ),
-                    &format!(
-                        "a fall of at most the new inflow: growth shock / months ≥ −{} (new_inflow_pct)",
-                        value("new_inflow_pct")
-                    ),
-                ],
-            ));
-        }
-        let durations = value("stock_share_0_11_pct")
-            + value("stock_share_12_35_pct")
-            + value("stock_share_36_59_pct");
-        if durations > 100.0 {
-            errors.push(shares_error(
-                "set.stock_share_36_59_pct",
-                durations,
-                ["beginstand naar duur", "starting caseload by duration"],
-            ));
-        }
-
-        let key_sum: f64 = MUNICIPALITIES
+        // Every parameter's value in table order: the override if it is a number, else the
+        // default (an override that is not is reported above).
+        let values: Vec<f64> = table
+            .params
             .iter()
-            .map(|m| value(&format!("cost_key_pct.{}", m.id)))
-            .sum();
-        if (key_sum - 100.0).abs() > 1e-6 {
-            errors.push(InputError::other(
-                "set.cost_key_pct",
-                &key_sum.to_string(),
-                InputErrorKind::Inconsistent,
-                ["Som van de verdeelsleutel", "Sum of the cost key"],
-                ["100%", "100%"],
-            ));
-        }
+            .map(|p| {
+                self.set
+                    .get(&p.id)
+                    .copied()
+                    .filter(|v| v.is_finite())
+                    .unwrap_or(p.default)
+            })
+            .collect();
+        check_consistency(table, &values, &mut errors);
         if let Some(budget) = &self.budget {
             let lines = budget.available.iter().map(|l| ("available", l));
             let others = budget
@@ -604,43 +551,36 @@ impl Scenario {
                     ["hoogstens 200 tekens", "at most 200 characters"],
                 ));
             }
-            let mut field_value = |id: &str| -> f64 {
-                let Some(spec) = table.programme_field(id) else {
-                    return 0.0;
-                };
-                let given = prog
-                    .numeric_fields()
-                    .iter()
-                    .find(|(f, _)| *f == id)
-                    .and_then(|(_, v)| *v);
-                match given {
-                    None => spec.default,
-                    Some(v) => match spec.check(&at(id), v) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            errors.push(e);
-                            spec.default
-                        }
-                    },
-                }
-            };
-            let inputs = ProgrammeInputs {
-                participants: field_value("participants"),
-                cost_per_participant_eur: field_value("cost_per_participant_eur"),
-                intake_months: field_value("intake_months"),
-                duration_months: field_value("duration_months"),
-                lock_in: field_value("lock_in_pct") / 100.0,
-                effect: field_value("effect_pct") / 100.0,
-                half_life_months: field_value("half_life_months"),
-                capacity: field_value("capacity"),
-                target_min_months: field_value("target_min_months"),
-                target_max_months: field_value("target_max_months"),
+            let mut inputs = ProgrammeInputs {
+                participants: 0.0,
+                cost_per_participant_eur: 0.0,
+                intake_months: 0.0,
+                duration_months: 0.0,
+                lock_in: 0.0,
+                effect: 0.0,
+                half_life_months: 0.0,
+                capacity: 0.0,
+                target_min_months: 0.0,
+                target_max_months: 0.0,
                 start_offset: 0,
                 target: prog.target,
                 effect_from: prog.effect_from,
                 on_benefit: prog.on_benefit,
                 funding: prog.funding,
             };
+            for (id, given) in prog.numeric_fields() {
+                let Some(spec) = table.programme_field(id) else {
+                    continue;
+                };
+                let value = match given {
+                    None => spec.default,
+                    Some(v) => spec.check(&at(id), v).unwrap_or_else(|e| {
+                        errors.push(e);
+                        spec.default
+                    }),
+                };
+                inputs.apply(id, value);
+            }
             if inputs.target_min_months > inputs.target_max_months {
                 errors.push(InputError::other(
                     &at("target_min_months"),
@@ -683,70 +623,121 @@ impl Scenario {
         if !errors.is_empty() {
             return Err(InputErrors(errors));
         }
-        let per_muni =
-            |prefix: &str| MUNICIPALITIES.map(|muni| value(&format!("{prefix}.{}", muni.id)));
         let budget = self.budget.clone().unwrap_or_default();
         let sum = |lines: &[BudgetLine]| lines.iter().map(|l| l.amount_eur).sum::<f64>();
-        Ok(Inputs {
+        let mut inputs = Inputs {
             start: self.start,
             months: self.months,
-            start_stock: per_muni("start_stock"),
-            people_per_benefit: per_muni("people_per_benefit"),
-            cost_key_pct: per_muni("cost_key_pct"),
-            reintegration_budget_eur: per_muni("reintegration_budget_eur"),
-            cost_split_overhead_pct: value("cost_split_overhead_pct"),
-            buig_grant_ratio: value("buig_grant_ratio_pct") / 100.0,
-            buig_feedback: value("buig_feedback_pct") / 100.0,
-            buig_feedback_lag_years: value("buig_feedback_lag_years") as u32,
-            vangnet_own_risk: value("vangnet_own_risk_pct") / 100.0,
-            vangnet_upper: value("vangnet_upper_pct") / 100.0,
-            vangnet_middle_share: value("vangnet_middle_share_pct") / 100.0,
-            far_inflow_growth: value("far_inflow_growth_pct") / 100.0,
+            start_stock: [0.0; N_MUNI],
+            people_per_benefit: [0.0; N_MUNI],
+            cost_key_pct: [0.0; N_MUNI],
+            reintegration_budget_eur: [0.0; N_MUNI],
+            cost_split_overhead_pct: 0.0,
+            buig_grant_ratio: 0.0,
+            buig_feedback: 0.0,
+            buig_feedback_lag_years: 0,
+            vangnet_own_risk: 0.0,
+            vangnet_upper: 0.0,
+            vangnet_middle_share: 0.0,
+            far_inflow_growth: 0.0,
             budget_available_eur: self.budget.as_ref().map(|_| sum(&budget.available)),
             budget_other_allocations_eur: sum(&budget.other_allocations),
-            growth: value("growth_pct") / 100.0,
-            growth_pct: value("growth_pct"),
-            growth_start: value("growth_start_month") as u32,
-            growth_months: value("growth_months") as u32,
-            new_inflow: value("new_inflow_pct") / 100.0,
-            inflow_share: shares(
-                value("inflow_share_near_pct"),
-                value("inflow_share_mid_pct"),
-            ),
-            stock_share: shares(value("stock_share_near_pct"), value("stock_share_mid_pct")),
-            exit_by_years: [
-                value("exit_0_11_pct") / 100.0,
-                value("exit_12_23_pct") / 100.0,
-                value("exit_24_35_pct") / 100.0,
-                value("exit_36_59_pct") / 100.0,
-                value("exit_60_plus_pct") / 100.0,
-            ],
-            work_share: [
-                value("work_share_0_11_pct") / 100.0,
-                value("work_share_12_35_pct") / 100.0,
-                value("work_share_36_plus_pct") / 100.0,
-            ],
-            work_factor: [value("work_factor_near"), 1.0, value("work_factor_far")],
-            duration_share: {
-                let a = value("stock_share_0_11_pct") / 100.0;
-                let b = value("stock_share_12_35_pct") / 100.0;
-                let c = value("stock_share_36_59_pct") / 100.0;
-                [a, b, c, (1.0 - a - b - c).max(0.0)]
-            },
-            reentry_work: value("reentry_work_pct") / 100.0,
-            reentry_other: value("reentry_other_pct") / 100.0,
-            benefit_cost_month_eur: value("benefit_cost_month_eur"),
-            benefit_indexation: value("benefit_indexation_pct") / 100.0,
-            discount_rate: value("discount_rate_pct") / 100.0,
+            growth: 0.0,
+            growth_pct: 0.0,
+            growth_start: 0,
+            growth_months: 0,
+            new_inflow: 0.0,
+            inflow_share: [0.0, 0.0, 1.0],
+            stock_share: [0.0, 0.0, 1.0],
+            exit_by_years: [0.0; 5],
+            work_share: [0.0; 3],
+            // The mid group is the reference: its factor is 1 by definition.
+            work_factor: [0.0, 1.0, 0.0],
+            duration_share: [0.0, 0.0, 0.0, 1.0],
+            reentry_work: 0.0,
+            reentry_other: 0.0,
+            benefit_cost_month_eur: 0.0,
+            benefit_indexation: 0.0,
+            discount_rate: 0.0,
             programmes,
-        })
+        };
+        for (spec, value) in table.params.iter().zip(&values) {
+            inputs.apply(&spec.id, *value);
+        }
+        Ok(inputs)
     }
 }
 
-fn shares(near_pct: f64, mid_pct: f64) -> [f64; 3] {
-    let near = near_pct / 100.0;
-    let mid = mid_pct / 100.0;
-    [near, mid, (1.0 - near - mid).max(0.0)]
+/// The rules that tie parameters together (shares adding up to at most 100%, a negative growth
+/// shock no larger than the new inflow, a cost key adding up to 100%), on every parameter's
+/// value in table order. Used by [`Scenario::resolve`] and for each Monte Carlo draw.
+pub(crate) fn check_consistency(table: &ParamTable, values: &[f64], errors: &mut Vec<InputError>) {
+    let value = |id: &str| -> f64 {
+        table
+            .params
+            .iter()
+            .position(|p| p.id == id)
+            .map_or(0.0, |i| values[i])
+    };
+    for (a, b, what) in [
+        (
+            "inflow_share_near_pct",
+            "inflow_share_mid_pct",
+            ["instroom", "inflow"],
+        ),
+        (
+            "stock_share_near_pct",
+            "stock_share_mid_pct",
+            ["beginstand", "starting caseload"],
+        ),
+    ] {
+        if value(a) + value(b) > 100.0 {
+            errors.push(shares_error(&format!("set.{b}"), value(a) + value(b), what));
+        }
+    }
+    // A negative shock may not take more than the new inflow away in any month.
+    if value("growth_pct") / value("growth_months").max(1.0) < -value("new_inflow_pct") {
+        errors.push(InputError::other(
+                "set.growth_pct",
+                &value("growth_pct").to_string(),
+                InputErrorKind::Inconsistent,
+                ["Groeischok", "Growth shock"],
+                [
+                    &format!(
+                        "een daling van hoogstens de nieuwe instroom: groeischok / maanden ≥ −{} (new_inflow_pct)",
+                        Lang::Nl.number(value("new_inflow_pct"))
+                    ),
+                    &format!(
+                        "a fall of at most the new inflow: growth shock / months ≥ −{} (new_inflow_pct)",
+                        value("new_inflow_pct")
+                    ),
+                ],
+            ));
+    }
+    let durations = value("stock_share_0_11_pct")
+        + value("stock_share_12_35_pct")
+        + value("stock_share_36_59_pct");
+    if durations > 100.0 {
+        errors.push(shares_error(
+            "set.stock_share_36_59_pct",
+            durations,
+            ["beginstand naar duur", "starting caseload by duration"],
+        ));
+    }
+
+    let key_sum: f64 = MUNICIPALITIES
+        .iter()
+        .map(|m| value(&format!("cost_key_pct.{}", m.id)))
+        .sum();
+    if (key_sum - 100.0).abs() > 1e-6 {
+        errors.push(InputError::other(
+            "set.cost_key_pct",
+            &key_sum.to_string(),
+            InputErrorKind::Inconsistent,
+            ["Som van de verdeelsleutel", "Sum of the cost key"],
+            ["100%", "100%"],
+        ));
+    }
 }
 
 fn shares_error(field: &str, sum: f64, what: [&str; 2]) -> InputError {
