@@ -185,3 +185,39 @@ test('the Monte Carlo runs in a worker: the page answers meanwhile, and an edit 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('every assumption can be edited, is marked, and resets one by one or all at once', async () => {
+  const { page, problems } = await openPage();
+  await page.selectOption('#preset', 'corona-2021');
+  await page.click('summary:has-text("Alle aannames")');
+  const field = page.locator('#assume-benefit_cost_month_eur');
+  await field.fill('1300');
+  await field.dispatchEvent('change');
+  const cli = caseflowRun(['--preset', 'corona-2021', '--set', 'benefit_cost_month_eur=1300']);
+  const summary = await page.evaluate(() => window.caseflow.results().summary);
+  assert.equal(summary.net_saving_eur, cli.summary.net_saving_eur);
+  assert.equal(await field.evaluate((f) => f.closest('tr').className), 'edited');
+
+  // A bad value is refused at the field, with the range; the last valid value stays.
+  await field.fill('abc');
+  await field.dispatchEvent('change');
+  assert.match(await page.locator('#assume-benefit_cost_month_eur-error').textContent(), /is geen getal; toegestaan: 0 tot 5000/);
+  assert.equal((await page.evaluate(() => window.caseflow.results().summary)).net_saving_eur, cli.summary.net_saving_eur);
+
+  // Reset one: back to the preset's value.
+  await page.click('#assume-benefit_cost_month_eur-reset');
+  const preset = caseflowRun(['--preset', 'corona-2021']);
+  assert.equal((await page.evaluate(() => window.caseflow.results().summary)).net_saving_eur, preset.summary.net_saving_eur);
+  assert.equal(await page.inputValue('#assume-benefit_cost_month_eur'), '1200');
+
+  // Reset all.
+  await page.fill('#assume-buig_feedback_pct', '0');
+  await page.dispatchEvent('#assume-buig_feedback_pct', 'change');
+  await page.fill('#param-growth_pct-number', '3');
+  await page.click('#assumptions-reset');
+  assert.equal((await page.evaluate(() => window.caseflow.results().summary)).net_saving_eur, preset.summary.net_saving_eur);
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '7');
+  assert.ok(await page.isDisabled('#assumptions-reset'));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -286,7 +286,7 @@ class App {
   }
 
   /** Run with one assumption changed; keep the last valid choice if the core refuses. */
-  private apply(spec: ParamSpec, value: number, error: HTMLElement): void {
+  private apply(spec: ParamSpec, value: number, error: HTMLElement): boolean {
     const next = { ...this.choice, set: { ...this.choice.set, [spec.id]: value } };
     try {
       this.results = this.core.run(this.scenario(next));
@@ -295,32 +295,86 @@ class App {
         e instanceof CoreError && e.details.length > 0
           ? `${e.details.map((d) => inputErrorMessage(this.lang, d)).join(' ')} ${t(this.lang).keptLast}`
           : String(e);
-      return;
+      return false;
     }
     this.choice = next;
     this.uncertainty = null;
     this.runner.cancel();
     save(next);
     this.renderResults();
+    this.renderAssumptions();
+    return true;
   }
 
-  /** Every assumption in use: label, value, unit, ranges, evidence and source. */
+  /**
+   * Every assumption: label, the value in use (editable), unit, default, plausible and
+   * allowed range, evidence and source. Edits apply to the scenario and its counterfactual
+   * alike; edited ones are marked and can be reset one by one or all at once.
+   */
   private renderAssumptions(): void {
     const tx = t(this.lang);
+    const head = el('thead', {}, el('tr', {}, ...[tx.colAssumption, tx.colValue, tx.colUnit, tx.colDefault, tx.plausible, tx.range, tx.colEvidence, tx.source, ''].map((h) => el('th', { scope: 'col' }, h))));
     const rows = this.core.params.param.map((p) => {
       const edited = p.id in this.choice.set;
-      return el(
+      const id = `assume-${p.id}`;
+      const field = el('input', { type: 'text', inputMode: 'decimal', id, value: fieldText(this.lang, this.value(p.id)), size: 9 });
+      field.setAttribute('aria-label', `${label(this.lang, p)} (${unit(this.lang, p)})`);
+      const error = el('span', { className: 'error', id: `${id}-error` });
+      error.setAttribute('role', 'alert');
+      field.setAttribute('aria-describedby', `${id}-error`);
+      const row = el(
         'tr',
         { className: edited ? 'edited' : '' },
         el('th', { scope: 'row' }, label(this.lang, p)),
-        el('td', {}, formatNumber(this.lang, this.value(p.id), 3)),
+        el('td', {}, field, error),
         el('td', {}, unit(this.lang, p)),
-        el('td', {}, `${formatNumber(this.lang, p.low, 3)}–${formatNumber(this.lang, p.high, 3)} (${tx.plausible})`),
+        el('td', {}, formatNumber(this.lang, p.default, 3)),
+        el('td', {}, `${formatNumber(this.lang, p.low, 3)}–${formatNumber(this.lang, p.high, 3)}`),
+        el('td', {}, `${formatNumber(this.lang, p.min, 3)}–${formatNumber(this.lang, p.max, 3)}`),
         el('td', {}, p.evidence),
         el('td', { className: 'source' }, p.source),
       );
+      if (edited) {
+        const reset = el('button', { type: 'button', className: 'reset', id: `${id}-reset` }, tx.reset);
+        reset.setAttribute('aria-label', `${tx.reset}: ${label(this.lang, p)}`);
+        reset.addEventListener('click', () => this.resetAssumptions([p.id]));
+        row.append(el('td', {}, reset));
+      } else {
+        row.append(el('td', {}));
+      }
+      field.addEventListener('change', () => {
+        const v = parseTyped(this.lang, field.value);
+        const kind = typedError(p, v);
+        if (kind) {
+          error.textContent = `${typedErrorMessage(this.lang, p, kind, field.value)} ${tx.keptLast}`;
+          field.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        error.textContent = '';
+        field.removeAttribute('aria-invalid');
+        // The controls show the new value too (apply redraws this table with its mark).
+        if (this.apply(p, v, error)) this.renderControls();
+      });
+      return row;
     });
-    byId('assumptions').replaceChildren(el('tbody', {}, ...rows));
+    const resetAll = byId<HTMLButtonElement>('assumptions-reset');
+    resetAll.textContent = tx.resetAll;
+    resetAll.disabled = Object.keys(this.choice.set).length === 0;
+    resetAll.onclick = () => this.resetAssumptions(Object.keys(this.choice.set));
+    byId('assumptions').replaceChildren(head, el('tbody', {}, ...rows));
+  }
+
+  /** Drop the user's overrides of these assumptions: back to the preset's values. */
+  private resetAssumptions(ids: string[]): void {
+    const set = { ...this.choice.set };
+    for (const id of ids) delete set[id];
+    const next = { ...this.choice, set };
+    this.results = this.core.run(this.scenario(next));
+    this.choice = next;
+    this.uncertainty = null;
+    this.runner.cancel();
+    save(next);
+    this.render();
   }
 
   private renderResults(): void {
