@@ -221,3 +221,18 @@ test('every assumption can be edited, is marked, and resets one by one or all at
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('“Zo rekent caseflow” explains the model and the papers’ inconsistencies in both languages', async () => {
+  const { page, problems } = await openPage();
+  await page.click('#how-title');
+  const nl = await page.locator('#how-body').textContent();
+  assert.match(nl, /Bestand\(t\+1\) = bestand\(t\) \+ instroom − uitstroom/);
+  assert.match(nl, /550/);
+  assert.match(nl, /€ 35\.000 te veel/);
+  assert.match(nl, /303\.915/);
+  await page.click('button[data-lang="en"]');
+  assert.equal(await page.locator('#how-title').textContent(), 'How caseflow calculates');
+  assert.match(await page.locator('#how-body').textContent(), /€35,000 too much/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

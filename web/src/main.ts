@@ -192,6 +192,7 @@ class App {
 
   private render(): void {
     this.renderTexts();
+    this.renderHow();
     this.renderControls();
     this.renderAssumptions();
     this.renderResults();
@@ -208,6 +209,18 @@ class App {
     for (const button of document.querySelectorAll<HTMLButtonElement>('#lang-switch button')) {
       button.setAttribute('aria-pressed', String(button.dataset.lang === this.lang));
     }
+  }
+
+  /** *Zo rekent caseflow*: the model in plain language, what it leaves out, what it found. */
+  private renderHow(): void {
+    const tx = t(this.lang);
+    byId('how-body').replaceChildren(
+      ...tx.how.map((p) => el('p', {}, p)),
+      el('h3', {}, tx.howLeftOutTitle),
+      el('p', {}, tx.howLeftOut),
+      el('h3', {}, tx.howSeedsTitle),
+      el('ul', {}, ...tx.howSeeds.map((p) => el('li', {}, p))),
+    );
   }
 
   private renderControls(): void {
