@@ -11,6 +11,8 @@
 //!
 //! - `dist`: build, then write `dist/caseflow.html`, the one self-contained file to carry on a
 //!   USB stick and open via `file://`.
+//! - `codegen`: write `web/src/generated/types.ts`, the page's TypeScript types, from the core's
+//!   Rust types (ts-rs, feature `ts` of caseflow-core); `test` fails while it is stale.
 //!
 //! Each install step first checks whether its tool is already there and says when it skips.
 //! Dependencies are kept to `sha2` and `base64` (the page's Content-Security-Policy hashes its
@@ -36,9 +38,10 @@ fn main() -> ExitCode {
         Some("bench") => bench_cmd(),
         Some("fuzz") => fuzz_cmd(&args[1..]),
         Some("dist") => dist_cmd(),
+        Some("codegen") => codegen_cmd(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench | fuzz [--minutes N]>"
+                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench | fuzz [--minutes N] | dist | codegen>"
             );
             return ExitCode::from(2);
         }
@@ -147,6 +150,9 @@ fn test_cmd() -> Result {
         "clippy",
         "--workspace",
         "--all-targets",
+        // The feature only adds code (the TypeScript derives and their generator): lint it too.
+        "--features",
+        "caseflow-core/ts",
         "--",
         "-D",
         "warnings",
@@ -166,6 +172,19 @@ fn test_cmd() -> Result {
 
     let step = Step::new("cargo test");
     run(cargo().args(["test", "--workspace"]))?;
+    step.done();
+
+    // Fails, naming `cargo xtask codegen`, when the committed file differs from the Rust types.
+    let step = Step::new("generated TypeScript types are current");
+    run(cargo().args([
+        "test",
+        "--package",
+        "caseflow-core",
+        "--features",
+        "ts",
+        "--lib",
+        "typescript",
+    ]))?;
     step.done();
 
     build()?;
@@ -238,6 +257,28 @@ fn fuzz_cmd(args: &[String]) -> Result {
             "--nocapture",
         ])
         .env("CASEFLOW_FUZZ_SECONDS", (minutes * 60).to_string()))?;
+    step.done();
+    Ok(())
+}
+
+/// Write `web/src/generated/types.ts` from the core's Rust types.
+fn codegen_cmd() -> Result {
+    let step = Step::new("generate web/src/generated/types.ts");
+    let file = root().join("web/src/generated/types.ts");
+    run(cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "caseflow-core",
+            "--features",
+            "ts",
+            "--example",
+            "typescript",
+            "--",
+        ])
+        .arg(&file))?;
+    println!("  wrote {}", file.display());
     step.done();
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::params::ParamSpec;
 /// What was wrong with a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum InputErrorKind {
     /// The text is not a number (or is NaN or infinite).
     NotANumber,
@@ -49,6 +50,7 @@ impl InputErrorKind {
 /// A rejected input value. [`InputError::message`] words it in either language;
 /// [`fmt::Display`] gives the English sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct InputError {
     /// Where the value sits in a scenario: `months`, `set.growth_pct`,
     /// `programmes[0].effect_pct`.

@@ -25,6 +25,8 @@ pub mod presets;
 pub mod region;
 pub mod results;
 pub mod scenario;
+#[cfg(feature = "ts")]
+pub mod ts;
 
 pub use error::{InputError, InputErrorKind, InputErrors};
 pub use lang::Lang;

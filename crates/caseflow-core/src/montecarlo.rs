@@ -49,6 +49,7 @@ const Z95: f64 = 1.644_853_626_951_472_2;
 
 /// The probabilities users ask for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Probabilities {
     /// Share of runs in which the programmes pay back within 2 years.
     pub payback_within_2_years: f64,
@@ -64,24 +65,32 @@ pub struct Probabilities {
 
 /// The outcome of a Monte Carlo: percentiles in the shape of a deterministic run's JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MonteCarlo {
     /// The caseflow version.
     pub version: &'static str,
     /// Number of runs.
     pub runs: u32,
     /// The seed: the same seed gives the same bytes.
+    // A number in TypeScript: the wasm glue's JSON-compatible serializer writes a u64 up to
+    // 2^53 - 1 as a JavaScript number (and refuses larger ones), never as a BigInt.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seed: u64,
     /// How the runs were drawn.
     pub method: &'static str,
     /// The scenario, every default written out.
     pub scenario: Scenario,
     /// The region's summary, each figure as percentiles.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub summary: Value,
     /// The region's months, each figure as percentiles.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub months: Value,
     /// The region's years, each figure as percentiles.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub years: Value,
     /// Each municipality's summary as percentiles.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub municipalities: Value,
     /// Probabilities over the runs.
     pub probabilities: Probabilities,

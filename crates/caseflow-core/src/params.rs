@@ -15,6 +15,7 @@ const PARAMETERS_TOML: &str = include_str!("../data/parameters.toml");
 /// How strong the evidence for a default is; it sets how wide the uncertainty is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Evidence {
     /// The region's own papers (docs/sources/seeds).
     Seed,
@@ -29,6 +30,7 @@ pub enum Evidence {
 /// The distribution the Monte Carlo draws a parameter from, between its plausible low and high.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Distribution {
     /// Not drawn: a scenario choice, not an uncertain estimate.
     Fixed,
@@ -45,6 +47,7 @@ pub enum Distribution {
 /// How one parameter is described to users.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParamSpec {
     /// The name in scenarios (`set.<id>`) and on the CLI (`--set <id>=...`).
     pub id: String,
@@ -153,6 +156,7 @@ impl ParamSpec {
 /// Every parameter and every programme field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParamTable {
     /// The model's assumptions, in display order.
     #[serde(rename = "param")]

@@ -35,6 +35,7 @@ const PRESET_FILES: [(&str, &str); 5] = [
 /// A programme template: a track from the seeds (or an instrument) with the source of its values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Template {
     /// Template id.
     pub id: String,
@@ -51,6 +52,7 @@ pub struct Template {
 /// A note on a seed paper: a claim caseflow could not reproduce, or a value the paper lacks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Note {
     /// Note id.
     pub id: String,
@@ -97,6 +99,7 @@ struct PresetFile {
 
 /// A preset as shown to users.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Preset {
     /// Preset id (`corona-2021`).
     pub id: String,
@@ -116,6 +119,7 @@ pub struct Preset {
 
 /// Every preset, template and note of this build.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Catalogue {
     /// Presets in display order (the first is the baseline).
     pub presets: Vec<Preset>,

@@ -18,6 +18,7 @@ use crate::scenario::{Funding, Scenario, YearMonth};
 
 /// One month of one area (a municipality or the region).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MonthOut {
     /// The calendar month.
     pub month: YearMonth,
@@ -42,15 +43,19 @@ pub struct MonthOut {
     /// Exits to work without the programmes.
     pub exits_to_work_without_programmes: f64,
     /// Benefits paid (and wage-cost subsidies paid from BUIG).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub benefit_spending_eur: Decimal,
     /// Spending without the programmes minus spending with them.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub gross_saving_eur: Decimal,
     /// Programme cost paid this month (for a municipality: its share by the cost key).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub programme_cost_eur: Decimal,
 }
 
 /// One calendar year (or the part of it inside the horizon) of one area.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearOut {
     /// The calendar year.
     pub year: i32,
@@ -75,31 +80,43 @@ pub struct YearOut {
     /// Exits to work without the programmes.
     pub exits_to_work_without_programmes: f64,
     /// Benefits paid (and wage-cost subsidies paid from BUIG).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub benefit_spending_eur: Decimal,
     /// Benefit spending without the programmes.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub benefit_spending_without_programmes_eur: Decimal,
     /// Spending without minus with the programmes.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub gross_saving_eur: Decimal,
     /// The BUIG grant (after the feedback of earlier savings).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub buig_grant_eur: Decimal,
     /// What the grant lost to earlier savings.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub grant_feedback_eur: Decimal,
     /// Vangnet compensation received.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub vangnet_eur: Decimal,
     /// Vangnet compensation lost to the programmes (without minus with).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub vangnet_change_eur: Decimal,
     /// The saving kept: gross saving minus grant feedback minus vangnet change.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub saving_eur: Decimal,
     /// Programme cost paid (for a municipality: its share by the cost key).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub cost_share_eur: Decimal,
     /// The re-integration budget (frozen in euros; prorated for partial years).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub reintegration_budget_eur: Decimal,
     /// Saving kept minus cost share.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub net_position_eur: Decimal,
 }
 
 /// The headline figures of one area over the whole horizon.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     /// Benefit households at the start.
     pub benefits_start: f64,
@@ -127,30 +144,39 @@ pub struct Summary {
     /// Benefit-months not paid thanks to the programmes.
     pub benefit_months_avoided: f64,
     /// Benefit paid less over the horizon (wage-cost subsidies from BUIG deducted).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub gross_saving_eur: Decimal,
     /// What the BUIG grant and the vangnet take back of it (see [`crate::budget`]).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub feedback_eur: Decimal,
     /// The saving kept: gross saving minus feedback.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub saving_after_feedback_eur: Decimal,
     /// Programme cost over the horizon (for a municipality: its share by the cost key).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub programme_cost_eur: Decimal,
     /// Saving kept minus programme cost.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub net_saving_eur: Decimal,
     /// The net saving discounted at `discount_rate_pct` (equal to it at 0%).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub present_value_net_eur: Decimal,
     /// Months from the start until the cumulative saving kept (feedback spread over its year)
     /// first covers the cumulative cost; null when that does not happen within the horizon (or
     /// nothing was spent).
     pub payback_month: Option<u32>,
     /// Saving kept per euro of programme cost; null without cost.
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::Decimal>"))]
     pub return_per_euro: Option<Decimal>,
     /// Programme money allocated beyond the available budget (filled by the budget model;
     /// 0 until then).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub budget_overallocation_eur: Decimal,
 }
 
 /// Results for one municipality.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MunicipalityResults {
     /// Municipality id.
     pub id: &'static str,
@@ -166,6 +192,7 @@ pub struct MunicipalityResults {
 
 /// What one programme did, region-wide.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProgrammeOut {
     /// The programme id.
     pub id: String,
@@ -176,8 +203,10 @@ pub struct ProgrammeOut {
     /// Participants who started within the horizon.
     pub participants_started: f64,
     /// Planned participants × cost per participant.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub planned_cost_eur: Decimal,
     /// Cost of those who started.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub cost_eur: Decimal,
     /// Participants' exits to work (in the programme or with the effect active).
     pub participant_exits_to_work: f64,
@@ -187,6 +216,7 @@ pub struct ProgrammeOut {
 
 /// What the growth shock means in households and people.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GrowthShock {
     /// The shock, percent of the start stock.
     pub pct: f64,
@@ -205,21 +235,28 @@ pub struct GrowthShock {
 /// The budget check: the programmes' planned cost and other allocations against the money
 /// available.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BudgetCheck {
     /// Money available.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub available_eur: Decimal,
     /// Planned cost of the programmes paid from the re-integration budget.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub programmes_eur: Decimal,
     /// Other allocations from the same money.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub other_allocations_eur: Decimal,
     /// Programmes plus other allocations.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub allocated_eur: Decimal,
     /// Allocated beyond what is available (0 when it fits).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub overallocation_eur: Decimal,
 }
 
 /// The outcome of one deterministic run: the scenario and its counterfactual.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Results {
     /// The caseflow version that computed these results.
     pub version: &'static str,

@@ -23,6 +23,8 @@ pub const SCHEMA: u32 = 1;
 
 /// A calendar month, written `YYYY-MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+// Serialised as its `YYYY-MM` text (see the `Serialize` impl below).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub struct YearMonth {
     /// The year, 2000-2100.
     pub year: i32,
@@ -115,6 +117,7 @@ impl<'de> Deserialize<'de> for YearMonth {
 /// Which distance-to-work group a programme takes its participants from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Target {
     /// Close to work.
     Near,
@@ -130,6 +133,7 @@ pub enum Target {
 /// When a programme's effect on the chance of work starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EffectFrom {
     /// From the first month in the programme (job-search help, placement).
     Start,
@@ -141,6 +145,7 @@ pub enum EffectFrom {
 /// Which budget pays a programme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Funding {
     /// The re-integration budget, shared by the cost key.
     #[default]
@@ -153,6 +158,7 @@ pub enum Funding {
 /// One line of a budget: an amount with its label and source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BudgetLine {
     /// What the money is (shown as text).
     pub label: String,
@@ -166,6 +172,7 @@ pub struct BudgetLine {
 /// The money a scenario has for its programmes, and what else is taken from it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Budget {
     /// Money available.
     #[serde(default)]
@@ -179,6 +186,8 @@ pub struct Budget {
 /// programme fields in the parameter table; their ranges are checked there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+// Every `Option` field is skipped when `None`: `field?: T` in TypeScript.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 pub struct Programme {
     /// A short id (`track-i`), unique within the scenario.
     pub id: String,
@@ -276,6 +285,7 @@ impl Programme {
 /// The inputs of one run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scenario {
     /// Schema version of the file ([`SCHEMA`]).
     #[serde(default = "schema")]
@@ -303,6 +313,7 @@ pub struct Scenario {
     pub notes: Vec<String>,
     /// The money available for the programmes, for the budget check; none: no check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub budget: Option<Budget>,
 }
 
