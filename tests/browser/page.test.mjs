@@ -236,3 +236,17 @@ test('“Zo rekent caseflow” explains the model and the papers’ inconsistenc
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('the programmes of a preset are shown with every value, unit and source', async () => {
+  const { page, problems } = await openPage();
+  assert.match(await page.locator('#programmes').textContent(), /geen programma’s/);
+  await page.selectOption('#preset', 'corona-2021');
+  const programmes = page.locator('#programmes .programme');
+  assert.equal(await programmes.count(), 3);
+  const first = await programmes.nth(0).textContent();
+  assert.match(first, /Werk naar werk \(track-i\)/);
+  assert.match(first, /seed 000 §3/);
+  assert.match(first, /Effect op de kans op werk30% hogere kans op werk/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -38,6 +38,11 @@ const texts = {
     fatal: 'caseflow kon niet starten',
     none: 'niet binnen de looptijd',
     municipalities: 'Per gemeente: wie betaalt, wie bespaart',
+    programmesTitle: 'Programma’s in dit scenario',
+    noProgrammes: 'Dit scenario heeft geen programma’s.',
+    target: 'doelgroep',
+    effectFrom: 'effect vanaf',
+    funding: 'betaald uit',
     howTitle: 'Zo rekent caseflow',
     how: [
       'Het bestand van elke gemeente zit in cellen: drie groepen naar afstand tot werk (dichtbij, midden, ver) maal zeven groepen naar duur in de bijstand (0-2, 3-5, 6-11, 12-23, 24-35, 36-59 en 60+ maanden). Elke maand stroomt uit elke cel een deel uit: naar werk en om andere redenen. De kans daalt met de duur (4,7% per maand in het eerste jaar, 0,6% na vijf jaar; CBS), de kans op werk hangt af van de afstand.',
@@ -110,6 +115,11 @@ const texts = {
     fatal: 'caseflow could not start',
     none: 'not within the horizon',
     municipalities: 'Per municipality: who pays, who saves',
+    programmesTitle: 'Programmes in this scenario',
+    noProgrammes: 'This scenario has no programmes.',
+    target: 'target group',
+    effectFrom: 'effect from',
+    funding: 'paid from',
     howTitle: 'How caseflow calculates',
     how: [
       'Each municipality’s caseload sits in cells: three groups by distance to work (near, mid, far) times seven by time on benefit (0-2, 3-5, 6-11, 12-23, 24-35, 36-59 and 60+ months). Each month a share of every cell leaves: to work and for other reasons. The chance falls with time on benefit (4.7% a month in the first year, 0.6% after five years; CBS); the chance of work depends on the distance.',

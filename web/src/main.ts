@@ -193,6 +193,7 @@ class App {
   private render(): void {
     this.renderTexts();
     this.renderHow();
+    this.renderProgrammes();
     this.renderControls();
     this.renderAssumptions();
     this.renderResults();
@@ -209,6 +210,47 @@ class App {
     for (const button of document.querySelectorAll<HTMLButtonElement>('#lang-switch button')) {
       button.setAttribute('aria-pressed', String(button.dataset.lang === this.lang));
     }
+  }
+
+  /**
+   * The scenario's programmes: every field with its value, unit and plausible range, and the
+   * source of the track's values (its template, when the programme comes from one).
+   */
+  private renderProgrammes(): void {
+    const tx = t(this.lang);
+    const scenario = this.scenario(this.choice);
+    const host = byId('programmes');
+    if (scenario.programmes.length === 0) {
+      host.replaceChildren(el('p', {}, tx.noProgrammes));
+      return;
+    }
+    host.replaceChildren(
+      ...scenario.programmes.map((prog) => {
+        const template = this.core.catalogue.templates.find((tpl) => tpl.id === prog.id || tpl.programme.name === prog.name);
+        const rows = this.core.params.programme_field.map((spec) => {
+          const given = (prog as unknown as Record<string, number | undefined>)[spec.id];
+          const value = given ?? spec.default;
+          return el(
+            'tr',
+            {},
+            el('th', { scope: 'row' }, label(this.lang, spec)),
+            el('td', {}, formatNumber(this.lang, value, 2)),
+            el('td', {}, unit(this.lang, spec)),
+            el('td', {}, `${formatNumber(this.lang, spec.low, 2)}–${formatNumber(this.lang, spec.high, 2)}`),
+            el('td', { className: 'source' }, given === undefined ? `${tx.colDefault}: ${spec.source}` : spec.source),
+          );
+        });
+        const facts = `${tx.target}: ${prog.target}; ${tx.effectFrom}: ${prog.effect_from}; ${tx.funding}: ${prog.funding}`;
+        return el(
+          'div',
+          { className: 'programme' },
+          el('h4', {}, `${prog.name || prog.id} (${prog.id})`),
+          el('p', { className: 'source' }, facts),
+          template ? el('p', { className: 'source' }, `${tx.source}: ${template.source}`) : '',
+          el('table', { className: 'assumptions' }, el('tbody', {}, ...rows)),
+        );
+      }),
+    );
   }
 
   /** *Zo rekent caseflow*: the model in plain language, what it leaves out, what it found. */
