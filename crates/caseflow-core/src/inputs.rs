@@ -45,6 +45,33 @@ pub struct ProgrammeInputs {
 }
 
 impl ProgrammeInputs {
+    /// A programme with its choices set and every number at zero, for [`ProgrammeInputs::apply`]
+    /// to fill.
+    pub fn empty(
+        target: Target,
+        effect_from: EffectFrom,
+        on_benefit: bool,
+        funding: Funding,
+    ) -> ProgrammeInputs {
+        ProgrammeInputs {
+            participants: 0.0,
+            cost_per_participant_eur: 0.0,
+            intake_months: 0.0,
+            duration_months: 0.0,
+            lock_in: 0.0,
+            effect: 0.0,
+            half_life_months: 0.0,
+            capacity: 0.0,
+            target_min_months: 0.0,
+            target_max_months: 0.0,
+            start_offset: 0,
+            target,
+            effect_from,
+            on_benefit,
+            funding,
+        }
+    }
+
     /// Set the field that programme field `id` feeds, from its value as the parameter table
     /// states it (percentages become fractions); false if no field has that id.
     pub fn apply(&mut self, id: &str, value: f64) -> bool {
@@ -225,23 +252,8 @@ mod tests {
         for spec in &table.params {
             assert!(inputs.apply(&spec.id, spec.default), "{}", spec.id);
         }
-        let mut programme = ProgrammeInputs {
-            participants: 0.0,
-            cost_per_participant_eur: 0.0,
-            intake_months: 0.0,
-            duration_months: 0.0,
-            lock_in: 0.0,
-            effect: 0.0,
-            half_life_months: 0.0,
-            capacity: 0.0,
-            target_min_months: 0.0,
-            target_max_months: 0.0,
-            start_offset: 0,
-            target: Target::Any,
-            effect_from: EffectFrom::End,
-            on_benefit: true,
-            funding: Funding::Reintegration,
-        };
+        let mut programme =
+            ProgrammeInputs::empty(Target::Any, EffectFrom::End, true, Funding::Reintegration);
         for spec in &table.programme_fields {
             assert!(programme.apply(&spec.id, spec.default), "{}", spec.id);
         }

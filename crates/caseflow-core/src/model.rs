@@ -605,21 +605,14 @@ mod tests {
     #[test]
     fn an_eligibility_window_covers_partial_bands() {
         let p = ProgrammeInputs {
-            participants: 1.0,
-            cost_per_participant_eur: 0.0,
-            intake_months: 1.0,
-            duration_months: 6.0,
-            lock_in: 0.0,
-            effect: 0.0,
-            half_life_months: 12.0,
-            capacity: 1.0,
             target_min_months: 6.0,
             target_max_months: 17.0,
-            start_offset: 0,
-            target: Target::Any,
-            effect_from: EffectFrom::End,
-            on_benefit: true,
-            funding: crate::scenario::Funding::Reintegration,
+            ..ProgrammeInputs::empty(
+                Target::Any,
+                EffectFrom::End,
+                true,
+                crate::scenario::Funding::Reintegration,
+            )
         };
         let r = ProgrammeRates::new(&p, 0.006);
         assert_eq!(r.eligible_band, [0.0, 0.0, 1.0, 0.5, 0.0, 0.0, 0.0]);

@@ -324,6 +324,18 @@ fn year_index(inp: &Inputs) -> (Vec<usize>, Vec<(i32, u32)>) {
     (index, years)
 }
 
+/// The region's benefit households and people at the start.
+fn start_totals(inp: &Inputs) -> (f64, f64) {
+    let benefits = inp.start_stock.iter().sum();
+    let people = inp
+        .start_stock
+        .iter()
+        .zip(&inp.people_per_benefit)
+        .map(|(s, p)| s * p)
+        .sum();
+    (benefits, people)
+}
+
 fn dec(x: f64) -> Decimal {
     Decimal::from_f64_retain(x).unwrap_or(Decimal::ZERO)
 }
@@ -653,13 +665,7 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
     }
 
     // The region: sums of the municipalities (money sums exactly).
-    let start_benefits: f64 = inp.start_stock.iter().sum();
-    let start_people: f64 = inp
-        .start_stock
-        .iter()
-        .zip(&inp.people_per_benefit)
-        .map(|(s, p)| s * p)
-        .sum();
+    let (start_benefits, start_people) = start_totals(inp);
     let mut region_rows = areas[0].months.clone();
     let mut region_flows = areas[0].flows.clone();
     let mut region_years = areas[0].years.clone();
@@ -762,13 +768,7 @@ pub fn assemble(
         .collect();
 
     // The part of the shock inside the horizon.
-    let start_benefits: f64 = inp.start_stock.iter().sum();
-    let start_people: f64 = inp
-        .start_stock
-        .iter()
-        .zip(&inp.people_per_benefit)
-        .map(|(s, p)| s * p)
-        .sum();
+    let (start_benefits, start_people) = start_totals(inp);
     let shock_months = inp
         .growth_months
         .min(inp.months.saturating_sub(inp.growth_start));

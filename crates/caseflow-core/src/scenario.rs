@@ -562,23 +562,12 @@ impl Scenario {
                     ["hoogstens 200 tekens", "at most 200 characters"],
                 ));
             }
-            let mut inputs = ProgrammeInputs {
-                participants: 0.0,
-                cost_per_participant_eur: 0.0,
-                intake_months: 0.0,
-                duration_months: 0.0,
-                lock_in: 0.0,
-                effect: 0.0,
-                half_life_months: 0.0,
-                capacity: 0.0,
-                target_min_months: 0.0,
-                target_max_months: 0.0,
-                start_offset: 0,
-                target: prog.target,
-                effect_from: prog.effect_from,
-                on_benefit: prog.on_benefit,
-                funding: prog.funding,
-            };
+            let mut inputs = ProgrammeInputs::empty(
+                prog.target,
+                prog.effect_from,
+                prog.on_benefit,
+                prog.funding,
+            );
             for (id, given) in prog.numeric_fields() {
                 let Some(spec) = table.programme_field(id) else {
                     continue;
