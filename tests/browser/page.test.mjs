@@ -74,6 +74,8 @@ test('bad input names field, value and range, and the last valid scenario stays'
     ['', 'is geen getal'],
     // Dutch grouping: 1.000 is a thousand, not one.
     ['1.000', 'valt buiten het bereik'],
+    // Only plain decimals: no hex, as the CLI.
+    ['0x10', 'is geen getal'],
   ]) {
     await page.fill('#param-growth_pct-number', typed);
     const message = await page.locator('#param-growth_pct-error').textContent();
@@ -159,7 +161,7 @@ test('the Monte Carlo in the browser gives the same numbers as the CLI for the s
   const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '200', '--seed', '1']);
   assert.deepEqual(data[3], mc.months.map((m) => m.benefits.p95));
   assert.deepEqual(data[4], mc.months.map((m) => m.benefits.p5));
-  assert.match(await page.locator('#uncertainty').textContent(), /200 runs, seed 1/);
+  assert.match(await page.locator('#uncertainty').textContent(), /200 runs, seed 1 \(caseflow run --preset corona-2021 --runs 200 --seed 1\)/);
   await page.screenshot({ path: screenshotPath('page-uncertainty.png') });
   // Any edit drops the band: it no longer belongs to the scenario on screen.
   await page.fill('#param-growth_pct-number', '5');
@@ -190,6 +192,8 @@ test('every assumption can be edited, is marked, and resets one by one or all at
   const { page, problems } = await openPage();
   await page.selectOption('#preset', 'corona-2021');
   await page.click('summary:has-text("Alle aannames")');
+  // The wide table scrolls inside its column: the page never gets wider than the window.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal page scroll');
   const field = page.locator('#assume-benefit_cost_month_eur');
   await field.fill('1300');
   await field.dispatchEvent('change');

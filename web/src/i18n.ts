@@ -39,6 +39,7 @@ const texts = {
     none: 'niet binnen de looptijd',
     municipalities: 'Per gemeente: wie betaalt, wie bespaart',
     programmesTitle: 'Programma’s in dit scenario',
+    codes: { near: 'dichtbij de arbeidsmarkt', mid: 'middellange afstand', far: 'ver van de arbeidsmarkt', any: 'iedereen', start: 'het begin', end: 'het einde', reintegration: 're-integratiebudget', buig: 'BUIG-budget', seed: 'stukken van de regio', study: 'onderzoek', derived: 'afgeleid', assumption: 'aanname' } as Record<string, string>,
     noProgrammes: 'Dit scenario heeft geen programma’s.',
     target: 'doelgroep',
     effectFrom: 'effect vanaf',
@@ -71,8 +72,8 @@ const texts = {
     resetAll: 'Alle aannames terugzetten',
     computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
     uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
-    uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number) =>
-      `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen 10 jaar ${payback}. ${runs} runs, seed ${seed} (caseflow run --runs ${runs} --seed ${seed}).`,
+    uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
+      `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen de looptijd ${payback}. ${runs} runs, seed ${seed} (${command}).`,
     colMunicipality: 'Gemeente',
     colGross: 'Bruto besparing',
     colKept: 'Na terugval',
@@ -116,6 +117,7 @@ const texts = {
     none: 'not within the horizon',
     municipalities: 'Per municipality: who pays, who saves',
     programmesTitle: 'Programmes in this scenario',
+    codes: { near: 'close to work', mid: 'mid distance', far: 'far from work', any: 'everyone', start: 'the start', end: 'the end', reintegration: 're-integration budget', buig: 'BUIG grant', seed: 'the region’s papers', study: 'study', derived: 'derived', assumption: 'assumption' } as Record<string, string>,
     noProgrammes: 'This scenario has no programmes.',
     target: 'target group',
     effectFrom: 'effect from',
@@ -148,8 +150,8 @@ const texts = {
     resetAll: 'Reset all assumptions',
     computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
     uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
-    uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number) =>
-      `90% band (P5-P95): ${b5} to ${b95} benefits at the end; net result ${n5} to ${n95}; chance of payback within 10 years ${payback}. ${runs} runs, seed ${seed} (caseflow run --runs ${runs} --seed ${seed}).`,
+    uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
+      `90% band (P5-P95): ${b5} to ${b95} benefits at the end; net result ${n5} to ${n95}; chance of payback within the horizon ${payback}. ${runs} runs, seed ${seed} (${command}).`,
     colMunicipality: 'Municipality',
     colGross: 'Gross saving',
     colKept: 'After feedback',
@@ -198,6 +200,12 @@ export function allowedRange(lang: Lang, spec: ParamSpec): string {
 }
 
 /** "Groeischok: ‘abc’ is geen getal; toegestaan: -20 tot 20 (…)". */
+/** A value as echoed in a message: at most 40 characters, like the core's errors. */
+function echo(value: string): string {
+  const chars = Array.from(value);
+  return chars.length <= 40 ? value : `${chars.slice(0, 40).join('')}…`;
+}
+
 export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
   const tx = t(lang);
   const what = {
@@ -210,7 +218,7 @@ export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
   }[d.kind];
   const name = (lang === 'nl' ? d.label_nl : d.label_en) || d.field;
   const allowed = lang === 'nl' ? d.allowed_nl : d.allowed_en;
-  return `${name}: ‘${d.value}’ ${what}; ${tx.allowed}: ${allowed}.`;
+  return `${name}: ‘${echo(d.value)}’ ${what}; ${tx.allowed}: ${allowed}.`;
 }
 
 /** The same message for a value typed into a field, checked against its spec on the page. */
@@ -240,20 +248,20 @@ export function headline(lang: Lang, r: import('./core').Results): string[] {
     lines.push(`Eind ${month}: ${n(s.benefits_end)} uitkeringen (${n(s.people_end)} personen); begin: ${n(s.benefits_start)}.`);
     if (r.growth_shock) {
       const g = r.growth_shock;
-      lines.push(`De groeischok van ${formatNumber(lang, g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom over ${g.months} maanden.`);
+      lines.push(`De groeischok van ${formatNumber(lang, g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.`);
     }
     if (s.participants > 0) {
-      lines.push(`Met de programma’s stromen ${formatNumber(lang, s.participant_exits_to_work, 0)} deelnemers uit naar werk, van wie ${formatNumber(lang, s.deadweight_exits, 0)} ook zonder programma (deadweight); ${n(s.benefit_months_avoided)} uitkeringsmaanden minder.`);
+      lines.push(`Met de programma’s stromen ${formatNumber(lang, s.participant_exits_to_work, 0)} deelnemers uit naar werk, van wie ${formatNumber(lang, s.deadweight_exits, 0)} ook zonder programma (deadweight); tegenover geen programma’s zijn dat ${formatNumber(lang, s.extra_exits_to_work, 1)} extra uitstromers naar werk over de hele looptijd (wie eerder uitstroomt, was later vaak ook gegaan) en ${n(s.benefit_months_avoided)} uitkeringsmaanden minder.`);
       lines.push(`Bruto besparing ${e(s.gross_saving_eur)}; na terugval van BUIG-budget en vangnet ${e(s.saving_after_feedback_eur)}, tegen ${e(s.programme_cost_eur)} kosten: netto ${e(s.net_saving_eur)}; terugverdiend ${s.payback_month === null ? t(lang).none : `na ${s.payback_month} maanden`}.`);
     }
   } else {
     lines.push(`End of ${month}: ${n(s.benefits_end)} benefits (${n(s.people_end)} people); start: ${n(s.benefits_start)}.`);
     if (r.growth_shock) {
       const g = r.growth_shock;
-      lines.push(`The growth shock of ${formatNumber(lang, g.pct, 1)}% of ${n(g.base_benefits)} benefits means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow over ${g.months} months.`);
+      lines.push(`The growth shock of ${formatNumber(lang, g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.`);
     }
     if (s.participants > 0) {
-      lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); ${n(s.benefit_months_avoided)} fewer benefit-months.`);
+      lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); against no programmes that is ${formatNumber(lang, s.extra_exits_to_work, 1)} extra exits to work over the whole horizon (many who leave earlier would have left later) and ${n(s.benefit_months_avoided)} fewer benefit-months.`);
       lines.push(`Gross saving ${e(s.gross_saving_eur)}; after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}, against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}; ${s.payback_month === null ? 'does not pay back within the horizon' : `pays back after ${s.payback_month} months`}.`);
     }
   }

@@ -97,13 +97,14 @@ function parseTyped(lang: Lang, text: string): number {
   const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`);
   if (grouped.test(s)) s = s.split(group).join('');
   s = s.replace(',', '.');
-  return s === '' ? NaN : Number(s);
+  // Plain decimal numbers only (as the CLI reads them): no hex, binary or 'Infinity'.
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : NaN;
 }
 
 /** A value as the number field shows it: the language's decimal sign, no grouping. */
 function fieldText(lang: Lang, value: number): string {
   return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    maximumFractionDigits: 2,
+    maximumFractionDigits: 6,
     useGrouping: false,
   }).format(value);
 }
@@ -230,17 +231,21 @@ class App {
         const rows = this.core.params.programme_field.map((spec) => {
           const given = (prog as unknown as Record<string, number | undefined>)[spec.id];
           const value = given ?? spec.default;
+          // Only the uncertain fields (effect, lock-in, half-life) have a plausible range and a
+          // study behind them; the others are the scenario's choices.
+          const uncertain = spec.distribution !== 'fixed';
           return el(
             'tr',
             {},
             el('th', { scope: 'row' }, label(this.lang, spec)),
             el('td', {}, formatNumber(this.lang, value, 2)),
             el('td', {}, unit(this.lang, spec)),
-            el('td', {}, `${formatNumber(this.lang, spec.low, 2)}–${formatNumber(this.lang, spec.high, 2)}`),
-            el('td', { className: 'source' }, given === undefined ? `${tx.colDefault}: ${spec.source}` : spec.source),
+            el('td', {}, uncertain ? `${tx.plausible}: ${formatNumber(this.lang, spec.low, 2)}–${formatNumber(this.lang, spec.high, 2)}` : ''),
+            el('td', { className: 'source' }, uncertain ? spec.source : ''),
           );
         });
-        const facts = `${tx.target}: ${prog.target}; ${tx.effectFrom}: ${prog.effect_from}; ${tx.funding}: ${prog.funding}`;
+        const code = (c: string) => tx.codes[c] ?? c;
+        const facts = `${tx.target}: ${code(prog.target)}; ${tx.effectFrom}: ${code(prog.effect_from)}; ${tx.funding}: ${code(prog.funding)}`;
         return el(
           'div',
           { className: 'programme' },
@@ -386,7 +391,7 @@ class App {
         el('td', {}, formatNumber(this.lang, p.default, 3)),
         el('td', {}, `${formatNumber(this.lang, p.low, 3)}–${formatNumber(this.lang, p.high, 3)}`),
         el('td', {}, `${formatNumber(this.lang, p.min, 3)}–${formatNumber(this.lang, p.max, 3)}`),
-        el('td', {}, p.evidence),
+        el('td', {}, tx.codes[p.evidence] ?? p.evidence),
         el('td', { className: 'source' }, p.source),
       );
       if (edited) {
@@ -504,9 +509,12 @@ class App {
     const benefits = mc.summary['benefits_end'] as Stats;
     const e = (v: string | null) => (v === null ? '–' : formatEur(this.lang, v));
     const n = (v: number | null) => (v === null ? '–' : formatNumber(this.lang, v));
-    const p = mc.probabilities;
+    const payback = mc.summary.payback_month;
     const pct = (x: number) => `${formatNumber(this.lang, x * 100)}%`;
-    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), e(net.p5), e(net.p95), pct(p.payback_within_10_years), mc.runs, mc.seed);
+    // The command that gives the same numbers: the preset and the user's overrides.
+    const sets = Object.entries(this.choice.set).map(([id, v]) => ` --set ${id}=${v}`).join('');
+    const command = `caseflow run --preset ${this.choice.preset}${sets} --runs ${mc.runs} --seed ${mc.seed}`;
+    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), e(net.p5), e(net.p95), pct(payback.share_paying_back), mc.runs, mc.seed, command);
   }
 
   /** Each municipality: caseload at the end, saving before and after feedback, cost share. */

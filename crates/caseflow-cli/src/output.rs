@@ -79,22 +79,24 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
             "{}",
             match lang {
                 Lang::Nl => format!(
-                    "Groeischok: {}% van {:.0} uitkeringen = {:.0} uitkeringen ({:.0} personen) extra instroom over {} maanden vanaf {}",
+                    "Groeischok: {}% van {:.0} uitkeringen, verspreid over {} maanden vanaf {}; binnen de looptijd ({} van die maanden): {:.0} uitkeringen ({:.0} personen) extra instroom",
                     g.pct,
                     g.base_benefits,
-                    g.extra_inflow_benefits,
-                    g.extra_inflow_people,
+                    g.planned_months,
+                    g.from,
                     g.months,
-                    g.from
+                    g.extra_inflow_benefits,
+                    g.extra_inflow_people
                 ),
                 Lang::En => format!(
-                    "Growth shock: {}% of {:.0} benefits = {:.0} benefits ({:.0} people) of extra inflow over {} months from {}",
+                    "Growth shock: {}% of {:.0} benefits, spread over {} months from {}; inside the horizon ({} of those months): {:.0} benefits ({:.0} people) of extra inflow",
                     g.pct,
                     g.base_benefits,
-                    g.extra_inflow_benefits,
-                    g.extra_inflow_people,
+                    g.planned_months,
+                    g.from,
                     g.months,
-                    g.from
+                    g.extra_inflow_benefits,
+                    g.extra_inflow_people
                 ),
             }
         )?;
@@ -404,6 +406,13 @@ pub fn monte_carlo_table(out: &mut impl Write, mc: &MonteCarlo, lang: Lang) -> i
     }
     let p = &mc.probabilities;
     let pc = |x: f64| format!("{:.0}%", x * 100.0);
+    let within = |x: Option<f64>| {
+        x.map_or(
+            lang.pick("(looptijd te kort)", "(horizon too short)")
+                .to_owned(),
+            pc,
+        )
+    };
     writeln!(
         out,
         "{}: {} / {} / {}",
@@ -411,9 +420,9 @@ pub fn monte_carlo_table(out: &mut impl Write, mc: &MonteCarlo, lang: Lang) -> i
             "Kans terugverdiend binnen 2 / 5 / 10 jaar",
             "Chance of payback within 2 / 5 / 10 years"
         ),
-        pc(p.payback_within_2_years),
-        pc(p.payback_within_5_years),
-        pc(p.payback_within_10_years)
+        within(p.payback_within_2_years),
+        within(p.payback_within_5_years),
+        within(p.payback_within_10_years)
     )?;
     writeln!(
         out,

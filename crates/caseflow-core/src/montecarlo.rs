@@ -51,12 +51,13 @@ const Z95: f64 = 1.644_853_626_951_472_2;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Probabilities {
-    /// Share of runs in which the programmes pay back within 2 years.
-    pub payback_within_2_years: f64,
-    /// Within 5 years.
-    pub payback_within_5_years: f64,
-    /// Within 10 years.
-    pub payback_within_10_years: f64,
+    /// Share of runs in which the programmes pay back within 2 years; null when the horizon
+    /// is shorter than that (a run cannot show what happens after it).
+    pub payback_within_2_years: Option<f64>,
+    /// Within 5 years (null when the horizon is shorter).
+    pub payback_within_5_years: Option<f64>,
+    /// Within 10 years (null when the horizon is shorter).
+    pub payback_within_10_years: Option<f64>,
     /// Share of runs in which the region's caseload ends above its start.
     pub caseload_ends_above_start: f64,
     /// Share of runs with a positive net saving.
@@ -556,6 +557,7 @@ impl Model {
         // of the output and the kind of every leaf.
         let central = self.run(scenario)?;
         let base = central.scenario.clone();
+        let horizon = base.months;
         let template = tracked(&central).map_err(|e| {
             InputErrors(vec![InputError::other(
                 "runs",
@@ -625,9 +627,9 @@ impl Model {
             years: rebuilt["years"].clone(),
             municipalities: rebuilt["municipalities"].clone(),
             probabilities: Probabilities {
-                payback_within_2_years: share(payback2),
-                payback_within_5_years: share(payback5),
-                payback_within_10_years: share(payback10),
+                payback_within_2_years: (horizon >= 24).then(|| share(payback2)),
+                payback_within_5_years: (horizon >= 60).then(|| share(payback5)),
+                payback_within_10_years: (horizon >= 120).then(|| share(payback10)),
                 caseload_ends_above_start: share(above),
                 net_saving_positive: share(positive),
             },

@@ -224,7 +224,9 @@ pub struct GrowthShock {
     pub base_benefits: f64,
     /// First month of the extra inflow.
     pub from: YearMonth,
-    /// Months of it inside the horizon.
+    /// Months over which the shock is spread.
+    pub planned_months: u32,
+    /// Months of it inside the horizon (fewer when the horizon ends first).
     pub months: u32,
     /// Extra inflow in households inside the horizon (pct × base, for the months inside).
     pub extra_inflow_benefits: f64,
@@ -777,6 +779,7 @@ pub fn assemble(
         pct: inp.growth_pct,
         base_benefits: start_benefits,
         from: inp.start.plus(inp.growth_start),
+        planned_months: inp.growth_months,
         months: shock_months,
         extra_inflow_benefits: applied * start_benefits,
         extra_inflow_people: applied * start_people,

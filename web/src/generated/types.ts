@@ -122,7 +122,11 @@ export type GrowthShock = {
    */
   from: YearMonth,
   /**
-   * Months of it inside the horizon.
+   * Months over which the shock is spread.
+   */
+  planned_months: number,
+  /**
+   * Months of it inside the horizon (fewer when the horizon ends first).
    */
   months: number,
   /**
@@ -463,17 +467,18 @@ export type Preset = {
  */
 export type Probabilities = {
   /**
-   * Share of runs in which the programmes pay back within 2 years.
+   * Share of runs in which the programmes pay back within 2 years; null when the horizon
+   * is shorter than that (a run cannot show what happens after it).
    */
-  payback_within_2_years: number,
+  payback_within_2_years: number | null,
   /**
-   * Within 5 years.
+   * Within 5 years (null when the horizon is shorter).
    */
-  payback_within_5_years: number,
+  payback_within_5_years: number | null,
   /**
-   * Within 10 years.
+   * Within 10 years (null when the horizon is shorter).
    */
-  payback_within_10_years: number,
+  payback_within_10_years: number | null,
   /**
    * Share of runs in which the region's caseload ends above its start.
    */
