@@ -70,8 +70,8 @@ struct AnalysisArgs {
     #[arg(long, value_name = "FILE")]
     scenario: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = PresetFormat::Table)]
-    format: PresetFormat,
+    #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
+    format: ParamsFormat,
     /// Language of headings and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
@@ -277,6 +277,18 @@ fn main() -> ExitCode {
         Command::Sensitivity(args) => sensitivity(&model, &args, &mut out),
         Command::Optimise(args) => optimise(&model, &args, &mut out),
         Command::Breakdown(args) => breakdown(&model, &args, &mut out),
+        Command::Backtest(args)
+            if !(2..=caseflow_core::montecarlo::MAX_RUNS).contains(&args.runs) =>
+        {
+            Err(InputError::other(
+                "runs",
+                &args.runs.to_string(),
+                InputErrorKind::OutOfRange,
+                ["Aantal runs", "Number of runs"],
+                ["gehele getallen 2 tot 100000", "whole numbers 2 to 100000"],
+            )
+            .into())
+        }
         Command::Backtest(args) => {
             backtest_cmd::run(&model, &args, &mut out).map_err(Failure::Other)
         }
@@ -610,8 +622,8 @@ fn sensitivity(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Resu
     let s = analysis_scenario(model, args)?;
     let result = model.sensitivity(&s)?;
     match args.format {
-        PresetFormat::Json | PresetFormat::Toml => write_json(out, &result),
-        PresetFormat::Table => Ok(output::sensitivity_table(out, &result, args.lang.into())?),
+        ParamsFormat::Json => write_json(out, &result),
+        ParamsFormat::Table => Ok(output::sensitivity_table(out, &result, args.lang.into())?),
     }
 }
 
@@ -652,8 +664,8 @@ fn optimise(model: &Model, args: &OptimiseArgs, out: &mut impl Write) -> Result<
     };
     let result = model.optimise(&s, budget, objective, horizon)?;
     match args.base.format {
-        PresetFormat::Json | PresetFormat::Toml => write_json(out, &result),
-        PresetFormat::Table => Ok(output::optimise_table(out, &result, args.base.lang.into())?),
+        ParamsFormat::Json => write_json(out, &result),
+        ParamsFormat::Table => Ok(output::optimise_table(out, &result, args.base.lang.into())?),
     }
 }
 
@@ -661,7 +673,7 @@ fn breakdown(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Result
     let s = analysis_scenario(model, args)?;
     let result = model.breakdown(&s)?;
     match args.format {
-        PresetFormat::Json | PresetFormat::Toml => write_json(out, &result),
-        PresetFormat::Table => Ok(output::breakdown_table(out, &result, args.lang.into())?),
+        ParamsFormat::Json => write_json(out, &result),
+        ParamsFormat::Table => Ok(output::breakdown_table(out, &result, args.lang.into())?),
     }
 }

@@ -305,7 +305,7 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
         "100",
         s.totals.share_eur,
         s.totals.overhead_eur,
-        ""
+        s.totals.share_eur + s.totals.overhead_eur
     )?;
     writeln!(
         out,
@@ -316,12 +316,13 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
         ),
         s.totals.regional_total_eur
     )?;
-    writeln!(
-        out,
-        "{}: {}",
-        lang.pick("Afronding", "Rounding"),
-        s.rounding
-    )
+    match lang {
+        Lang::Nl => writeln!(
+            out,
+            "Afronding: in hele euro's; aandelen en opslag elk met de grootste-restmethode (de opslag berekend op de exacte aandelen, het totaal half van nul af afgerond); bij gelijke resten de eerdere gemeente"
+        ),
+        Lang::En => writeln!(out, "Rounding: {}", s.rounding),
+    }
 }
 
 /// The cost split as CSV, one row per municipality.
@@ -491,23 +492,37 @@ pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> i
         lang.pick("Netto resultaat €", "Net result €"),
         s.net_saving_eur
     )?;
+    let h = if lang == Lang::Nl {
+        [
+            "parameter",
+            "laag",
+            "hoog",
+            "netto laag €",
+            "netto hoog €",
+            "verschil €",
+        ]
+    } else {
+        [
+            "parameter",
+            "low",
+            "high",
+            "net at low €",
+            "net at high €",
+            "swing €",
+        ]
+    };
     writeln!(
         out,
         "{:<48} {:>10} {:>10} {:>14} {:>14} {:>14}",
-        lang.pick("parameter", "parameter"),
-        "laag/low",
-        "hoog/high",
-        "netto laag €",
-        "netto hoog €",
-        "verschil €"
+        h[0], h[1], h[2], h[3], h[4], h[5]
     )?;
     for w in &s.top {
         writeln!(
             out,
             "{:<48} {:>10} {:>10} {:>14} {:>14} {:>14}",
             w.parameter,
-            w.low,
-            w.high,
+            lang.number(w.low),
+            lang.number(w.high),
             w.net_saving_low_eur.round_dp(0),
             w.net_saving_high_eur.round_dp(0),
             w.swing_eur.round_dp(0)
@@ -516,7 +531,7 @@ pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> i
     Ok(())
 }
 
-fn mix_line(m: &Mix) -> String {
+fn mix_line(m: &Mix, lang: Lang) -> String {
     let parts: Vec<String> = m
         .tracks
         .iter()
@@ -524,10 +539,13 @@ fn mix_line(m: &Mix) -> String {
         .map(|(t, n)| format!("{t} {n:.0}"))
         .collect();
     format!(
-        "{} | cost €{} | net €{} | extra exits {:.1}",
+        "{} | {} €{} | {} €{} | {} {:.1}",
         parts.join(", "),
+        lang.pick("kosten", "cost"),
         m.cost_eur.round_dp(0),
+        lang.pick("netto", "net"),
         m.net_saving_eur.round_dp(0),
+        lang.pick("extra uitstroom naar werk", "extra exits to work"),
         m.extra_exits_to_work
     )
 }
@@ -547,13 +565,13 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         out,
         "{:<10} {}",
         lang.pick("beste", "best"),
-        mix_line(&o.best)
+        mix_line(&o.best, lang)
     )?;
     writeln!(
         out,
         "{:<10} {}",
         lang.pick("besloten", "decided"),
-        mix_line(&o.decided)
+        mix_line(&o.decided, lang)
     )?;
     writeln!(
         out,
@@ -593,7 +611,7 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
             out,
             "  €{:>12} {}",
             p.budget_eur.round_dp(0),
-            mix_line(&p.mix)
+            mix_line(&p.mix, lang)
         )?;
     }
     Ok(())

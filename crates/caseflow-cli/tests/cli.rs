@@ -146,7 +146,7 @@ fn every_bad_value_is_reported_at_once() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    for field in ["set.growth_pct", "set.nope", "months", "start", "--set"] {
+    for field in ["set.growth_pct", "set: 'nope'", "months", "start", "--set"] {
         assert!(err.contains(field), "{field} missing in: {err}");
     }
 }

@@ -506,13 +506,14 @@ impl Model {
                 "budget_feedback",
                 "Terugval BUIG-budget en vangnet",
                 "BUIG grant and safety-net feedback",
-                -s.feedback_eur,
+                // `ZERO - x` rather than `-x`, which prints a zero as "-0".
+                Decimal::ZERO - s.feedback_eur,
             ),
             part(
                 "programme_cost",
                 "Programmakosten",
                 "Programme cost",
-                -s.programme_cost_eur,
+                Decimal::ZERO - s.programme_cost_eur,
             ),
         ];
         Ok(Breakdown {

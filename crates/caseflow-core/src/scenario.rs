@@ -404,10 +404,10 @@ impl Scenario {
 
     /// Set one assumption from text (`--set id=value`), checking it at once.
     pub fn set_text(&mut self, table: &ParamTable, id: &str, text: &str) -> Result<(), InputError> {
-        let field = format!("set.{id}");
+        let field = set_field(id);
         let spec = table
             .param(id)
-            .ok_or_else(|| unknown_param(table, &field, text))?;
+            .ok_or_else(|| unknown_param(table, "set", id))?;
         let value = spec.parse(&field, text)?;
         self.set.insert(id.to_owned(), value);
         Ok(())
@@ -466,9 +466,9 @@ impl Scenario {
             ));
         }
         for (id, value) in &self.set {
-            let field = format!("set.{id}");
+            let field = set_field(id);
             match table.param(id) {
-                None => errors.push(unknown_param(table, &field, &value.to_string())),
+                None => errors.push(unknown_param(table, "set", id)),
                 Some(spec) => {
                     if let Err(e) = spec.check(&field, *value) {
                         errors.push(e);
@@ -695,6 +695,25 @@ pub(crate) fn check_consistency(table: &ParamTable, values: &[f64], errors: &mut
             errors.push(shares_error(&format!("set.{b}"), value(a) + value(b), what));
         }
     }
+    // The safety net's own risk must not lie above the threshold for full compensation.
+    if value("vangnet_own_risk_pct") > value("vangnet_upper_pct") {
+        errors.push(InputError::other(
+            "set.vangnet_own_risk_pct",
+            &value("vangnet_own_risk_pct").to_string(),
+            InputErrorKind::Inconsistent,
+            ["Vangnet: eigen risico", "Safety net: own risk"],
+            [
+                &format!(
+                    "hoogstens de grens voor volledige compensatie ({}%)",
+                    Lang::Nl.number(value("vangnet_upper_pct"))
+                ),
+                &format!(
+                    "at most the threshold for full compensation ({}%)",
+                    value("vangnet_upper_pct")
+                ),
+            ],
+        ));
+    }
     // A negative shock may not take more than the new inflow away in any month.
     if value("growth_pct") / value("growth_months").max(1.0) < -value("new_inflow_pct") {
         errors.push(InputError::other(
@@ -753,6 +772,13 @@ fn shares_error(field: &str, sum: f64, what: [&str; 2]) -> InputError {
     )
 }
 
+/// The field path of an override, with a very long id shortened (ids come from users' files).
+fn set_field(id: &str) -> String {
+    let short: String = id.chars().take(60).collect();
+    format!("set.{short}")
+}
+
+/// An override of a parameter caseflow does not know: the error names the id as the value.
 fn unknown_param(table: &ParamTable, field: &str, shown: &str) -> InputError {
     let ids: Vec<&str> = table.params.iter().map(|p| p.id.as_str()).collect();
     let list = ids.join(", ");
@@ -799,7 +825,7 @@ mod tests {
             "months",
             "set.growth_pct",
             "set.exit_0_11_pct",
-            "set.colour",
+            "set",
             "programmes[0].effect_pct",
             "programmes[0].participants",
         ] {
@@ -807,6 +833,12 @@ mod tests {
         }
         let growth = errors.iter().find(|e| e.field == "set.growth_pct").unwrap();
         assert_eq!(growth.kind, InputErrorKind::OutOfRange);
+        // An unknown override names the id it got.
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field == "set" && e.value == "colour")
+        );
         assert_eq!((growth.min, growth.max), (Some(-20.0), Some(20.0)));
         assert!(
             growth
