@@ -161,6 +161,9 @@ test('the Monte Carlo in the browser gives the same numbers as the CLI for the s
   const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '200', '--seed', '1']);
   assert.deepEqual(data[3], mc.months.map((m) => m.benefits.p95));
   assert.deepEqual(data[4], mc.months.map((m) => m.benefits.p5));
+  // The 50% band inside it.
+  assert.deepEqual(data[5], mc.months.map((m) => m.benefits.p75));
+  assert.deepEqual(data[6], mc.months.map((m) => m.benefits.p25));
   assert.match(await page.locator('#uncertainty').textContent(), /200 runs, seed 1 \(caseflow run --preset corona-2021 --runs 200 --seed 1\)/);
   await page.screenshot({ path: screenshotPath('page-uncertainty.png') });
   // Any edit drops the band: it no longer belongs to the scenario on screen.

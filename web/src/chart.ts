@@ -4,6 +4,14 @@ import 'uplot/dist/uPlot.min.css';
 import type { Results } from './core';
 import { formatNumber, t, type Lang } from './i18n';
 
+/** The Monte Carlo's percentiles of the caseload, month by month. */
+export interface Band {
+  p5: (number | null)[];
+  p25: (number | null)[];
+  p75: (number | null)[];
+  p95: (number | null)[];
+}
+
 export class CaseloadChart {
   private plot: uPlot | null = null;
   private months: string[] = [];
@@ -20,7 +28,7 @@ export class CaseloadChart {
     return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
   }
 
-  setLang(lang: Lang, results: Results, band?: { p5: (number | null)[]; p95: (number | null)[] }): void {
+  setLang(lang: Lang, results: Results, band?: Band): void {
     this.lang = lang;
     this.plot?.destroy();
     this.plot = null;
@@ -28,7 +36,7 @@ export class CaseloadChart {
   }
 
   /** Draw a run; `band` adds the Monte Carlo's P5-P95 of the caseload when it belongs to it. */
-  update(results: Results, band?: { p5: (number | null)[]; p95: (number | null)[] }): void {
+  update(results: Results, band?: Band): void {
     this.months = results.months.map((m) => m.month);
     const none = results.months.map(() => null);
     const data: uPlot.AlignedData = [
@@ -37,6 +45,8 @@ export class CaseloadChart {
       results.months.map((m) => m.benefits_without_programmes),
       band?.p95 ?? none,
       band?.p5 ?? none,
+      band?.p75 ?? none,
+      band?.p25 ?? none,
     ];
     if (this.plot) {
       this.plot.setData(data);
@@ -58,8 +68,14 @@ export class CaseloadChart {
         { label: tx.seriesWithout, stroke: '#6b7280', width: 2, dash: [6, 4], value },
         { label: 'P95', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value },
         { label: 'P5', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value },
+        { label: 'P75', stroke: 'rgba(29, 78, 216, 0.5)', width: 1, value },
+        { label: 'P25', stroke: 'rgba(29, 78, 216, 0.5)', width: 1, value },
       ],
-      bands: [{ series: [3, 4], fill: 'rgba(29, 78, 216, 0.12)' }],
+      // The 90% band (P5-P95) and, darker inside it, the 50% band (P25-P75).
+      bands: [
+        { series: [3, 4], fill: 'rgba(29, 78, 216, 0.10)' },
+        { series: [5, 6], fill: 'rgba(29, 78, 216, 0.18)' },
+      ],
     };
     this.plot = new uPlot(opts, data, this.el);
   }

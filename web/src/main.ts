@@ -4,7 +4,7 @@
 // The user's choices are a preset plus overrides, as in `caseflow run --preset ID --set ...`;
 // every edit reruns the core at once, and the choices and the language survive a reload.
 import './style.css';
-import { CaseloadChart } from './chart';
+import { CaseloadChart, type Band } from './chart';
 import { Cancelled, Runner } from './runner';
 import { Core, CoreError, type MonteCarlo, type ParamSpec, type Preset, type Results, type Scenario, type Stats } from './core';
 import {
@@ -321,7 +321,8 @@ class App {
       const v = Number(slider.value);
       field.value = fieldText(this.lang, v);
       clear();
-      this.apply(spec, v, error);
+      // The core may refuse a value in range that clashes with others: mark the field too.
+      if (!this.apply(spec, v, error)) field.setAttribute('aria-invalid', 'true');
     });
     field.addEventListener('input', () => {
       const v = parseTyped(this.lang, field.value);
@@ -333,7 +334,7 @@ class App {
       }
       clear();
       slider.value = String(v);
-      this.apply(spec, v, error);
+      if (!this.apply(spec, v, error)) field.setAttribute('aria-invalid', 'true');
     });
     return el(
       'div',
@@ -467,11 +468,11 @@ class App {
   }
 
   /** The Monte Carlo band of the caseload, when computed for the current scenario. */
-  private band(): { p5: (number | null)[]; p95: (number | null)[] } | undefined {
+  private band(): Band | undefined {
     const mc = this.uncertainty;
     if (!mc) return undefined;
-    const pick = (q: 'p5' | 'p95') => mc.months.map((m) => (m.benefits as Stats)[q] ?? null);
-    return { p5: pick('p5'), p95: pick('p95') };
+    const pick = (q: 'p5' | 'p25' | 'p75' | 'p95') => mc.months.map((m) => (m.benefits as Stats)[q] ?? null);
+    return { p5: pick('p5'), p25: pick('p25'), p75: pick('p75'), p95: pick('p95') };
   }
 
   /** Run the Monte Carlo on demand, in the worker, with progress; an edit cancels it. */

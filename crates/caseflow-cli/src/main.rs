@@ -333,8 +333,23 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
                 )
             })?
     } else if let Some(path) = &args.scenario {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            if e.kind() == io::ErrorKind::InvalidData {
+                // The file is there but is not text: bad input, not an I/O failure.
+                Failure::Input(
+                    InputError::other(
+                        "scenario",
+                        &path.display().to_string(),
+                        InputErrorKind::Malformed,
+                        ["Scenariobestand", "Scenario file"],
+                        ["tekst in UTF-8 (TOML of JSON)", "UTF-8 text (TOML or JSON)"],
+                    )
+                    .into(),
+                )
+            } else {
+                Failure::Other(format!("{}: {e}", path.display()))
+            }
+        })?;
         let is_json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))

@@ -265,11 +265,15 @@ pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io:
     for p in table.params.iter().chain(&table.programme_fields) {
         writeln!(
             out,
-            "{:<36} {:>9} [{} - {}] {} | {} | {:?}: {}",
+            "{:<36} {:>9} {} {} - {}, {} {} - {} | {} | {} | {:?}: {}",
             p.id,
             lang.number(p.default),
+            lang.pick("aannemelijk", "plausible"),
             lang.number(p.low),
             lang.number(p.high),
+            lang.pick("toegestaan", "allowed"),
+            lang.number(p.min),
+            lang.number(p.max),
             lang.pick(&p.unit_nl, &p.unit_en),
             lang.pick(&p.label_nl, &p.label_en),
             p.evidence,
