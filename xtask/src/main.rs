@@ -9,6 +9,7 @@
 //! - `bench`: `cargo bench` for the core, then the browser benchmark (wasm in Chromium next to
 //!   the native CLI, in one run).
 //!
+//! - `compare OLD_REV`: the presets' key figures under OLD_REV and the working tree.
 //! - `dist`: build, then write `dist/caseflow.html`, the one self-contained file to carry on a
 //!   USB stick and open via `file://`.
 //! - `codegen`: write `web/src/generated/types.ts`, the page's TypeScript types, from the core's
@@ -18,6 +19,7 @@
 //! Dependencies are kept to `sha2` and `base64` (the page's Content-Security-Policy hashes its
 //! inline script), so `cargo xtask` compiles in seconds on a fresh machine.
 
+mod compare;
 mod csp;
 
 mod install;
@@ -38,10 +40,14 @@ fn main() -> ExitCode {
         Some("bench") => bench_cmd(),
         Some("fuzz") => fuzz_cmd(&args[1..]),
         Some("dist") => dist_cmd(),
+        Some("compare") => match args.get(1) {
+            Some(rev) => compare::compare(rev),
+            None => Err("usage: cargo xtask compare OLD_REV".into()),
+        },
         Some("codegen") => codegen_cmd(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench | fuzz [--minutes N] | dist | codegen>"
+                "usage: cargo xtask <serve [--port N] [--no-build] | test | build | bench | fuzz [--minutes N] | dist | codegen | compare OLD_REV>"
             );
             return ExitCode::from(2);
         }
