@@ -161,6 +161,10 @@ test('the Monte Carlo in the browser gives the same numbers as the CLI for the s
   const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '200', '--seed', '1']);
   assert.deepEqual(data[3], mc.months.map((m) => m.benefits.p95));
   assert.deepEqual(data[4], mc.months.map((m) => m.benefits.p5));
+  // The headline gives the Monte Carlo's P5-P95 beside the central figures.
+  const eurNl = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
+  const net = mc.summary.net_saving_eur;
+  assert.ok((await page.locator('#headline').textContent()).includes(`(${eurNl(net.p5)} tot ${eurNl(net.p95)})`), 'net saving range in the headline');
   // The 50% band inside it.
   assert.deepEqual(data[5], mc.months.map((m) => m.benefits.p75));
   assert.deepEqual(data[6], mc.months.map((m) => m.benefits.p25));

@@ -237,32 +237,44 @@ export function typedErrorMessage(lang: Lang, spec: ParamSpec, kind: InputErrorD
 }
 
 /** The headline sentences under the chart. */
-export function headline(lang: Lang, r: import('./core').Results): string[] {
+/**
+ * The headline sentences under the chart. The central figures are the deterministic run's; when
+ * the Monte Carlo of the same scenario is there, its P5-P95 follows each in brackets.
+ */
+export function headline(lang: Lang, r: import('./core').Results, mc?: import('./core').MonteCarlo | null): string[] {
   const s = r.summary;
   const last = r.months[r.months.length - 1];
+  const to = lang === 'nl' ? 'tot' : 'to';
+  const range = (key: 'benefits_end' | 'people_end' | 'extra_exits_to_work' | 'net_saving_eur' | 'saving_after_feedback_eur', digits = 0) => {
+    if (!mc) return '';
+    const q = mc.summary[key] as { p5: number | string | null; p95: number | string | null };
+    if (q.p5 === null || q.p95 === null) return '';
+    const f = (v: number | string) => (typeof v === 'string' ? formatEur(lang, v) : formatNumber(lang, v, digits));
+    return ` (${f(q.p5)} ${to} ${f(q.p95)})`;
+  };
   const n = (v: number) => formatNumber(lang, v);
   const e = (v: string) => formatEur(lang, v);
   const month = last?.month ?? '';
   const lines: string[] = [];
   if (lang === 'nl') {
-    lines.push(`Eind ${month}: ${n(s.benefits_end)} uitkeringen (${n(s.people_end)} personen); begin: ${n(s.benefits_start)}.`);
+    lines.push(`Eind ${month}: ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen); begin: ${n(s.benefits_start)}.`);
     if (r.growth_shock) {
       const g = r.growth_shock;
       lines.push(`De groeischok van ${formatNumber(lang, g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.`);
     }
     if (s.participants > 0) {
-      lines.push(`Met de programma’s stromen ${formatNumber(lang, s.participant_exits_to_work, 0)} deelnemers uit naar werk, van wie ${formatNumber(lang, s.deadweight_exits, 0)} ook zonder programma (deadweight); tegenover geen programma’s zijn dat ${formatNumber(lang, s.extra_exits_to_work, 1)} extra uitstromers naar werk over de hele looptijd (wie eerder uitstroomt, was later vaak ook gegaan) en ${n(s.benefit_months_avoided)} uitkeringsmaanden minder.`);
-      lines.push(`Bruto besparing ${e(s.gross_saving_eur)}; na terugval van BUIG-budget en vangnet ${e(s.saving_after_feedback_eur)}, tegen ${e(s.programme_cost_eur)} kosten: netto ${e(s.net_saving_eur)}; terugverdiend ${s.payback_month === null ? t(lang).none : `na ${s.payback_month} maanden`}.`);
+      lines.push(`Met de programma’s stromen ${formatNumber(lang, s.participant_exits_to_work, 0)} deelnemers uit naar werk, van wie ${formatNumber(lang, s.deadweight_exits, 0)} ook zonder programma (deadweight); tegenover geen programma’s zijn dat naar verwachting ${formatNumber(lang, s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} extra uitstromers naar werk over de hele looptijd (wie eerder uitstroomt, was later vaak ook gegaan) en ${n(s.benefit_months_avoided)} uitkeringsmaanden minder.`);
+      lines.push(`Bruto besparing ${e(s.gross_saving_eur)}; na terugval van BUIG-budget en vangnet ${e(s.saving_after_feedback_eur)}, tegen ${e(s.programme_cost_eur)} kosten: netto ${e(s.net_saving_eur)}${range('net_saving_eur')}; terugverdiend ${s.payback_month === null ? t(lang).none : `na ${s.payback_month} maanden`}.`);
     }
   } else {
-    lines.push(`End of ${month}: ${n(s.benefits_end)} benefits (${n(s.people_end)} people); start: ${n(s.benefits_start)}.`);
+    lines.push(`End of ${month}: ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people); start: ${n(s.benefits_start)}.`);
     if (r.growth_shock) {
       const g = r.growth_shock;
       lines.push(`The growth shock of ${formatNumber(lang, g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.`);
     }
     if (s.participants > 0) {
-      lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); against no programmes that is ${formatNumber(lang, s.extra_exits_to_work, 1)} extra exits to work over the whole horizon (many who leave earlier would have left later) and ${n(s.benefit_months_avoided)} fewer benefit-months.`);
-      lines.push(`Gross saving ${e(s.gross_saving_eur)}; after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}, against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}; ${s.payback_month === null ? 'does not pay back within the horizon' : `pays back after ${s.payback_month} months`}.`);
+      lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); against no programmes that is an expected ${formatNumber(lang, s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} extra exits to work over the whole horizon (many who leave earlier would have left later) and ${n(s.benefit_months_avoided)} fewer benefit-months.`);
+      lines.push(`Gross saving ${e(s.gross_saving_eur)}; after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}, against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}${range('net_saving_eur')}; ${s.payback_month === null ? 'does not pay back within the horizon' : `pays back after ${s.payback_month} months`}.`);
     }
   }
   return lines;

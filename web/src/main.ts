@@ -443,7 +443,7 @@ class App {
     const r = this.results;
     this.chart.update(r, this.band());
     this.renderUncertainty();
-    byId('headline').replaceChildren(...headline(this.lang, r).map((line) => el('p', {}, line)));
+    byId('headline').replaceChildren(...headline(this.lang, r, this.uncertainty).map((line) => el('p', {}, line)));
     const notes = byId('notes');
     notes.hidden = r.notes.length === 0;
     notes.replaceChildren(
