@@ -325,14 +325,8 @@ class App {
       if (!this.apply(spec, v, error)) field.setAttribute('aria-invalid', 'true');
     });
     field.addEventListener('input', () => {
-      const v = parseTyped(this.lang, field.value);
-      const kind = typedError(spec, v);
-      if (kind) {
-        error.textContent = `${typedErrorMessage(this.lang, spec, kind, field.value)} ${tx.keptLast}`;
-        field.setAttribute('aria-invalid', 'true');
-        return;
-      }
-      clear();
+      const v = this.readTyped(spec, field, error);
+      if (v === null) return;
       slider.value = String(v);
       if (!this.apply(spec, v, error)) field.setAttribute('aria-invalid', 'true');
     });
@@ -344,6 +338,23 @@ class App {
       error,
       note,
     );
+  }
+
+  /**
+   * The number typed in `field`, checked against `spec`: on a bad value, the message (field,
+   * value, allowed range) at the field, the field marked, and null; otherwise both cleared.
+   */
+  private readTyped(spec: ParamSpec, field: HTMLInputElement, error: HTMLElement): number | null {
+    const v = parseTyped(this.lang, field.value);
+    const kind = typedError(spec, v);
+    if (kind) {
+      error.textContent = `${typedErrorMessage(this.lang, spec, kind, field.value)} ${t(this.lang).keptLast}`;
+      field.setAttribute('aria-invalid', 'true');
+      return null;
+    }
+    error.textContent = '';
+    field.removeAttribute('aria-invalid');
+    return v;
   }
 
   /** Run with one assumption changed; keep the last valid choice if the core refuses. */
@@ -404,15 +415,8 @@ class App {
         row.append(el('td', {}));
       }
       field.addEventListener('change', () => {
-        const v = parseTyped(this.lang, field.value);
-        const kind = typedError(p, v);
-        if (kind) {
-          error.textContent = `${typedErrorMessage(this.lang, p, kind, field.value)} ${tx.keptLast}`;
-          field.setAttribute('aria-invalid', 'true');
-          return;
-        }
-        error.textContent = '';
-        field.removeAttribute('aria-invalid');
+        const v = this.readTyped(p, field, error);
+        if (v === null) return;
         // The controls show the new value too (apply redraws this table with its mark).
         if (this.apply(p, v, error)) this.renderControls();
       });

@@ -200,18 +200,8 @@ fn test_cmd() -> Result {
     run(install::npm(&root().join("web")).args(["run", "typecheck"]))?;
     step.done();
 
-    let browser_dir = root().join("tests/browser");
-    install::npm_ci(&browser_dir)?;
-    let chromium = install::chromium()?;
     let step = Step::new("browser tests");
-    run(cargo().args(["build", "--package", "caseflow-cli"]))?;
-    let xtask = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
-    run(std::process::Command::new("node")
-        .args(["--test", "--test-concurrency=1"])
-        .current_dir(&browser_dir)
-        .env("CASEFLOW_BIN", target_dir().join("debug/caseflow"))
-        .env("XTASK_BIN", xtask)
-        .env("CHROMIUM", chromium))?;
+    browser_node(&["--test", "--test-concurrency=1"], false)?;
     step.done();
     println!("\nall checks passed");
     Ok(())
@@ -222,20 +212,34 @@ fn bench_cmd() -> Result {
     run(cargo().args(["bench", "--package", "caseflow-core"]))?;
     step.done();
     build()?;
+    let step = Step::new("browser benchmark");
+    browser_node(&["bench.mjs"], true)?;
+    step.done();
+    Ok(())
+}
+
+/// Run node in `tests/browser` with what the browser tests and benchmark need: their npm
+/// packages, Debian's Chromium, and the `caseflow` and `xtask` binaries in the environment
+/// (`CASEFLOW_BIN`, `XTASK_BIN`, `CHROMIUM`). The CLI is built in release mode for the
+/// benchmark, in debug for the tests.
+fn browser_node(args: &[&str], release: bool) -> Result {
     let browser_dir = root().join("tests/browser");
     install::npm_ci(&browser_dir)?;
     let chromium = install::chromium()?;
-    let step = Step::new("browser benchmark");
-    run(cargo().args(["build", "--release", "--package", "caseflow-cli"]))?;
+    let mut build = cargo();
+    build.args(["build", "--package", "caseflow-cli"]);
+    if release {
+        build.arg("--release");
+    }
+    run(&mut build)?;
     let xtask = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
+    let profile = if release { "release" } else { "debug" };
     run(std::process::Command::new("node")
-        .arg("bench.mjs")
+        .args(args)
         .current_dir(&browser_dir)
-        .env("CASEFLOW_BIN", target_dir().join("release/caseflow"))
+        .env("CASEFLOW_BIN", target_dir().join(profile).join("caseflow"))
         .env("XTASK_BIN", xtask)
-        .env("CHROMIUM", chromium))?;
-    step.done();
-    Ok(())
+        .env("CHROMIUM", chromium))
 }
 
 fn fuzz_cmd(args: &[String]) -> Result {

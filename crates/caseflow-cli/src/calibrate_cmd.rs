@@ -9,8 +9,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use caseflow_core::calibrate::{self, AreaFit, Calibration, Row};
-use caseflow_core::{InputError, InputErrorKind, InputErrors, Lang, Model};
+use caseflow_core::{InputError, InputErrorKind, Lang, Model};
 use clap::ValueEnum;
+
+use crate::Failure;
 
 /// Output format of the calibration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,26 +90,6 @@ run per period, but not used in the fit.
 Exit codes: 0 success, 2 bad data (each problem named by line, field, value and what is
 allowed), 1 a file that cannot be read.";
 
-/// Why the calibration failed: bad data (exit 2) or anything else (exit 1).
-pub enum Error {
-    /// The data broke a rule of the format.
-    Input(InputErrors),
-    /// The file could not be read, or the output not written.
-    Other(String),
-}
-
-impl From<InputErrors> for Error {
-    fn from(e: InputErrors) -> Self {
-        Error::Input(e)
-    }
-}
-
-impl From<InputError> for Error {
-    fn from(e: InputError) -> Self {
-        Error::Input(e.into())
-    }
-}
-
 /// A problem with the file as a whole at `line` (not UTF-8, broken quoting).
 fn file_error(line: u64, value: &str) -> InputError {
     InputError::other(
@@ -159,20 +141,20 @@ fn rows(bytes: &[u8]) -> Result<Vec<Row>, InputError> {
 }
 
 /// Read, fit and print.
-pub fn run(model: &Model, args: &CalibrateArgs, out: &mut impl Write) -> Result<(), Error> {
+pub fn run(model: &Model, args: &CalibrateArgs, out: &mut impl Write) -> Result<(), Failure> {
     let lang = args.lang.lang();
     let bytes = std::fs::read(&args.data)
-        .map_err(|e| Error::Other(format!("{}: {e}", args.data.display())))?;
+        .map_err(|e| Failure::Other(format!("{}: {e}", args.data.display())))?;
     let data = calibrate::parse(&rows(&bytes)?)?;
     let cal = calibrate::calibrate(model, &data)?;
     let text = match args.format {
         CalibrateFormat::Json => {
-            serde_json::to_string_pretty(&cal).map_err(|e| Error::Other(e.to_string()))? + "\n"
+            serde_json::to_string_pretty(&cal).map_err(|e| Failure::Other(e.to_string()))? + "\n"
         }
         CalibrateFormat::Table => table(&cal, lang),
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| Error::Other(e.to_string()))
+        .map_err(|e| Failure::Other(e.to_string()))
 }
 
 fn num(lang: Lang, s: String) -> String {

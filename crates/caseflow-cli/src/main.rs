@@ -221,8 +221,8 @@ enum ParamsFormat {
     Json,
 }
 
-/// What went wrong, and which exit code it earns.
-enum Failure {
+/// What went wrong, and which exit code it earns: bad input 2, anything else 1.
+pub(crate) enum Failure {
     Input(InputErrors),
     Other(String),
 }
@@ -292,12 +292,7 @@ fn main() -> ExitCode {
         Command::Backtest(args) => {
             backtest_cmd::run(&model, &args, &mut out).map_err(Failure::Other)
         }
-        Command::Calibrate(args) => {
-            calibrate_cmd::run(&model, &args, &mut out).map_err(|e| match e {
-                calibrate_cmd::Error::Input(e) => Failure::Input(e),
-                calibrate_cmd::Error::Other(msg) => Failure::Other(msg),
-            })
-        }
+        Command::Calibrate(args) => calibrate_cmd::run(&model, &args, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
