@@ -1,6 +1,6 @@
-// The page as a user meets it: presets, the growth-shock control, bad input, the language
-// switch and a reload. Every figure on the chart is compared with what `caseflow run` prints
-// for the same scenario.
+// The page as a user meets it: the views, the presets, the sliders, bad input, undo, the
+// language switch and a reload. Every figure is compared with what `caseflow run` prints for
+// the same scenario.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, watch, caseflowRun, screenshotPath } from './harness.mjs';
@@ -18,17 +18,34 @@ after(async () => {
   server?.stop();
 });
 
-/** A page in a fresh context (empty storage) at 1280×720. */
-async function openPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+/** A page in a fresh context (empty storage). */
+async function openPage(viewport = { width: 1280, height: 720 }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = watch(page, server.url.replace(/\/$/, ''));
   await page.goto(server.url);
-  await page.waitForFunction(() => window.caseflow !== undefined);
+  await settle(page);
   return { page, problems };
 }
 
-const chartData = (page) => page.evaluate(() => window.caseflow.chartData());
+/** Wait until the results on screen belong to the scenario on screen. */
+async function settle(page) {
+  await page.waitForFunction(() => window.caseflow !== undefined);
+  await page.evaluate(() => window.caseflow.idle());
+}
+
+const chartData = async (page) => {
+  await settle(page);
+  return page.evaluate(() => window.caseflow.chartData());
+};
+const summary = async (page) => {
+  await settle(page);
+  return page.evaluate(() => window.caseflow.results().summary);
+};
+
+const nlNumber = (v, digits = 0) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: digits }).format(v);
+const nlEur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
+const enEur = (v) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
 
 /** The chart's two lines must be the CLI's benefits with and without programmes. */
 function assertChartEqualsCli(data, cli, what) {
@@ -36,38 +53,88 @@ function assertChartEqualsCli(data, cli, what) {
   assert.deepEqual(data[2], cli.months.map((m) => m.benefits_without_programmes), `${what}: without programmes`);
 }
 
-test('moving the slider redraws the chart with the numbers the CLI prints', async () => {
+const PRESETS = ['baseline', 'corona-2021-no-programme', 'corona-2021', 'frozen-budget-2025', 'statushouders-2018'];
+
+test('each preset’s headline numbers equal `caseflow run`', async () => {
+  const { page, problems } = await openPage();
+  for (const id of PRESETS) {
+    await page.selectOption('#preset', id);
+    const cli = caseflowRun(['--preset', id]);
+    assert.deepEqual(await summary(page), cli.summary, `${id}: summary`);
+    assertChartEqualsCli(await chartData(page), cli, id);
+    const headline = await page.locator('#headline').textContent();
+    assert.ok(headline.includes(nlNumber(cli.summary.benefits_end)), `${id}: ${headline}`);
+    if (cli.summary.participants > 0) {
+      assert.ok(headline.includes(`${nlNumber(cli.summary.extra_exits_to_work, 1)}`), `${id}: extra exits in ${headline}`);
+      assert.ok(headline.includes(nlEur(cli.summary.net_saving_eur)), `${id}: net saving in ${headline}`);
+      assert.ok(headline.includes(nlEur(cli.summary.programme_cost_eur)), `${id}: cost in ${headline}`);
+      assert.ok(cli.summary.payback_month === null ? headline.includes('niet terug binnen de looptijd') : headline.includes(`na ${cli.summary.payback_month} maanden`), headline);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('moving a slider by keyboard redraws the chart and the numbers as the CLI prints them', async () => {
   const { page, problems } = await openPage();
   assert.equal(await page.inputValue('#preset'), 'baseline');
   const before = await chartData(page);
   assertChartEqualsCli(before, caseflowRun(['--preset', 'baseline']), 'default');
-
-  // Move the growth-shock slider by keyboard, as a user would: 14 steps of 0.5 = 7%.
+  // 14 steps of 0.5 = 7%.
   await page.locator('#param-growth_pct-range').focus();
   for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowRight');
   assert.equal(await page.inputValue('#param-growth_pct-number'), '7');
-
   const after = await chartData(page);
   assert.notDeepEqual(after[1], before[1], 'the chart changed');
   const cli = caseflowRun(['--preset', 'baseline', '--growth-pct', '7']);
   assertChartEqualsCli(after, cli, 'growth 7');
   assert.equal(after[0].length, 60);
-
-  // The table shows the same last month, rounded for reading.
-  const lastCell = await page.locator('#table tbody tr:last-child td:nth-of-type(1)').textContent();
-  const expected = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(cli.months.at(-1).benefits);
-  assert.equal(lastCell, expected);
-  const headline = await page.locator('#headline').textContent();
-  assert.match(headline, /groeischok van 7% van 4\.633 uitkeringen/);
-
-  await page.screenshot({ path: screenshotPath('page-growth-7.png') });
+  assert.match(await page.locator('#headline').textContent(), /groeischok van 7% van 4\.633 uitkeringen/);
+  assert.ok((await page.locator('#headline').textContent()).includes(nlNumber(cli.summary.benefits_end)));
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
-test('bad input names field, value and range, and the last valid scenario stays', async () => {
+test('the keyboard alone reaches and moves every slider, in every view', async () => {
   const { page, problems } = await openPage();
-  const before = await chartData(page);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  for (const view of ['overview', 'programmes']) {
+    // Into the tab list and on to the view with the arrow keys, as a keyboard user would.
+    await page.locator('#tab-overview').focus();
+    if (view === 'programmes') await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getAttribute(`#tab-${view}`, 'aria-selected'), 'true');
+    const sliders = await page.locator('#view input[type=range]:visible').evaluateAll((els) => els.map((e) => e.id));
+    assert.ok(sliders.length >= (view === 'overview' ? 2 : 12), `${view}: ${sliders.length} sliders`);
+    for (const id of sliders) {
+      // Tab through the page until the slider has the focus: every one is reachable.
+      let reached = false;
+      for (let i = 0; i < 200 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate((id) => document.activeElement?.id === id, id);
+      }
+      assert.ok(reached, `${id} reachable by Tab`);
+      const label = await page.locator(`#${id}`).getAttribute('aria-label');
+      assert.ok(label && label.length > 3, `${id} is labelled`);
+      const was = await page.inputValue(`#${id}`);
+      await page.keyboard.press('ArrowRight');
+      const now = await page.inputValue(`#${id}`);
+      // A slider at its maximum moves left instead.
+      if (now === was) await page.keyboard.press('ArrowLeft');
+      assert.notEqual(await page.inputValue(`#${id}`), was, `${id} moved by keyboard`);
+    }
+    await page.locator('#tab-overview').focus();
+  }
+  await settle(page);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a bad value is refused at the field with the range, the scenario kept; undo and redo restore edits', async () => {
+  const { page, problems } = await openPage();
+  await page.fill('#param-growth_pct-number', '3');
+  // The lines (the bands come and go with the Monte Carlo).
+  const good = (await chartData(page)).slice(0, 3);
   for (const [typed, words] of [
     ['abc', 'is geen getal'],
     ['500', 'valt buiten het bereik'],
@@ -83,114 +150,143 @@ test('bad input names field, value and range, and the last valid scenario stays'
     assert.ok(message.includes(`‘${typed}’`), message);
     assert.ok(message.includes(words), message);
     assert.match(message, /-20 tot 20/);
-    assert.deepEqual(await chartData(page), before, 'the chart keeps the last valid scenario');
+    assert.deepEqual((await chartData(page)).slice(0, 3), good, 'the chart keeps the last valid scenario');
+    assert.equal((await page.evaluate(() => window.caseflow.scenario())).set.growth_pct, 3);
   }
   // A Dutch decimal comma is accepted.
   await page.fill('#param-growth_pct-number', '2,5');
   assert.equal(await page.locator('#param-growth_pct-error').textContent(), '');
   assertChartEqualsCli(await chartData(page), caseflowRun(['--preset', 'baseline', '--growth-pct', '2.5']), 'growth 2.5');
+  // Undo: back to 3, then to the preset's 0; redo forward again.
+  await page.click('#undo');
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '3');
+  assertChartEqualsCli(await chartData(page), caseflowRun(['--preset', 'baseline', '--growth-pct', '3']), 'undo');
+  await page.click('#undo');
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '0');
+  assert.ok(await page.isDisabled('#undo'));
+  await page.click('#redo');
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '3');
+  // Ctrl+Z works from anywhere but a text field.
+  await page.locator('#tab-overview').focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '0');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
-test('a preset with programmes shows the counterfactual, the saving and the papers’ notes', async () => {
+test('the language switch changes every label and number format', async () => {
   const { page, problems } = await openPage();
   await page.selectOption('#preset', 'corona-2021');
   const cli = caseflowRun(['--preset', 'corona-2021']);
-  const data = await chartData(page);
-  assertChartEqualsCli(data, cli, 'corona-2021');
-  assert.notDeepEqual(data[1], data[2], 'with and without programmes differ');
-  assert.equal(await page.inputValue('#param-growth_pct-number'), '7');
-  const notes = await page.locator('#notes').textContent();
-  assert.match(notes, /550/);
+  await settle(page);
+  assert.ok((await page.locator('#headline').textContent()).includes(nlEur(cli.summary.programme_cost_eur)));
+  await page.click('button[data-lang="en"]');
+  await settle(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   const headline = await page.locator('#headline').textContent();
-  const net = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(cli.summary.net_saving_eur));
-  assert.ok(headline.includes(net), `${headline} should contain ${net}`);
-  assert.ok(cli.summary.payback_month === null ? headline.includes('niet binnen de looptijd') : headline.includes(`na ${cli.summary.payback_month} maanden`), headline);
-  // The budget check and who pays what.
-  assert.match(await page.locator('#budget').textContent(), /Te veel toegewezen: €\s35\.000/);
-  const eur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
-  const rows = page.locator('#municipalities tbody tr');
-  assert.equal(await rows.count(), 6);
-  const maastricht = cli.municipalities[0].summary;
-  assert.equal(await rows.nth(0).locator('td').nth(3).textContent(), eur(maastricht.programme_cost_eur));
-  assert.equal(await rows.nth(0).locator('td').nth(2).textContent(), eur(maastricht.saving_after_feedback_eur));
-  await page.screenshot({ path: screenshotPath('page-corona-2021.png'), fullPage: true });
+  assert.ok(headline.includes(enEur(cli.summary.programme_cost_eur)), headline);
+  assert.ok(headline.includes('€1,645,000'), headline);
+  // Every visible text of the page in English: no Dutch word left on any view.
+  const dutch = /\b(Uitkeringen|Groeischok|Programma’s|Aannames|bijstand kost|terugverdiend|Bron|Bereik|Ongedaan|Verwijderen|Kopie|Nieuw|Naam)\b/;
+  for (const view of ['overview', 'programmes', 'assumptions', 'method']) {
+    await page.click(`#tab-${view}`);
+    const text = await page.evaluate(() => {
+      // Sources are quoted as written (the papers are Dutch); names of presets are data.
+      const clone = document.body.cloneNode(true);
+      for (const e of clone.querySelectorAll('.source, select, #scenario-name, .description, #cite, #notes, .programme h3, td:nth-child(8)')) e.remove();
+      return clone.innerText;
+    });
+    const hit = text.match(dutch);
+    assert.equal(hit, null, `${view}: Dutch left in English: ${hit && text.slice(Math.max(0, hit.index - 80), hit.index + 80)}`);
+  }
+  await page.click('button[data-lang="nl"]');
+  assert.equal(await page.locator('#tab-overview').textContent(), 'Overzicht');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
-test('the language, the preset and the edits survive a reload', async () => {
+test('every view renders without console errors, at 1920×1080 and 1280×720', async () => {
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+    const { page, problems } = await openPage(viewport);
+    await page.selectOption('#preset', 'corona-2021');
+    await page.evaluate(() => window.caseflow.uncertain());
+    for (const view of ['overview', 'programmes', 'assumptions', 'method']) {
+      await page.click(`#tab-${view}`);
+      await settle(page);
+      assert.ok((await page.locator('#view').innerText()).length > 200, `${view} has content`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${view}: no horizontal page scroll`);
+      await page.screenshot({ path: screenshotPath(`view-${view}-${viewport.width}.png`) });
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('each chart has a text alternative: a summary and its data as a table', async () => {
   const { page, problems } = await openPage();
-  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
-  assert.equal(await page.locator('#chart-title').textContent(), 'Bijstandsbestand per maand, regio');
+  await page.selectOption('#preset', 'corona-2021');
+  const cli = caseflowRun(['--preset', 'corona-2021']);
+  await settle(page);
+  for (const id of ['chart', 'chart-exits', 'chart-money']) {
+    const described = await page.getAttribute(`#${id}`, 'aria-describedby');
+    assert.ok((await page.locator(`#${described}`).textContent()).length > 40, `${id} summary`);
+    assert.ok(await page.getAttribute(`#${id}`, 'aria-label'), `${id} label`);
+  }
+  await page.click('#chart ~ details summary');
+  const lastRow = page.locator('#chart ~ details tbody tr').last();
+  assert.equal(await lastRow.locator('th').textContent(), cli.months.at(-1).month);
+  assert.equal(await lastRow.locator('td').first().textContent(), nlNumber(cli.months.at(-1).benefits));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the preset, the edits, the view and the language survive a reload', async () => {
+  const { page, problems } = await openPage();
   await page.selectOption('#preset', 'statushouders-2018');
   await page.fill('#param-growth_pct-number', '4');
   await page.click('button[data-lang="en"]');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.locator('#chart-title').textContent(), 'Caseload per month, region');
   assert.equal(await page.locator('label[for="param-growth_pct-number"]').textContent(), 'Growth shock');
-
+  await settle(page);
   await page.reload();
-  await page.waitForFunction(() => window.caseflow !== undefined);
+  await settle(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.inputValue('#preset'), 'statushouders-2018');
   assert.equal(await page.inputValue('#param-growth_pct-number'), '4');
   assertChartEqualsCli(await chartData(page), caseflowRun(['--preset', 'statushouders-2018', '--growth-pct', '4']), 'after reload');
-  await page.screenshot({ path: screenshotPath('page-english.png') });
-
-  await page.click('button[data-lang="nl"]');
-  assert.equal(await page.locator('#chart-title').textContent(), 'Bijstandsbestand per maand, regio');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
-test('the Monte Carlo in the browser gives the same numbers as the CLI for the same seed', async () => {
+test('the Monte Carlo follows each edit in a worker, with the numbers the CLI gives for its seed', async () => {
   const { page, problems } = await openPage();
   await page.selectOption('#preset', 'corona-2021');
   const inBrowser = await page.evaluate(() => window.caseflow.monteCarlo(30, 7));
   const native = caseflowRun(['--preset', 'corona-2021', '--runs', '30', '--seed', '7']);
   // Bit for bit: every percentile of every month and summary figure.
   assert.deepEqual(JSON.parse(JSON.stringify(inBrowser)), native);
-  assert.ok(native.summary.benefits_end.p5 < native.summary.benefits_end.p95);
-
-  // On the page: the band appears with its runs and seed, and the CLI can reproduce it.
-  await page.click('#uncertainty-run');
-  await page.waitForFunction(() => /seed 1/.test(document.querySelector('#uncertainty').textContent));
-  const data = await page.evaluate(() => window.caseflow.chartData());
-  const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '200', '--seed', '1']);
+  // On the page: the bands come by themselves, with their runs and seed and the command.
+  await page.evaluate(() => window.caseflow.uncertain());
+  const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '1000', '--seed', '1']);
+  const data = await chartData(page);
   assert.deepEqual(data[3], mc.months.map((m) => m.benefits.p95));
   assert.deepEqual(data[4], mc.months.map((m) => m.benefits.p5));
-  // The headline gives the Monte Carlo's P5-P95 beside the central figures.
-  const eurNl = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
-  const net = mc.summary.net_saving_eur;
-  assert.ok((await page.locator('#headline').textContent()).includes(`(${eurNl(net.p5)} tot ${eurNl(net.p95)})`), 'net saving range in the headline');
-  // The 50% band inside it.
   assert.deepEqual(data[5], mc.months.map((m) => m.benefits.p75));
   assert.deepEqual(data[6], mc.months.map((m) => m.benefits.p25));
-  assert.match(await page.locator('#uncertainty').textContent(), /200 runs, seed 1 \(caseflow run --preset corona-2021 --runs 200 --seed 1\)/);
-  await page.screenshot({ path: screenshotPath('page-uncertainty.png') });
-  // Any edit drops the band: it no longer belongs to the scenario on screen.
+  const net = mc.summary.net_saving_eur;
+  assert.ok((await page.locator('#headline').textContent()).includes(`(${nlEur(net.p5)} tot ${nlEur(net.p95)})`), 'net saving range in the headline');
+  assert.match(await page.locator('#uncertainty').textContent(), /1000 runs, seed 1 \(caseflow run --preset corona-2021 --runs 1000 --seed 1\)/);
+  // An edit drops the bands at once (they belong to the old scenario) and a new Monte Carlo
+  // follows; the main thread answers meanwhile.
   await page.fill('#param-growth_pct-number', '5');
   assert.ok((await chartData(page))[3].every((v) => v === null));
-  assert.deepEqual(problems, []);
-  await page.context().close();
-});
-
-test('the Monte Carlo runs in a worker: the page answers meanwhile, and an edit cancels it', async () => {
-  const { page, problems } = await openPage();
-  await page.selectOption('#preset', 'corona-2021');
-  await page.click('#uncertainty-run');
-  // The main thread is free while the worker computes: the page answers at once.
   const started = Date.now();
-  const status = await page.locator('#uncertainty').textContent();
-  assert.match(status, /Bezig met rekenen… \d+ van 200 runs/);
+  await page.locator('#uncertainty').textContent();
   assert.ok(Date.now() - started < 500, 'the page answered while the Monte Carlo ran');
-  // An edit makes the running job stale: it is cancelled and its band never drawn.
-  await page.fill('#param-growth_pct-number', '3');
-  await page.waitForTimeout(2500);
-  assert.ok((await chartData(page))[3].every((v) => v === null), 'no band from the cancelled run');
-  assert.match(await page.locator('#uncertainty').textContent(), /Bereken de onzekerheid/);
+  await page.evaluate(() => window.caseflow.uncertain());
+  const mc5 = caseflowRun(['--preset', 'corona-2021', '--set', 'growth_pct=5', '--runs', '1000', '--seed', '1']);
+  assert.deepEqual((await chartData(page))[3], mc5.months.map((m) => m.benefits.p95));
+  assert.match(await page.locator('#uncertainty').textContent(), /--set growth_pct=5 --runs 1000 --seed 1/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -198,44 +294,79 @@ test('the Monte Carlo runs in a worker: the page answers meanwhile, and an edit 
 test('every assumption can be edited, is marked, and resets one by one or all at once', async () => {
   const { page, problems } = await openPage();
   await page.selectOption('#preset', 'corona-2021');
-  await page.click('summary:has-text("Alle aannames")');
-  // The wide table scrolls inside its column: the page never gets wider than the window.
+  await page.click('#tab-assumptions');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal page scroll');
   const field = page.locator('#assume-benefit_cost_month_eur');
   await field.fill('1300');
   await field.dispatchEvent('change');
   const cli = caseflowRun(['--preset', 'corona-2021', '--set', 'benefit_cost_month_eur=1300']);
-  const summary = await page.evaluate(() => window.caseflow.results().summary);
-  assert.equal(summary.net_saving_eur, cli.summary.net_saving_eur);
-  assert.equal(await field.evaluate((f) => f.closest('tr').className), 'edited');
+  assert.equal((await summary(page)).net_saving_eur, cli.summary.net_saving_eur);
+  assert.equal(await page.locator('#row-benefit_cost_month_eur').getAttribute('class'), 'edited');
 
   // A bad value is refused at the field, with the range; the last valid value stays.
   await field.fill('abc');
   await field.dispatchEvent('change');
   assert.match(await page.locator('#assume-benefit_cost_month_eur-error').textContent(), /is geen getal; toegestaan: 0 tot 5000/);
-  assert.equal((await page.evaluate(() => window.caseflow.results().summary)).net_saving_eur, cli.summary.net_saving_eur);
+  assert.equal((await summary(page)).net_saving_eur, cli.summary.net_saving_eur);
 
   // Reset one: back to the preset's value.
   await page.click('#assume-benefit_cost_month_eur-reset');
   const preset = caseflowRun(['--preset', 'corona-2021']);
-  assert.equal((await page.evaluate(() => window.caseflow.results().summary)).net_saving_eur, preset.summary.net_saving_eur);
+  assert.equal((await summary(page)).net_saving_eur, preset.summary.net_saving_eur);
   assert.equal(await page.inputValue('#assume-benefit_cost_month_eur'), '1200');
 
   // Reset all.
   await page.fill('#assume-buig_feedback_pct', '0');
   await page.dispatchEvent('#assume-buig_feedback_pct', 'change');
-  await page.fill('#param-growth_pct-number', '3');
+  await page.fill('#assume-growth_pct', '3');
+  await page.dispatchEvent('#assume-growth_pct', 'change');
   await page.click('#assumptions-reset');
-  assert.equal((await page.evaluate(() => window.caseflow.results().summary)).net_saving_eur, preset.summary.net_saving_eur);
-  assert.equal(await page.inputValue('#param-growth_pct-number'), '7');
+  assert.equal((await summary(page)).net_saving_eur, preset.summary.net_saving_eur);
+  assert.equal(await page.inputValue('#assume-growth_pct'), '7');
   assert.ok(await page.isDisabled('#assumptions-reset'));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the programmes: sliders per track, the budget bar with the over-allocation, the CLI’s numbers', async () => {
+  const { page, problems } = await openPage();
+  await page.click('#tab-programmes');
+  assert.match(await page.locator('#view').textContent(), /geen programma’s/);
+  await page.selectOption('#preset', 'corona-2021');
+  const programmes = page.locator('.programme');
+  assert.equal(await programmes.count(), 3);
+  const first = await programmes.nth(0).textContent();
+  assert.match(first, /Werk naar werk \(track-i\)/);
+  assert.match(first, /seed 000 §3/);
+  assert.match(await page.locator('#overallocation').textContent(), /Te veel toegewezen: €\s35\.000/);
+  // Fewer participants in track i: the over-allocation shrinks, and the numbers are the CLI's.
+  await page.fill('#prog-0-participants-number', '150');
+  await settle(page);
+  const r = await page.evaluate(() => window.caseflow.results());
+  const scenario = await page.evaluate(() => window.caseflow.scenario());
+  assert.equal(scenario.programmes[0].participants, 150);
+  assert.equal(r.budget.overallocation_eur, '0');
+  assert.match(await page.locator('#budget-bar').textContent(), /Past binnen het budget/);
+  // The same run natively, from the scenario as a file.
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'caseflow-')), 'scenario.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  assert.deepEqual(r.summary, caseflowRun(['--scenario', file]).summary);
+  // Remove a track, and add one from a template.
+  await page.click('#prog-2-remove');
+  assert.equal(await programmes.count(), 2);
+  await page.selectOption('#programme-add', 'lks');
+  assert.equal(await programmes.count(), 3);
+  await page.screenshot({ path: screenshotPath('page-programmes.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
 test('“Zo rekent caseflow” explains the model and the papers’ inconsistencies in both languages', async () => {
   const { page, problems } = await openPage();
-  await page.click('#how-title');
+  await page.click('#tab-method');
   const nl = await page.locator('#how-body').textContent();
   assert.match(nl, /Bestand\(t\+1\) = bestand\(t\) \+ instroom − uitstroom/);
   assert.match(nl, /550/);
@@ -244,20 +375,6 @@ test('“Zo rekent caseflow” explains the model and the papers’ inconsistenc
   await page.click('button[data-lang="en"]');
   assert.equal(await page.locator('#how-title').textContent(), 'How caseflow calculates');
   assert.match(await page.locator('#how-body').textContent(), /€35,000 too much/);
-  assert.deepEqual(problems, []);
-  await page.context().close();
-});
-
-test('the programmes of a preset are shown with every value, unit and source', async () => {
-  const { page, problems } = await openPage();
-  assert.match(await page.locator('#programmes').textContent(), /geen programma’s/);
-  await page.selectOption('#preset', 'corona-2021');
-  const programmes = page.locator('#programmes .programme');
-  assert.equal(await programmes.count(), 3);
-  const first = await programmes.nth(0).textContent();
-  assert.match(first, /Werk naar werk \(track-i\)/);
-  assert.match(first, /seed 000 §3/);
-  assert.match(first, /Effect op de kans op werk30% hogere kans op werk/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

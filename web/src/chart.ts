@@ -1,87 +1,183 @@
-// The caseload chart, drawn with uPlot (canvas; bands are built in for the later fan charts).
+// Line charts with uPlot (canvas; the Monte Carlo bands are built in), each inside a figure
+// with its text alternative: a one-sentence summary and the data as a table.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Results } from './core';
-import { formatNumber, t, type Lang } from './i18n';
+import { attrs, el, table } from './dom';
 
-/** The Monte Carlo's percentiles of the caseload, month by month. */
-export interface Band {
-  p5: (number | null)[];
-  p25: (number | null)[];
-  p75: (number | null)[];
-  p95: (number | null)[];
+/** One line. `values` may hold nulls (no value that month). */
+export interface Line {
+  label: string;
+  color: string;
+  values: (number | null)[];
+  dash?: number[];
+  width?: number;
 }
 
-export class CaseloadChart {
-  private plot: uPlot | null = null;
-  private months: string[] = [];
+/** A band between two percentiles, drawn under the lines. */
+export interface Band {
+  label: string;
+  color: string;
+  lower: (number | null)[];
+  upper: (number | null)[];
+}
 
-  constructor(
-    private readonly el: HTMLElement,
-    private lang: Lang,
-  ) {
-    new ResizeObserver(() => this.plot?.setSize(this.size())).observe(el);
+export interface ChartData {
+  /** Labels of the x axis (months, `2021-01`). */
+  x: string[];
+  lines: Line[];
+  /** Outer band first. */
+  bands: Band[];
+  /** A month to mark with a vertical line (for example the payback month), by index. */
+  marker?: { index: number; label: string };
+  format: (v: number) => string;
+  /** The summary read out instead of the picture. */
+  summary: string;
+  /** Column title of the x values in the data table. */
+  xTitle: string;
+}
+
+/** How many bands a chart has room for; missing ones are drawn empty. */
+const BAND_SLOTS = 2;
+
+export class LineChart {
+  private plot: uPlot | null = null;
+  private current: ChartData | null = null;
+  private readonly canvas: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly details: HTMLDetailsElement;
+  private readonly legend: HTMLElement;
+  private thick = false;
+
+  readonly figure: HTMLElement;
+
+  constructor(id: string, title: string, tableTitle: string) {
+    this.canvas = attrs(el('div', { className: 'chart', id }), { role: 'img' });
+    this.summary = el('p', { className: 'chart-summary', id: `${id}-summary` });
+    this.canvas.setAttribute('aria-describedby', this.summary.id);
+    this.details = el('details', { className: 'chart-table' }, el('summary', {}, tableTitle));
+    // The table is built only when someone opens it: it is long, and the chart redraws often.
+    this.details.addEventListener('toggle', () => this.fillTable());
+    this.legend = el('ul', { className: 'legend' });
+    attrs(this.legend, { 'aria-hidden': 'true' });
+    this.figure = el('figure', { className: 'figure' }, el('figcaption', { id: `${id}-title` }, title), this.canvas, this.legend, this.summary, this.details);
+    this.canvas.setAttribute('aria-label', title);
+    new ResizeObserver(() => this.plot?.setSize(this.size())).observe(this.canvas);
   }
 
-  /** The numbers the chart draws: x (month index), benefits, benefits without programmes. */
+  /** The numbers drawn: x index, each line, then each band's upper and lower edge. */
   data(): number[][] {
     return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
   }
 
-  setLang(lang: Lang, results: Results, band?: Band): void {
-    this.lang = lang;
-    this.plot?.destroy();
-    this.plot = null;
-    this.update(results, band);
+  /** Thick lines and large type, for presentation mode. */
+  setThick(thick: boolean): void {
+    if (this.thick === thick) return;
+    this.thick = thick;
+    this.rebuild();
   }
 
-  /** Draw a run; `band` adds the Monte Carlo's P5-P95 of the caseload when it belongs to it. */
-  update(results: Results, band?: Band): void {
-    this.months = results.months.map((m) => m.month);
-    const none = results.months.map(() => null);
-    const data: uPlot.AlignedData = [
-      results.months.map((_, i) => i),
-      results.months.map((m) => m.benefits),
-      results.months.map((m) => m.benefits_without_programmes),
-      band?.p95 ?? none,
-      band?.p5 ?? none,
-      band?.p75 ?? none,
-      band?.p25 ?? none,
-    ];
-    if (this.plot) {
-      this.plot.setData(data);
+  draw(d: ChartData): void {
+    const sameShape = this.current && this.current.lines.length === d.lines.length && this.current.format === d.format && this.current.marker?.index === d.marker?.index;
+    this.current = d;
+    this.summary.textContent = d.summary;
+    const key = (label: string, color: string, kind: string) => {
+      const swatch = el('span', { className: `swatch ${kind}` });
+      swatch.style.borderColor = color;
+      swatch.style.background = kind === 'band' ? color : 'transparent';
+      return el('li', {}, swatch, label);
+    };
+    this.legend.replaceChildren(...d.lines.map((l) => key(l.label, l.color, l.dash ? 'dashed' : 'line')), ...d.bands.map((b) => key(b.label, b.color, 'band')));
+    if (this.details.open) this.fillTable();
+    if (this.plot && sameShape) {
+      this.plot.setData(this.aligned(d));
       return;
     }
-    const lang = this.lang;
-    const tx = t(lang);
-    const value = (_u: uPlot, v: number | null) => (v == null ? '' : formatNumber(lang, v));
+    this.rebuild();
+  }
+
+  private aligned(d: ChartData): uPlot.AlignedData {
+    const none = d.x.map(() => null);
+    const bands: (number | null)[][] = [];
+    for (let i = 0; i < BAND_SLOTS; i++) {
+      const b = d.bands[i];
+      bands.push(b?.upper ?? none, b?.lower ?? none);
+    }
+    return [d.x.map((_, i) => i), ...d.lines.map((l) => l.values), ...bands];
+  }
+
+  private rebuild(): void {
+    this.plot?.destroy();
+    this.plot = null;
+    const d = this.current;
+    if (!d) return;
+    const w = this.thick ? 2 : 1;
+    const value = (_u: uPlot, v: number | null) => (v == null ? '' : d.format(v));
+    const bandSeries: uPlot.Series[] = [];
+    const bands: uPlot.Band[] = [];
+    for (let i = 0; i < BAND_SLOTS; i++) {
+      const b = d.bands[i];
+      const at = 1 + d.lines.length + 2 * i;
+      const edge = (end: string): uPlot.Series => ({ label: `${b?.label ?? ''} ${end}`, stroke: 'transparent', width: 0, points: { show: false }, value });
+      bandSeries.push(edge('↑'), edge('↓'));
+      bands.push({ series: [at, at + 1], fill: b?.color ?? 'transparent' });
+    }
+    const marker = d.marker;
+    const font = this.thick ? '18px system-ui, sans-serif' : '12px system-ui, sans-serif';
     const opts: uPlot.Options = {
       ...this.size(),
       scales: { x: { time: false } },
+      // The legend is ours (below): uPlot's would list each band edge as a series.
+      legend: { show: false },
       axes: [
-        { values: (_u, ticks) => ticks.map((i) => this.months[i] ?? '') },
-        { size: 70, values: (_u, ticks) => ticks.map((v) => formatNumber(lang, v)) },
+        { font, values: (_u, ticks) => ticks.map((i) => d.x[i] ?? '') },
+        { font, size: this.thick ? 110 : 80, values: (_u, ticks) => ticks.map((v) => d.format(v)) },
       ],
       series: [
-        { label: tx.colMonth, value: (_u, i) => (i == null ? '' : (this.months[i] ?? '')) },
-        { label: tx.seriesBenefits, stroke: '#1d4ed8', width: 2, value },
-        { label: tx.seriesWithout, stroke: '#6b7280', width: 2, dash: [6, 4], value },
-        { label: 'P95', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value },
-        { label: 'P5', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value },
-        { label: 'P75', stroke: 'rgba(29, 78, 216, 0.5)', width: 1, value },
-        { label: 'P25', stroke: 'rgba(29, 78, 216, 0.5)', width: 1, value },
+        { label: d.xTitle, value: (_u, i) => (i == null ? '' : (d.x[i] ?? '')) },
+        ...d.lines.map((l) => ({ label: l.label, stroke: l.color, width: (l.width ?? 2) * (this.thick ? 2.5 : 1), dash: l.dash, value })),
+        ...bandSeries,
       ],
-      // The 90% band (P5-P95) and, darker inside it, the 50% band (P25-P75).
-      bands: [
-        { series: [3, 4], fill: 'rgba(29, 78, 216, 0.10)' },
-        { series: [5, 6], fill: 'rgba(29, 78, 216, 0.18)' },
-      ],
+      bands,
+      hooks: marker
+        ? {
+            draw: [
+              (u: uPlot) => {
+                const x = Math.round(u.valToPos(marker.index, 'x', true));
+                const ctx = u.ctx;
+                ctx.save();
+                ctx.strokeStyle = '#047857';
+                ctx.lineWidth = 2 * w;
+                ctx.setLineDash([4, 4]);
+                ctx.beginPath();
+                ctx.moveTo(x, u.bbox.top);
+                ctx.lineTo(x, u.bbox.top + u.bbox.height);
+                ctx.stroke();
+                ctx.fillStyle = '#047857';
+                ctx.font = font;
+                ctx.fillText(marker.label, x + 6, u.bbox.top + 16 * w);
+                ctx.restore();
+              },
+            ],
+          }
+        : {},
     };
-    this.plot = new uPlot(opts, data, this.el);
+    this.plot = new uPlot(opts, this.aligned(d), this.canvas);
+  }
+
+  private fillTable(): void {
+    const d = this.current;
+    if (!d || !this.details.open) return;
+    const head = [d.xTitle, ...d.lines.map((l) => l.label), ...d.bands.flatMap((b) => [`${b.label} ↓`, `${b.label} ↑`])];
+    const cell = (v: number | null | undefined) => (v == null ? '–' : d.format(v));
+    const rows = d.x.map((x, i) => [x, ...d.lines.map((l) => cell(l.values[i])), ...d.bands.flatMap((b) => [cell(b.lower[i]), cell(b.upper[i])])]);
+    const t = table('data', head, rows);
+    this.details.querySelector('table')?.remove();
+    this.details.append(t);
   }
 
   private size(): { width: number; height: number } {
-    const width = Math.max(320, this.el.clientWidth || 640);
-    return { width, height: Math.round(Math.min(400, width * 0.5)) };
+    const width = Math.max(320, this.canvas.clientWidth || 640);
+    const tall = this.thick ? 0.5 : 0.42;
+    return { width, height: Math.round(Math.min(this.thick ? 520 : 360, width * tall)) };
   }
 }

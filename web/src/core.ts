@@ -90,7 +90,8 @@ function dataUrlBytes(url: string): Uint8Array {
   return bytes;
 }
 
-/** The core, instantiated once on the main thread (the worker gets the same bytes). */
+/** The core on the main thread: its tables, and checks of each edit (microseconds). The runs
+ * themselves go to the workers of ./runner.ts, which get the same bytes. */
 export class Core {
   private readonly handle: Caseflow;
   readonly version: string;
@@ -110,6 +111,17 @@ export class Core {
 
   run(scenario: Scenario): Results {
     return this.call(() => this.handle.run(scenario) as Results);
+  }
+
+  /** Check a scenario without running it: throws the {@link CoreError} a run would throw. */
+  check(scenario: Scenario): void {
+    this.call(() => this.handle.check(scenario));
+  }
+
+  /** Read a scenario file's text (TOML or JSON), checked: throws a {@link CoreError} naming
+   * what is wrong with it. */
+  parseScenario(text: string): Scenario {
+    return this.call(() => this.handle.parseScenario(text) as Scenario);
   }
 
   /** A paired Monte Carlo; `progress` gets the number of runs done. */

@@ -1,171 +1,276 @@
 // Texts and number formats in Dutch (the default) and English.
-import type { InputErrorDetail, ParamSpec } from './core';
+import type { InputErrorDetail, MonteCarlo, ParamSpec, Results } from './core';
 
 export type Lang = 'nl' | 'en';
 
-const texts = {
-  nl: {
-    tagline: 'Wat-als-simulator voor het bijstandsbestand van Maastricht-Heuvelland',
-    controls: 'Scenario',
-    preset: 'Uitgangspunt',
-    chartTitle: 'Bijstandsbestand per maand, regio',
-    chartLabel: 'Lijngrafiek van het aantal bijstandsuitkeringen in de regio aan het eind van elke maand, met en zonder programma’s',
-    seriesBenefits: 'Uitkeringen',
-    seriesWithout: 'Zonder programma’s',
-    showTable: 'Toon de cijfers als tabel',
-    colMonth: 'Maand',
-    colBenefits: 'Uitkeringen',
-    colPeople: 'Personen',
-    colInflow: 'Instroom',
-    colToWork: 'Naar werk',
-    colWithout: 'Zonder programma’s',
-    colSaving: 'Besparing',
-    source: 'Bron',
-    range: 'Bereik',
-    plausible: 'Aannemelijk',
-    assumptions: 'Alle aannames',
-    notesTitle: 'Let op: uit de stukken',
-    footer: 'caseflow versie',
-    notANumber: 'is geen getal',
-    outOfRange: 'valt buiten het bereik',
-    notWhole: 'is geen geheel getal',
-    malformed: 'is ongeldig',
-    unknownField: 'is geen bekend veld',
-    inconsistent: 'past niet bij de andere waarden',
-    allowed: 'toegestaan',
-    to: 'tot',
-    keptLast: 'De laatste geldige waarde blijft in gebruik.',
-    fatal: 'caseflow kon niet starten',
-    none: 'niet binnen de looptijd',
-    municipalities: 'Per gemeente: wie betaalt, wie bespaart',
-    programmesTitle: 'Programma’s in dit scenario',
-    codes: { near: 'dichtbij de arbeidsmarkt', mid: 'middellange afstand', far: 'ver van de arbeidsmarkt', any: 'iedereen', start: 'het begin', end: 'het einde', reintegration: 're-integratiebudget', buig: 'BUIG-budget', seed: 'stukken van de regio', study: 'onderzoek', derived: 'afgeleid', assumption: 'aanname' } as Record<string, string>,
-    noProgrammes: 'Dit scenario heeft geen programma’s.',
-    target: 'doelgroep',
-    effectFrom: 'effect vanaf',
-    funding: 'betaald uit',
-    howTitle: 'Zo rekent caseflow',
-    how: [
-      'Het bestand van elke gemeente zit in cellen: drie groepen naar afstand tot werk (dichtbij, midden, ver) maal zeven groepen naar duur in de bijstand (0-2, 3-5, 6-11, 12-23, 24-35, 36-59 en 60+ maanden). Elke maand stroomt uit elke cel een deel uit: naar werk en om andere redenen. De kans daalt met de duur (4,7% per maand in het eerste jaar, 0,6% na vijf jaar; CBS), de kans op werk hangt af van de afstand.',
-      'Bestand(t+1) = bestand(t) + instroom − uitstroom, per gemeente en per maand. De instroom is nieuwe instroom, een groeischok (bijvoorbeeld 7% van de beginstand in 2021) en terugkeer: een deel van wie uitstroomt, komt binnen 24 maanden terug (12% na werk, 45% na andere uitstroom).',
-      'Een programma neemt deelnemers uit zijn doelgroep. Tijdens het traject is hun kans op werk lager (lock-in); daarna hoger (het effect), en dat effect halveert elke halfwaardetijd. Deelnemers blijven hun eigen duur en afstand houden, zodat hun kans ook zonder programma was gedaald.',
-      'De besparing is altijd een verschil: dezelfde berekening met en zonder de programma’s, met dezelfde aannames. Wie toch al was uitgestroomd (deadweight), telt zo nooit als besparing. Besparing = (uitkeringen zonder − met) × € 1.200 per maand (geïndexeerd), min de terugval: het BUIG-budget volgt een jaar later een deel van de besparing, en wie in het vangnet zit, krijgt minder compensatie.',
-      'Kosten worden verdeeld met de verdeelsleutel (Maastricht 78,08%, de vijf andere gemeenten samen 21,92%); besparingen vallen waar het bestand daalt. Bedragen zijn exact tot op de cent; totalen zijn exacte sommen.',
-      'De band is een Monte Carlo: honderden runs met getrokken aannames (binnen hun aannemelijke bereik) en toeval per gemeente en maand; met en zonder programma’s krijgen dezelfde trekkingen. De band toont P5-P95; met dezelfde seed geeft de CLI dezelfde getallen.',
-    ],
-    howLeftOut: 'Wat caseflow (nog) niet meeneemt: de conjunctuur als vaste invoer (alleen in de terugblik), het afromen van kansrijke deelnemers, verschillen tussen gemeenten in uitstroomkansen, bevroren uitkeringen die in de telling blijven (Valkenier, seed 002), en de drie-jaars-voorwaarde van het vangnet.',
-    howSeeds: [
-      'Seed 000 noemt bij 7% groei ‘zo’n 550 mensen’: dat is precies het aantal deelnemers (200 + 220 + 130), geen 7% van enig bestand (7% van ruim 4.600 uitkeringen is ruim 320).',
-      'Seed 000 verdeelt € 2.845.000 terwijl € 2.810.000 beschikbaar is: € 35.000 te veel.',
-      'Seed 003: de financiering (€ 99.927 + € 126.821 + € 77.167) telt op tot € 303.915, één euro minder dan de € 303.916 die zij dekt; de cellen zijn los afgerond.',
-      'Seed 004: het huidige re-integratiebudget staat niet in de stukken; caseflow gebruikt een gemarkeerde aanname.',
-    ],
-    howSeedsTitle: 'Wat caseflow in de stukken vond',
-    howLeftOutTitle: 'Wat er niet in zit',
-    uncertaintyButton: 'Onzekerheid berekenen',
-    colAssumption: 'Aanname',
-    colValue: 'Waarde',
-    colUnit: 'Eenheid',
-    colDefault: 'Standaard',
-    colEvidence: 'Onderbouwing',
-    reset: 'Terugzetten',
-    resetAll: 'Alle aannames terugzetten',
-    computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
-    uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
-    uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
-      `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen de looptijd ${payback}. ${runs} runs, seed ${seed} (${command}).`,
-    colMunicipality: 'Gemeente',
-    colGross: 'Bruto besparing',
-    colKept: 'Na terugval',
-    colCostShare: 'Kostenaandeel',
-    colNet: 'Netto',
-    overallocated: (amount: string, allocated: string, available: string) =>
-      `Te veel toegewezen: ${amount} (${allocated} toegewezen, ${available} beschikbaar).`,
-  },
-  en: {
-    tagline: 'What-if simulator for the social assistance caseload of Maastricht-Heuvelland',
-    controls: 'Scenario',
-    preset: 'Starting point',
-    chartTitle: 'Caseload per month, region',
-    chartLabel: 'Line chart of the number of benefits in the region at the end of each month, with and without programmes',
-    seriesBenefits: 'Benefits',
-    seriesWithout: 'Without programmes',
-    showTable: 'Show the figures as a table',
-    colMonth: 'Month',
-    colBenefits: 'Benefits',
-    colPeople: 'People',
-    colInflow: 'Inflow',
-    colToWork: 'To work',
-    colWithout: 'Without programmes',
-    colSaving: 'Saving',
-    source: 'Source',
-    range: 'Range',
-    plausible: 'Plausible',
-    assumptions: 'All assumptions',
-    notesTitle: 'Note: from the papers',
-    footer: 'caseflow version',
-    notANumber: 'is not a number',
-    outOfRange: 'is out of range',
-    notWhole: 'is not a whole number',
-    malformed: 'is not valid',
-    unknownField: 'is not a known field',
-    inconsistent: 'does not fit the other values',
-    allowed: 'allowed',
-    to: 'to',
-    keptLast: 'The last valid value stays in use.',
-    fatal: 'caseflow could not start',
-    none: 'not within the horizon',
-    municipalities: 'Per municipality: who pays, who saves',
-    programmesTitle: 'Programmes in this scenario',
-    codes: { near: 'close to work', mid: 'mid distance', far: 'far from work', any: 'everyone', start: 'the start', end: 'the end', reintegration: 're-integration budget', buig: 'BUIG grant', seed: 'the region’s papers', study: 'study', derived: 'derived', assumption: 'assumption' } as Record<string, string>,
-    noProgrammes: 'This scenario has no programmes.',
-    target: 'target group',
-    effectFrom: 'effect from',
-    funding: 'paid from',
-    howTitle: 'How caseflow calculates',
-    how: [
-      'Each municipality’s caseload sits in cells: three groups by distance to work (near, mid, far) times seven by time on benefit (0-2, 3-5, 6-11, 12-23, 24-35, 36-59 and 60+ months). Each month a share of every cell leaves: to work and for other reasons. The chance falls with time on benefit (4.7% a month in the first year, 0.6% after five years; CBS); the chance of work depends on the distance.',
-      'Stock(t+1) = stock(t) + inflow − exits, per municipality and month. Inflow is new inflow, a growth shock (for example 7% of the starting caseload in 2021) and re-entry: a share of those who leave return within 24 months (12% after work, 45% after other exits).',
-      'A programme takes participants from its target group. While in it their chance of work is lower (lock-in); after it higher (the effect), which halves every half-life. Participants keep their own duration and distance, so their chance would have fallen without the programme too.',
-      'The saving is always a difference: the same calculation with and without the programmes, with the same assumptions. Exits that would have happened anyway (deadweight) therefore never count as saving. Saving = (benefits without − with) × €1,200 a month (indexed), minus the feedback: the BUIG grant follows part of the saving a year later, and a municipality in the safety net receives less compensation.',
-      'Costs are shared by the cost key (Maastricht 78.08%, the five others together 21.92%); savings land where the caseload falls. Amounts are exact to the cent; totals are exact sums.',
-      'The band is a Monte Carlo: hundreds of runs with drawn assumptions (within their plausible range) and chance per municipality and month; with and without the programmes get the same draws. The band shows P5-P95; with the same seed the CLI gives the same numbers.',
-    ],
-    howLeftOut: 'What caseflow leaves out (for now): the business cycle as a fixed input (only in the backtest), creaming of promising participants, differences between municipalities in exit chances, frozen benefits that stay in the counts (Valkenier, seed 002), and the safety net’s three-year condition.',
-    howSeeds: [
-      'Seed 000 puts 7% growth at ‘about 550 people’: that is exactly the number of participants (200 + 220 + 130), not 7% of any stock (7% of some 4,600 benefits is about 320).',
-      'Seed 000 allocates €2,845,000 against €2,810,000 available: €35,000 too much.',
-      'Seed 003: the funding (€99,927 + €126,821 + €77,167) adds up to €303,915, one euro short of the €303,916 it covers; the cells were rounded one by one.',
-      'Seed 004: today’s re-integration budget is not in the papers; caseflow uses a marked assumption.',
-    ],
-    howSeedsTitle: 'What caseflow found in the papers',
-    howLeftOutTitle: 'What is left out',
-    uncertaintyButton: 'Compute uncertainty',
-    colAssumption: 'Assumption',
-    colValue: 'Value',
-    colUnit: 'Unit',
-    colDefault: 'Default',
-    colEvidence: 'Evidence',
-    reset: 'Reset',
-    resetAll: 'Reset all assumptions',
-    computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
-    uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
-    uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
-      `90% band (P5-P95): ${b5} to ${b95} benefits at the end; net result ${n5} to ${n95}; chance of payback within the horizon ${payback}. ${runs} runs, seed ${seed} (${command}).`,
-    colMunicipality: 'Municipality',
-    colGross: 'Gross saving',
-    colKept: 'After feedback',
-    colCostShare: 'Cost share',
-    colNet: 'Net',
-    overallocated: (amount: string, allocated: string, available: string) =>
-      `Over-allocated: ${amount} (${allocated} allocated, ${available} available).`,
-  },
-} as const;
+const nl = {
+  tagline: 'Wat-als-simulator voor het bijstandsbestand van Maastricht-Heuvelland',
+  controls: 'Scenario',
+  preset: 'Uitgangspunt',
+  chartTitle: 'Bijstandsbestand per maand, regio',
+  chartLabel: 'Lijngrafiek van het aantal bijstandsuitkeringen in de regio aan het eind van elke maand, met en zonder programma’s',
+  seriesBenefits: 'Uitkeringen',
+  seriesWithout: 'Zonder programma’s',
+  showTable: 'Toon de cijfers als tabel',
+  colMonth: 'Maand',
+  colBenefits: 'Uitkeringen',
+  colPeople: 'Personen',
+  colInflow: 'Instroom',
+  colToWork: 'Naar werk',
+  colWithout: 'Zonder programma’s',
+  colSaving: 'Besparing',
+  source: 'Bron',
+  range: 'Bereik',
+  plausible: 'Aannemelijk',
+  assumptions: 'Alle aannames',
+  notesTitle: 'Let op: uit de stukken',
+  footer: 'caseflow versie',
+  notANumber: 'is geen getal',
+  outOfRange: 'valt buiten het bereik',
+  notWhole: 'is geen geheel getal',
+  malformed: 'is ongeldig',
+  unknownField: 'is geen bekend veld',
+  inconsistent: 'past niet bij de andere waarden',
+  allowed: 'toegestaan',
+  to: 'tot',
+  keptLast: 'De laatste geldige waarde blijft in gebruik.',
+  fatal: 'caseflow kon niet starten',
+  none: 'niet binnen de looptijd',
+  municipalities: 'Per gemeente: wie betaalt, wie bespaart',
+  programmesTitle: 'Programma’s in dit scenario',
+  codes: { near: 'dichtbij de arbeidsmarkt', mid: 'middellange afstand', far: 'ver van de arbeidsmarkt', any: 'iedereen', start: 'het begin', end: 'het einde', reintegration: 're-integratiebudget', buig: 'BUIG-budget', seed: 'stukken van de regio', study: 'onderzoek', derived: 'afgeleid', assumption: 'aanname' } as Record<string, string>,
+  noProgrammes: 'Dit scenario heeft geen programma’s.',
+  target: 'doelgroep',
+  effectFrom: 'effect vanaf',
+  funding: 'betaald uit',
+  howTitle: 'Zo rekent caseflow',
+  how: [
+    'Het bestand van elke gemeente zit in cellen: drie groepen naar afstand tot werk (dichtbij, midden, ver) maal zeven groepen naar duur in de bijstand (0-2, 3-5, 6-11, 12-23, 24-35, 36-59 en 60+ maanden). Elke maand stroomt uit elke cel een deel uit: naar werk en om andere redenen. De kans daalt met de duur (4,7% per maand in het eerste jaar, 0,6% na vijf jaar; CBS), de kans op werk hangt af van de afstand.',
+    'Bestand(t+1) = bestand(t) + instroom − uitstroom, per gemeente en per maand. De instroom is nieuwe instroom, een groeischok (bijvoorbeeld 7% van de beginstand in 2021) en terugkeer: een deel van wie uitstroomt, komt binnen 24 maanden terug (12% na werk, 45% na andere uitstroom).',
+    'Een programma neemt deelnemers uit zijn doelgroep. Tijdens het traject is hun kans op werk lager (lock-in); daarna hoger (het effect), en dat effect halveert elke halfwaardetijd. Deelnemers blijven hun eigen duur en afstand houden, zodat hun kans ook zonder programma was gedaald.',
+    'De besparing is altijd een verschil: dezelfde berekening met en zonder de programma’s, met dezelfde aannames. Wie toch al was uitgestroomd (deadweight), telt zo nooit als besparing. Besparing = (uitkeringen zonder − met) × € 1.200 per maand (geïndexeerd), min de terugval: het BUIG-budget volgt een jaar later een deel van de besparing, en wie in het vangnet zit, krijgt minder compensatie.',
+    'Kosten worden verdeeld met de verdeelsleutel (Maastricht 78,08%, de vijf andere gemeenten samen 21,92%); besparingen vallen waar het bestand daalt. Bedragen zijn exact tot op de cent; totalen zijn exacte sommen.',
+    'De band is een Monte Carlo: honderden runs met getrokken aannames (binnen hun aannemelijke bereik) en toeval per gemeente en maand; met en zonder programma’s krijgen dezelfde trekkingen. De band toont P5-P95; met dezelfde seed geeft de CLI dezelfde getallen.',
+  ],
+  howLeftOut: 'Wat caseflow (nog) niet meeneemt: de conjunctuur als vaste invoer (alleen in de terugblik), het afromen van kansrijke deelnemers, verschillen tussen gemeenten in uitstroomkansen, bevroren uitkeringen die in de telling blijven (Valkenier, seed 002), en de drie-jaars-voorwaarde van het vangnet.',
+  howSeeds: [
+    'Seed 000 noemt bij 7% groei ‘zo’n 550 mensen’: dat is precies het aantal deelnemers (200 + 220 + 130), geen 7% van enig bestand (7% van ruim 4.600 uitkeringen is ruim 320).',
+    'Seed 000 verdeelt € 2.845.000 terwijl € 2.810.000 beschikbaar is: € 35.000 te veel.',
+    'Seed 003: de financiering (€ 99.927 + € 126.821 + € 77.167) telt op tot € 303.915, één euro minder dan de € 303.916 die zij dekt; de cellen zijn los afgerond.',
+    'Seed 004: het huidige re-integratiebudget staat niet in de stukken; caseflow gebruikt een gemarkeerde aanname.',
+  ],
+  howSeedsTitle: 'Wat caseflow in de stukken vond',
+  howLeftOutTitle: 'Wat er niet in zit',
+  uncertaintyButton: 'Onzekerheid berekenen',
+  colAssumption: 'Aanname',
+  colValue: 'Waarde',
+  colUnit: 'Eenheid',
+  colDefault: 'Standaard',
+  colEvidence: 'Onderbouwing',
+  reset: 'Terugzetten',
+  resetAll: 'Alle aannames terugzetten',
+  computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
+  uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
+  uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
+    `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen de looptijd ${payback}. ${runs} runs, seed ${seed} (${command}).`,
+  colMunicipality: 'Gemeente',
+  colGross: 'Bruto besparing',
+  colKept: 'Na terugval',
+  colCostShare: 'Kostenaandeel',
+  colNet: 'Netto',
+  overallocated: (amount: string, allocated: string, available: string) =>
+    `Te veel toegewezen: ${amount} (${allocated} toegewezen, ${available} beschikbaar).`,
+  skip: 'Naar de inhoud',
+  band90: '90%-band',
+  band50: '50%-band',
+  exitsTitle: 'Uitstroom naar werk per maand, regio',
+  moneyTitle: 'Besparing en kosten, opgeteld sinds de start',
+  measure: 'Toon het bestand als',
+  moreControls: 'Programma’s en alle andere aannames staan onder hun eigen tab.',
+  headlineTitle: 'In het kort',
+  caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
+    `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
+  bandNote: (runs: number, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (seed ${seed}).`,
+  exitsSummary: (total: string, without: string, extra: string) => `In totaal ${total} uitstromers naar werk, tegen ${without} zonder programma’s: ${extra} extra.`,
+  colCost: 'Kosten programma’s',
+  paybackMark: (m: number) => `terugverdiend (maand ${m})`,
+  moneySummary: (gross: string, kept: string, cost: string, payback: string) => `Opgeteld: bruto besparing ${gross}, na terugval ${kept}, kosten ${cost}; terugverdiend: ${payback}.`,
+  afterMonths: (m: number) => `na ${m} maanden`,
+  addProgramme: 'Programma toevoegen…',
+  presetValue: 'Waarde in het uitgangspunt',
+  removeProgramme: 'Verwijderen',
+  moreFields: 'Meer velden: lock-in, halfwaardetijd, instroom, capaciteit, doelgroep',
+  programmeOutcome: (started: string, cost: string, exits: string, deadweight: string) =>
+    `${started} deelnemers gestart voor ${cost}; ${exits} vinden werk, van wie ${deadweight} ook zonder programma.`,
+  noBudget: 'Dit scenario noemt geen budget; de kosten staan hieronder per programma.',
+  budgetTitle: 'Budget',
+  budgetLabel: (allocated: string, available: string) => `Balk: ${allocated} toegewezen van ${available} beschikbaar`,
+  budgetLine: (programmes: string, others: string, allocated: string, available: string) =>
+    `Programma’s ${programmes} + andere bestedingen ${others} = ${allocated} toegewezen; beschikbaar ${available}.`,
+  budgetFits: (rest: string) => `Past binnen het budget; nog vrij: ${rest}.`,
+  assumptionsIntro: (n: number) => `Elke aanname met eenheid, standaardwaarde, aannemelijk en toegestaan bereik en bron. ${n === 0 ? 'Niets gewijzigd ten opzichte van het uitgangspunt.' : `${n} gewijzigd ten opzichte van het uitgangspunt (gemarkeerd met *).`}`,
+  notesAllTitle: 'Notities bij de stukken',
+  migratedName: 'Opgeslagen scenario (eerdere versie)',
+  unreadable: (list: string) => `Niet te lezen en daarom niet getoond (wel bewaard): ${list}.`,
+  copyFromTab: (name: string) => `${name} (dit tabblad)`,
+  otherTabCopied: (name: string, copy: string) => `‘${name}’ is in een ander tabblad gewijzigd. Die versie blijft bewaard; jouw wijzigingen staan in ‘${copy}’.`,
+  quotaFull: 'De opslag van de browser is vol: je laatste wijziging staat op het scherm maar is niet bewaard. Exporteer het scenario of verwijder oude scenario’s.',
+  storageUnavailable: (msg: string) => `Opslaan lukt niet (${msg}); je wijzigingen staan op het scherm maar blijven niet bewaard.`,
+  otherTabChanged: (name: string) => `‘${name}’ is in een ander tabblad gewijzigd.`,
+  loadTheirs: 'Laad die versie',
+  uncertaintyFailed: 'De onzekerheid kon niet worden berekend',
+  scenario: 'Scenario',
+  name: 'Naam',
+  newScenario: 'Nieuw',
+  copyScenario: 'Kopie',
+  copyOf: (name: string) => `Kopie van ${name}`,
+  deleteScenario: 'Verwijderen',
+  undo: 'Ongedaan maken',
+  redo: 'Opnieuw',
+  deleted: (name: string) => `‘${name}’ is verwijderd.`,
+  restore: 'Terugzetten',
+  views: { overview: 'Overzicht', programmes: 'Programma’s', assumptions: 'Aannames', method: 'Zo rekent caseflow' } as Record<string, string>,
+  viewsLabel: 'Weergaven',
+  cite: (name: string, version: string) => `Scenario ‘${name}’, caseflow ${version}`,
+  close: 'Sluiten',
+};
 
-export type Texts = (typeof texts)['nl'];
+const en: Texts = {
+  tagline: 'What-if simulator for the social assistance caseload of Maastricht-Heuvelland',
+  controls: 'Scenario',
+  preset: 'Starting point',
+  chartTitle: 'Caseload per month, region',
+  chartLabel: 'Line chart of the number of benefits in the region at the end of each month, with and without programmes',
+  seriesBenefits: 'Benefits',
+  seriesWithout: 'Without programmes',
+  showTable: 'Show the figures as a table',
+  colMonth: 'Month',
+  colBenefits: 'Benefits',
+  colPeople: 'People',
+  colInflow: 'Inflow',
+  colToWork: 'To work',
+  colWithout: 'Without programmes',
+  colSaving: 'Saving',
+  source: 'Source',
+  range: 'Range',
+  plausible: 'Plausible',
+  assumptions: 'All assumptions',
+  notesTitle: 'Note: from the papers',
+  footer: 'caseflow version',
+  notANumber: 'is not a number',
+  outOfRange: 'is out of range',
+  notWhole: 'is not a whole number',
+  malformed: 'is not valid',
+  unknownField: 'is not a known field',
+  inconsistent: 'does not fit the other values',
+  allowed: 'allowed',
+  to: 'to',
+  keptLast: 'The last valid value stays in use.',
+  fatal: 'caseflow could not start',
+  none: 'not within the horizon',
+  municipalities: 'Per municipality: who pays, who saves',
+  programmesTitle: 'Programmes in this scenario',
+  codes: { near: 'close to work', mid: 'mid distance', far: 'far from work', any: 'everyone', start: 'the start', end: 'the end', reintegration: 're-integration budget', buig: 'BUIG grant', seed: 'the region’s papers', study: 'study', derived: 'derived', assumption: 'assumption' } as Record<string, string>,
+  noProgrammes: 'This scenario has no programmes.',
+  target: 'target group',
+  effectFrom: 'effect from',
+  funding: 'paid from',
+  howTitle: 'How caseflow calculates',
+  how: [
+    'Each municipality’s caseload sits in cells: three groups by distance to work (near, mid, far) times seven by time on benefit (0-2, 3-5, 6-11, 12-23, 24-35, 36-59 and 60+ months). Each month a share of every cell leaves: to work and for other reasons. The chance falls with time on benefit (4.7% a month in the first year, 0.6% after five years; CBS); the chance of work depends on the distance.',
+    'Stock(t+1) = stock(t) + inflow − exits, per municipality and month. Inflow is new inflow, a growth shock (for example 7% of the starting caseload in 2021) and re-entry: a share of those who leave return within 24 months (12% after work, 45% after other exits).',
+    'A programme takes participants from its target group. While in it their chance of work is lower (lock-in); after it higher (the effect), which halves every half-life. Participants keep their own duration and distance, so their chance would have fallen without the programme too.',
+    'The saving is always a difference: the same calculation with and without the programmes, with the same assumptions. Exits that would have happened anyway (deadweight) therefore never count as saving. Saving = (benefits without − with) × €1,200 a month (indexed), minus the feedback: the BUIG grant follows part of the saving a year later, and a municipality in the safety net receives less compensation.',
+    'Costs are shared by the cost key (Maastricht 78.08%, the five others together 21.92%); savings land where the caseload falls. Amounts are exact to the cent; totals are exact sums.',
+    'The band is a Monte Carlo: hundreds of runs with drawn assumptions (within their plausible range) and chance per municipality and month; with and without the programmes get the same draws. The band shows P5-P95; with the same seed the CLI gives the same numbers.',
+  ],
+  howLeftOut: 'What caseflow leaves out (for now): the business cycle as a fixed input (only in the backtest), creaming of promising participants, differences between municipalities in exit chances, frozen benefits that stay in the counts (Valkenier, seed 002), and the safety net’s three-year condition.',
+  howSeeds: [
+    'Seed 000 puts 7% growth at ‘about 550 people’: that is exactly the number of participants (200 + 220 + 130), not 7% of any stock (7% of some 4,600 benefits is about 320).',
+    'Seed 000 allocates €2,845,000 against €2,810,000 available: €35,000 too much.',
+    'Seed 003: the funding (€99,927 + €126,821 + €77,167) adds up to €303,915, one euro short of the €303,916 it covers; the cells were rounded one by one.',
+    'Seed 004: today’s re-integration budget is not in the papers; caseflow uses a marked assumption.',
+  ],
+  howSeedsTitle: 'What caseflow found in the papers',
+  howLeftOutTitle: 'What is left out',
+  uncertaintyButton: 'Compute uncertainty',
+  colAssumption: 'Assumption',
+  colValue: 'Value',
+  colUnit: 'Unit',
+  colDefault: 'Default',
+  colEvidence: 'Evidence',
+  reset: 'Reset',
+  resetAll: 'Reset all assumptions',
+  computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
+  uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
+  uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
+    `90% band (P5-P95): ${b5} to ${b95} benefits at the end; net result ${n5} to ${n95}; chance of payback within the horizon ${payback}. ${runs} runs, seed ${seed} (${command}).`,
+  colMunicipality: 'Municipality',
+  colGross: 'Gross saving',
+  colKept: 'After feedback',
+  colCostShare: 'Cost share',
+  colNet: 'Net',
+  overallocated: (amount: string, allocated: string, available: string) =>
+    `Over-allocated: ${amount} (${allocated} allocated, ${available} available).`,
+  skip: 'Skip to content',
+  band90: '90% band',
+  band50: '50% band',
+  exitsTitle: 'Exits to work per month, region',
+  moneyTitle: 'Saving and cost, added up since the start',
+  measure: 'Show the caseload as',
+  moreControls: 'Programmes and every other assumption have their own tab.',
+  headlineTitle: 'In short',
+  caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
+    `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
+  bandNote: (runs: number, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (seed ${seed}).`,
+  exitsSummary: (total: string, without: string, extra: string) => `In all ${total} exits to work, against ${without} without programmes: ${extra} extra.`,
+  colCost: 'Programme cost',
+  paybackMark: (m: number) => `paid back (month ${m})`,
+  moneySummary: (gross: string, kept: string, cost: string, payback: string) => `Added up: gross saving ${gross}, after feedback ${kept}, cost ${cost}; payback: ${payback}.`,
+  afterMonths: (m: number) => `after ${m} months`,
+  addProgramme: 'Add a programme…',
+  presetValue: 'Value in the starting point',
+  removeProgramme: 'Remove',
+  moreFields: 'More fields: lock-in, half-life, intake, capacity, target group',
+  programmeOutcome: (started: string, cost: string, exits: string, deadweight: string) =>
+    `${started} participants started for ${cost}; ${exits} find work, ${deadweight} of whom would have without the programme.`,
+  noBudget: 'This scenario names no budget; the costs are listed per programme below.',
+  budgetTitle: 'Budget',
+  budgetLabel: (allocated: string, available: string) => `Bar: ${allocated} allocated of ${available} available`,
+  budgetLine: (programmes: string, others: string, allocated: string, available: string) =>
+    `Programmes ${programmes} + other allocations ${others} = ${allocated} allocated; available ${available}.`,
+  budgetFits: (rest: string) => `Fits the budget; still free: ${rest}.`,
+  assumptionsIntro: (n: number) => `Every assumption with its unit, default, plausible and allowed range and source. ${n === 0 ? 'Nothing changed from the starting point.' : `${n} changed from the starting point (marked *).`}`,
+  notesAllTitle: 'Notes on the papers',
+  migratedName: 'Saved scenario (earlier version)',
+  unreadable: (list: string) => `Could not be read, so not shown (but kept): ${list}.`,
+  copyFromTab: (name: string) => `${name} (this tab)`,
+  otherTabCopied: (name: string, copy: string) => `‘${name}’ was changed in another tab. That version stays saved; your changes are in ‘${copy}’.`,
+  quotaFull: 'The browser’s storage is full: your last change is on screen but not saved. Export the scenario or delete old scenarios.',
+  storageUnavailable: (msg: string) => `Saving failed (${msg}); your changes are on screen but will not be kept.`,
+  otherTabChanged: (name: string) => `‘${name}’ was changed in another tab.`,
+  loadTheirs: 'Load that version',
+  uncertaintyFailed: 'The uncertainty could not be computed',
+  scenario: 'Scenario',
+  name: 'Name',
+  newScenario: 'New',
+  copyScenario: 'Copy',
+  copyOf: (name: string) => `Copy of ${name}`,
+  deleteScenario: 'Delete',
+  undo: 'Undo',
+  redo: 'Redo',
+  deleted: (name: string) => `‘${name}’ was deleted.`,
+  restore: 'Restore',
+  views: { overview: 'Overview', programmes: 'Programmes', assumptions: 'Assumptions', method: 'How caseflow calculates' } as Record<string, string>,
+  viewsLabel: 'Views',
+  cite: (name: string, version: string) => `Scenario ‘${name}’, caseflow ${version}`,
+  close: 'Close',
+};
+
+export type Texts = typeof nl;
 
 export function t(lang: Lang): Texts {
-  return texts[lang] as Texts;
+  return lang === 'nl' ? nl : en;
 }
 
 const locales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -236,45 +341,46 @@ export function typedErrorMessage(lang: Lang, spec: ParamSpec, kind: InputErrorD
   });
 }
 
-/** The headline sentences under the chart. */
 /**
- * The headline sentences under the chart. The central figures are the deterministic run's; when
- * the Monte Carlo of the same scenario is there, its P5-P95 follows each in brackets.
+ * The five headline sentences (plus the growth shock when there is one). The central figures
+ * are the deterministic run's; when the Monte Carlo of the same scenario is there, its P5-P95
+ * follows each in brackets.
  */
-export function headline(lang: Lang, r: import('./core').Results, mc?: import('./core').MonteCarlo | null): string[] {
+export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): string[] {
   const s = r.summary;
-  const last = r.months[r.months.length - 1];
-  const to = lang === 'nl' ? 'tot' : 'to';
-  const range = (key: 'benefits_end' | 'people_end' | 'extra_exits_to_work' | 'net_saving_eur' | 'saving_after_feedback_eur', digits = 0) => {
+  const nl = lang === 'nl';
+  const to = nl ? 'tot' : 'to';
+  type Key = 'benefits_end' | 'extra_exits_to_work' | 'net_saving_eur' | 'saving_after_feedback_eur';
+  const range = (key: Key, digits = 0) => {
     if (!mc) return '';
     const q = mc.summary[key] as { p5: number | string | null; p95: number | string | null };
     if (q.p5 === null || q.p95 === null) return '';
     const f = (v: number | string) => (typeof v === 'string' ? formatEur(lang, v) : formatNumber(lang, v, digits));
     return ` (${f(q.p5)} ${to} ${f(q.p95)})`;
   };
-  const n = (v: number) => formatNumber(lang, v);
+  const n = (v: number, digits = 0) => formatNumber(lang, v, digits);
   const e = (v: string) => formatEur(lang, v);
-  const month = last?.month ?? '';
+  const month = r.months[r.months.length - 1]?.month ?? '';
+  const chance = mc ? ` (${nl ? 'kans' : 'chance'}: ${n(mc.summary.payback_month.share_paying_back * 100)}%)` : '';
   const lines: string[] = [];
-  if (lang === 'nl') {
-    lines.push(`Eind ${month}: ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen); begin: ${n(s.benefits_start)}.`);
-    if (r.growth_shock) {
-      const g = r.growth_shock;
-      lines.push(`De groeischok van ${formatNumber(lang, g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.`);
-    }
+  const g = r.growth_shock;
+  if (nl) {
+    if (s.participants > 0) lines.push(`Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} mensen extra uit naar werk: ${n(s.participant_exits_to_work)} deelnemers vinden werk, van wie ${n(s.deadweight_exits)} ook zonder programma.`);
+    lines.push(`Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`);
+    if (g) lines.push(`De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.`);
     if (s.participants > 0) {
-      lines.push(`Met de programma’s stromen ${formatNumber(lang, s.participant_exits_to_work, 0)} deelnemers uit naar werk, van wie ${formatNumber(lang, s.deadweight_exits, 0)} ook zonder programma (deadweight); tegenover geen programma’s zijn dat naar verwachting ${formatNumber(lang, s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} extra uitstromers naar werk over de hele looptijd (wie eerder uitstroomt, was later vaak ook gegaan) en ${n(s.benefit_months_avoided)} uitkeringsmaanden minder.`);
-      lines.push(`Bruto besparing ${e(s.gross_saving_eur)}; na terugval van BUIG-budget en vangnet ${e(s.saving_after_feedback_eur)}, tegen ${e(s.programme_cost_eur)} kosten: netto ${e(s.net_saving_eur)}${range('net_saving_eur')}; terugverdiend ${s.payback_month === null ? t(lang).none : `na ${s.payback_month} maanden`}.`);
+      lines.push(`De bijstand kost ${e(s.gross_saving_eur)} minder (${n(s.benefit_months_avoided)} uitkeringsmaanden); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.`);
+      lines.push(`Tegen ${e(s.programme_cost_eur)} aan programmakosten is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.`);
+      lines.push(s.payback_month === null ? `Het programma verdient zich niet terug binnen de looptijd${chance}.` : `Het programma verdient zich terug na ${s.payback_month} maanden${chance}.`);
     }
   } else {
-    lines.push(`End of ${month}: ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people); start: ${n(s.benefits_start)}.`);
-    if (r.growth_shock) {
-      const g = r.growth_shock;
-      lines.push(`The growth shock of ${formatNumber(lang, g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.`);
-    }
+    if (s.participants > 0) lines.push(`With this programme an expected ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} more people leave benefit for work: ${n(s.participant_exits_to_work)} participants find work, ${n(s.deadweight_exits)} of whom would have without the programme.`);
+    lines.push(`At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`);
+    if (g) lines.push(`The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.`);
     if (s.participants > 0) {
-      lines.push(`With the programmes ${formatNumber(lang, s.participant_exits_to_work, 0)} participants leave for work, ${formatNumber(lang, s.deadweight_exits, 0)} of whom would have anyway (deadweight); against no programmes that is an expected ${formatNumber(lang, s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} extra exits to work over the whole horizon (many who leave earlier would have left later) and ${n(s.benefit_months_avoided)} fewer benefit-months.`);
-      lines.push(`Gross saving ${e(s.gross_saving_eur)}; after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}, against ${e(s.programme_cost_eur)} cost: net ${e(s.net_saving_eur)}${range('net_saving_eur')}; ${s.payback_month === null ? 'does not pay back within the horizon' : `pays back after ${s.payback_month} months`}.`);
+      lines.push(`Benefits cost ${e(s.gross_saving_eur)} less (${n(s.benefit_months_avoided)} benefit-months); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.`);
+      lines.push(`Against ${e(s.programme_cost_eur)} of programme cost the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.`);
+      lines.push(s.payback_month === null ? `The programme does not pay back within the horizon${chance}.` : `The programme pays back after ${s.payback_month} months${chance}.`);
     }
   }
   return lines;

@@ -1,536 +1,531 @@
-// The caseflow page: a preset, the growth-shock control, the region's caseload with and
-// without programmes, the headline figures, every assumption with its source, Dutch or English.
+// The caseflow page: the user's saved scenarios, the views of the one on screen, and the runs
+// behind them.
 //
-// The user's choices are a preset plus overrides, as in `caseflow run --preset ID --set ...`;
-// every edit reruns the core at once, and the choices and the language survive a reload.
+// Data flows one way: an edit is checked on the main thread (the core's `check`, microseconds),
+// saved, and sent to the runner's workers; their results come back to the views. The views
+// never change the scenario themselves: they call `edit`, which keeps the last valid scenario
+// when the core refuses a value, and records every change for undo and redo.
 import './style.css';
-import { CaseloadChart, type Band } from './chart';
+import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
+import { attrs, byId, el } from './dom';
+import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
 import { Cancelled, Runner } from './runner';
-import { Core, CoreError, type MonteCarlo, type ParamSpec, type Preset, type Results, type Scenario, type Stats } from './core';
-import {
-  allowedRange,
-  formatEur,
-  formatNumber,
-  headline,
-  inputErrorMessage,
-  label,
-  t,
-  typedErrorMessage,
-  unit,
-  type Lang,
-} from './i18n';
+import { Store, type Saved } from './store';
+import { AssumptionsView } from './views/assumptions';
+import type { Ctx, View, ViewId } from './views/context';
+import { MethodView } from './views/method';
+import { OverviewView } from './views/overview';
+import { ProgrammesView } from './views/programmes';
 
 const LANG_KEY = 'caseflow.lang';
-const CHOICE_KEY = 'caseflow.choice.v2';
-/** The parameters with a control on this page (all are listed under the assumptions). */
-const CONTROLS = ['growth_pct'];
-/** Monte Carlo on the page: runs and seed (shown, so the CLI reproduces them). */
-const UNCERTAINTY_RUNS = 200;
+const VIEW_KEY = 'caseflow.view';
+/** The Monte Carlo behind the bands and ranges: runs and seed (shown, so the CLI reproduces them). */
+const UNCERTAINTY_RUNS = 1000;
 const UNCERTAINTY_SEED = 1;
-
-/** What the user chose: a preset and the assumptions they changed. */
-interface Choice {
-  preset: string;
-  set: Record<string, number>;
-}
+/** Wait this long after the last edit before the Monte Carlo starts. */
+const UNCERTAINTY_DELAY_MS = 250;
+/** Show progress only for work that takes longer than this. */
+const PROGRESS_AFTER_MS = 200;
+const HISTORY_LIMIT = 200;
+const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method'];
 
 declare global {
   interface Window {
-    /** For tests and curious analysts: the current scenario, results and chart numbers. */
+    /** For tests and curious analysts: the scenario on screen, its results, the chart numbers. */
     caseflow?: {
       scenario: () => Scenario;
-      results: () => Results;
+      results: () => Results | null;
+      uncertainty: () => MonteCarlo | null;
       chartData: () => number[][];
       monteCarlo: (runs: number, seed: number) => MonteCarlo;
       runCore: () => Results;
+      /** Resolves when the results on screen belong to the scenario on screen. */
+      idle: () => Promise<void>;
+      /** Resolves when the Monte Carlo of the scenario on screen is shown. */
+      uncertain: () => Promise<void>;
+      crashWorker: () => void;
+      workerRestarts: () => number;
     };
   }
 }
 
-function byId<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from index.html`);
-  return el as T;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
-
-function storedLang(): Lang {
+function stored(key: string): string | null {
   try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl';
-  } catch {
-    return 'nl';
-  }
-}
-
-function storedChoice(): Choice | null {
-  try {
-    const raw = localStorage.getItem(CHOICE_KEY);
-    if (!raw) return null;
-    const c = JSON.parse(raw) as Partial<Choice>;
-    if (typeof c.preset !== 'string' || typeof c.set !== 'object' || c.set === null) return null;
-    return { preset: c.preset, set: { ...c.set } };
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
 }
 
-function save(choice: Choice): void {
+function remember(key: string, value: string): void {
   try {
-    localStorage.setItem(CHOICE_KEY, JSON.stringify(choice));
+    localStorage.setItem(key, value);
   } catch {
-    // Storage full or disabled: the choice stays on screen; saving is best effort here.
+    // A preference only; the page works on without it.
   }
 }
 
-/**
- * Parse a typed number as the language writes it: Dutch `4.478,5`, English `4,478.5`.
- * A lone decimal comma or point is accepted in either language.
- */
-function parseTyped(lang: Lang, text: string): number {
-  let s = text.trim();
-  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
-  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`);
-  if (grouped.test(s)) s = s.split(group).join('');
-  s = s.replace(',', '.');
-  // Plain decimal numbers only (as the CLI reads them): no hex, binary or 'Infinity'.
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : NaN;
+function message(lang: Lang, e: unknown): string {
+  if (e instanceof CoreError && e.details.length > 0) return e.details.map((d) => inputErrorMessage(lang, d)).join(' ');
+  return e instanceof Error ? e.message : String(e);
 }
 
-/** A value as the number field shows it: the language's decimal sign, no grouping. */
-function fieldText(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    maximumFractionDigits: 6,
-    useGrouping: false,
-  }).format(value);
-}
-
-function typedError(spec: ParamSpec, value: number): 'not_a_number' | 'out_of_range' | 'not_whole' | null {
-  if (!Number.isFinite(value)) return 'not_a_number';
-  if (value < spec.min || value > spec.max) return 'out_of_range';
-  if (spec.whole && !Number.isInteger(value)) return 'not_whole';
-  return null;
-}
-
-class App {
-  private lang = storedLang();
-  private choice: Choice;
-  private results: Results;
-  /** The Monte Carlo of the current scenario, if computed (cleared by any edit). */
-  private uncertainty: MonteCarlo | null = null;
-  private readonly chart: CaseloadChart;
+class App implements Ctx {
+  lang: Lang = stored(LANG_KEY) === 'en' ? 'en' : 'nl';
+  private view: ViewId = VIEW_IDS.includes(stored(VIEW_KEY) as ViewId) ? (stored(VIEW_KEY) as ViewId) : 'overview';
+  private readonly store: Store;
   private readonly runner: Runner;
+  private saved: Saved[] = [];
+  private current!: Saved;
+  results: Results | null = null;
+  uncertainty: MonteCarlo | null = null;
+  private undoStack: Scenario[] = [];
+  private redoStack: Scenario[] = [];
+  private readonly views: Record<ViewId, View>;
+  private mcTimer = 0;
+  private waiters: (() => void)[] = [];
+  private mcWaiters: (() => void)[] = [];
+  private running = 0;
 
-  constructor(private readonly core: Core) {
+  constructor(readonly core: Core) {
     this.runner = new Runner(core.wasm);
-    const stored = storedChoice();
-    this.choice = stored && this.tryRun(stored) ? stored : { preset: this.presets()[0]?.id ?? 'baseline', set: {} };
-    this.results = core.run(this.scenario(this.choice));
-    this.chart = new CaseloadChart(byId('chart'), this.lang);
+    this.store = new Store(
+      (id) => this.presetById(id)?.scenario,
+      (id, saved) => this.external(id, saved),
+    );
+    this.views = {
+      overview: new OverviewView(this),
+      programmes: new ProgrammesView(this),
+      assumptions: new AssumptionsView(this),
+      method: new MethodView(this),
+    };
+    this.loadSaved();
     byId('version').textContent = core.version;
     for (const button of document.querySelectorAll<HTMLButtonElement>('#lang-switch button')) {
       button.addEventListener('click', () => this.setLang(button.dataset.lang === 'en' ? 'en' : 'nl'));
     }
-    this.render();
+    document.addEventListener('keydown', (e) => this.shortcut(e));
+    this.renderAll();
+    this.requestRun();
     window.caseflow = {
-      scenario: () => this.scenario(this.choice),
+      scenario: () => this.scenario,
       results: () => this.results,
-      chartData: () => this.chart.data(),
-      monteCarlo: (runs: number, seed: number) => core.monteCarlo(this.scenario(this.choice), runs, seed),
-      runCore: () => core.run(this.scenario(this.choice)),
+      uncertainty: () => this.uncertainty,
+      chartData: () => (this.views.overview as OverviewView).chartData(),
+      monteCarlo: (runs, seed) => core.monteCarlo(this.scenario, runs, seed),
+      runCore: () => core.run(this.scenario),
+      idle: () => (this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve))),
+      uncertain: () => (this.uncertainty ? Promise.resolve() : new Promise((resolve) => this.mcWaiters.push(resolve))),
+      crashWorker: () => this.runner.crashLong(),
+      workerRestarts: () => this.runner.restarts,
     };
-    byId('uncertainty-run').addEventListener('click', () => this.computeUncertainty());
   }
 
-  private presets(): Preset[] {
-    return this.core.catalogue.presets;
+  // --- Ctx -------------------------------------------------------------------------------
+
+  get scenario(): Scenario {
+    return this.current.scenario;
   }
 
-  private preset(id: string): Preset | undefined {
-    return this.presets().find((p) => p.id === id);
+  get preset(): Preset | undefined {
+    return this.presetById(this.current.preset);
   }
 
-  /** The scenario a choice describes: the preset's, with the user's overrides on top. */
-  private scenario(choice: Choice): Scenario {
-    const base = this.preset(choice.preset)?.scenario ?? this.presets()[0]!.scenario;
-    return { ...base, set: { ...base.set, ...choice.set } };
-  }
-
-  private tryRun(choice: Choice): boolean {
-    if (!this.preset(choice.preset)) return false;
+  edit(change: (s: Scenario) => void): string | null {
+    const next = structuredClone(this.scenario);
+    change(next);
     try {
-      this.core.run(this.scenario(choice));
+      this.core.check(next);
+    } catch (e) {
+      return message(this.lang, e);
+    }
+    const structural = next.programmes.length !== this.scenario.programmes.length;
+    this.commit(next);
+    // Tracks added or removed change the controls; a value changes only the results.
+    if (structural) this.mountView();
+    return null;
+  }
+
+  open(view: ViewId, focusId?: string): void {
+    this.setView(view);
+    if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  // --- Scenarios ---------------------------------------------------------------------------
+
+  private presetById(id: string): Preset | undefined {
+    return this.core.catalogue.presets.find((p) => p.id === id);
+  }
+
+  private presetName(p: Preset): string {
+    return this.lang === 'nl' ? p.name_nl : p.name_en;
+  }
+
+  /** Saved scenarios, migrated from earlier versions on first start; one from the baseline if none. */
+  private loadSaved(): void {
+    const tx = t(this.lang);
+    this.store.fromOldKeys({ v1: tx.migratedName, v2: (id) => this.presetName(this.presetById(id) ?? this.core.catalogue.presets[0]!) });
+    this.saved = this.store.list();
+    const usable = this.saved.filter((s) => this.valid(s.scenario));
+    const broken = this.saved.filter((s) => !usable.includes(s));
+    const problems = [...broken.map((s) => s.name), ...this.store.unreadable.map((u) => `${u.key} (${u.reason})`)];
+    if (problems.length) this.notify(tx.unreadable(problems.join(', ')));
+    const last = this.store.last();
+    this.current = usable.find((s) => s.id === last) ?? usable[0] ?? this.fresh(this.core.catalogue.presets[0]!);
+  }
+
+  private valid(s: Scenario): boolean {
+    try {
+      this.core.check(s);
       return true;
     } catch {
       return false;
     }
   }
 
-  private spec(id: string): ParamSpec | undefined {
-    return this.core.params.param.find((p) => p.id === id);
+  /** A new saved scenario from a preset. */
+  private fresh(preset: Preset): Saved {
+    const saved = this.store.create(this.presetName(preset), preset.id, structuredClone(preset.scenario));
+    this.saved.push(saved);
+    this.persist(saved);
+    return saved;
   }
 
-  /** The value in use for a parameter: override, then preset, then default. */
-  private value(id: string): number {
-    const s = this.scenario(this.choice);
-    return s.set[id] ?? this.spec(id)?.default ?? 0;
-  }
-
-  private setLang(lang: Lang): void {
-    this.lang = lang;
-    try {
-      localStorage.setItem(LANG_KEY, lang);
-    } catch {
-      // Not saved; the switch still applies to this page.
-    }
-    this.chart.setLang(lang, this.results, this.band());
-    this.render();
-  }
-
-  private render(): void {
-    this.renderTexts();
-    this.renderHow();
-    this.renderProgrammes();
-    this.renderControls();
-    this.renderAssumptions();
-    this.renderResults();
-  }
-
-  private renderTexts(): void {
+  private persist(saved: Saved = this.current): void {
     const tx = t(this.lang);
-    document.documentElement.lang = this.lang;
-    for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-      const v = tx[e.dataset.i18n as keyof typeof tx];
-      if (typeof v === 'string') e.textContent = v;
-    }
-    byId('chart').setAttribute('aria-label', tx.chartLabel);
-    for (const button of document.querySelectorAll<HTMLButtonElement>('#lang-switch button')) {
-      button.setAttribute('aria-pressed', String(button.dataset.lang === this.lang));
+    const outcome = this.store.save(saved, (name) => tx.copyFromTab(name));
+    if (outcome.kind === 'copied') {
+      // Another tab changed this scenario: its version stays, ours went to a copy.
+      this.saved = this.store.list();
+      this.current = this.saved.find((s) => s.id === outcome.copy.id) ?? outcome.copy;
+      this.notify(tx.otherTabCopied(saved.name, outcome.copy.name));
+      this.renderBar();
+    } else if (outcome.kind === 'failed') {
+      this.notify(outcome.reason === 'quota' ? tx.quotaFull : tx.storageUnavailable(outcome.message));
+    } else {
+      this.store.setLast(saved.id);
     }
   }
 
-  /**
-   * The scenario's programmes: every field with its value, unit and plausible range, and the
-   * source of the track's values (its template, when the programme comes from one).
-   */
-  private renderProgrammes(): void {
+  /** Another tab saved or deleted a scenario. */
+  private external(id: string, saved: Saved | null): void {
     const tx = t(this.lang);
-    const scenario = this.scenario(this.choice);
-    const host = byId('programmes');
-    if (scenario.programmes.length === 0) {
-      host.replaceChildren(el('p', {}, tx.noProgrammes));
-      return;
-    }
-    host.replaceChildren(
-      ...scenario.programmes.map((prog) => {
-        const template = this.core.catalogue.templates.find((tpl) => tpl.id === prog.id || tpl.programme.name === prog.name);
-        const rows = this.core.params.programme_field.map((spec) => {
-          const given = (prog as unknown as Record<string, number | undefined>)[spec.id];
-          const value = given ?? spec.default;
-          // Only the uncertain fields (effect, lock-in, half-life) have a plausible range and a
-          // study behind them; the others are the scenario's choices.
-          const uncertain = spec.distribution !== 'fixed';
-          return el(
-            'tr',
-            {},
-            el('th', { scope: 'row' }, label(this.lang, spec)),
-            el('td', {}, formatNumber(this.lang, value, 2)),
-            el('td', {}, unit(this.lang, spec)),
-            el('td', {}, uncertain ? `${tx.plausible}: ${formatNumber(this.lang, spec.low, 2)}–${formatNumber(this.lang, spec.high, 2)}` : ''),
-            el('td', { className: 'source' }, uncertain ? spec.source : ''),
-          );
-        });
-        const code = (c: string) => tx.codes[c] ?? c;
-        const facts = `${tx.target}: ${code(prog.target)}; ${tx.effectFrom}: ${code(prog.effect_from)}; ${tx.funding}: ${code(prog.funding)}`;
-        return el(
-          'div',
-          { className: 'programme' },
-          el('h4', {}, `${prog.name || prog.id} (${prog.id})`),
-          el('p', { className: 'source' }, facts),
-          template ? el('p', { className: 'source' }, `${tx.source}: ${template.source}`) : '',
-          el('table', { className: 'assumptions' }, el('tbody', {}, ...rows)),
-        );
-      }),
-    );
-  }
-
-  /** *Zo rekent caseflow*: the model in plain language, what it leaves out, what it found. */
-  private renderHow(): void {
-    const tx = t(this.lang);
-    byId('how-body').replaceChildren(
-      ...tx.how.map((p) => el('p', {}, p)),
-      el('h3', {}, tx.howLeftOutTitle),
-      el('p', {}, tx.howLeftOut),
-      el('h3', {}, tx.howSeedsTitle),
-      el('ul', {}, ...tx.howSeeds.map((p) => el('li', {}, p))),
-    );
-  }
-
-  private renderControls(): void {
-    const tx = t(this.lang);
-    const select = el('select', { id: 'preset' });
-    for (const p of this.presets()) {
-      select.append(el('option', { value: p.id, selected: p.id === this.choice.preset }, label(this.lang, { label_nl: p.name_nl, label_en: p.name_en })));
-    }
-    select.addEventListener('change', () => this.choosePreset(select.value));
-    const preset = this.preset(this.choice.preset);
-    const description = el('p', { className: 'description', id: 'preset-description' }, preset ? (this.lang === 'nl' ? preset.description_nl : preset.description_en) : '');
-    const controls = CONTROLS.map((id) => this.spec(id)).filter((s): s is ParamSpec => !!s).map((s) => this.control(s));
-    byId('params').replaceChildren(el('label', { htmlFor: 'preset', className: 'preset-label' }, tx.preset), select, description, ...controls);
-  }
-
-  private choosePreset(id: string): void {
-    // A new starting point: its own values, without the previous preset's edits.
-    const next = { preset: id, set: {} };
-    try {
-      this.results = this.core.run(this.scenario(next));
-    } catch (e) {
-      byId('fatal').hidden = false;
-      byId('fatal').textContent = e instanceof Error ? e.message : String(e);
-      return;
-    }
-    this.choice = next;
-    this.uncertainty = null;
-    this.runner.cancel();
-    save(next);
-    this.render();
-  }
-
-  /** A slider and a number field for one parameter, with its unit, range and source. */
-  private control(spec: ParamSpec): HTMLElement {
-    const tx = t(this.lang);
-    const id = `param-${spec.id}`;
-    const value = this.value(spec.id);
-    const slider = el('input', { type: 'range', id: `${id}-range`, min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(value) });
-    slider.setAttribute('aria-label', `${label(this.lang, spec)} (${unit(this.lang, spec)})`);
-    const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(this.lang, value), size: 8 });
-    const error = el('p', { className: 'error', id: `${id}-error` });
-    error.setAttribute('role', 'alert');
-    field.setAttribute('aria-describedby', `${id}-error ${id}-source`);
-    const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(this.lang, spec)}. ${tx.source}: ${spec.source}`);
-
-    const clear = () => {
-      error.textContent = '';
-      field.removeAttribute('aria-invalid');
-    };
-    slider.addEventListener('input', () => {
-      const v = Number(slider.value);
-      field.value = fieldText(this.lang, v);
-      clear();
-      // The core may refuse a value in range that clashes with others: mark the field too.
-      if (!this.apply(spec, v, error)) field.setAttribute('aria-invalid', 'true');
-    });
-    field.addEventListener('input', () => {
-      const v = this.readTyped(spec, field, error);
-      if (v === null) return;
-      slider.value = String(v);
-      if (!this.apply(spec, v, error)) field.setAttribute('aria-invalid', 'true');
-    });
-    return el(
-      'div',
-      { className: 'param' },
-      el('label', { htmlFor: `${id}-number` }, label(this.lang, spec)),
-      el('div', { className: 'inputs' }, slider, field, el('span', { className: 'unit' }, unit(this.lang, spec))),
-      error,
-      note,
-    );
-  }
-
-  /**
-   * The number typed in `field`, checked against `spec`: on a bad value, the message (field,
-   * value, allowed range) at the field, the field marked, and null; otherwise both cleared.
-   */
-  private readTyped(spec: ParamSpec, field: HTMLInputElement, error: HTMLElement): number | null {
-    const v = parseTyped(this.lang, field.value);
-    const kind = typedError(spec, v);
-    if (kind) {
-      error.textContent = `${typedErrorMessage(this.lang, spec, kind, field.value)} ${t(this.lang).keptLast}`;
-      field.setAttribute('aria-invalid', 'true');
-      return null;
-    }
-    error.textContent = '';
-    field.removeAttribute('aria-invalid');
-    return v;
-  }
-
-  /** Run with one assumption changed; keep the last valid choice if the core refuses. */
-  private apply(spec: ParamSpec, value: number, error: HTMLElement): boolean {
-    const next = { ...this.choice, set: { ...this.choice.set, [spec.id]: value } };
-    try {
-      this.results = this.core.run(this.scenario(next));
-    } catch (e) {
-      error.textContent =
-        e instanceof CoreError && e.details.length > 0
-          ? `${e.details.map((d) => inputErrorMessage(this.lang, d)).join(' ')} ${t(this.lang).keptLast}`
-          : String(e);
-      return false;
-    }
-    this.choice = next;
-    this.uncertainty = null;
-    this.runner.cancel();
-    save(next);
-    this.renderResults();
-    this.renderAssumptions();
-    return true;
-  }
-
-  /**
-   * Every assumption: label, the value in use (editable), unit, default, plausible and
-   * allowed range, evidence and source. Edits apply to the scenario and its counterfactual
-   * alike; edited ones are marked and can be reset one by one or all at once.
-   */
-  private renderAssumptions(): void {
-    const tx = t(this.lang);
-    const head = el('thead', {}, el('tr', {}, ...[tx.colAssumption, tx.colValue, tx.colUnit, tx.colDefault, tx.plausible, tx.range, tx.colEvidence, tx.source, ''].map((h) => el('th', { scope: 'col' }, h))));
-    const rows = this.core.params.param.map((p) => {
-      const edited = p.id in this.choice.set;
-      const id = `assume-${p.id}`;
-      const field = el('input', { type: 'text', inputMode: 'decimal', id, value: fieldText(this.lang, this.value(p.id)), size: 9 });
-      field.setAttribute('aria-label', `${label(this.lang, p)} (${unit(this.lang, p)})`);
-      const error = el('span', { className: 'error', id: `${id}-error` });
-      error.setAttribute('role', 'alert');
-      field.setAttribute('aria-describedby', `${id}-error`);
-      const row = el(
-        'tr',
-        { className: edited ? 'edited' : '' },
-        el('th', { scope: 'row' }, label(this.lang, p)),
-        el('td', {}, field, error),
-        el('td', {}, unit(this.lang, p)),
-        el('td', {}, formatNumber(this.lang, p.default, 3)),
-        el('td', {}, `${formatNumber(this.lang, p.low, 3)}–${formatNumber(this.lang, p.high, 3)}`),
-        el('td', {}, `${formatNumber(this.lang, p.min, 3)}–${formatNumber(this.lang, p.max, 3)}`),
-        el('td', {}, tx.codes[p.evidence] ?? p.evidence),
-        el('td', { className: 'source' }, p.source),
-      );
-      if (edited) {
-        const reset = el('button', { type: 'button', className: 'reset', id: `${id}-reset` }, tx.reset);
-        reset.setAttribute('aria-label', `${tx.reset}: ${label(this.lang, p)}`);
-        reset.addEventListener('click', () => this.resetAssumptions([p.id]));
-        row.append(el('td', {}, reset));
-      } else {
-        row.append(el('td', {}));
-      }
-      field.addEventListener('change', () => {
-        const v = this.readTyped(p, field, error);
-        if (v === null) return;
-        // The controls show the new value too (apply redraws this table with its mark).
-        if (this.apply(p, v, error)) this.renderControls();
+    this.saved = this.store.list();
+    if (id === this.current.id && saved) {
+      this.notify(tx.otherTabChanged(saved.name), tx.loadTheirs, () => {
+        this.store.accept(saved);
+        this.switchTo(saved);
       });
-      return row;
-    });
-    const resetAll = byId<HTMLButtonElement>('assumptions-reset');
-    resetAll.textContent = tx.resetAll;
-    resetAll.disabled = Object.keys(this.choice.set).length === 0;
-    resetAll.onclick = () => this.resetAssumptions(Object.keys(this.choice.set));
-    byId('assumptions').replaceChildren(head, el('tbody', {}, ...rows));
+    } else if (id === this.current.id && !saved) {
+      // Deleted elsewhere: keep it here, saved again, so nothing on screen is lost.
+      this.persist();
+      this.saved = this.store.list();
+    }
+    this.renderBar();
   }
 
-  /** Drop the user's overrides of these assumptions: back to the preset's values. */
-  private resetAssumptions(ids: string[]): void {
-    const set = { ...this.choice.set };
-    for (const id of ids) delete set[id];
-    const next = { ...this.choice, set };
-    this.results = this.core.run(this.scenario(next));
-    this.choice = next;
+  private commit(next: Scenario): void {
+    this.undoStack.push(this.scenario);
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+    this.replace(next);
+  }
+
+  /** Put a scenario on screen (saved at once) and run it. */
+  private replace(next: Scenario): void {
+    this.current.scenario = next;
     this.uncertainty = null;
-    this.runner.cancel();
-    save(next);
-    this.render();
+    this.persist();
+    this.requestRun();
+    this.renderHistory();
   }
 
-  private renderResults(): void {
-    const tx = t(this.lang);
-    const r = this.results;
-    this.chart.update(r, this.band());
+  private undo(): void {
+    const prev = this.undoStack.pop();
+    if (!prev) return;
+    this.redoStack.push(this.scenario);
+    this.replace(prev);
+    this.mountView();
+  }
+
+  private redo(): void {
+    const next = this.redoStack.pop();
+    if (!next) return;
+    this.undoStack.push(this.scenario);
+    this.replace(next);
+    this.mountView();
+  }
+
+  private switchTo(saved: Saved): void {
+    this.current = saved;
+    this.undoStack = [];
+    this.redoStack = [];
+    this.results = null;
+    this.uncertainty = null;
+    this.store.setLast(saved.id);
+    this.requestRun();
+    this.renderAll();
+  }
+
+  /** Start again from a preset, in the same saved scenario (undo brings the edits back). */
+  private choosePreset(id: string): void {
+    const p = this.presetById(id);
+    if (!p) return;
+    this.current.preset = id;
+    this.current.name = this.presetName(p);
+    this.commit(structuredClone(p.scenario));
+    this.renderAll();
+  }
+
+  // --- Runs ------------------------------------------------------------------------------
+
+  private requestRun(): void {
+    const scenario = this.scenario;
+    this.running++;
+    this.runner
+      .run(scenario)
+      .then((r) => {
+        if (scenario !== this.scenario) return;
+        this.results = r;
+        this.views[this.view].update();
+        this.renderCite();
+        this.scheduleUncertainty();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Cancelled)) this.notify(message(this.lang, e));
+      })
+      .finally(() => {
+        this.running--;
+        if (this.running === 0) for (const w of this.waiters.splice(0)) w();
+      });
+  }
+
+  private scheduleUncertainty(): void {
+    window.clearTimeout(this.mcTimer);
+    this.runner.cancelLong();
     this.renderUncertainty();
-    byId('headline').replaceChildren(...headline(this.lang, r, this.uncertainty).map((line) => el('p', {}, line)));
-    const notes = byId('notes');
-    notes.hidden = r.notes.length === 0;
-    notes.replaceChildren(
-      el('h3', {}, tx.notesTitle),
-      ...r.notes.map((n) => el('p', {}, `${n.source}: ${this.lang === 'nl' ? n.nl : n.en}`)),
-    );
-    const budget = byId('budget');
-    const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
-    budget.hidden = !over;
-    budget.textContent = over ? tx.overallocated(formatEur(this.lang, over.overallocation_eur), formatEur(this.lang, over.allocated_eur), formatEur(this.lang, over.available_eur)) : '';
-    this.renderMunicipalities();
-    const head = el('thead', {}, el('tr', {}, ...[tx.colMonth, tx.colBenefits, tx.colPeople, tx.colInflow, tx.colToWork, tx.colWithout, tx.colSaving].map((h) => el('th', { scope: 'col' }, h))));
-    const f = (v: number) => formatNumber(this.lang, v, 1);
-    const body = el(
-      'tbody',
-      {},
-      ...r.months.map((m) =>
-        el('tr', {}, el('th', { scope: 'row' }, m.month), ...[f(m.benefits), f(m.people), f(m.inflow), f(m.exits_to_work), f(m.benefits_without_programmes), formatNumber(this.lang, Number(m.gross_saving_eur))].map((v) => el('td', {}, v))),
-      ),
-    );
-    byId('table').replaceChildren(head, body);
+    this.mcTimer = window.setTimeout(() => this.computeUncertainty(), UNCERTAINTY_DELAY_MS);
   }
 
-  /** The Monte Carlo band of the caseload, when computed for the current scenario. */
-  private band(): Band | undefined {
-    const mc = this.uncertainty;
-    if (!mc) return undefined;
-    const pick = (q: 'p5' | 'p25' | 'p75' | 'p95') => mc.months.map((m) => (m.benefits as Stats)[q] ?? null);
-    return { p5: pick('p5'), p25: pick('p25'), p75: pick('p75'), p95: pick('p95') };
-  }
-
-  /** Run the Monte Carlo on demand, in the worker, with progress; an edit cancels it. */
   private computeUncertainty(): void {
     const tx = t(this.lang);
     const status = byId('uncertainty');
-    status.textContent = tx.computing(0, UNCERTAINTY_RUNS);
-    const scenario = this.scenario(this.choice);
-    const choice = this.choice;
+    const scenario = this.scenario;
+    const bar = el('progress', { max: UNCERTAINTY_RUNS, value: 0 });
+    const text = el('span', {});
+    const slow = window.setTimeout(() => status.replaceChildren(bar, ' ', text), PROGRESS_AFTER_MS);
     this.runner
       .monteCarlo(scenario, UNCERTAINTY_RUNS, UNCERTAINTY_SEED, (done) => {
-        status.textContent = t(this.lang).computing(done, UNCERTAINTY_RUNS);
+        bar.value = done;
+        text.textContent = t(this.lang).computing(done, UNCERTAINTY_RUNS);
       })
       .then((mc) => {
-        // Only if the scenario on screen is still the one computed.
-        if (this.choice !== choice) return;
+        if (scenario !== this.scenario) return;
         this.uncertainty = mc;
-        this.renderResults();
+        this.views[this.view].update();
+        for (const w of this.mcWaiters.splice(0)) w();
       })
       .catch((e: unknown) => {
-        if (e instanceof Cancelled) return;
-        status.textContent = e instanceof Error ? e.message : String(e);
+        if (!(e instanceof Cancelled)) this.notify(`${tx.uncertaintyFailed}: ${message(this.lang, e)}`);
+      })
+      .finally(() => {
+        window.clearTimeout(slow);
+        this.renderUncertainty();
       });
+  }
+
+  /** The command that gives the same numbers: the preset and the user's overrides, or the file. */
+  private command(mc: MonteCarlo): string {
+    const p = this.preset;
+    const same = p && JSON.stringify({ ...p.scenario, set: {} }) === JSON.stringify({ ...this.scenario, set: {} });
+    if (!p || !same) return `caseflow run --scenario scenario.toml --runs ${mc.runs} --seed ${mc.seed}`;
+    const sets = Object.entries(this.scenario.set)
+      .filter(([id, v]) => p.scenario.set[id] !== v)
+      .map(([id, v]) => ` --set ${id}=${v}`)
+      .join('');
+    return `caseflow run --preset ${p.id}${sets} --runs ${mc.runs} --seed ${mc.seed}`;
   }
 
   private renderUncertainty(): void {
     const tx = t(this.lang);
-    const mc = this.uncertainty;
     const status = byId('uncertainty');
+    const mc = this.uncertainty;
     if (!mc) {
-      status.textContent = tx.uncertaintyHint(UNCERTAINTY_RUNS);
+      status.textContent = this.runner.longBusy ? tx.computing(0, UNCERTAINTY_RUNS) : tx.uncertaintyHint(UNCERTAINTY_RUNS);
       return;
     }
     const net = mc.summary['net_saving_eur'] as Stats<string>;
     const benefits = mc.summary['benefits_end'] as Stats;
     const e = (v: string | null) => (v === null ? '–' : formatEur(this.lang, v));
     const n = (v: number | null) => (v === null ? '–' : formatNumber(this.lang, v));
-    const payback = mc.summary.payback_month;
     const pct = (x: number) => `${formatNumber(this.lang, x * 100)}%`;
-    // The command that gives the same numbers: the preset and the user's overrides.
-    const sets = Object.entries(this.choice.set).map(([id, v]) => ` --set ${id}=${v}`).join('');
-    const command = `caseflow run --preset ${this.choice.preset}${sets} --runs ${mc.runs} --seed ${mc.seed}`;
-    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), e(net.p5), e(net.p95), pct(payback.share_paying_back), mc.runs, mc.seed, command);
+    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), e(net.p5), e(net.p95), pct(mc.summary.payback_month.share_paying_back), mc.runs, mc.seed, this.command(mc));
   }
 
-  /** Each municipality: caseload at the end, saving before and after feedback, cost share. */
-  private renderMunicipalities(): void {
+  // --- Rendering ---------------------------------------------------------------------------
+
+  private renderAll(): void {
     const tx = t(this.lang);
-    const e = (v: string) => formatEur(this.lang, v);
-    const head = el('thead', {}, el('tr', {}, ...[tx.colMunicipality, tx.colBenefits, tx.colGross, tx.colKept, tx.colCostShare, tx.colNet].map((h) => el('th', { scope: 'col' }, h))));
-    const rows = this.results.municipalities.map((m) =>
-      el('tr', {}, el('th', { scope: 'row' }, m.name), ...[formatNumber(this.lang, m.summary.benefits_end), e(m.summary.gross_saving_eur), e(m.summary.saving_after_feedback_eur), e(m.summary.programme_cost_eur), e(m.summary.net_saving_eur)].map((v) => el('td', {}, v))),
+    document.documentElement.lang = this.lang;
+    for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+      const v = tx[e.dataset.i18n as keyof typeof tx];
+      if (typeof v === 'string') e.textContent = v;
+    }
+    for (const button of document.querySelectorAll<HTMLButtonElement>('#lang-switch button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.lang === this.lang));
+    }
+    this.renderBar();
+    this.renderTabs();
+    this.mountView();
+    this.renderUncertainty();
+    this.renderCite();
+  }
+
+  private renderBar(): void {
+    const tx = t(this.lang);
+    const choose = el('select', { id: 'scenario-select' });
+    for (const s of this.saved) choose.append(el('option', { value: s.id, selected: s.id === this.current.id }, s.name));
+    choose.addEventListener('change', () => {
+      const s = this.saved.find((x) => x.id === choose.value);
+      if (s) this.switchTo(s);
+    });
+    const name = el('input', { type: 'text', id: 'scenario-name', value: this.current.name, maxLength: 120 });
+    name.addEventListener('change', () => {
+      this.current.name = name.value.trim() || this.current.name;
+      this.persist();
+      this.renderBar();
+    });
+    const presets = el('select', { id: 'preset' });
+    for (const p of this.core.catalogue.presets) presets.append(el('option', { value: p.id, selected: p.id === this.current.preset }, this.presetName(p)));
+    presets.addEventListener('change', () => this.choosePreset(presets.value));
+    const button = (id: string, text: string, action: () => void) => {
+      const b = el('button', { type: 'button', id }, text);
+      b.addEventListener('click', action);
+      return b;
+    };
+    const description = this.preset ? (this.lang === 'nl' ? this.preset.description_nl : this.preset.description_en) : '';
+    byId('scenario-bar').replaceChildren(
+      el('label', { htmlFor: 'scenario-select' }, tx.scenario),
+      choose,
+      el('label', { htmlFor: 'scenario-name' }, tx.name),
+      name,
+      button('scenario-new', tx.newScenario, () => this.switchTo(this.fresh(this.core.catalogue.presets[0]!))),
+      button('scenario-copy', tx.copyScenario, () => {
+        const copy = this.store.create(tx.copyOf(this.current.name), this.current.preset, structuredClone(this.scenario));
+        this.saved.push(copy);
+        this.persist(copy);
+        this.switchTo(copy);
+      }),
+      button('scenario-delete', tx.deleteScenario, () => this.remove()),
+      el('label', { htmlFor: 'preset' }, tx.preset),
+      presets,
+      button('undo', tx.undo, () => this.undo()),
+      button('redo', tx.redo, () => this.redo()),
+      el('p', { className: 'description', id: 'preset-description' }, description),
     );
-    byId('municipalities').replaceChildren(head, el('tbody', {}, ...rows));
+    this.renderHistory();
+  }
+
+  private renderHistory(): void {
+    const undo = document.getElementById('undo') as HTMLButtonElement | null;
+    const redo = document.getElementById('redo') as HTMLButtonElement | null;
+    if (undo) undo.disabled = this.undoStack.length === 0;
+    if (redo) redo.disabled = this.redoStack.length === 0;
+  }
+
+  /** Delete the scenario on screen; the notice offers to bring it back. */
+  private remove(): void {
+    const tx = t(this.lang);
+    const gone = this.current;
+    this.store.remove(gone.id);
+    this.saved = this.saved.filter((s) => s.id !== gone.id);
+    this.switchTo(this.saved[0] ?? this.fresh(this.core.catalogue.presets[0]!));
+    this.notify(tx.deleted(gone.name), tx.restore, () => {
+      this.saved.push(gone);
+      this.persist(gone);
+      this.switchTo(gone);
+    });
+  }
+
+  private renderTabs(): void {
+    const tx = t(this.lang);
+    const tabs = VIEW_IDS.map((id) => {
+      const b = el('button', { type: 'button', id: `tab-${id}`, tabIndex: id === this.view ? 0 : -1 }, tx.views[id] ?? id);
+      attrs(b, { role: 'tab', 'aria-selected': String(id === this.view), 'aria-controls': 'view' });
+      b.addEventListener('click', () => this.setView(id));
+      return b;
+    });
+    const nav = byId('tabs');
+    attrs(nav, { 'aria-label': tx.viewsLabel });
+    nav.replaceChildren(...tabs);
+    // Arrow keys move between the tabs (the WAI-ARIA tabs pattern); Tab leaves the list.
+    nav.onkeydown = (e) => {
+      const at = VIEW_IDS.indexOf(this.view);
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      e.preventDefault();
+      const next = VIEW_IDS[(at + step + VIEW_IDS.length) % VIEW_IDS.length]!;
+      this.setView(next);
+      document.getElementById(`tab-${next}`)?.focus();
+    };
+  }
+
+  private setView(id: ViewId): void {
+    this.view = id;
+    remember(VIEW_KEY, id);
+    this.renderTabs();
+    this.mountView();
+  }
+
+  private mountView(): void {
+    const host = byId('view');
+    attrs(host, { 'aria-labelledby': `tab-${this.view}` });
+    this.views[this.view].mount(host);
+  }
+
+  private renderCite(): void {
+    const tx = t(this.lang);
+    byId('cite').textContent = tx.cite(this.current.name, this.core.version);
+  }
+
+  private setLang(lang: Lang): void {
+    this.lang = lang;
+    remember(LANG_KEY, lang);
+    this.renderAll();
+  }
+
+  /** A message above the views, with an optional action (restore, load the other version). */
+  private notify(text: string, action?: string, onAction?: () => void): void {
+    const notice = byId('notice');
+    notice.hidden = false;
+    const close = el('button', { type: 'button', className: 'close' }, '×');
+    attrs(close, { 'aria-label': t(this.lang).close });
+    close.addEventListener('click', () => (notice.hidden = true));
+    const parts: (Node | string)[] = [text];
+    if (action && onAction) {
+      const b = el('button', { type: 'button', id: 'notice-action' }, action);
+      b.addEventListener('click', () => {
+        notice.hidden = true;
+        onAction();
+      });
+      parts.push(' ', b);
+    }
+    notice.replaceChildren(...parts, ' ', close);
+  }
+
+  /** Undo and redo from the keyboard, except in text fields (which have their own undo). */
+  private shortcut(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    if (target && (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text')) return;
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) {
+      e.preventDefault();
+      this.undo();
+    } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+      e.preventDefault();
+      this.redo();
+    }
   }
 }
 
@@ -539,5 +534,5 @@ try {
 } catch (e) {
   const fatal = byId('fatal');
   fatal.hidden = false;
-  fatal.textContent = `${t(storedLang()).fatal}: ${e instanceof Error ? e.message : String(e)}`;
+  fatal.textContent = `${t(stored(LANG_KEY) === 'en' ? 'en' : 'nl').fatal}: ${e instanceof Error ? e.message : String(e)}`;
 }

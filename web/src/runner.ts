@@ -1,13 +1,19 @@
-// The runner: the page's one interface to long computations. Jobs go to a Web Worker; a new
-// job cancels the one before it (the worker is stopped and restarted, so a stale Monte Carlo
-// never holds the thread), and a crashed worker is restarted for the next job.
+// The runner: the page's one interface to the core's computations, all in Web Workers.
+//
+// Two lanes, each its own worker: `fast` for deterministic runs (a newer run replaces one still
+// waiting; a stale result is dropped, never drawn), `slow` for the Monte Carlo and other long
+// jobs (a newer job cancels the running one: its worker is stopped and restarted, so a stale
+// job never holds the thread). A worker that crashes is restarted and its job run once more.
 import CoreWorker from './worker?worker&inline';
-import { CoreError, type InputErrorDetail, type MonteCarlo, type Scenario } from './core';
+import { CoreError, type InputErrorDetail, type MonteCarlo, type Results, type Scenario } from './core';
+
+/** What a worker can be asked to compute. */
+export type Job =
+  | { kind: 'run'; scenario: Scenario }
+  | { kind: 'monteCarlo'; scenario: Scenario; runs: number; seed: number };
 
 /** Messages to the worker. */
-export type WorkerRequest =
-  | { type: 'init'; wasm: Uint8Array }
-  | { type: 'monteCarlo'; id: number; scenario: Scenario; runs: number; seed: number };
+export type WorkerRequest = { type: 'init'; wasm: Uint8Array } | { type: 'job'; id: number; job: Job } | { type: 'crash' };
 
 /** Messages from the worker. */
 export type WorkerReply =
@@ -15,20 +21,27 @@ export type WorkerReply =
   | { type: 'result'; id: number; result: unknown }
   | { type: 'error'; id: number; message: string; detail: InputErrorDetail[] };
 
-interface Job {
-  id: number;
-  resolve: (r: MonteCarlo) => void;
-  reject: (e: Error) => void;
-  onProgress: (done: number) => void;
-}
-
 /** Thrown to a job that a newer job replaced. */
 export class Cancelled extends Error {}
 
-export class Runner {
+interface Pending {
+  id: number;
+  job: Job;
+  resolve: (r: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress: (done: number) => void;
+  /** Times this job was restarted after a crash. */
+  retries: number;
+}
+
+/** One worker and the job it runs. */
+class Lane {
   private worker: Worker | null = null;
-  private job: Job | null = null;
+  private current: Pending | null = null;
+  private waiting: Pending | null = null;
   private nextId = 1;
+  /** Restarts after a crash, for the page's notice and the tests. */
+  restarts = 0;
 
   constructor(private readonly wasm: Uint8Array) {}
 
@@ -37,49 +50,124 @@ export class Runner {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.stop(new Error(`caseflow worker failed: ${event.message}`));
+      this.crashed(event.message);
     };
     worker.postMessage({ type: 'init', wasm: this.wasm } satisfies WorkerRequest);
     this.worker = worker;
     return worker;
   }
 
+  private send(p: Pending): void {
+    this.current = p;
+    (this.worker ?? this.start()).postMessage({ type: 'job', id: p.id, job: p.job } satisfies WorkerRequest);
+  }
+
   private receive(msg: WorkerReply): void {
-    const job = this.job;
-    if (!job || msg.id !== job.id) return;
+    const p = this.current;
+    if (!p || msg.id !== p.id) return;
     if (msg.type === 'progress') {
-      job.onProgress(msg.done);
-    } else if (msg.type === 'result') {
-      this.job = null;
-      job.resolve(msg.result as MonteCarlo);
+      p.onProgress(msg.done);
+      return;
+    }
+    this.current = null;
+    if (msg.type === 'result') p.resolve(msg.result);
+    else p.reject(new CoreError(msg.message, msg.detail));
+    const next = this.waiting;
+    this.waiting = null;
+    if (next) this.send(next);
+  }
+
+  /** The worker died: start a new one and repeat the job once; a second crash fails it. */
+  private crashed(message: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.restarts++;
+    const p = this.current;
+    this.current = null;
+    if (p && p.retries < 1) {
+      p.retries++;
+      this.send(p);
     } else {
-      this.job = null;
-      job.reject(new CoreError(msg.message, msg.detail));
+      p?.reject(new Error(`caseflow worker failed: ${message}`));
+      const next = this.waiting;
+      this.waiting = null;
+      if (next) this.send(next);
     }
   }
 
-  /** Stop the worker and fail the running job; the next job starts a fresh worker. */
-  private stop(reason: Error): void {
-    this.worker?.terminate();
-    this.worker = null;
-    const job = this.job;
-    this.job = null;
-    job?.reject(reason);
-  }
-
-  /** Cancel the running job, if any. */
-  cancel(): void {
-    if (this.job) this.stop(new Cancelled('cancelled'));
-  }
-
-  /** A paired Monte Carlo in the worker; a newer call cancels this one. */
-  monteCarlo(scenario: Scenario, runs: number, seed: number, onProgress: (done: number) => void): Promise<MonteCarlo> {
-    this.cancel();
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
+  /** Queue a job: it runs after the current one, replacing any job still waiting. */
+  queue(job: Job, onProgress: (done: number) => void = () => {}): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.job = { id, resolve, reject, onProgress };
-      worker.postMessage({ type: 'monteCarlo', id, scenario, runs, seed } satisfies WorkerRequest);
+      const p: Pending = { id: this.nextId++, job, resolve, reject, onProgress, retries: 0 };
+      if (!this.current) {
+        this.send(p);
+        return;
+      }
+      this.waiting?.reject(new Cancelled('replaced'));
+      this.waiting = p;
     });
+  }
+
+  /** Cancel the running and waiting jobs: the worker is stopped, the next job starts anew. */
+  cancel(): void {
+    this.waiting?.reject(new Cancelled('cancelled'));
+    this.waiting = null;
+    if (this.current) {
+      this.worker?.terminate();
+      this.worker = null;
+      const p = this.current;
+      this.current = null;
+      p.reject(new Cancelled('cancelled'));
+    }
+  }
+
+  get busy(): boolean {
+    return this.current !== null;
+  }
+
+  /** For the fault tests: make the worker crash as it works. */
+  crash(): void {
+    this.worker?.postMessage({ type: 'crash' } satisfies WorkerRequest);
+  }
+}
+
+export class Runner {
+  private readonly fast: Lane;
+  private readonly slow: Lane;
+
+  constructor(wasm: Uint8Array) {
+    this.fast = new Lane(wasm);
+    this.slow = new Lane(wasm);
+  }
+
+  /** A deterministic run; rejects with {@link Cancelled} when a newer run replaced it. */
+  run(scenario: Scenario): Promise<Results> {
+    return this.fast.queue({ kind: 'run', scenario }) as Promise<Results>;
+  }
+
+  /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */
+  monteCarlo(scenario: Scenario, runs: number, seed: number, onProgress: (done: number) => void): Promise<MonteCarlo> {
+    this.slow.cancel();
+    return this.slow.queue({ kind: 'monteCarlo', scenario, runs, seed }, onProgress) as Promise<MonteCarlo>;
+  }
+
+  /** Cancel the running long job, if any. */
+  cancelLong(): void {
+    this.slow.cancel();
+  }
+
+  /** Whether a long job runs. */
+  get longBusy(): boolean {
+    return this.slow.busy;
+  }
+
+  /** Worker restarts after crashes, both lanes. */
+  get restarts(): number {
+    return this.fast.restarts + this.slow.restarts;
+  }
+
+  /** For the fault tests: crash the long-job worker mid-run. */
+  crashLong(): void {
+    this.slow.crash();
   }
 }

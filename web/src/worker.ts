@@ -1,12 +1,21 @@
-// The Web Worker that runs the core's long computations (the Monte Carlo) off the main thread,
-// so typing and dragging never stall. The page sends it the wasm bytes once (the module is
-// inlined into the page only once), then jobs; it answers with progress and a result.
+// The Web Worker that runs the core off the main thread, so typing and dragging never stall.
+// The page sends it the wasm bytes once (the module is inlined into the page only once), then
+// jobs; it answers each with progress, a result or an error.
 import { Caseflow, initSync } from '../pkg/caseflow_wasm.js';
-import type { WorkerReply, WorkerRequest } from './runner';
+import type { Job, WorkerReply, WorkerRequest } from './runner';
 
 let core: Caseflow | null = null;
 
 const reply = (message: WorkerReply) => postMessage(message);
+
+function perform(core: Caseflow, job: Job, progress: (done: number) => void): unknown {
+  switch (job.kind) {
+    case 'run':
+      return core.run(job.scenario);
+    case 'monteCarlo':
+      return core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress);
+  }
+}
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
@@ -15,14 +24,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     core = new Caseflow();
     return;
   }
+  if (msg.type === 'crash') {
+    // For the fault tests: an uncaught error, as a real crash would give the page.
+    throw new Error('caseflow worker: crash requested');
+  }
   if (!core) {
     reply({ type: 'error', id: msg.id, message: 'caseflow worker not initialised', detail: [] });
     return;
   }
   try {
-    const result = core.monteCarlo(msg.scenario, msg.runs, BigInt(msg.seed), (done: number) =>
-      reply({ type: 'progress', id: msg.id, done }),
-    );
+    const result = perform(core, msg.job, (done) => reply({ type: 'progress', id: msg.id, done }));
     reply({ type: 'result', id: msg.id, result });
   } catch (e) {
     const detail = (e as { detail?: unknown }).detail;

@@ -345,14 +345,13 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
                 Failure::Other(format!("{}: {e}", path.display()))
             }
         })?;
-        let is_json = path
+        if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            || text.trim_start().starts_with('{');
-        if is_json {
+        {
             Scenario::from_json(&text)?
         } else {
-            Scenario::from_toml(&text)?
+            Scenario::parse(&text)?
         }
     } else {
         Scenario::default()

@@ -70,6 +70,31 @@ impl Model {
         scenario: &Scenario,
         noise: Option<model::Noise<'_>>,
     ) -> Result<Results, InputErrors> {
+        let (inputs, notes) = self.checked(scenario)?;
+        let with =
+            model::run_chain_with_noise(&inputs, true, noise.as_ref().map(|n| model::Noise(n.0)));
+        let without =
+            model::run_chain_with_noise(&inputs, false, noise.as_ref().map(|n| model::Noise(n.0)));
+        Ok(results::assemble(
+            scenario.complete(&self.table),
+            notes,
+            &inputs,
+            &with,
+            &without,
+        ))
+    }
+
+    /// Check a scenario without running it: the same errors [`Model::run`] would give, in
+    /// microseconds. The page checks each edit with it before it sends the run to its worker.
+    pub fn check(&self, scenario: &Scenario) -> Result<(), InputErrors> {
+        self.checked(scenario).map(|_| ())
+    }
+
+    /// The scenario's inputs and notes, or every problem with it.
+    fn checked(
+        &self,
+        scenario: &Scenario,
+    ) -> Result<(inputs::Inputs, Vec<presets::Note>), InputErrors> {
         let inputs = scenario.resolve(&self.table)?;
         let mut notes = Vec::with_capacity(scenario.notes.len());
         let mut unknown = Vec::new();
@@ -91,17 +116,7 @@ impl Model {
         if !unknown.is_empty() {
             return Err(InputErrors(unknown));
         }
-        let with =
-            model::run_chain_with_noise(&inputs, true, noise.as_ref().map(|n| model::Noise(n.0)));
-        let without =
-            model::run_chain_with_noise(&inputs, false, noise.as_ref().map(|n| model::Noise(n.0)));
-        Ok(results::assemble(
-            scenario.complete(&self.table),
-            notes,
-            &inputs,
-            &with,
-            &without,
-        ))
+        Ok((inputs, notes))
     }
 
     fn note_ids(&self) -> String {

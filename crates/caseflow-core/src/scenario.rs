@@ -396,6 +396,15 @@ impl Scenario {
         serde_json::from_str(text).map_err(|e| file_error("JSON", &e.to_string()).into())
     }
 
+    /// Read a scenario file's text: JSON when it starts with `{`, TOML otherwise.
+    pub fn parse(text: &str) -> Result<Scenario, InputErrors> {
+        if text.trim_start().starts_with('{') {
+            Scenario::from_json(text)
+        } else {
+            Scenario::from_toml(text)
+        }
+    }
+
     /// The scenario as TOML.
     pub fn to_toml(&self) -> String {
         // Serialising plain data with string keys cannot fail.

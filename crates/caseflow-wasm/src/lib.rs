@@ -53,10 +53,22 @@ impl Caseflow {
 
     /// Run a scenario (a plain object, as in a JSON scenario file) with its counterfactual.
     pub fn run(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
-        let scenario: Scenario = serde_wasm_bindgen::from_value(scenario)
-            .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
-        let results = self.model.run(&scenario).map_err(into_error)?;
+        let results = self.model.run(&from_js(scenario)?).map_err(into_error)?;
         to_js(&results).map_err(JsValue::from)
+    }
+
+    /// Check a scenario without running it: throws the errors `run` would throw.
+    pub fn check(&self, scenario: JsValue) -> Result<(), JsValue> {
+        self.model.check(&from_js(scenario)?).map_err(into_error)
+    }
+
+    /// Read a scenario file's text (TOML or JSON, the CLI's `--scenario` schema) into a plain
+    /// scenario object, checked; a broken or hostile file throws errors naming what is wrong.
+    #[wasm_bindgen(js_name = parseScenario)]
+    pub fn parse_scenario(&self, text: &str) -> Result<JsValue, JsValue> {
+        let scenario = Scenario::parse(text).map_err(into_error)?;
+        self.model.check(&scenario).map_err(into_error)?;
+        to_js(&scenario).map_err(JsValue::from)
     }
 }
 
@@ -73,8 +85,7 @@ impl Caseflow {
         seed: u64,
         progress: Option<js_sys::Function>,
     ) -> Result<JsValue, JsValue> {
-        let scenario: Scenario = serde_wasm_bindgen::from_value(scenario)
-            .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
+        let scenario = from_js(scenario)?;
         let mut report = |done: u32| {
             if let Some(f) = &progress {
                 // A failing progress callback must not stop the computation.
@@ -98,6 +109,12 @@ fn into_error(e: InputErrors) -> JsValue {
         let _ = js_sys::Reflect::set(&error, &JsValue::from_str("detail"), &detail);
     }
     error.into()
+}
+
+/// A scenario object from the page; a wrong shape becomes an `Error` naming what is wrong.
+fn from_js(scenario: JsValue) -> Result<Scenario, JsValue> {
+    serde_wasm_bindgen::from_value(scenario)
+        .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")).into())
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {

@@ -1,0 +1,30 @@
+// Small DOM helpers: every text goes in as text (never as HTML), so names and notes from a
+// link or a file cannot run as code.
+
+export function byId<T extends HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`#${id} is missing from index.html`);
+  return e as T;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+/** Set attributes (aria-*, role, data-*) on an element and return it. */
+export function attrs<T extends Element>(e: T, values: Record<string, string>): T {
+  for (const [k, v] of Object.entries(values)) e.setAttribute(k, v);
+  return e;
+}
+
+/** A table with a header row and body rows of text cells (the first cell a row header). */
+export function table(className: string, head: string[], rows: string[][]): HTMLTableElement {
+  return el(
+    'table',
+    { className },
+    el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, ...rows.map(([first, ...rest]) => el('tr', {}, el('th', { scope: 'row' }, first ?? ''), ...rest.map((v) => el('td', {}, v))))),
+  );
+}

@@ -1,0 +1,100 @@
+// Number input: a slider with a number field beside it, its unit, allowed range and source.
+// A malformed or out-of-range value is refused at the field with a message naming field, value
+// and range; the last valid value stays in use.
+import type { ParamSpec } from './core';
+import { attrs, el } from './dom';
+import { allowedRange, formatNumber, label, t, typedErrorMessage, unit, type Lang } from './i18n';
+
+/**
+ * Parse a typed number as the language writes it: Dutch `4.478,5`, English `4,478.5`.
+ * A lone decimal comma or point is accepted in either language.
+ */
+export function parseTyped(lang: Lang, text: string): number {
+  let s = text.trim();
+  const [group, decimal] = lang === 'nl' ? ['.', ','] : [',', '.'];
+  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`);
+  if (grouped.test(s)) s = s.split(group).join('');
+  s = s.replace(',', '.');
+  // Plain decimal numbers only (as the CLI reads them): no hex, binary or 'Infinity'.
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : NaN;
+}
+
+/** A value as the number field shows it: the language's decimal sign, no grouping. */
+export function fieldText(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6, useGrouping: false }).format(value);
+}
+
+function typedError(spec: ParamSpec, value: number): 'not_a_number' | 'out_of_range' | 'not_whole' | null {
+  if (!Number.isFinite(value)) return 'not_a_number';
+  if (value < spec.min || value > spec.max) return 'out_of_range';
+  if (spec.whole && !Number.isInteger(value)) return 'not_whole';
+  return null;
+}
+
+/**
+ * Check a typed value against its spec: the number, or the message (field, value, allowed
+ * range) to show at the field.
+ */
+export function readTyped(lang: Lang, spec: ParamSpec, text: string): { value: number } | { error: string } {
+  const v = parseTyped(lang, text);
+  const kind = typedError(spec, v);
+  return kind ? { error: `${typedErrorMessage(lang, spec, kind, text)} ${t(lang).keptLast}` } : { value: v };
+}
+
+export interface ControlOptions {
+  /** Element id prefix: `${id}-range`, `${id}-number`, `${id}-error`. */
+  id: string;
+  spec: ParamSpec;
+  lang: Lang;
+  value: number;
+  /** Whether the value differs from the preset's (marked). */
+  edited: boolean;
+  /** Apply a valid value: null when the scenario took it, else the core's message. */
+  apply: (value: number) => string | null;
+  /** A text shown after the range and source (what the preset had, for example). */
+  extra?: string;
+}
+
+/** A slider and a number field for one value, with its unit, range and source. */
+export function numberControl(o: ControlOptions): HTMLElement {
+  const { id, spec, lang } = o;
+  const tx = t(lang);
+  const name = label(lang, spec);
+  const slider = el('input', { type: 'range', id: `${id}-range`, min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(o.value) });
+  attrs(slider, { 'aria-label': `${name} (${unit(lang, spec)})` });
+  const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(lang, o.value), size: 8 });
+  const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { role: 'alert' });
+  const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${tx.plausible}: ${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}. ${tx.source}: ${spec.source}${o.extra ? `. ${o.extra}` : ''}`);
+  attrs(field, { 'aria-describedby': `${id}-error ${id}-source` });
+  const refuse = (message: string) => {
+    error.textContent = message;
+    field.setAttribute('aria-invalid', 'true');
+  };
+  const accept = (v: number): void => {
+    const problem = o.apply(v);
+    if (problem) refuse(`${problem} ${tx.keptLast}`);
+    else {
+      error.textContent = '';
+      field.removeAttribute('aria-invalid');
+    }
+  };
+  slider.addEventListener('input', () => {
+    const v = Number(slider.value);
+    field.value = fieldText(lang, v);
+    accept(v);
+  });
+  field.addEventListener('input', () => {
+    const r = readTyped(lang, spec, field.value);
+    if ('error' in r) return refuse(r.error);
+    slider.value = String(r.value);
+    accept(r.value);
+  });
+  return el(
+    'div',
+    { className: o.edited ? 'param edited' : 'param' },
+    el('label', { htmlFor: `${id}-number` }, name),
+    el('div', { className: 'inputs' }, slider, field, el('span', { className: 'unit' }, unit(lang, spec))),
+    error,
+    note,
+  );
+}

@@ -1,0 +1,106 @@
+// *Aannames*: every parameter with label, the value in use (editable), unit, default, plausible
+// and allowed range, evidence and source. Edited ones (against the preset) are marked and can be
+// reset one by one or all at once.
+import { attrs, el } from '../dom';
+import { fieldText, readTyped } from '../fields';
+import { formatNumber, label, t, unit } from '../i18n';
+import type { Ctx, View } from './context';
+
+export class AssumptionsView implements View {
+  constructor(private readonly ctx: Ctx) {}
+
+  /** Back to the preset's values for these assumptions. */
+  private reset(ids: string[]): void {
+    const presetSet = this.ctx.preset?.scenario.set ?? {};
+    // A refused value typed earlier goes too: the field shows the value in use again.
+    for (const id of ids) {
+      document.getElementById(`assume-${id}`)?.removeAttribute('aria-invalid');
+      const error = document.getElementById(`assume-${id}-error`);
+      if (error) error.textContent = '';
+    }
+    this.ctx.edit((s) => {
+      for (const id of ids) {
+        const v = presetSet[id];
+        if (v === undefined) delete s.set[id];
+        else s.set[id] = v;
+      }
+    });
+  }
+
+  /** The assumptions whose value differs from the preset's. */
+  private edited(): string[] {
+    const presetSet = this.ctx.preset?.scenario.set ?? {};
+    const set = this.ctx.scenario.set;
+    return this.ctx.core.params.param.filter((p) => set[p.id] !== presetSet[p.id]).map((p) => p.id);
+  }
+
+  mount(host: HTMLElement): void {
+    const { lang, core, scenario } = this.ctx;
+    const tx = t(lang);
+    const edited = this.edited();
+    const head = el('thead', {}, el('tr', {}, ...[tx.colAssumption, tx.colValue, tx.colUnit, tx.colDefault, tx.plausible, tx.range, tx.colEvidence, tx.source, ''].map((h) => el('th', { scope: 'col' }, h))));
+    const rows = core.params.param.map((p) => {
+      const id = `assume-${p.id}`;
+      const isEdited = edited.includes(p.id);
+      const field = el('input', { type: 'text', inputMode: 'decimal', id, value: fieldText(lang, scenario.set[p.id] ?? p.default), size: 9 });
+      const error = attrs(el('span', { className: 'error', id: `${id}-error` }), { role: 'alert' });
+      attrs(field, { 'aria-label': `${label(lang, p)} (${unit(lang, p)})`, 'aria-describedby': `${id}-error` });
+      field.addEventListener('change', () => {
+        const r = readTyped(lang, p, field.value);
+        const problem =
+          'error' in r
+            ? r.error
+            : this.ctx.edit((s) => {
+                s.set[p.id] = r.value;
+              });
+        error.textContent = problem ? `${problem}${'error' in r ? '' : ` ${tx.keptLast}`}` : '';
+        if (problem) field.setAttribute('aria-invalid', 'true');
+        else field.removeAttribute('aria-invalid');
+      });
+      const reset = el('button', { type: 'button', className: 'reset', id: `${id}-reset`, hidden: !isEdited }, tx.reset);
+      attrs(reset, { 'aria-label': `${tx.reset}: ${label(lang, p)}` });
+      reset.addEventListener('click', () => this.reset([p.id]));
+      return el(
+        'tr',
+        { className: isEdited ? 'edited' : '', id: `row-${p.id}` },
+        el('th', { scope: 'row' }, label(lang, p)),
+        el('td', {}, field, error),
+        el('td', {}, unit(lang, p)),
+        el('td', {}, formatNumber(lang, p.default, 3)),
+        el('td', {}, `${formatNumber(lang, p.low, 3)}–${formatNumber(lang, p.high, 3)}`),
+        el('td', {}, `${formatNumber(lang, p.min, 3)}–${formatNumber(lang, p.max, 3)}`),
+        el('td', {}, tx.codes[p.evidence] ?? p.evidence),
+        el('td', { className: 'source' }, p.source),
+        el('td', {}, reset),
+      );
+    });
+    const resetAll = el('button', { type: 'button', id: 'assumptions-reset', disabled: edited.length === 0 }, tx.resetAll);
+    resetAll.addEventListener('click', () => this.reset(this.edited()));
+    host.replaceChildren(
+      el('h2', {}, tx.assumptions),
+      el('p', { id: 'assumptions-intro' }, tx.assumptionsIntro(edited.length)),
+      resetAll,
+      el('div', { className: 'scroll' }, el('table', { id: 'assumptions', className: 'assumptions' }, head, el('tbody', {}, ...rows))),
+    );
+  }
+
+  /** After each run: the marks, reset buttons and values follow the scenario (kept in place,
+   * so the keyboard focus stays where it is). */
+  update(): void {
+    const edited = new Set(this.edited());
+    const { lang, scenario, core } = this.ctx;
+    for (const p of core.params.param) {
+      const row = document.getElementById(`row-${p.id}`);
+      if (!row) continue;
+      row.className = edited.has(p.id) ? 'edited' : '';
+      const reset = document.getElementById(`assume-${p.id}-reset`);
+      if (reset) reset.hidden = !edited.has(p.id);
+      const field = document.getElementById(`assume-${p.id}`) as HTMLInputElement | null;
+      if (field && document.activeElement !== field && field.getAttribute('aria-invalid') !== 'true') field.value = fieldText(lang, scenario.set[p.id] ?? p.default);
+    }
+    const resetAll = document.getElementById('assumptions-reset') as HTMLButtonElement | null;
+    if (resetAll) resetAll.disabled = edited.size === 0;
+    const intro = document.getElementById('assumptions-intro');
+    if (intro) intro.textContent = t(lang).assumptionsIntro(edited.size);
+  }
+}

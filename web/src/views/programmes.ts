@@ -1,0 +1,139 @@
+// *Programma's*: each track with sliders for participants, cost, effect and duration (the other
+// fields one click away), and the budget bar: allocated against available, over-allocation in red.
+import type { ParamSpec, Programme } from '../core';
+import { attrs, el } from '../dom';
+import { numberControl } from '../fields';
+import { formatEur, formatNumber, t } from '../i18n';
+import type { Ctx, View } from './context';
+
+/** The fields with a slider on each track; the others are under "more". */
+const MAIN_FIELDS = ['participants', 'cost_per_participant_eur', 'effect_pct', 'duration_months'];
+
+type Field = keyof Programme & string;
+
+export class ProgrammesView implements View {
+  private bar!: HTMLElement;
+  private outcomes = new Map<string, HTMLElement>();
+
+  constructor(private readonly ctx: Ctx) {}
+
+  mount(host: HTMLElement): void {
+    const { lang, core, scenario } = this.ctx;
+    const tx = t(lang);
+    this.bar = el('div', { id: 'budget-bar', className: 'budget-bar' });
+    this.outcomes.clear();
+    const cards = scenario.programmes.map((prog, i) => this.card(prog, i));
+    const add = el('select', { id: 'programme-add' });
+    add.append(el('option', { value: '' }, tx.addProgramme));
+    for (const tpl of core.catalogue.templates) add.append(el('option', { value: tpl.id }, lang === 'nl' ? tpl.name_nl : tpl.name_en));
+    attrs(add, { 'aria-label': tx.addProgramme });
+    add.addEventListener('change', () => {
+      const tpl = core.catalogue.templates.find((x) => x.id === add.value);
+      if (!tpl) return;
+      this.ctx.edit((s) => {
+        // A second copy of a template gets its own id, as ids are unique within a scenario.
+        let id = tpl.programme.id;
+        for (let k = 2; s.programmes.some((p) => p.id === id); k++) id = `${tpl.programme.id}-${k}`;
+        s.programmes.push({ ...structuredClone(tpl.programme), id });
+      });
+    });
+    host.replaceChildren(
+      el('h2', {}, tx.programmesTitle),
+      this.bar,
+      ...(cards.length ? cards : [el('p', {}, tx.noProgrammes)]),
+      el('p', {}, add),
+    );
+    this.update();
+  }
+
+  private card(prog: Programme, index: number): HTMLElement {
+    const { lang, core } = this.ctx;
+    const tx = t(lang);
+    const fromPreset = this.ctx.preset?.scenario.programmes.find((p) => p.id === prog.id);
+    const template = core.catalogue.templates.find((tpl) => tpl.id === prog.id || tpl.programme.name === prog.name);
+    const control = (spec: ParamSpec) => {
+      const f = spec.id as Field;
+      const value = (prog[f] as number | undefined) ?? spec.default;
+      const presetValue = fromPreset ? ((fromPreset[f] as number | undefined) ?? spec.default) : undefined;
+      return numberControl({
+        id: `prog-${index}-${spec.id}`,
+        spec,
+        lang,
+        value,
+        edited: presetValue !== undefined && presetValue !== value,
+        extra: presetValue !== undefined ? `${tx.presetValue}: ${formatNumber(lang, presetValue, 2)}` : undefined,
+        apply: (v) =>
+          this.ctx.edit((s) => {
+            const p = s.programmes[index];
+            if (p) (p as unknown as Record<string, number>)[f] = v;
+          }),
+      });
+    };
+    const fields = core.params.programme_field;
+    const main = MAIN_FIELDS.map((id) => fields.find((f) => f.id === id)).filter((f): f is ParamSpec => !!f);
+    const more = fields.filter((f) => !MAIN_FIELDS.includes(f.id));
+    const code = (c: string) => tx.codes[c] ?? c;
+    const remove = el('button', { type: 'button', className: 'remove', id: `prog-${index}-remove` }, tx.removeProgramme);
+    attrs(remove, { 'aria-label': `${tx.removeProgramme}: ${prog.name || prog.id}` });
+    remove.addEventListener('click', () => this.ctx.edit((s) => void s.programmes.splice(index, 1)));
+    const outcome = el('p', { className: 'outcome', id: `prog-${index}-outcome` });
+    this.outcomes.set(prog.id, outcome);
+    return el(
+      'section',
+      { className: 'programme', id: `prog-${index}` },
+      el('h3', {}, `${prog.name || prog.id} (${prog.id})`, ' ', remove),
+      el('p', { className: 'source' }, `${tx.target}: ${code(prog.target)}; ${tx.effectFrom}: ${code(prog.effect_from)}; ${tx.funding}: ${code(prog.funding)}`),
+      template ? el('p', { className: 'source' }, `${tx.source}: ${template.source}`) : '',
+      outcome,
+      el('div', { className: 'sliders' }, ...main.map(control)),
+      el('details', {}, el('summary', {}, tx.moreFields), ...more.map(control)),
+    );
+  }
+
+  update(): void {
+    const r = this.ctx.results;
+    if (!r) return;
+    const { lang } = this.ctx;
+    const tx = t(lang);
+    const e = (v: string | number) => formatEur(lang, v);
+    for (const p of r.programmes) {
+      const out = this.outcomes.get(p.id);
+      if (out) out.textContent = tx.programmeOutcome(formatNumber(lang, p.participants_started, 0), e(p.cost_eur), formatNumber(lang, p.participant_exits_to_work, 1), formatNumber(lang, p.deadweight_exits, 1));
+    }
+    const b = r.budget;
+    if (!b) {
+      this.bar.replaceChildren(el('p', {}, tx.noBudget));
+      return;
+    }
+    const available = Number(b.available_eur);
+    const allocated = Number(b.allocated_eur);
+    const over = Number(b.overallocation_eur);
+    const scale = Math.max(available, allocated, 1);
+    const pct = (v: number) => `${((100 * v) / scale).toFixed(2)}%`;
+    const programmes = Number(b.programmes_eur);
+    const others = Number(b.other_allocations_eur);
+    // Widths through the CSSOM: the Content-Security-Policy refuses inline style attributes.
+    const part = (className: string, width: number) => {
+      const d = el('div', { className });
+      d.style.width = pct(width);
+      return d;
+    };
+    const line = el('div', { className: 'available' });
+    line.style.left = pct(available);
+    const meter = el(
+      'div',
+      { className: 'meter' },
+      part('part programmes', Math.min(programmes, available)),
+      part('part others', Math.max(0, Math.min(others, available - programmes))),
+      part('part over', over),
+      line,
+    );
+    attrs(meter, { role: 'img', 'aria-label': tx.budgetLabel(e(allocated), e(available)) });
+    this.bar.replaceChildren(
+      el('h3', {}, tx.budgetTitle),
+      meter,
+      el('p', {}, tx.budgetLine(e(programmes), e(others), e(allocated), e(available))),
+      over > 0 ? el('p', { className: 'overallocated', id: 'overallocation' }, tx.overallocated(e(over), e(allocated), e(available))) : el('p', { className: 'fits' }, tx.budgetFits(e(available - allocated))),
+    );
+  }
+}
