@@ -1,52 +1,90 @@
-// Browser benchmark: how long the page's core takes in Debian's Chromium, next to the native
-// CLI on the same machine in the same run. Prints numbers; asserts nothing (speed is checked
-// by reading them, not by timed tests). Run with `cargo xtask bench`.
+// Browser benchmark: the page in Debian's Chromium, next to the native core on the same machine
+// in the same run. Prints one `name: value` line per figure and the target beside it; asserts
+// nothing (speed is checked by reading the numbers, not by timed tests). `cargo xtask bench`.
 import { execFileSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
-import { startServer, launch } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServer, launch, root } from './harness.mjs';
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
 
 const server = await startServer();
 const browser = await launch();
+const figures = [];
+const put = (name, value, target, digits = 3) => figures.push([name, typeof value === 'number' ? Number(value.toFixed(digits)) : value, target]);
 try {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(server.url);
   await page.waitForFunction(() => window.caseflow !== undefined);
   await page.selectOption('#preset', 'corona-2021');
-  const browserMs = await page.evaluate(() => {
-    const time = (f, n) => {
-      f();
-      const t0 = performance.now();
-      for (let i = 0; i < n; i++) f();
-      return (performance.now() - t0) / n;
-    };
+  await page.evaluate(() => window.caseflow.idle());
+
+  // The deterministic run in wasm, timed inside wasm over many runs (browser timers are
+  // coarse), and the page's whole call: run, results as JSON text, JSON.parse.
+  const wasm = await page.evaluate(() => {
     const c = window.caseflow;
-    return {
-      core_run_ms: time(() => c.runCore(), 50),
-      // An edit of the growth field: the core run, the chart and the tables redrawn.
-      edit_ms: time(() => document.querySelector('#param-growth_pct-number').dispatchEvent(new Event('input')), 50),
-      monte_carlo_200_runs_ms: time(() => c.monteCarlo(200, 1), 3),
-    };
-  });
-  const native = (args, n) => {
+    const kernel = c.timeRuns(1000);
+    for (let i = 0; i < 20; i++) c.runCore();
+    const n = 300;
     const t0 = performance.now();
-    for (let i = 0; i < n; i++) execFileSync(process.env.CASEFLOW_BIN, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-    return (performance.now() - t0) / n;
-  };
-  const nativeStart = native(['presets'], 5);
-  const nativeRun = native(['run', '--preset', 'corona-2021', '--format', 'json'], 10) - nativeStart;
-  const nativeMc = native(['run', '--preset', 'corona-2021', '--runs', '200', '--seed', '1', '--format', 'json'], 3) - nativeStart;
-  const rows = [
-    ['deterministic run with counterfactual', browserMs.core_run_ms, nativeRun],
-    ['Monte Carlo, 200 paired runs', browserMs.monte_carlo_200_runs_ms, nativeMc],
-  ];
-  console.log('caseflow browser benchmark (corona-2021, 120 months, 6 municipalities)');
-  console.log('what'.padEnd(46), 'wasm ms'.padStart(10), 'native ms'.padStart(10), 'ratio'.padStart(7));
-  for (const [what, wasm, nat] of rows) {
-    console.log(what.padEnd(46), wasm.toFixed(2).padStart(10), nat.toFixed(2).padStart(10), (wasm / nat).toFixed(2).padStart(7));
+    for (let i = 0; i < n; i++) c.runCore();
+    return { kernel, call: (performance.now() - t0) / n };
+  });
+  const wasmMs = wasm.kernel;
+  // The same work natively, now, on the same machine.
+  const native = execFileSync(process.env.CASEFLOW_BIN, ['time', '--preset', 'corona-2021', '--iterations', '1000', '--runs', '1000'], { encoding: 'utf8' });
+  const nativeFig = Object.fromEntries(native.trim().split('\n').map((l) => l.split(': ')).map(([k, v]) => [k, Number(v)]));
+  put('deterministic_wasm_ms', wasmMs, '< 0.5');
+  put('deterministic_native_ms', nativeFig.deterministic_native_ms, '(for the ratio)');
+  put('wasm_native_ratio', wasmMs / nativeFig.deterministic_native_ms, '<= 1.3', 2);
+  put('page_run_call_ms', wasm.call, '(run + all results to JavaScript)');
+
+  // 1,000 Monte Carlo runs in the worker, as the page runs them (median of three).
+  const mcs = [];
+  let memory = 0;
+  for (let i = 0; i < 3; i++) {
+    const r = await page.evaluate(() => window.caseflow.workerMonteCarlo(1000, 1));
+    mcs.push(r.ms);
+    memory = r.memoryBytes;
   }
-  console.log(`native figures are CLI runs minus process start and model load (${nativeStart.toFixed(1)} ms), JSON output included`);
-  console.log(`one edit on the page (core run, chart, tables): ${browserMs.edit_ms.toFixed(2)} ms`);
+  put('mc1000_wasm_ms', quantile(mcs, 0.5), '< 100', 1);
+  put('mc1000_native_ms', nativeFig.mc1000_native_ms, '(for the ratio)', 1);
+
+  // A 5-second drag of the growth slider: input event → the frame that draws its result, and
+  // long tasks on the main thread meanwhile.
+  await page.evaluate(() => {
+    window.__latencies = [];
+    window.__longTasks = 0;
+    window.addEventListener('caseflow:painted', (e) => window.__latencies.push(e.detail.painted - e.detail.input));
+    new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({ type: 'longtask' });
+  });
+  const box = await page.locator('#param-growth_pct-range').boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  const started = Date.now();
+  for (let i = 0; Date.now() - started < 5000; i++) {
+    const phase = (i % 80) / 40;
+    const f = phase <= 1 ? phase : 2 - phase;
+    await page.mouse.move(box.x + 2 + f * (box.width - 4), y);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(500);
+  const drag = await page.evaluate(() => ({ latencies: window.__latencies, longTasks: window.__longTasks }));
+  put('input_to_paint_ms', quantile(drag.latencies, 0.95), '<= 17 (p95)', 1);
+  put('input_to_paint_median_ms', quantile(drag.latencies, 0.5), '', 1);
+  put('input_events_painted', drag.latencies.length, '');
+  put('long_tasks', drag.longTasks, '0');
+  put('wasm_memory_bytes', memory, '(after the Monte Carlo, in the worker)');
+  put('app_gzip_bytes', gzipSync(readFileSync(join(root, 'web', 'dist', 'index.html')), { level: 9 }).length, '< 400000');
 } finally {
   await browser.close();
   server.stop();
 }
+console.log('caseflow browser benchmark (corona-2021: 120 months, 6 municipalities, 3 tracks)');
+for (const [name, value, target] of figures) console.log(`${name}: ${value}${target ? `    # target ${target}` : ''}`);

@@ -39,12 +39,16 @@ declare global {
       chartData: () => number[][];
       monteCarlo: (runs: number, seed: number) => MonteCarlo;
       runCore: () => Results;
+      /** For the benchmark: mean ms of a run inside wasm, without handing the results over. */
+      timeRuns: (iterations: number) => number;
       /** Resolves when the results on screen belong to the scenario on screen. */
       idle: () => Promise<void>;
       /** Resolves when the Monte Carlo of the scenario on screen is shown. */
       uncertain: () => Promise<void>;
       crashWorker: () => void;
       workerRestarts: () => number;
+      /** For the benchmark: a Monte Carlo in the worker, its time and the worker's memory. */
+      workerMonteCarlo: (runs: number, seed: number) => Promise<{ ms: number; memoryBytes: number }>;
     };
   }
 }
@@ -114,10 +118,16 @@ class App implements Ctx {
       chartData: () => (this.views.overview as OverviewView).chartData(),
       monteCarlo: (runs, seed) => core.monteCarlo(this.scenario, runs, seed),
       runCore: () => core.run(this.scenario),
+      timeRuns: (iterations) => core.timeRuns(this.scenario, iterations),
       idle: () => (this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve))),
       uncertain: () => (this.uncertainty ? Promise.resolve() : new Promise((resolve) => this.mcWaiters.push(resolve))),
       crashWorker: () => this.runner.crashLong(),
       workerRestarts: () => this.runner.restarts,
+      workerMonteCarlo: async (runs, seed) => {
+        const t0 = performance.now();
+        await this.runner.monteCarlo(this.scenario, runs, seed, () => {});
+        return { ms: performance.now() - t0, memoryBytes: this.runner.memoryBytes };
+      },
     };
   }
 
@@ -140,7 +150,8 @@ class App implements Ctx {
       return message(this.lang, e);
     }
     const structural = next.programmes.length !== this.scenario.programmes.length;
-    this.commit(next);
+    // The input event behind this edit, if any: the benchmark measures from it to the paint.
+    this.commit(next, window.event?.timeStamp);
     // Tracks added or removed change the controls; a value changes only the results.
     if (structural) this.mountView();
     return null;
@@ -224,19 +235,19 @@ class App implements Ctx {
     this.renderBar();
   }
 
-  private commit(next: Scenario): void {
+  private commit(next: Scenario, inputTime?: number): void {
     this.undoStack.push(this.scenario);
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack = [];
-    this.replace(next);
+    this.replace(next, inputTime);
   }
 
   /** Put a scenario on screen (saved at once) and run it. */
-  private replace(next: Scenario): void {
+  private replace(next: Scenario, inputTime?: number): void {
     this.current.scenario = next;
     this.uncertainty = null;
     this.persist();
-    this.requestRun();
+    this.requestRun(inputTime);
     this.renderHistory();
   }
 
@@ -279,7 +290,12 @@ class App implements Ctx {
 
   // --- Runs ------------------------------------------------------------------------------
 
-  private requestRun(): void {
+  /**
+   * Run the scenario on screen in the worker and show its results. With `inputTime` (the
+   * timeStamp of the input event behind it), the frame that draws the results fires a
+   * `caseflow:painted` event with both times, for the benchmark's input-to-paint figure.
+   */
+  private requestRun(inputTime?: number): void {
     const scenario = this.scenario;
     this.running++;
     this.runner
@@ -289,6 +305,9 @@ class App implements Ctx {
         this.results = r;
         this.views[this.view].update();
         this.renderCite();
+        if (inputTime !== undefined) {
+          requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, painted: performance.now() } })));
+        }
         this.scheduleUncertainty();
       })
       .catch((e: unknown) => {

@@ -9,7 +9,7 @@ import { CoreError, type InputErrorDetail, type MonteCarlo, type Results, type S
 
 /** What a worker can be asked to compute. */
 export type Job =
-  | { kind: 'run'; scenario: Scenario }
+  | { kind: 'run'; scenario: Scenario; detail: boolean }
   | { kind: 'monteCarlo'; scenario: Scenario; runs: number; seed: number };
 
 /** Messages to the worker. */
@@ -18,7 +18,8 @@ export type WorkerRequest = { type: 'init'; wasm: Uint8Array } | { type: 'job'; 
 /** Messages from the worker. */
 export type WorkerReply =
   | { type: 'progress'; id: number; done: number }
-  | { type: 'result'; id: number; result: unknown }
+  /** `memoryBytes`: the worker's wasm memory after the job. */
+  | { type: 'result'; id: number; result: unknown; memoryBytes: number }
   | { type: 'error'; id: number; message: string; detail: InputErrorDetail[] };
 
 /** Thrown to a job that a newer job replaced. */
@@ -42,6 +43,8 @@ class Lane {
   private nextId = 1;
   /** Restarts after a crash, for the page's notice and the tests. */
   restarts = 0;
+  /** The worker's wasm memory after its last job, bytes (for the benchmark). */
+  memoryBytes = 0;
 
   constructor(private readonly wasm: Uint8Array) {}
 
@@ -70,7 +73,10 @@ class Lane {
       return;
     }
     this.current = null;
-    if (msg.type === 'result') p.resolve(msg.result);
+    if (msg.type === 'result') {
+      this.memoryBytes = msg.memoryBytes;
+      p.resolve(msg.result);
+    }
     else p.reject(new CoreError(msg.message, msg.detail));
     const next = this.waiting;
     this.waiting = null;
@@ -140,9 +146,12 @@ export class Runner {
     this.slow = new Lane(wasm);
   }
 
-  /** A deterministic run; rejects with {@link Cancelled} when a newer run replaced it. */
-  run(scenario: Scenario): Promise<Results> {
-    return this.fast.queue({ kind: 'run', scenario }) as Promise<Results>;
+  /**
+   * A deterministic run; rejects with {@link Cancelled} when a newer run replaced it. Without
+   * `detail` the municipalities' monthly tables are left out (what live updates need).
+   */
+  run(scenario: Scenario, detail = false): Promise<Results> {
+    return this.fast.queue({ kind: 'run', scenario, detail }) as Promise<Results>;
   }
 
   /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */
@@ -164,6 +173,11 @@ export class Runner {
   /** Worker restarts after crashes, both lanes. */
   get restarts(): number {
     return this.fast.restarts + this.slow.restarts;
+  }
+
+  /** The long-job worker's wasm memory after its last job, bytes. */
+  get memoryBytes(): number {
+    return this.slow.memoryBytes;
   }
 
   /** For the fault tests: crash the long-job worker mid-run. */

@@ -5,22 +5,23 @@ import { Caseflow, initSync } from '../pkg/caseflow_wasm.js';
 import type { Job, WorkerReply, WorkerRequest } from './runner';
 
 let core: Caseflow | null = null;
+let memory: WebAssembly.Memory | null = null;
 
 const reply = (message: WorkerReply) => postMessage(message);
 
 function perform(core: Caseflow, job: Job, progress: (done: number) => void): unknown {
   switch (job.kind) {
     case 'run':
-      return core.run(job.scenario);
+      return JSON.parse(core.run(job.scenario, job.detail));
     case 'monteCarlo':
-      return core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress);
+      return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
   }
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   if (msg.type === 'init') {
-    initSync({ module: msg.wasm });
+    memory = initSync({ module: msg.wasm }).memory;
     core = new Caseflow();
     return;
   }
@@ -34,7 +35,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   try {
     const result = perform(core, msg.job, (done) => reply({ type: 'progress', id: msg.id, done }));
-    reply({ type: 'result', id: msg.id, result });
+    reply({ type: 'result', id: msg.id, result, memoryBytes: memory?.buffer.byteLength ?? 0 });
   } catch (e) {
     const detail = (e as { detail?: unknown }).detail;
     reply({

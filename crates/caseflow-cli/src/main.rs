@@ -14,6 +14,7 @@
 mod backtest_cmd;
 mod calibrate_cmd;
 mod output;
+mod time_cmd;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -54,6 +55,8 @@ enum Command {
     Backtest(backtest_cmd::BacktestArgs),
     /// Fit new_inflow_pct to your own stock series (CSV; the format is in `calibrate --help`).
     Calibrate(calibrate_cmd::CalibrateArgs),
+    /// Time the core natively: a deterministic run and a Monte Carlo (for benchmarks).
+    Time(time_cmd::TimeArgs),
 }
 
 #[derive(clap::Args)]
@@ -260,6 +263,7 @@ fn main() -> ExitCode {
             backtest_cmd::BacktestLang::En => Lang::En,
         },
         Command::Calibrate(a) => a.lang.lang(),
+        Command::Time(_) => Lang::En,
     };
     let model = match Model::new() {
         Ok(m) => m,
@@ -293,6 +297,7 @@ fn main() -> ExitCode {
             backtest_cmd::run(&model, &args, &mut out).map_err(Failure::Other)
         }
         Command::Calibrate(args) => calibrate_cmd::run(&model, &args, &mut out),
+        Command::Time(args) => time_cmd::run(&model, &args, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
