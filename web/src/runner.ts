@@ -156,8 +156,13 @@ export class Runner {
 
   /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */
   monteCarlo(scenario: Scenario, runs: number, seed: number, onProgress: (done: number) => void): Promise<MonteCarlo> {
+    return this.long<MonteCarlo>({ kind: 'monteCarlo', scenario, runs, seed }, onProgress);
+  }
+
+  /** Any long job (the result type is the job's); it cancels the long job running before it. */
+  long<T>(job: Job, onProgress: (done: number) => void = () => {}): Promise<T> {
     this.slow.cancel();
-    return this.slow.queue({ kind: 'monteCarlo', scenario, runs, seed }, onProgress) as Promise<MonteCarlo>;
+    return this.slow.queue(job, onProgress) as Promise<T>;
   }
 
   /** Cancel the running long job, if any. */
