@@ -119,16 +119,17 @@ export class Core {
     return this.call(() => this.handle.timeRuns(scenario, iterations));
   }
 
+  /** A scenario file's JSON text, read and checked: throws a {@link CoreError} naming what is
+   * wrong with it. */
+  readScenario(json: string): Scenario {
+    return this.call(() => JSON.parse(this.handle.readScenario(json)) as Scenario);
+  }
+
   /** Check a scenario without running it: throws the {@link CoreError} a run would throw. */
   check(scenario: Scenario): void {
     this.call(() => this.handle.check(scenario));
   }
 
-  /** Read a scenario file's text (TOML or JSON), checked: throws a {@link CoreError} naming
-   * what is wrong with it. */
-  parseScenario(text: string): Scenario {
-    return this.call(() => this.handle.parseScenario(text) as Scenario);
-  }
 
   /** A paired Monte Carlo; `progress` gets the number of runs done. */
   monteCarlo(scenario: Scenario, runs: number, seed: number, progress?: (done: number) => void): MonteCarlo {

@@ -133,6 +133,22 @@ const nl = {
   viewsLabel: 'Weergaven',
   cite: (name: string, version: string) => `Scenario ‘${name}’, caseflow ${version}`,
   close: 'Sluiten',
+  share: 'Deellink',
+  shareLinkLabel: 'Deellink van dit scenario',
+  shareCopied: 'De deellink staat op het klembord. Wie hem opent, ziet dit scenario; er gaat niets naar een server.',
+  shareCopy: 'Kopieer deze deellink; er gaat niets naar een server:',
+  sharedName: (name: string) => `${name} (gedeeld)`,
+  sharedOpened: (name: string) => `Het gedeelde scenario is toegevoegd als ‘${name}’; je eigen scenario’s zijn ongewijzigd.`,
+  linkBroken: (why: string) => `Deze deellink kan niet worden gelezen: ${why} Je opgeslagen scenario’s zijn ongewijzigd.`,
+  exportScenario: 'Exporteer',
+  importScenario: 'Importeer…',
+  imported: (file: string) => `‘${file}’ is geïmporteerd als nieuw scenario.`,
+  importFailed: (file: string, why: string) => `‘${file}’ is niet geïmporteerd: ${why} Je opgeslagen scenario’s zijn ongewijzigd.`,
+  importProblem: {
+    too_big: (d: string) => `het bestand is te groot (${d} bytes; hooguit 1.000.000).`,
+    syntax: (d: string) => `geen geldige TOML of JSON (${d}).`,
+    link: (d: string) => `de link is beschadigd of onvolledig (${d}).`,
+  },
 };
 
 const en: Texts = {
@@ -265,6 +281,22 @@ const en: Texts = {
   viewsLabel: 'Views',
   cite: (name: string, version: string) => `Scenario ‘${name}’, caseflow ${version}`,
   close: 'Close',
+  share: 'Share link',
+  shareLinkLabel: 'Share link of this scenario',
+  shareCopied: 'The share link is on the clipboard. Whoever opens it sees this scenario; nothing goes to a server.',
+  shareCopy: 'Copy this share link; nothing goes to a server:',
+  sharedName: (name: string) => `${name} (shared)`,
+  sharedOpened: (name: string) => `The shared scenario was added as ‘${name}’; your own scenarios are unchanged.`,
+  linkBroken: (why: string) => `This share link cannot be read: ${why} Your saved scenarios are unchanged.`,
+  exportScenario: 'Export',
+  importScenario: 'Import…',
+  imported: (file: string) => `‘${file}’ was imported as a new scenario.`,
+  importFailed: (file: string, why: string) => `‘${file}’ was not imported: ${why} Your saved scenarios are unchanged.`,
+  importProblem: {
+    too_big: (d: string) => `the file is too large (${d} bytes; at most 1,000,000).`,
+    syntax: (d: string) => `not valid TOML or JSON (${d}).`,
+    link: (d: string) => `the link is damaged or incomplete (${d}).`,
+  },
 };
 
 export type Texts = typeof nl;

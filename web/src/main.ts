@@ -10,6 +10,7 @@ import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scena
 import { attrs, byId, el } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
 import { Cancelled, Runner } from './runner';
+import { download, fileName, hasSharedScenario, ImportError, readScenarioFile, readShareLink, shareLink } from './share';
 import { Store, type Saved } from './store';
 import { AssumptionsView } from './views/assumptions';
 import type { Ctx, View, ViewId } from './views/context';
@@ -71,6 +72,7 @@ function remember(key: string, value: string): void {
 
 function message(lang: Lang, e: unknown): string {
   if (e instanceof CoreError && e.details.length > 0) return e.details.map((d) => inputErrorMessage(lang, d)).join(' ');
+  if (e instanceof ImportError) return t(lang).importProblem[e.kind](e.detail);
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -111,6 +113,11 @@ class App implements Ctx {
     document.addEventListener('keydown', (e) => this.shortcut(e));
     this.renderAll();
     this.requestRun();
+    if (hasSharedScenario(location.hash)) void this.openShared(location.hash);
+    // A share link pasted into this tab's address bar changes only the fragment.
+    window.addEventListener('hashchange', () => {
+      if (hasSharedScenario(location.hash)) void this.openShared(location.hash);
+    });
     window.caseflow = {
       scenario: () => this.scenario,
       results: () => this.results,
@@ -288,6 +295,62 @@ class App implements Ctx {
     this.renderAll();
   }
 
+  /** Add a scenario from outside (a link or a file) as a new saved one, and show it. */
+  private adopt(name: string, preset: string, scenario: Scenario): void {
+    const known = this.presetById(preset) ? preset : '';
+    const saved = this.store.create(name, known, scenario);
+    this.saved.push(saved);
+    this.persist(saved);
+    this.switchTo(saved);
+  }
+
+  /** The page was opened from a share link: its scenario becomes a new saved one. */
+  private async openShared(hash: string): Promise<void> {
+    const tx = t(this.lang);
+    // The fragment is read once; a reload shows the saved copy, not a second one.
+    history.replaceState(null, '', location.pathname + location.search);
+    try {
+      const shared = await readShareLink(this.core, hash);
+      this.adopt(tx.sharedName(shared.name || tx.scenario), shared.preset, shared.scenario);
+      this.notify(tx.sharedOpened(this.current.name));
+    } catch (e) {
+      this.notify(tx.linkBroken(message(this.lang, e)));
+    }
+  }
+
+  private async share(): Promise<void> {
+    const tx = t(this.lang);
+    const link = await shareLink({ name: this.current.name, preset: this.current.preset, scenario: this.scenario });
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      // No clipboard (a file:// page, a locked-down browser): the link is shown to copy by hand.
+    }
+    const field = el('input', { type: 'text', id: 'share-link', value: link, readOnly: true });
+    attrs(field, { 'aria-label': tx.shareLinkLabel });
+    this.notify(copied ? tx.shareCopied : tx.shareCopy, undefined, undefined, field);
+    field.select();
+  }
+
+  private exportScenario(): void {
+    download(fileName(this.current.name, 'json'), 'application/json', `${JSON.stringify(this.scenario, null, 2)}\n`);
+  }
+
+  private async importFile(file: File): Promise<void> {
+    const tx = t(this.lang);
+    try {
+      if (file.size > 1_000_000) throw new ImportError('too_big', String(file.size));
+      const scenario = readScenarioFile(this.core, await file.text());
+      this.adopt(scenario.name || file.name, '', scenario);
+      this.notify(tx.imported(file.name));
+    } catch (e) {
+      // Nothing saved is touched: the file is refused as a whole.
+      this.notify(tx.importFailed(file.name, message(this.lang, e)));
+    }
+  }
+
   // --- Runs ------------------------------------------------------------------------------
 
   /**
@@ -423,6 +486,12 @@ class App implements Ctx {
       return b;
     };
     const description = this.preset ? (this.lang === 'nl' ? this.preset.description_nl : this.preset.description_en) : '';
+    const importer = el('input', { type: 'file', id: 'import', accept: '.json,.toml,application/json,text/plain', className: 'visually-hidden' });
+    importer.addEventListener('change', () => {
+      const file = importer.files?.[0];
+      if (file) void this.importFile(file);
+      importer.value = '';
+    });
     byId('scenario-bar').replaceChildren(
       el('label', { htmlFor: 'scenario-select' }, tx.scenario),
       choose,
@@ -440,6 +509,10 @@ class App implements Ctx {
       presets,
       button('undo', tx.undo, () => this.undo()),
       button('redo', tx.redo, () => this.redo()),
+      button('share', tx.share, () => void this.share()),
+      button('export-scenario', tx.exportScenario, () => this.exportScenario()),
+      el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
+      importer,
       el('p', { className: 'description', id: 'preset-description' }, description),
     );
     this.renderHistory();
@@ -514,13 +587,14 @@ class App implements Ctx {
   }
 
   /** A message above the views, with an optional action (restore, load the other version). */
-  private notify(text: string, action?: string, onAction?: () => void): void {
+  private notify(text: string, action?: string, onAction?: () => void, extra?: Node): void {
     const notice = byId('notice');
     notice.hidden = false;
     const close = el('button', { type: 'button', className: 'close' }, '×');
     attrs(close, { 'aria-label': t(this.lang).close });
     close.addEventListener('click', () => (notice.hidden = true));
     const parts: (Node | string)[] = [text];
+    if (extra) parts.push(' ', extra);
     if (action && onAction) {
       const b = el('button', { type: 'button', id: 'notice-action' }, action);
       b.addEventListener('click', () => {

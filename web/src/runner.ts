@@ -13,7 +13,7 @@ export type Job =
   | { kind: 'monteCarlo'; scenario: Scenario; runs: number; seed: number };
 
 /** Messages to the worker. */
-export type WorkerRequest = { type: 'init'; wasm: Uint8Array } | { type: 'job'; id: number; job: Job } | { type: 'crash' };
+export type WorkerRequest = { type: 'init'; wasm: Uint8Array } | { type: 'job'; id: number; job: Job };
 
 /** Messages from the worker. */
 export type WorkerReply =
@@ -131,9 +131,13 @@ class Lane {
     return this.current !== null;
   }
 
-  /** For the fault tests: make the worker crash as it works. */
+  /**
+   * For the fault tests: kill the worker as it works. The page learns of it as it learns of a
+   * real crash (an out-of-memory, a browser killing the thread): through the same path.
+   */
   crash(): void {
-    this.worker?.postMessage({ type: 'crash' } satisfies WorkerRequest);
+    this.worker?.terminate();
+    this.crashed('killed');
   }
 }
 

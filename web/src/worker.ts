@@ -25,10 +25,6 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     core = new Caseflow();
     return;
   }
-  if (msg.type === 'crash') {
-    // For the fault tests: an uncaught error, as a real crash would give the page.
-    throw new Error('caseflow worker: crash requested');
-  }
   if (!core) {
     reply({ type: 'error', id: msg.id, message: 'caseflow worker not initialised', detail: [] });
     return;

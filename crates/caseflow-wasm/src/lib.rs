@@ -82,18 +82,19 @@ impl Caseflow {
         Ok((js_sys::Date::now() - t0) / f64::from(iterations.max(1)))
     }
 
+    /// Read a scenario file's JSON text (the CLI's `--scenario` schema; the page turns TOML
+    /// into JSON first) and check it: the scenario as JSON text, or an `Error` whose `detail`
+    /// names what is wrong (the field, and the line and column in the JSON).
+    #[wasm_bindgen(js_name = readScenario)]
+    pub fn read_scenario(&self, json: &str) -> Result<String, JsValue> {
+        let scenario = Scenario::from_json(json).map_err(into_error)?;
+        self.model.check(&scenario).map_err(into_error)?;
+        to_json(&scenario)
+    }
+
     /// Check a scenario without running it: throws the errors `run` would throw.
     pub fn check(&self, scenario: JsValue) -> Result<(), JsValue> {
         self.model.check(&from_js(scenario)?).map_err(into_error)
-    }
-
-    /// Read a scenario file's text (TOML or JSON, the CLI's `--scenario` schema) into a plain
-    /// scenario object, checked; a broken or hostile file throws errors naming what is wrong.
-    #[wasm_bindgen(js_name = parseScenario)]
-    pub fn parse_scenario(&self, text: &str) -> Result<JsValue, JsValue> {
-        let scenario = Scenario::parse(text).map_err(into_error)?;
-        self.model.check(&scenario).map_err(into_error)?;
-        to_js(&scenario).map_err(JsValue::from)
     }
 }
 

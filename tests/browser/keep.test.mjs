@@ -1,0 +1,246 @@
+// Nothing lost: share links, scenario files in and out, and the faults a council session can
+// bring (a crashed worker, a full storage quota, an older version's data, two tabs). After each,
+// the user's scenarios are intact.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, watch, caseflowRun } from './harness.mjs';
+
+let server;
+let browser;
+const tmp = mkdtempSync(join(tmpdir(), 'caseflow-keep-'));
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function settle(page) {
+  await page.waitForFunction(() => window.caseflow !== undefined);
+  await page.evaluate(() => window.caseflow.idle());
+}
+
+async function open(context, url = server.url) {
+  const page = await context.newPage();
+  const problems = watch(page, server.url.replace(/\/$/, ''));
+  await page.goto(url);
+  await settle(page);
+  return { page, problems };
+}
+
+const summary = async (page) => {
+  await settle(page);
+  return page.evaluate(() => window.caseflow.results().summary);
+};
+/** The saved scenarios as stored: key → record. */
+const stored = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('caseflow.s.')).map((k) => [k, JSON.parse(localStorage.getItem(k))])));
+const names = (page) => page.locator('#scenario-select option').allTextContents();
+
+test('a share link opened in a fresh profile reproduces the numbers', async () => {
+  const a = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, problems } = await open(a);
+  await page.selectOption('#preset', 'corona-2021');
+  await page.fill('#param-growth_pct-number', '5');
+  await settle(page);
+  await page.click('#share');
+  const link = await page.inputValue('#share-link');
+  assert.ok(link.startsWith(server.url) && link.includes('#s='), link);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  const b = await browser.newContext();
+  const other = await open(b, link);
+  await other.page.waitForFunction(() => document.querySelector('#scenario-select option:checked')?.textContent.includes('(gedeeld)'));
+  const cli = caseflowRun(['--preset', 'corona-2021', '--set', 'growth_pct=5']);
+  assert.deepEqual(await summary(other.page), cli.summary);
+  assert.equal(await other.page.evaluate(() => location.hash), '', 'the fragment is read once');
+  // A reload shows the saved copy, not a second one.
+  await other.page.reload();
+  await settle(other.page);
+  assert.equal((await names(other.page)).filter((n) => n.includes('(gedeeld)')).length, 1);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(other.problems, []);
+  await a.close();
+  await b.close();
+});
+
+test('a broken or hostile link is refused or shown as text; saved scenarios stay', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await open(context);
+  await page.fill('#param-growth_pct-number', '2');
+  await settle(page);
+  const before = await stored(page);
+  await page.goto(`${server.url}#s=not-a-real-link`);
+  await settle(page);
+  assert.match(await page.locator('#notice').textContent(), /Deze deellink kan niet worden gelezen/);
+  assert.deepEqual(await stored(page), before, 'saved scenarios untouched');
+  // A link whose name is HTML: shown as text, never run.
+  const hostile = await page.evaluate(async () => {
+    const json = JSON.stringify({ name: '<img src=x onerror="window.pwned=1">', preset: 'baseline', scenario: window.caseflow.scenario() });
+    const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  });
+  await page.goto(`${server.url}#s=${hostile}`);
+  await page.waitForFunction(() => document.querySelector('#scenario-select option:checked')?.textContent.includes('<img'));
+  assert.equal(await page.locator('#scenario-bar img, #notice img').count(), 0);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.deepEqual(problems.filter((p) => !p.includes('HTTP')), []);
+  await context.close();
+});
+
+test('scenario files: export reads back in the CLI; a broken file is refused and the saved scenarios stay', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, problems } = await open(context);
+  await page.selectOption('#preset', 'corona-2021');
+  await page.fill('#param-growth_pct-number', '6');
+  await settle(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
+  const exported = join(tmp, download.suggestedFilename());
+  await download.saveAs(exported);
+  assert.deepEqual(caseflowRun(['--scenario', exported]).summary, await summary(page));
+
+  // A TOML file as the CLI writes it imports to the same numbers.
+  const toml = join(tmp, 'frozen.toml');
+  writeFileSync(toml, execFileSync(process.env.CASEFLOW_BIN, ['presets', '--show', 'frozen-budget-2025', '--format', 'toml']));
+  await page.setInputFiles('#import', toml);
+  await page.waitForFunction(() => /geïmporteerd/.test(document.querySelector('#notice').textContent));
+  assert.deepEqual(await summary(page), caseflowRun(['--preset', 'frozen-budget-2025']).summary);
+
+  const before = await stored(page);
+  for (const [name, content, words] of [
+    ['broken.toml', 'schema = [[[', /geen geldige TOML of JSON/],
+    ['wrong.json', '{"schema": 1, "months": "abc"}', /months|invalid type/],
+    ['unknown.json', '{"schema": 1, "set": {"no_such_thing": 3}}', /no_such_thing/],
+    ['range.json', '{"schema": 1, "set": {"growth_pct": 500}}', /Groeischok: ‘500’ valt buiten het bereik/],
+  ]) {
+    const file = join(tmp, name);
+    writeFileSync(file, content);
+    await page.setInputFiles('#import', file);
+    await page.waitForFunction((n) => document.querySelector('#notice').textContent.includes(n), name);
+    const notice = await page.locator('#notice').textContent();
+    assert.match(notice, /is niet geïmporteerd/);
+    assert.match(notice, words, notice);
+    assert.deepEqual(await stored(page), before, `${name}: saved scenarios untouched`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a worker that crashes mid-run is restarted and the run repeated', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await open(context);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  // Wait for the Monte Carlo to start, then crash its worker.
+  await page.waitForFunction(() => /Bezig met rekenen… [1-9]/.test(document.querySelector('#uncertainty').textContent));
+  await page.evaluate(() => window.caseflow.crashWorker());
+  await page.evaluate(() => window.caseflow.uncertain());
+  assert.ok((await page.evaluate(() => window.caseflow.workerRestarts())) >= 1, 'the worker was restarted');
+  const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '1000', '--seed', '1']);
+  assert.deepEqual((await page.evaluate(() => window.caseflow.chartData()))[3], mc.months.map((m) => m.benefits.p95));
+  assert.equal((await page.evaluate(() => window.caseflow.scenario())).set.growth_pct, 7);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a full storage quota gives a clear message and the edit stays on screen', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await open(context);
+  // Fill the quota with junk.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 400; i++) {
+      try {
+        localStorage.setItem(`junk.${i}`, chunk);
+      } catch {
+        break;
+      }
+    }
+    for (let n = 1024; n >= 1; n = Math.floor(n / 2)) {
+      try {
+        for (;;) localStorage.setItem(`junk.small.${Math.random()}`, 'x'.repeat(n));
+      } catch {
+        // full at this size; try smaller
+      }
+    }
+  });
+  // A longer name makes the record larger than the room left (a same-size record could still
+  // replace itself), then the growth edit.
+  await page.fill('#scenario-name', `Raadsvoorstel ${'met een lange naam '.repeat(10)}`);
+  await page.dispatchEvent('#scenario-name', 'change');
+  await page.fill('#param-growth_pct-number', '9');
+  await settle(page);
+  assert.match(await page.locator('#notice').textContent(), /opslag van de browser is vol/);
+  assert.equal((await page.evaluate(() => window.caseflow.scenario())).set.growth_pct, 9, 'the edit is on screen');
+  assert.deepEqual((await summary(page)).benefits_end, caseflowRun(['--preset', 'baseline', '--set', 'growth_pct=9']).summary.benefits_end);
+  // Room again: the next edit is saved and survives a reload.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('junk.')).forEach((k) => localStorage.removeItem(k)));
+  await page.fill('#param-growth_pct-number', '8');
+  await settle(page);
+  await page.reload();
+  await settle(page);
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '8');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('scenarios saved by an earlier version are migrated; a newer record is kept, not shown', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await settle(page);
+  await page.evaluate(() => {
+    localStorage.clear();
+    // The format of caseflow before the saved-scenarios list: a preset and overrides.
+    localStorage.setItem('caseflow.choice.v2', JSON.stringify({ preset: 'corona-2021', set: { growth_pct: 5 } }));
+    // A record written by a future version.
+    localStorage.setItem('caseflow.s.future', JSON.stringify({ schema: 99, id: 'future', name: 'Uit de toekomst', scenario: {} }));
+  });
+  await page.reload();
+  await settle(page);
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '5');
+  assert.deepEqual(await summary(page), caseflowRun(['--preset', 'corona-2021', '--set', 'growth_pct=5']).summary);
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(!keys.includes('caseflow.choice.v2'), 'the old key is gone once migrated');
+  assert.ok(keys.includes('caseflow.s.future'), 'the newer record is kept');
+  assert.match(await page.locator('#notice').textContent(), /schema 99/);
+  assert.ok(!(await names(page)).includes('Uit de toekomst'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two tabs on the same scenario never overwrite each other silently', async () => {
+  const context = await browser.newContext();
+  const a = await open(context);
+  const b = await open(context);
+  assert.deepEqual(await names(a.page), await names(b.page));
+  await a.page.fill('#param-growth_pct-number', '3');
+  await settle(a.page);
+  // Tab B hears of it and offers A's version.
+  await b.page.waitForFunction(() => /in een ander tabblad gewijzigd/.test(document.querySelector('#notice').textContent));
+  // B edits its own (older) version anyway: A's stays, B's goes to a copy.
+  await b.page.fill('#param-growth_pct-number', '4');
+  await settle(b.page);
+  assert.match(await b.page.locator('#notice').textContent(), /Die versie blijft bewaard; jouw wijzigingen staan in/);
+  const records = Object.values(await stored(b.page));
+  const growths = records.map((r) => r.scenario.set.growth_pct).sort();
+  assert.deepEqual(growths, [3, 4], 'both versions are saved');
+  // Loading the other tab's version in B shows A's numbers.
+  await a.page.fill('#param-growth_pct-number', '2');
+  await settle(a.page);
+  await b.page.selectOption('#scenario-select', { index: 0 });
+  await settle(b.page);
+  assert.equal(await b.page.inputValue('#param-growth_pct-number'), '2');
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+  await context.close();
+});

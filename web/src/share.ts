@@ -1,0 +1,138 @@
+// Moving scenarios: share links (the whole scenario in the URL fragment, deflated; no server
+// sees it) and scenario files (the CLI's `--scenario` schema, JSON or TOML). What comes in is
+// untrusted: it is size-capped, parsed, and checked by the core before it becomes a scenario;
+// names and texts from it are only ever shown as text.
+import { parse as parseToml } from 'smol-toml';
+import type { Core, Scenario } from './core';
+
+/** Files and links larger than this are refused before parsing. */
+export const MAX_BYTES = 1_000_000;
+const LINK_PREFIX = '#s=';
+
+/** What is wrong with a file or a link; the page words it in the user's language. */
+export class ImportError extends Error {
+  constructor(
+    readonly kind: 'too_big' | 'syntax' | 'link',
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}
+
+/** What a link or a file carries: the scenario and, from links, its name and preset. */
+export interface Shared {
+  name: string;
+  preset: string;
+  scenario: Scenario;
+}
+
+/** Read a scenario file's text (JSON when it starts with `{`, TOML otherwise), checked. */
+export function readScenarioFile(core: Core, text: string): Scenario {
+  if (text.length > MAX_BYTES) throw new ImportError('too_big', `${text.length}`);
+  let json: string;
+  if (text.trimStart().startsWith('{')) {
+    json = text;
+  } else {
+    try {
+      json = JSON.stringify(parseToml(text));
+    } catch (e) {
+      throw new ImportError('syntax', e instanceof Error ? e.message.split('\n')[0]! : String(e));
+    }
+  }
+  // The core reads and checks it; its errors name the field (CoreError, with details).
+  return core.readScenario(json);
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    // A small link that inflates to something huge is refused as it inflates.
+    if (size > limit) {
+      await reader.cancel();
+      throw new ImportError('too_big', `> ${limit}`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The share link of a scenario: this page's address with the scenario in the fragment. */
+export async function shareLink(shared: Shared): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(shared));
+  const packed = await pipe(json, new CompressionStream('deflate-raw'), MAX_BYTES);
+  const base = location.href.split('#')[0];
+  return `${base}${LINK_PREFIX}${toBase64Url(packed)}`;
+}
+
+/** Whether the page was opened from a share link. */
+export function hasSharedScenario(hash: string): boolean {
+  return hash.startsWith(LINK_PREFIX);
+}
+
+/** The scenario in a share link's fragment, checked by the core. */
+export async function readShareLink(core: Core, hash: string): Promise<Shared> {
+  let json: string;
+  try {
+    const bytes = await pipe(fromBase64Url(hash.slice(LINK_PREFIX.length)), new DecompressionStream('deflate-raw'), MAX_BYTES);
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError('link', e instanceof Error ? e.message : String(e));
+  }
+  let outer: unknown;
+  try {
+    outer = JSON.parse(json);
+  } catch (e) {
+    throw new ImportError('link', e instanceof Error ? e.message : String(e));
+  }
+  if (typeof outer !== 'object' || outer === null || !('scenario' in outer)) throw new ImportError('link', 'no scenario');
+  const o = outer as { name?: unknown; preset?: unknown; scenario: unknown };
+  const scenario = core.readScenario(JSON.stringify(o.scenario));
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+  return { name: text(o.name, 120), preset: text(o.preset, 60), scenario };
+}
+
+/** Offer bytes or text as a download (a file name and a type). */
+export function download(name: string, type: string, data: BlobPart): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name from a scenario name: letters, digits and dashes. */
+export function fileName(name: string, ext: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${base || 'scenario'}.${ext}`;
+}
