@@ -3,6 +3,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { attrs, el, table } from './dom';
+import { download, fileName } from './share';
+import { chartSvg, svgToPng } from './svg';
 
 /** One line. `values` may hold nulls (no value that month). */
 export interface Line {
@@ -30,6 +32,8 @@ export interface ChartData {
   /** A month to mark with a vertical line (for example the payback month), by index. */
   marker?: { index: number; label: string };
   format: (v: number) => string;
+  /** The y axis' labels, when shorter than `format` (€ 1,6 mln. rather than € 1.645.000). */
+  axisFormat?: (v: number) => string;
   /** The summary read out instead of the picture. */
   summary: string;
   /** Column title of the x values in the data table. */
@@ -50,7 +54,17 @@ export class LineChart {
 
   readonly figure: HTMLElement;
 
-  constructor(id: string, title: string, tableTitle: string) {
+  /**
+   * @param cite the "cite this result" line (version, scenario, fingerprint) that every
+   * downloaded picture carries; `labels` the words of the download buttons.
+   */
+  constructor(
+    id: string,
+    private readonly title: string,
+    tableTitle: string,
+    private readonly cite: () => string = () => '',
+    labels: { png: string; svg: string } = { png: 'PNG', svg: 'SVG' },
+  ) {
     this.canvas = attrs(el('div', { className: 'chart', id }), { role: 'img' });
     this.summary = el('p', { className: 'chart-summary', id: `${id}-summary` });
     this.canvas.setAttribute('aria-describedby', this.summary.id);
@@ -59,7 +73,18 @@ export class LineChart {
     this.details.addEventListener('toggle', () => this.fillTable());
     this.legend = el('ul', { className: 'legend' });
     attrs(this.legend, { 'aria-hidden': 'true' });
-    this.figure = el('figure', { className: 'figure' }, el('figcaption', { id: `${id}-title` }, title), this.canvas, this.legend, this.summary, this.details);
+    const button = (text: string, what: string, action: () => void) => {
+      const b = attrs(el('button', { type: 'button', className: 'small', id: `${id}-${what}` }, text), { 'aria-label': `${text}: ${title}` });
+      b.addEventListener('click', action);
+      return b;
+    };
+    const tools = el(
+      'div',
+      { className: 'chart-tools' },
+      button(labels.svg, 'svg', () => this.current && download(fileName(title, 'svg'), 'image/svg+xml', this.svg())),
+      button(labels.png, 'png', () => void this.png()),
+    );
+    this.figure = el('figure', { className: 'figure' }, el('figcaption', { id: `${id}-title` }, title), this.canvas, this.legend, tools, this.summary, this.details);
     this.canvas.setAttribute('aria-label', title);
     new ResizeObserver(() => this.plot?.setSize(this.size())).observe(this.canvas);
   }
@@ -67,6 +92,16 @@ export class LineChart {
   /** The numbers drawn: x index, each line, then each band's upper and lower edge. */
   data(): number[][] {
     return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
+  }
+
+  /** The chart as a standalone SVG document, with its title, legend and cite line. */
+  svg(width = 960, height = 540): string {
+    return this.current ? chartSvg(this.current, this.title, this.cite(), width, height) : '';
+  }
+
+  private async png(): Promise<void> {
+    if (!this.current) return;
+    download(fileName(this.title, 'png'), 'image/png', await svgToPng(this.svg(), 960, 540));
   }
 
   /** Thick lines and large type, for presentation mode. */
@@ -130,7 +165,7 @@ export class LineChart {
       legend: { show: false },
       axes: [
         { font, values: (_u, ticks) => ticks.map((i) => d.x[i] ?? '') },
-        { font, size: this.thick ? 110 : 80, values: (_u, ticks) => ticks.map((v) => d.format(v)) },
+        { font, size: this.thick ? 130 : 80, values: (_u, ticks) => ticks.map((v) => (d.axisFormat ?? d.format)(v)) },
       ],
       series: [
         { label: d.xTitle, value: (_u, i) => (i == null ? '' : (d.x[i] ?? '')) },
@@ -177,7 +212,8 @@ export class LineChart {
 
   private size(): { width: number; height: number } {
     const width = Math.max(320, this.canvas.clientWidth || 640);
-    const tall = this.thick ? 0.5 : 0.42;
-    return { width, height: Math.round(Math.min(this.thick ? 520 : 360, width * tall)) };
+    // On a projector the chart leaves room for its headline below it.
+    const height = this.thick ? Math.min(width * 0.5, window.innerHeight * 0.42) : Math.min(360, width * 0.42);
+    return { width, height: Math.round(Math.max(200, height)) };
   }
 }

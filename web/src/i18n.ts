@@ -149,6 +149,18 @@ const nl = {
     syntax: (d: string) => `geen geldige TOML of JSON (${d}).`,
     link: (d: string) => `de link is beschadigd of onvolledig (${d}).`,
   },
+  present: 'Presentatie',
+  storyPlace: (at: number, of: number) => `Scenario ${at} van ${of}`,
+  presentKeys: (bands: boolean) => `← → scenario · ↑ ↓ grafiek · B banden ${bands ? 'uit' : 'aan'} · A aannames · Esc sluiten`,
+  programmeInUse: (name: string, participants: string, cost: string, effect: string) => `${name}: ${participants} deelnemers, € ${cost} per deelnemer, effect ${effect}%`,
+  assumptionsInUse: 'Aannames in dit scenario (anders dan standaard)',
+  allDefaults: 'Alle aannames op hun standaardwaarde.',
+  downloadPng: 'PNG',
+  downloadSvg: 'SVG',
+  print: 'Afdrukken',
+  colProgramme: 'Programma',
+  colParticipants: 'Deelnemers',
+  colPlannedCost: 'Geplande kosten (€)',
 };
 
 const en: Texts = {
@@ -297,6 +309,18 @@ const en: Texts = {
     syntax: (d: string) => `not valid TOML or JSON (${d}).`,
     link: (d: string) => `the link is damaged or incomplete (${d}).`,
   },
+  present: 'Present',
+  storyPlace: (at: number, of: number) => `Scenario ${at} of ${of}`,
+  presentKeys: (bands: boolean) => `← → scenario · ↑ ↓ chart · B bands ${bands ? 'off' : 'on'} · A assumptions · Esc leave`,
+  programmeInUse: (name: string, participants: string, cost: string, effect: string) => `${name}: ${participants} participants, €${cost} per participant, effect ${effect}%`,
+  assumptionsInUse: 'Assumptions in this scenario (other than the defaults)',
+  allDefaults: 'All assumptions at their defaults.',
+  downloadPng: 'PNG',
+  downloadSvg: 'SVG',
+  print: 'Print',
+  colProgramme: 'Programme',
+  colParticipants: 'Participants',
+  colPlannedCost: 'Planned cost (€)',
 };
 
 export type Texts = typeof nl;
@@ -373,12 +397,22 @@ export function typedErrorMessage(lang: Lang, spec: ParamSpec, kind: InputErrorD
   });
 }
 
+/** The headline sentences by subject; absent when they do not apply (no programmes, no shock). */
+export interface HeadlineParts {
+  exits?: string;
+  caseload: string;
+  shock?: string;
+  saving?: string;
+  net?: string;
+  payback?: string;
+}
+
 /**
  * The five headline sentences (plus the growth shock when there is one). The central figures
  * are the deterministic run's; when the Monte Carlo of the same scenario is there, its P5-P95
  * follows each in brackets.
  */
-export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): string[] {
+export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): HeadlineParts {
   const s = r.summary;
   const nl = lang === 'nl';
   const to = nl ? 'tot' : 'to';
@@ -394,26 +428,30 @@ export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): string
   const e = (v: string) => formatEur(lang, v);
   const month = r.months[r.months.length - 1]?.month ?? '';
   const chance = mc ? ` (${nl ? 'kans' : 'chance'}: ${n(mc.summary.payback_month.share_paying_back * 100)}%)` : '';
-  const lines: string[] = [];
   const g = r.growth_shock;
+  const programmes = s.participants > 0;
   if (nl) {
-    if (s.participants > 0) lines.push(`Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} mensen extra uit naar werk: ${n(s.participant_exits_to_work)} deelnemers vinden werk, van wie ${n(s.deadweight_exits)} ook zonder programma.`);
-    lines.push(`Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`);
-    if (g) lines.push(`De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.`);
-    if (s.participants > 0) {
-      lines.push(`De bijstand kost ${e(s.gross_saving_eur)} minder (${n(s.benefit_months_avoided)} uitkeringsmaanden); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.`);
-      lines.push(`Tegen ${e(s.programme_cost_eur)} aan programmakosten is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.`);
-      lines.push(s.payback_month === null ? `Het programma verdient zich niet terug binnen de looptijd${chance}.` : `Het programma verdient zich terug na ${s.payback_month} maanden${chance}.`);
-    }
-  } else {
-    if (s.participants > 0) lines.push(`With this programme an expected ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} more people leave benefit for work: ${n(s.participant_exits_to_work)} participants find work, ${n(s.deadweight_exits)} of whom would have without the programme.`);
-    lines.push(`At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`);
-    if (g) lines.push(`The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.`);
-    if (s.participants > 0) {
-      lines.push(`Benefits cost ${e(s.gross_saving_eur)} less (${n(s.benefit_months_avoided)} benefit-months); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.`);
-      lines.push(`Against ${e(s.programme_cost_eur)} of programme cost the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.`);
-      lines.push(s.payback_month === null ? `The programme does not pay back within the horizon${chance}.` : `The programme pays back after ${s.payback_month} months${chance}.`);
-    }
+    return {
+      exits: programmes ? `Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} mensen extra uit naar werk: ${n(s.participant_exits_to_work)} deelnemers vinden werk, van wie ${n(s.deadweight_exits)} ook zonder programma.` : undefined,
+      caseload: `Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`,
+      shock: g ? `De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.` : undefined,
+      saving: programmes ? `De bijstand kost ${e(s.gross_saving_eur)} minder (${n(s.benefit_months_avoided)} uitkeringsmaanden); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
+      net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
+      payback: programmes ? (s.payback_month === null ? `Het programma verdient zich niet terug binnen de looptijd${chance}.` : `Het programma verdient zich terug na ${s.payback_month} maanden${chance}.`) : undefined,
+    };
   }
-  return lines;
+  return {
+    exits: programmes ? `With this programme an expected ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} more people leave benefit for work: ${n(s.participant_exits_to_work)} participants find work, ${n(s.deadweight_exits)} of whom would have without the programme.` : undefined,
+    caseload: `At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`,
+    shock: g ? `The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.` : undefined,
+    saving: programmes ? `Benefits cost ${e(s.gross_saving_eur)} less (${n(s.benefit_months_avoided)} benefit-months); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
+    net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
+    payback: programmes ? (s.payback_month === null ? `The programme does not pay back within the horizon${chance}.` : `The programme pays back after ${s.payback_month} months${chance}.`) : undefined,
+  };
+}
+
+/** The headline sentences in reading order. */
+export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): string[] {
+  const p = headlineParts(lang, r, mc);
+  return [p.exits, p.caseload, p.shock, p.saving, p.net, p.payback].filter((l): l is string => !!l);
 }

@@ -10,6 +10,8 @@ import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scena
 import { attrs, byId, el } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
 import { Cancelled, Runner } from './runner';
+import { Presentation, type PresentHost } from './present';
+import { buildReport, type ReportHost } from './report';
 import { download, fileName, hasSharedScenario, ImportError, readScenarioFile, readShareLink, shareLink } from './share';
 import { Store, type Saved } from './store';
 import { AssumptionsView } from './views/assumptions';
@@ -28,6 +30,8 @@ const UNCERTAINTY_DELAY_MS = 250;
 /** Show progress only for work that takes longer than this. */
 const PROGRESS_AFTER_MS = 200;
 const HISTORY_LIMIT = 200;
+/** Rebuild the printed report this long after the last result (it draws three SVGs). */
+const REPORT_DELAY_MS = 500;
 const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method'];
 
 declare global {
@@ -76,7 +80,7 @@ function message(lang: Lang, e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-class App implements Ctx {
+class App implements Ctx, PresentHost, ReportHost {
   lang: Lang = stored(LANG_KEY) === 'en' ? 'en' : 'nl';
   private view: ViewId = VIEW_IDS.includes(stored(VIEW_KEY) as ViewId) ? (stored(VIEW_KEY) as ViewId) : 'overview';
   private readonly store: Store;
@@ -92,6 +96,9 @@ class App implements Ctx {
   private waiters: (() => void)[] = [];
   private mcWaiters: (() => void)[] = [];
   private running = 0;
+  private reportTimer = 0;
+  private readonly presentation = new Presentation(this);
+
 
   constructor(readonly core: Core) {
     this.runner = new Runner(core.wasm);
@@ -111,6 +118,7 @@ class App implements Ctx {
       button.addEventListener('click', () => this.setLang(button.dataset.lang === 'en' ? 'en' : 'nl'));
     }
     document.addEventListener('keydown', (e) => this.shortcut(e));
+    window.addEventListener('beforeprint', () => buildReport(this, byId('print-report')));
     this.renderAll();
     this.requestRun();
     if (hasSharedScenario(location.hash)) void this.openShared(location.hash);
@@ -167,6 +175,18 @@ class App implements Ctx {
   open(view: ViewId, focusId?: string): void {
     this.setView(view);
     if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  // --- Presentation (PresentHost) ---------------------------------------------------------
+
+  story(): { name: string; at: number; of: number } {
+    return { name: this.current.name, at: this.saved.findIndex((s) => s.id === this.current.id) + 1, of: this.saved.length };
+  }
+
+  step(by: 1 | -1): void {
+    const at = this.saved.findIndex((s) => s.id === this.current.id);
+    const next = this.saved[(at + by + this.saved.length) % this.saved.length];
+    if (next && next !== this.current) this.switchTo(next);
   }
 
   // --- Scenarios ---------------------------------------------------------------------------
@@ -367,7 +387,9 @@ class App implements Ctx {
         if (scenario !== this.scenario) return;
         this.results = r;
         this.views[this.view].update();
+        this.presentation.render();
         this.renderCite();
+        this.scheduleReport();
         if (inputTime !== undefined) {
           requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, painted: performance.now() } })));
         }
@@ -405,6 +427,8 @@ class App implements Ctx {
         if (scenario !== this.scenario) return;
         this.uncertainty = mc;
         this.views[this.view].update();
+        this.presentation.render();
+        this.scheduleReport();
         for (const w of this.mcWaiters.splice(0)) w();
       })
       .catch((e: unknown) => {
@@ -509,6 +533,11 @@ class App implements Ctx {
       presets,
       button('undo', tx.undo, () => this.undo()),
       button('redo', tx.redo, () => this.redo()),
+      button('present', tx.present, () => this.presentation.start()),
+      button('print', tx.print, () => {
+        buildReport(this, byId('print-report'));
+        window.print();
+      }),
       button('share', tx.share, () => void this.share()),
       button('export-scenario', tx.exportScenario, () => this.exportScenario()),
       el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
@@ -575,9 +604,18 @@ class App implements Ctx {
     this.views[this.view].mount(host);
   }
 
+  citeLine(): string {
+    return t(this.lang).cite(this.current.name, this.core.version);
+  }
+
   private renderCite(): void {
-    const tx = t(this.lang);
-    byId('cite').textContent = tx.cite(this.current.name, this.core.version);
+    byId('cite').textContent = this.citeLine();
+  }
+
+  /** The printed report follows the results, a moment after the last change. */
+  private scheduleReport(): void {
+    window.clearTimeout(this.reportTimer);
+    this.reportTimer = window.setTimeout(() => buildReport(this, byId('print-report')), REPORT_DELAY_MS);
   }
 
   private setLang(lang: Lang): void {

@@ -18,6 +18,8 @@ export interface Ctx {
   readonly uncertainty: MonteCarlo | null;
   /** Change a copy of the scenario: null when it was taken, else the message for the field. */
   edit(change: (s: Scenario) => void): string | null;
+  /** The "cite this result" line: caseflow version, scenario name and fingerprint. */
+  citeLine(): string;
   /** Open another view and put the focus on an element in it. */
   open(view: ViewId, focusId?: string): void;
 }

@@ -1,0 +1,154 @@
+// For council sessions: presentation mode on a projector, and what leaves the page for a
+// council paper (print to PDF, exports).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, watch, caseflowRun, screenshotPath } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function settle(page) {
+  await page.waitForFunction(() => window.caseflow !== undefined);
+  await page.evaluate(() => window.caseflow.idle());
+}
+
+const nlNumber = (v) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
+
+test('presentation mode steps through three scenarios by keyboard', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const problems = watch(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await settle(page);
+  // A story of three: the baseline, corona with the programme, the statushouders pilot.
+  for (const preset of ['corona-2021', 'statushouders-2018']) {
+    await page.click('#scenario-new');
+    await page.selectOption('#preset', preset);
+    await settle(page);
+  }
+  await page.selectOption('#scenario-select', { index: 0 });
+  await settle(page);
+  await page.click('#present');
+  await page.waitForSelector('#presentation');
+  const title = () => page.locator('#presentation-title').textContent();
+  const headline = () => page.locator('#present-headline').textContent();
+  assert.match(await title(), /Basis/);
+  assert.ok((await headline()).includes(nlNumber(caseflowRun(['--preset', 'baseline']).summary.benefits_end)));
+  await page.screenshot({ path: screenshotPath('present-1.png') });
+
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  await page.waitForFunction(() => /Corona/.test(document.querySelector('#presentation-title').textContent));
+  assert.ok((await headline()).includes(nlNumber(caseflowRun(['--preset', 'corona-2021']).summary.benefits_end)), await headline());
+  // B toggles the bands, A the assumptions in use, ↓ the next chart with its headline.
+  await page.evaluate(() => window.caseflow.uncertain());
+  assert.match(await page.locator('#presentation .keys').textContent(), /B banden uit/);
+  await page.keyboard.press('b');
+  assert.match(await page.locator('#presentation .keys').textContent(), /B banden aan/);
+  await page.keyboard.press('b');
+  await page.keyboard.press('a');
+  assert.match(await page.locator('#present-assumptions').textContent(), /Groeischok: 7/);
+  await page.keyboard.press('ArrowDown');
+  assert.match(await page.locator('#presentation figcaption').textContent(), /Uitstroom naar werk/);
+  assert.match(await headline(), /extra uit naar werk/);
+  await page.keyboard.press('ArrowDown');
+  assert.match(await headline(), /netto resultaat/);
+  await page.screenshot({ path: screenshotPath('present-2.png') });
+
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /Statushouders/i.test(document.querySelector('#presentation-title').textContent));
+  assert.match(await page.locator('#presentation .place').textContent(), /Scenario 3 van 3/);
+  await settle(page);
+  await page.screenshot({ path: screenshotPath('present-3.png') });
+  // Round the story back to the first.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /Basis/.test(document.querySelector('#presentation-title').textContent));
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#presentation').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** The text of every page of a PDF (pdf.js, Mozilla's reader). */
+async function pdfText(bytes) {
+  // pdf.js 6 expects Node 22's Promise.withResolvers; node 20 (this machine's) lacks it.
+  Promise.withResolvers ??= () => {
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  };
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((it) => it.str).join(' '));
+  }
+  return pages;
+}
+
+test('print to PDF gives an A4 report with the headline numbers, charts, assumptions and the cite line', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const problems = watch(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await settle(page);
+  await page.selectOption('#preset', 'corona-2021');
+  await page.evaluate(() => window.caseflow.uncertain());
+  await page.waitForFunction(() => document.querySelectorAll('#print-report img.report-chart').length === 3);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const pages = await pdfText(pdf);
+  // pdf.js splits the 'fl' and 'fi' ligatures out of words ('case fl ow'): join them again.
+  const text = pages.join('\n').replace(/\s+/g, ' ').replace(/ ?(ﬁ|ﬂ|fi|fl) (?=\p{Ll})/gu, '$1').replace(/(\p{Ll}) (fi|fl)/gu, '$1$2');
+  const cli = caseflowRun(['--preset', 'corona-2021']);
+  const eur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v)).replace(/\s/g, ' ');
+  assert.ok(pages.length >= 2, `${pages.length} pages`);
+  for (const figure of [eur(cli.summary.net_saving_eur), eur(cli.summary.programme_cost_eur), nlNumber(cli.summary.benefits_end)]) {
+    assert.ok(text.includes(figure), `the PDF holds ${figure}`);
+  }
+  assert.match(text, /caseflow: Corona/);
+  assert.match(text, /caseflow 0\.\d+\.\d+/);
+  assert.match(text, /Uitkeringslast per uitkering .*Divosa/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('each chart downloads as SVG and PNG, with the cite line', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = watch(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await settle(page);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  const { readFileSync } = await import('node:fs');
+  for (const id of ['chart', 'chart-exits', 'chart-money']) {
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}-svg`)]);
+    const text = readFileSync(await svg.path(), 'utf8');
+    assert.match(text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(text, /caseflow 0\.\d+\.\d+/);
+    assert.ok(svg.suggestedFilename().endsWith('.svg'));
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}-png`)]);
+    const bytes = readFileSync(await png.path());
+    assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG');
+    assert.ok(bytes.length > 10000, `${id}.png has a picture (${bytes.length} bytes)`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

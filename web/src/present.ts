@@ -1,0 +1,130 @@
+// Presentation mode: for a council session on a projector. Full screen, large type, thick
+// lines, high contrast; one chart and its headline at a time. Arrow keys step through the saved
+// scenarios (the story) and the charts, B toggles the bands, A the assumptions in use, Escape
+// leaves.
+import { LineChart } from './chart';
+import { caseloadChart, exitsChart, moneyChart } from './charts';
+import type { Core, MonteCarlo, Results, Scenario } from './core';
+import { attrs, el } from './dom';
+import { formatNumber, headlineParts, label, t, unit, type Lang } from './i18n';
+
+/** What presentation mode needs from the page. */
+export interface PresentHost {
+  readonly lang: Lang;
+  readonly core: Core;
+  readonly scenario: Scenario;
+  readonly results: Results | null;
+  readonly uncertainty: MonteCarlo | null;
+  /** The scenario's name and its place in the story (1-based) and the story's length. */
+  story(): { name: string; at: number; of: number };
+  /** Show the next (+1) or previous (-1) saved scenario. */
+  step(by: 1 | -1): void;
+}
+
+const CHARTS = ['caseload', 'exits', 'money'] as const;
+
+export class Presentation {
+  private root: HTMLElement | null = null;
+  private chart: LineChart | null = null;
+  private which = 0;
+  private bands = true;
+  private assumptions = false;
+  private returnFocus: HTMLElement | null = null;
+  private readonly onKey = (e: KeyboardEvent) => this.key(e);
+
+  constructor(private readonly host: PresentHost) {}
+
+  get open(): boolean {
+    return this.root !== null;
+  }
+
+  start(): void {
+    if (this.root) return;
+    const tx = t(this.host.lang);
+    this.returnFocus = document.activeElement as HTMLElement | null;
+    this.root = attrs(el('div', { id: 'presentation', className: 'presentation', tabIndex: -1 }), { role: 'dialog', 'aria-modal': 'true', 'aria-label': tx.present });
+    document.body.append(this.root);
+    document.body.classList.add('presenting');
+    document.addEventListener('keydown', this.onKey, true);
+    // Full screen where the browser allows it; the overlay fills the window either way.
+    document.documentElement.requestFullscreen?.().catch(() => {});
+    this.render();
+    this.root.focus();
+  }
+
+  stop(): void {
+    if (!this.root) return;
+    document.removeEventListener('keydown', this.onKey, true);
+    this.root.remove();
+    this.root = null;
+    this.chart = null;
+    document.body.classList.remove('presenting');
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    this.returnFocus?.focus();
+  }
+
+  private key(e: KeyboardEvent): void {
+    const k = e.key;
+    const act = (f: () => void) => {
+      e.preventDefault();
+      e.stopPropagation();
+      f();
+    };
+    if (k === 'Escape') act(() => this.stop());
+    else if (k === 'ArrowRight' || k === 'PageDown' || k === ' ') act(() => this.host.step(1));
+    else if (k === 'ArrowLeft' || k === 'PageUp') act(() => this.host.step(-1));
+    else if (k === 'ArrowDown') act(() => this.turn(1));
+    else if (k === 'ArrowUp') act(() => this.turn(-1));
+    else if (k === 'b' || k === 'B') act(() => ((this.bands = !this.bands), this.render()));
+    else if (k === 'a' || k === 'A') act(() => ((this.assumptions = !this.assumptions), this.render()));
+  }
+
+  private turn(by: number): void {
+    this.which = (this.which + by + CHARTS.length) % CHARTS.length;
+    this.chart = null;
+    this.render();
+  }
+
+  /** Redraw with the page's current scenario and results. */
+  render(): void {
+    const root = this.root;
+    if (!root) return;
+    const { lang, results: r } = this.host;
+    const tx = t(lang);
+    const story = this.host.story();
+    const which = CHARTS[this.which]!;
+    const mc = this.bands ? this.host.uncertainty : null;
+    const title = el('h2', { id: 'presentation-title' }, story.name);
+    const place = el('p', { className: 'place' }, tx.storyPlace(story.at, story.of));
+    if (!r) {
+      root.replaceChildren(title, place, el('p', {}, tx.computing(0, 1)));
+      return;
+    }
+    const data = which === 'caseload' ? caseloadChart(lang, r, mc) : which === 'exits' ? exitsChart(lang, r, mc) : moneyChart(lang, r);
+    const chartTitle = which === 'caseload' ? tx.chartTitle : which === 'exits' ? tx.exitsTitle : tx.moneyTitle;
+    if (!this.chart) {
+      this.chart = new LineChart('present-chart', chartTitle, tx.showTable);
+      this.chart.setThick(true);
+    }
+    const parts = headlineParts(lang, r, mc);
+    const lines = (which === 'caseload' ? [parts.caseload, parts.shock] : which === 'exits' ? [parts.exits] : [parts.saving, parts.net, parts.payback]).filter((l): l is string => !!l);
+    const body: (Node | string)[] = [title, place, this.chart.figure, el('ul', { className: 'present-headline', id: 'present-headline' }, ...lines.map((l) => el('li', {}, l)))];
+    if (this.assumptions) body.push(this.assumptionList());
+    body.push(el('p', { className: 'keys' }, tx.presentKeys(this.bands)));
+    root.replaceChildren(...body);
+    this.chart.draw(data);
+  }
+
+  /** The assumptions in use that differ from the defaults, and the programmes. */
+  private assumptionList(): HTMLElement {
+    const { lang, core, scenario } = this.host;
+    const tx = t(lang);
+    const items = core.params.param
+      .filter((p) => scenario.set[p.id] !== undefined && scenario.set[p.id] !== p.default)
+      .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)} ${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${p.source})`));
+    for (const prog of scenario.programmes) {
+      items.push(el('li', {}, tx.programmeInUse(prog.name || prog.id, formatNumber(lang, prog.participants ?? 0), formatNumber(lang, prog.cost_per_participant_eur ?? 0), formatNumber(lang, prog.effect_pct ?? 0, 1))));
+    }
+    return el('section', { className: 'present-assumptions', id: 'present-assumptions' }, el('h3', {}, tx.assumptionsInUse), items.length ? el('ul', {}, ...items) : el('p', {}, tx.allDefaults));
+  }
+}

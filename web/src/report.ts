@@ -1,0 +1,46 @@
+// The printed report (the browser's print to PDF, A4): scenario name, date, caseflow version and
+// the cite line; the headline; the three charts; every assumption in use with its source; the
+// programmes. Built into a section that only print media shows.
+import { caseloadChart, exitsChart, moneyChart } from './charts';
+import type { Core, MonteCarlo, Results, Scenario } from './core';
+import { el, table } from './dom';
+import { formatNumber, headline, label, t, unit, type Lang } from './i18n';
+import { chartSvg } from './svg';
+
+export interface ReportHost {
+  readonly lang: Lang;
+  readonly core: Core;
+  readonly scenario: Scenario;
+  readonly results: Results | null;
+  readonly uncertainty: MonteCarlo | null;
+  story(): { name: string };
+  citeLine(): string;
+}
+
+export function buildReport(host: ReportHost, into: HTMLElement): void {
+  const { lang, core, scenario, results: r, uncertainty: mc } = host;
+  if (!r) return;
+  const tx = t(lang);
+  const cite = host.citeLine();
+  const date = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(new Date());
+  const picture = (svg: string, alt: string) => el('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt, className: 'report-chart' });
+  const charts = [
+    [caseloadChart(lang, r, mc), tx.chartTitle],
+    [exitsChart(lang, r, mc), tx.exitsTitle],
+    [moneyChart(lang, r), tx.moneyTitle],
+  ] as const;
+  const params = core.params.param.map((p) => [label(lang, p), formatNumber(lang, scenario.set[p.id] ?? p.default, 3), unit(lang, p), p.source]);
+  const programmes = r.programmes.map((p) => [p.name || p.id, formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1)]);
+  into.replaceChildren(
+    el('h1', {}, `caseflow: ${host.story().name}`),
+    el('p', { className: 'report-meta' }, `${date} · ${cite}`),
+    el('ul', { className: 'report-headline' }, ...headline(lang, r, mc).map((l) => el('li', {}, l))),
+    mc ? el('p', {}, tx.bandNote(mc.runs, String(mc.seed))) : '',
+    ...charts.map(([d, title]) => el('figure', {}, picture(chartSvg(d, title, cite), d.summary), el('figcaption', {}, d.summary))),
+    el('h2', {}, tx.programmesTitle),
+    programmes.length ? table('report-table', [tx.colProgramme, tx.colParticipants, tx.colPlannedCost, tx.colToWork], programmes) : el('p', {}, tx.noProgrammes),
+    el('h2', {}, tx.assumptions),
+    table('report-table', [tx.colAssumption, tx.colValue, tx.colUnit, tx.source], params),
+    el('p', { className: 'report-meta' }, cite),
+  );
+}
