@@ -302,3 +302,18 @@ fn the_workbook_is_the_same_bytes_each_time_and_speaks_english_when_asked() {
         None | Some(Data::Empty)
     ));
 }
+
+#[test]
+fn a_monte_carlo_read_back_from_its_json_exports_the_same() {
+    // The page hands its finished Monte Carlo back as a JavaScript object rather than running
+    // it again: numbers stay f64 on the way (no text in between, as through a JSON value).
+    let model = model();
+    let r = run(&model);
+    let mc = monte_carlo(&model);
+    let back: MonteCarlo = serde_json::from_value(serde_json::to_value(&mc).unwrap()).unwrap();
+    assert_eq!(back, mc);
+    let a = Export::new(&r, Some(&mc), &model.table, Lang::En, DATE).unwrap();
+    let b = Export::new(&r, Some(&back), &model.table, Lang::En, DATE).unwrap();
+    assert_eq!(a.csv_summary(), b.csv_summary());
+    assert_eq!(a.csv_months(), b.csv_months());
+}
