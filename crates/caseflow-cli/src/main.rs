@@ -1,7 +1,9 @@
 //! `caseflow`: the native command line, for analysts and benchmarks.
 //!
 //! - `caseflow run [--preset ID | --scenario FILE] [--set PARAM=VALUE]... [--growth-pct X]
-//!   [--months N] [--start YYYY-MM] [--lang nl|en] [--format table|csv|json]`
+//!   [--months N] [--start YYYY-MM] [--runs N --seed S] [--lang nl|en]
+//!   [--format table|csv|json|xlsx] [--table months|years|summary] [--output FILE]
+//!   [--date YYYY-MM-DD]` (xlsx only with `--output`)
 //! - `caseflow presets [--show ID] [--format table|toml|json]`
 //! - `caseflow params [--format table|json]`
 //! - `caseflow allocate --total EUR [--overhead-pct P] [--format table|csv|json]`
@@ -161,9 +163,33 @@ struct RunArgs {
     /// Language of messages and table headings.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// Output format: a table, CSV, JSON, or an Excel workbook (xlsx needs --output).
+    #[arg(long, value_enum, default_value_t = RunFormat::Table)]
+    format: RunFormat,
+    /// Which table a CSV holds: months, years, or summary (one row per area).
+    #[arg(long, value_enum, default_value_t = CsvTable::Months)]
+    table: CsvTable,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The date a CSV or xlsx export shows in its cite line, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RunFormat {
+    Table,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvTable {
+    Months,
+    Years,
+    Summary,
 }
 
 #[derive(clap::Args)]
@@ -448,45 +474,126 @@ fn monte_carlo_args(args: &RunArgs) -> Result<Option<(u32, u64)>, Failure> {
     Ok(runs.zip(seed))
 }
 
+/// Today's date in UTC, `YYYY-MM-DD`, for the exports' cite line (the core reads no clock).
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let lang: Lang = args.lang.into();
     let scenario = scenario(model, args)?;
-    if let Some((runs, seed)) = monte_carlo_args(args)? {
-        let show = std::io::stderr().is_terminal();
-        let mut report = |done: u32| {
-            if show && runs >= 500 {
-                eprint!("\r{done}/{runs}");
-                if done == runs {
-                    eprintln!();
+    let mc_args = monte_carlo_args(args)?;
+    if matches!(args.format, RunFormat::Xlsx) && args.output.is_none() {
+        return Err(InputError::other(
+            "format",
+            "xlsx",
+            InputErrorKind::Inconsistent,
+            ["Uitvoervorm", "Output format"],
+            [
+                "xlsx alleen met --output BESTAND",
+                "xlsx only with --output FILE",
+            ],
+        )
+        .into());
+    }
+    let bytes = render(model, args, &scenario, mc_args)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            Failure::Other(format!(
+                "{} {}: {e}",
+                lang.pick("kon niet schrijven naar", "could not write to"),
+                path.display()
+            ))
+        }),
+        None => Ok(out.write_all(&bytes)?),
+    }
+}
+
+/// The output of `run` in the format asked for.
+fn render(
+    model: &Model,
+    args: &RunArgs,
+    scenario: &Scenario,
+    mc_args: Option<(u32, u64)>,
+) -> Result<Vec<u8>, Failure> {
+    let lang: Lang = args.lang.into();
+    let mut out = Vec::new();
+    let mc = match mc_args {
+        None => None,
+        Some((runs, seed)) => {
+            let show = std::io::stderr().is_terminal();
+            let mut report = |done: u32| {
+                if show && runs >= 500 {
+                    eprint!("\r{done}/{runs}");
+                    if done == runs {
+                        eprintln!();
+                    }
                 }
-            }
-        };
-        let mc = model.monte_carlo(&scenario, runs, seed, &mut report)?;
-        return match args.format {
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, &mc)
-                    .map_err(|e| Failure::Other(e.to_string()))?;
-                Ok(writeln!(out)?)
-            }
-            Format::Csv => {
-                output::monte_carlo_csv(out, &mc).map_err(|e| Failure::Other(e.to_string()))
-            }
-            Format::Table => Ok(output::monte_carlo_table(out, &mc, args.lang.into())?),
-        };
+            };
+            Some(model.monte_carlo(scenario, runs, seed, &mut report)?)
+        }
+    };
+    match (&mc, args.format) {
+        (Some(mc), RunFormat::Json) => return json_bytes(mc),
+        (Some(mc), RunFormat::Table) => {
+            output::monte_carlo_table(&mut out, mc, lang)?;
+            output::provenance(&mut out, &mc.scenario, &model.table, Some(mc), lang)?;
+            return Ok(out);
+        }
+        _ => {}
     }
-    let results = model.run(&scenario)?;
-    let lang = args.lang.into();
+    let results = model.run(scenario)?;
+    let date = args.date.clone().unwrap_or_else(today);
+    let export = |lang| {
+        caseflow_export::Export::new(&results, mc.as_ref(), &model.table, lang, &date).map_err(
+            |e| match e {
+                caseflow_export::ExportError::Input(e) => Failure::Input(e),
+                caseflow_export::ExportError::Xlsx(e) => Failure::Other(e),
+            },
+        )
+    };
     match args.format {
-        Format::Table => output::results_table(out, &results, lang)?,
-        Format::Csv => {
-            output::results_csv(out, &results).map_err(|e| Failure::Other(e.to_string()))?
+        RunFormat::Table => {
+            output::results_table(&mut out, &results, lang)?;
+            output::provenance(&mut out, &results.scenario, &model.table, None, lang)?;
         }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &results)
+        RunFormat::Json => return json_bytes(&results),
+        RunFormat::Csv => {
+            let e = export(lang)?;
+            out = match args.table {
+                CsvTable::Months => e.csv_months(),
+                CsvTable::Years => e.csv_years(),
+                CsvTable::Summary => e.csv_summary(),
+            }
+            .into_bytes();
+        }
+        RunFormat::Xlsx => {
+            out = export(lang)?
+                .xlsx()
                 .map_err(|e| Failure::Other(e.to_string()))?;
-            writeln!(out)?;
         }
     }
-    Ok(())
+    Ok(out)
+}
+
+/// A value as pretty JSON and a line end, as `--format json` prints it.
+fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>, Failure> {
+    let mut out = serde_json::to_vec_pretty(value).map_err(|e| Failure::Other(e.to_string()))?;
+    out.push(b'\n');
+    Ok(out)
 }
 
 fn presets(model: &Model, args: &PresetsArgs, out: &mut impl Write) -> Result<(), Failure> {
@@ -622,7 +729,10 @@ fn analysis_scenario(model: &Model, args: &AnalysisArgs) -> Result<Scenario, Fai
         runs: None,
         seed: "1".into(),
         lang: args.lang,
-        format: Format::Json,
+        format: RunFormat::Json,
+        table: CsvTable::Months,
+        output: None,
+        date: None,
     };
     scenario(model, &run_args)
 }

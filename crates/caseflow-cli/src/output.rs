@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use caseflow_core::allocate::Split;
 use caseflow_core::analysis::{Breakdown, Mix, Optimisation, Sensitivity};
 use caseflow_core::montecarlo::MonteCarlo;
-use caseflow_core::results::{MonthOut, Summary};
-use caseflow_core::{Lang, ParamTable, Results};
+use caseflow_core::results::Summary;
+use caseflow_core::{Lang, ParamTable, Results, Scenario};
 
 /// The region's monthly table, its summary, and the notes on the papers.
 pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Result<()> {
@@ -208,56 +208,30 @@ fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
-/// The CSV columns: the area, then the fields of a month in the JSON's names.
-const CSV_HEADER: [&str; 14] = [
-    "area",
-    "month",
-    "benefits",
-    "people",
-    "inflow",
-    "reentries",
-    "exits_to_work",
-    "exits_other",
-    "programme_starts",
-    "in_programme",
-    "benefits_without_programmes",
-    "exits_to_work_without_programmes",
-    "gross_saving_eur",
-    "programme_cost_eur",
-];
-
-fn csv_record(area: &str, m: &MonthOut) -> [String; 14] {
-    [
-        area.to_owned(),
-        m.month.to_string(),
-        m.benefits.to_string(),
-        m.people.to_string(),
-        m.inflow.to_string(),
-        m.reentries.to_string(),
-        m.exits_to_work.to_string(),
-        m.exits_other.to_string(),
-        m.programme_starts.to_string(),
-        m.in_programme.to_string(),
-        m.benefits_without_programmes.to_string(),
-        m.exits_to_work_without_programmes.to_string(),
-        m.gross_saving_eur.to_string(),
-        m.programme_cost_eur.to_string(),
-    ]
-}
-
-/// Monthly rows of the region and every municipality, one `area` column to tell them apart.
-pub fn results_csv(out: &mut impl Write, r: &Results) -> Result<(), csv::Error> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER)?;
-    let areas = std::iter::once(("region", &r.months))
-        .chain(r.municipalities.iter().map(|m| (m.id, &m.months)));
-    for (area, months) in areas {
-        for month in months {
-            w.write_record(csv_record(area, month))?;
-        }
-    }
-    w.flush()?;
-    Ok(())
+/// The scenario's fingerprint and the line to cite the result by, under a table.
+pub fn provenance(
+    out: &mut impl Write,
+    scenario: &Scenario,
+    table: &ParamTable,
+    mc: Option<&MonteCarlo>,
+    lang: Lang,
+) -> io::Result<()> {
+    let fingerprint = scenario.fingerprint(table);
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}: {fingerprint} (caseflow {})",
+        lang.pick("Vingerafdruk scenario", "Scenario fingerprint"),
+        caseflow_core::VERSION
+    )?;
+    let cite = caseflow_export::cite(
+        lang,
+        &scenario.name,
+        &fingerprint,
+        mc.map(|m| (m.runs, m.seed)),
+        None,
+    );
+    writeln!(out, "{}: {cite}", lang.pick("Citeer als", "Cite as"))
 }
 
 /// Every parameter: id, value range, unit, evidence and source.
@@ -447,45 +421,6 @@ pub fn monte_carlo_table(out: &mut impl Write, mc: &MonteCarlo, lang: Lang) -> i
         ),
         pc(p.net_saving_positive)
     )
-}
-
-/// The region's months with the percentiles of the caseload, one row per month.
-pub fn monte_carlo_csv(out: &mut impl Write, mc: &MonteCarlo) -> Result<(), csv::Error> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "month",
-        "benefits_mean",
-        "benefits_p5",
-        "benefits_p25",
-        "benefits_p50",
-        "benefits_p75",
-        "benefits_p95",
-        "gross_saving_eur_p5",
-        "gross_saving_eur_p50",
-        "gross_saving_eur_p95",
-    ])?;
-    for m in mc.months.as_array().map(Vec::as_slice).unwrap_or_default() {
-        let b = &m["benefits"];
-        let g = &m["gross_saving_eur"];
-        let month = m["month"].as_str().unwrap_or_default().to_owned();
-        let num =
-            |v: &serde_json::Value, f: &str| v[f].as_f64().map_or(String::new(), |x| x.to_string());
-        let text = |v: &serde_json::Value, f: &str| v[f].as_str().unwrap_or_default().to_owned();
-        w.write_record([
-            month,
-            num(b, "mean"),
-            num(b, "p5"),
-            num(b, "p25"),
-            num(b, "p50"),
-            num(b, "p75"),
-            num(b, "p95"),
-            text(g, "p5"),
-            text(g, "p50"),
-            text(g, "p95"),
-        ])?;
-    }
-    w.flush()?;
-    Ok(())
 }
 
 /// The tornado as a table: the ten largest swings of the net saving.

@@ -84,18 +84,131 @@ fn growth_pct_still_works_and_equals_set() {
 
 #[test]
 fn csv_output_has_a_header_and_a_line_per_area_and_month() {
-    let o = caseflow(&["run", "--months", "12", "--format", "csv"]);
+    let o = caseflow(&[
+        "run",
+        "--months",
+        "12",
+        "--format",
+        "csv",
+        "--date",
+        "2025-06-01",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     let lines: Vec<&str> = text.lines().collect();
     assert!(
-        lines[0].starts_with("area,month,benefits,people,"),
+        lines[0].starts_with("area_id,area,month,benefits,people,"),
         "{}",
         lines[0]
     );
+    assert!(lines[0].ends_with(",caseflow_version,scenario_fingerprint,cite"));
     assert_eq!(lines.len(), 1 + 7 * 12);
-    assert!(lines[1].starts_with("region,2021-01,"));
-    assert!(lines[84].starts_with("valkenburg,2021-12,"));
+    assert!(lines[1].starts_with("region,Maastricht-Heuvelland,2021-01,"));
+    assert!(lines[1].ends_with(", 2025-06-01\""), "{}", lines[1]);
+    assert!(lines[84].starts_with("valkenburg,Valkenburg aan de Geul,2021-12,"));
+}
+
+#[test]
+fn csv_of_years_and_summary_and_of_a_monte_carlo() {
+    let years = stdout(&caseflow(&[
+        "run", "--months", "24", "--format", "csv", "--table", "years",
+    ]));
+    assert!(years.starts_with("area_id,area,year,months,"), "{years}");
+    assert_eq!(years.lines().count(), 1 + 7 * 2);
+    let summary = stdout(&caseflow(&[
+        "run",
+        "--preset",
+        "corona-2021",
+        "--runs",
+        "10",
+        "--format",
+        "csv",
+        "--table",
+        "summary",
+    ]));
+    let header = summary.lines().next().unwrap();
+    assert!(header.contains(",net_saving_eur,"), "{header}");
+    assert!(header.contains(",net_saving_eur_p5,"), "{header}");
+    assert_eq!(summary.lines().count(), 1 + 7);
+}
+
+#[test]
+fn xlsx_goes_to_a_file_and_only_there() {
+    for (lang, words) in [
+        ("nl", "xlsx alleen met --output BESTAND"),
+        ("en", "xlsx only with --output FILE"),
+    ] {
+        let o = caseflow(&["run", "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(2), "{lang}");
+        assert!(stderr(&o).contains(words), "{}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+    let dir = std::env::temp_dir().join(format!("caseflow-cli-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("corona.xlsx");
+    let args = [
+        "run",
+        "--preset",
+        "corona-2021",
+        "--months",
+        "12",
+        "--format",
+        "xlsx",
+        "--date",
+        "2025-06-01",
+        "--output",
+        file.to_str().unwrap(),
+    ];
+    let o = caseflow(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let first = std::fs::read(&file).unwrap();
+    assert!(first.starts_with(b"PK\x03\x04"), "a zip container");
+    caseflow(&args);
+    assert_eq!(
+        first,
+        std::fs::read(&file).unwrap(),
+        "same inputs, same bytes"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let o = caseflow(&["run", "--format", "csv", "--date", "2025-02-30"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("'2025-02-30' is ongeldig"),
+        "{}",
+        stderr(&o)
+    );
+    let o = caseflow(&[
+        "run",
+        "--format",
+        "xlsx",
+        "--output",
+        "/nonexistent/dir/x.xlsx",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("could not write to /nonexistent/dir/x.xlsx"));
+}
+
+#[test]
+fn the_table_shows_the_fingerprint_and_the_cite_line() {
+    let text = stdout(&caseflow(&["run", "--months", "2", "--lang", "en"]));
+    let model = caseflow_core::Model::new().unwrap();
+    let scenario = caseflow_core::Scenario {
+        months: 2,
+        ..Default::default()
+    };
+    let fingerprint = scenario.fingerprint(&model.table);
+    assert!(
+        text.contains(&format!("Scenario fingerprint: {fingerprint} (caseflow ")),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "Cite as: caseflow {}, scenario {fingerprint}, deterministic run",
+        caseflow_core::VERSION
+    )));
 }
 
 #[test]

@@ -26,7 +26,7 @@
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
@@ -48,7 +48,7 @@ const MAX_REDRAWS: usize = 20;
 const Z95: f64 = 1.644_853_626_951_472_2;
 
 /// The probabilities users ask for.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Probabilities {
     /// Share of runs in which the programmes pay back within 2 years; null when the horizon
@@ -65,11 +65,13 @@ pub struct Probabilities {
 }
 
 /// The outcome of a Monte Carlo: percentiles in the shape of a deterministic run's JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// It reads back from its JSON too, so the page can hand a finished Monte Carlo to the
+/// exports instead of running it again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MonteCarlo {
     /// The caseflow version.
-    pub version: &'static str,
+    pub version: String,
     /// Number of runs.
     pub runs: u32,
     /// The seed: the same seed gives the same bytes.
@@ -78,7 +80,7 @@ pub struct MonteCarlo {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seed: u64,
     /// How the runs were drawn.
-    pub method: &'static str,
+    pub method: String,
     /// The scenario, every default written out.
     pub scenario: Scenario,
     /// The region's summary, each figure as percentiles.
@@ -617,10 +619,10 @@ impl Model {
         let rebuilt = rebuild(&template, "", &mut all);
         let share = |n: u32| f64::from(n) / f64::from(runs);
         Ok(MonteCarlo {
-            version: crate::VERSION,
+            version: crate::VERSION.to_owned(),
             runs,
             seed,
-            method: METHOD,
+            method: METHOD.to_owned(),
             scenario: base,
             summary: rebuilt["summary"].clone(),
             months: rebuilt["months"].clone(),

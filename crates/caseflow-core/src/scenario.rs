@@ -11,6 +11,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sha2::{Digest, Sha256};
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::inputs::{Inputs, ProgrammeInputs};
@@ -442,6 +443,59 @@ impl Scenario {
         s
     }
 
+    /// The canonical text of the scenario as run, that [`Scenario::fingerprint`] hashes: the
+    /// compact JSON (no whitespace) of [`Scenario::complete`], so a scenario with its
+    /// defaults left out and the same scenario with them written out read the same.
+    ///
+    /// - fields in the order of this struct (as a JSON scenario file writes them), empty
+    ///   optional fields (`description`, `notes`, `budget`) left out;
+    /// - `set` sorted by parameter id;
+    /// - numbers as serde_json writes them: the shortest text that reads back to the same
+    ///   `f64` (`36`, `0.5`, `4633.0`), with `-0` written as `0`;
+    /// - text as JSON strings (UTF-8, only `"`, `\` and control characters escaped).
+    ///
+    /// Every field counts, the name and description too: the fingerprint names the scenario
+    /// file, not only its numbers. It does not depend on the platform (the same bytes natively
+    /// and in WebAssembly) but does on the caseflow version, whose defaults it writes out.
+    pub fn canonical_json(&self, table: &ParamTable) -> String {
+        let mut s = self.complete(table);
+        // -0 and 0 run the same; write both as 0.
+        let zero = |v: &mut f64| {
+            if *v == 0.0 {
+                *v = 0.0;
+            }
+        };
+        s.set.values_mut().for_each(zero);
+        for prog in &mut s.programmes {
+            for (id, value) in prog.numeric_fields() {
+                if let Some(mut v) = value {
+                    zero(&mut v);
+                    prog.set_numeric(id, v);
+                }
+            }
+        }
+        if let Some(budget) = &mut s.budget {
+            for line in budget
+                .available
+                .iter_mut()
+                .chain(&mut budget.other_allocations)
+            {
+                zero(&mut line.amount_eur);
+            }
+        }
+        // Plain data with string keys and finite numbers: serialising cannot fail. A
+        // non-finite number (never in a resolved scenario) would be written as `null`.
+        serde_json::to_string(&s).unwrap_or_default()
+    }
+
+    /// A short stable fingerprint of the scenario as run, shown with every result and export
+    /// so that a figure in a council paper leads back to its exact scenario: the first 10 hex
+    /// digits (40 bits) of the SHA-256 of [`Scenario::canonical_json`].
+    pub fn fingerprint(&self, table: &ParamTable) -> String {
+        let digest = Sha256::digest(self.canonical_json(table).as_bytes());
+        digest[..5].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// Check every field against the parameter table and turn the scenario into the model's
     /// numeric inputs. Every problem is reported, not only the first.
     pub fn resolve(&self, table: &ParamTable) -> Result<Inputs, InputErrors> {
@@ -811,6 +865,53 @@ mod tests {
     #[test]
     fn the_default_scenario_resolves() {
         Scenario::default().resolve(&table()).unwrap();
+    }
+
+    #[test]
+    fn the_fingerprint_is_stable_and_sees_every_change() {
+        let t = table();
+        let base = Scenario::default();
+        let print = base.fingerprint(&t);
+        assert_eq!(print.len(), 10);
+        assert!(
+            print
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+        assert_eq!(print, Scenario::default().fingerprint(&t));
+        // Defaults written out, or -0 for 0, run the same and print the same.
+        assert_eq!(print, base.complete(&t).fingerprint(&t));
+        let mut zero = base.clone();
+        zero.set.insert("growth_pct".into(), -0.0);
+        assert_eq!(print, zero.fingerprint(&t));
+        // Any field changed, the name too, prints differently.
+        let mut growth = base.clone();
+        growth.set.insert("growth_pct".into(), 7.0);
+        let mut name = base.clone();
+        name.name = "x".into();
+        let mut months = base.clone();
+        months.months = 35;
+        for other in [growth, name, months] {
+            assert_ne!(print, other.fingerprint(&t));
+        }
+    }
+
+    #[test]
+    fn the_canonical_form_is_compact_json_with_every_default() {
+        let t = table();
+        let text = Scenario::default().canonical_json(&t);
+        assert!(text.starts_with(r#"{"schema":1,"name":"","start":"2021-01","months":36,"set":{"#));
+        assert!(!text.contains(' '));
+        let back = Scenario::from_json(&text).unwrap();
+        assert_eq!(back, Scenario::default().complete(&t));
+        assert_eq!(back.set.len(), t.params.len());
+    }
+
+    #[test]
+    fn the_fingerprint_of_the_default_scenario_is_pinned() {
+        // Changes when a default, the scenario format or the canonical form changes: update it
+        // on purpose, and say so in the change log, since published fingerprints then differ.
+        assert_eq!(Scenario::default().fingerprint(&table()), "5460dc0ab5");
     }
 
     #[test]

@@ -3,12 +3,20 @@
 //! Glue only: one [`Caseflow`] handle holds the core's [`Model`] (parameter table and
 //! presets); scenarios come in as JavaScript objects (deserialized with `serde-wasm-bindgen`),
 //! results go out the same way (money as decimal strings), and every failure becomes a
-//! JavaScript `Error` through one `into_error` helper. For input errors the `Error` carries a
+//! JavaScript `Error` through one `into_error` helper. Behind the `export` feature (off in the
+//! page's build, for its size): `fingerprint` (the core's), and `csv` and `xlsx` (returning a
+//! `Uint8Array`) from caseflow-export. For input errors the `Error` carries a
 //! `detail` array with each problem's parts (`field`, `value`, `kind`, labels and allowed
 //! ranges in Dutch and English), so the page words them in the user's language. Panics are
 //! bugs: the panic hook logs them to the console.
 
+#[cfg(feature = "export")]
+use caseflow_core::Lang;
+#[cfg(feature = "export")]
+use caseflow_core::montecarlo::MonteCarlo;
 use caseflow_core::{InputErrors, Model, Scenario};
+#[cfg(feature = "export")]
+use caseflow_export::{Export, ExportError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -124,6 +132,88 @@ impl Caseflow {
             .map_err(into_error)?;
         to_json(&mc)
     }
+}
+
+/// The fingerprint and the exports: feature `export`, off in the page's build until its size
+/// budget allows them (see ARCHITECTURE.md: the fingerprint adds about 42 KB of optimised wasm,
+/// the CSV 53 KB more, the workbook writer about 1 MB more).
+#[cfg(feature = "export")]
+#[wasm_bindgen]
+impl Caseflow {
+    /// The scenario's fingerprint: 10 hex digits, the same as `caseflow run` prints.
+    pub fn fingerprint(&self, scenario: JsValue) -> Result<String, JsValue> {
+        let scenario = from_js::<Scenario>(scenario, "scenario")?;
+        Ok(scenario.fingerprint(&self.model.table))
+    }
+
+    /// The scenario's results as CSV (`table`: `months`, `years` or `summary`), with the
+    /// percentiles of `monteCarlo` (a result of `monteCarlo()` for the same scenario, or null),
+    /// headings and cite line in `lang` (`nl`/`en`) and `date` (`YYYY-MM-DD`) in the cite line.
+    pub fn csv(
+        &self,
+        scenario: JsValue,
+        monte_carlo: JsValue,
+        lang: &str,
+        date: &str,
+        table: &str,
+    ) -> Result<String, JsValue> {
+        self.export(scenario, monte_carlo, lang, date, |e| {
+            Ok(match table {
+                "years" => e.csv_years(),
+                "summary" => e.csv_summary(),
+                _ => e.csv_months(),
+            })
+        })
+    }
+
+    /// The scenario's results as an Excel workbook (the bytes of an `.xlsx` file).
+    pub fn xlsx(
+        &self,
+        scenario: JsValue,
+        monte_carlo: JsValue,
+        lang: &str,
+        date: &str,
+    ) -> Result<Vec<u8>, JsValue> {
+        self.export(scenario, monte_carlo, lang, date, |e| {
+            e.xlsx()
+                .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+        })
+    }
+}
+
+#[cfg(feature = "export")]
+impl Caseflow {
+    /// Run the scenario and hand its export to `make`.
+    fn export<T>(
+        &self,
+        scenario: JsValue,
+        monte_carlo: JsValue,
+        lang: &str,
+        date: &str,
+        make: impl FnOnce(&Export<'_>) -> Result<T, JsValue>,
+    ) -> Result<T, JsValue> {
+        let scenario = from_js::<Scenario>(scenario, "scenario")?;
+        let mc = if monte_carlo.is_null() || monte_carlo.is_undefined() {
+            None
+        } else {
+            Some(from_js::<MonteCarlo>(monte_carlo, "monteCarlo")?)
+        };
+        let lang: Lang = lang.parse().map_err(|e: String| js_sys::Error::new(&e))?;
+        let results = self.model.run(&scenario).map_err(into_error)?;
+        let export = Export::new(&results, mc.as_ref(), &self.model.table, lang, date).map_err(
+            |e| match e {
+                ExportError::Input(e) => into_error(e),
+                ExportError::Xlsx(e) => js_sys::Error::new(&e).into(),
+            },
+        )?;
+        make(&export)
+    }
+}
+
+#[cfg(feature = "export")]
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
 }
 
 /// Turn input errors into a JavaScript `Error` with the English message and a `detail` array

@@ -190,6 +190,8 @@ export type InputErrorKind = "not_a_number" | "out_of_range" | "not_whole" | "ma
 
 /**
  * The outcome of a Monte Carlo: percentiles in the shape of a deterministic run's JSON.
+ * It reads back from its JSON too, so the page can hand a finished Monte Carlo to the
+ * exports instead of running it again.
  */
 export type MonteCarlo = {
   /**
