@@ -152,3 +152,78 @@ test('each chart downloads as SVG and PNG, with the cite line', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** RFC 4180 CSV rows (quoted fields may hold commas). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles and the cite line', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = watch(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await settle(page);
+  await page.selectOption('#preset', 'corona-2021');
+  await page.evaluate(() => window.caseflow.uncertain());
+  const { readFileSync } = await import('node:fs');
+  const cli = caseflowRun(['--preset', 'corona-2021']);
+  const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '1000', '--seed', '1']);
+  const last = cli.months.at(-1);
+
+  // The fingerprint on the page is the CLI's.
+  const { execFileSync } = await import('node:child_process');
+  const table = execFileSync(process.env.CASEFLOW_BIN, ['run', '--preset', 'corona-2021'], { encoding: 'utf8' });
+  const fingerprint = table.match(/Vingerafdruk scenario: ([0-9a-f]{10})/)[1];
+  assert.match(await page.locator('#cite').textContent(), new RegExp(`vingerafdruk ${fingerprint}`));
+
+  const files = [];
+  page.on('download', (d) => files.push(d));
+  await page.click('#export-csv');
+  for (let i = 0; i < 50 && files.length < 3; i++) await page.waitForTimeout(100);
+  assert.equal(files.length, 3, 'months, years and summary');
+  const months = files.find((f) => f.suggestedFilename().includes('months'));
+  const rows = parseCsv(readFileSync(await months.path(), 'utf8'));
+  const head = rows[0];
+  const col = (name) => head.indexOf(name);
+  assert.ok(col('benefits') >= 0 && col('benefits_p95') >= 0, head.join(','));
+  const region = rows.find((r) => r[col('month')] === last.month && r[0] === 'region');
+  assert.ok(region, 'a region row for the last month');
+  assert.equal(Number(region[col('benefits')]), last.benefits);
+  assert.equal(Number(region[col('benefits_p95')]), mc.months.at(-1).benefits.p95);
+  assert.equal(region[col('scenario_fingerprint')], fingerprint);
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  assert.ok(xlsx.suggestedFilename().endsWith('.xlsx'));
+  const { default: readXlsxFile } = await import('read-excel-file/node');
+  const sheets = await readXlsxFile(await xlsx.path());
+  const byName = Object.fromEntries(sheets.map((s) => [s.sheet, s.data]));
+  assert.deepEqual(Object.keys(byName), ['Verantwoording', 'Per maand', 'Per jaar', 'Samenvatting', 'Aannames']);
+  const sheet = byName['Per maand'];
+  const xRegion = sheet.find((r) => r[sheet[0].indexOf('month')] === last.month && r[0] === 'region');
+  assert.equal(xRegion[sheet[0].indexOf('benefits')], last.benefits);
+  const summary = byName['Samenvatting'];
+  assert.equal(String(summary[1][summary[0].indexOf('net_saving_eur')]), cli.summary.net_saving_eur.replace(/\.?0+$/, ''));
+  const assumption = byName['Aannames'].find((r) => r[0] === 'Uitkeringslast per uitkering');
+  assert.equal(assumption[1], 1200);
+  assert.match(assumption[9], /Divosa/);
+  assert.ok(byName['Verantwoording'].some((r) => String(r[1]).includes(fingerprint)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, root, caseflowRun, screenshotPath } from './harness.mjs';
+import { launch, root, caseflowRun, screenshotPath, startServer } from './harness.mjs';
 
 let browser;
 
@@ -70,4 +70,27 @@ test('the Content-Security-Policy refuses requests that leave the page', async (
   assert.ok(outcome.violations.includes('connect-src'), JSON.stringify(outcome.violations));
   assert.ok(outcome.violations.includes('img-src'), JSON.stringify(outcome.violations));
   await context.close();
+});
+
+test('the served app works offline after its first load', async () => {
+  const server = await startServer();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.caseflow !== undefined);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.fill('#param-growth_pct-number', '4');
+  await page.evaluate(() => window.caseflow.idle());
+  // The network goes; the app reloads from the service worker's copy, with the edit kept.
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.caseflow !== undefined);
+  await page.evaluate(() => window.caseflow.idle());
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '4');
+  assert.deepEqual((await page.evaluate(() => window.caseflow.results())).summary, caseflowRun(['--preset', 'baseline', '--set', 'growth_pct=4']).summary);
+  assert.deepEqual(errors, []);
+  await context.close();
+  server.stop();
 });

@@ -12,6 +12,7 @@ import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n
 import { Cancelled, Runner } from './runner';
 import { Presentation, type PresentHost } from './present';
 import { buildReport, type ReportHost } from './report';
+import { workbook } from './xlsx';
 import { download, fileName, hasSharedScenario, ImportError, readScenarioFile, readShareLink, shareLink } from './share';
 import { Store, type Saved } from './store';
 import { AssumptionsView } from './views/assumptions';
@@ -428,6 +429,7 @@ class App implements Ctx, PresentHost, ReportHost {
         this.uncertainty = mc;
         this.views[this.view].update();
         this.presentation.render();
+        this.renderCite();
         this.scheduleReport();
         for (const w of this.mcWaiters.splice(0)) w();
       })
@@ -540,6 +542,8 @@ class App implements Ctx, PresentHost, ReportHost {
       }),
       button('share', tx.share, () => void this.share()),
       button('export-scenario', tx.exportScenario, () => this.exportScenario()),
+      attrs(button('export-csv', tx.csv, () => this.downloadCsv()), { title: tx.csvTitle }),
+      button('export-xlsx', tx.xlsx, () => void this.downloadXlsx()),
       el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
       importer,
       el('p', { className: 'description', id: 'preset-description' }, description),
@@ -605,7 +609,35 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   citeLine(): string {
-    return t(this.lang).cite(this.current.name, this.core.version);
+    const tx = t(this.lang);
+    const mc = this.uncertainty ? tx.citeMc(this.uncertainty.runs, this.uncertainty.seed) : '';
+    return tx.cite(this.current.name, this.core.version, this.fingerprint(), mc);
+  }
+
+  private fingerprintOf: { scenario: Scenario; value: string } | null = null;
+
+  /** The scenario's fingerprint (computed once per scenario). */
+  fingerprint(): string {
+    if (this.fingerprintOf?.scenario !== this.scenario) this.fingerprintOf = { scenario: this.scenario, value: this.core.fingerprint(this.scenario) };
+    return this.fingerprintOf.value;
+  }
+
+  /** The results, the assumptions with their sources and the cite line as an Excel workbook. */
+  private async downloadXlsx(): Promise<void> {
+    try {
+      const blob = await workbook({ core: this.core, lang: this.lang, scenario: this.scenario, uncertainty: this.uncertainty, name: this.current.name, cite: this.citeLine(), fingerprint: this.fingerprint() });
+      download(fileName(this.current.name, 'xlsx'), blob.type, blob);
+    } catch (e) {
+      this.notify(message(this.lang, e));
+    }
+  }
+
+  /** The results as CSV files, monthly, yearly and the summary, with the percentiles. */
+  private downloadCsv(): void {
+    const date = new Date().toISOString().slice(0, 10);
+    for (const table of ['months', 'years', 'summary'] as const) {
+      download(fileName(`${this.current.name}-${table}`, 'csv'), 'text/csv', this.core.csv(this.scenario, this.uncertainty, this.lang, date, table));
+    }
   }
 
   private renderCite(): void {
@@ -660,8 +692,16 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 }
 
+// Served over http(s), a service worker keeps the app for offline use (web/public/sw.js);
+// opened from a file it needs none.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {
+    // Without it the app works as before, online.
+  });
+}
+
 try {
-  new App(new Core());
+  new App(await Core.load());
 } catch (e) {
   const fatal = byId('fatal');
   fatal.hidden = false;

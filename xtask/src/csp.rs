@@ -18,7 +18,7 @@ const ANCHOR: &str = "<meta charset=\"utf-8\" />";
 /// The policy for a page whose inline script hashes to `script_hash` (base64 SHA-256).
 pub fn policy(script_hash: &str) -> String {
     format!(
-        "default-src 'none'; script-src 'sha256-{script_hash}' 'wasm-unsafe-eval'; worker-src blob:; \
+        "default-src 'none'; script-src 'sha256-{script_hash}' 'wasm-unsafe-eval'; worker-src blob: 'self'; \
          style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; \
          base-uri 'none'; form-action 'none'; object-src 'none'"
     )

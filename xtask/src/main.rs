@@ -132,6 +132,7 @@ fn build() -> Result {
         .arg(&bg)
         .arg("-o")
         .arg(&bg))?;
+    gzip(&bg, &pkg.join("caseflow_wasm_bg.wasm.gz"))?;
     step.done();
 
     let step = Step::new("build the page");
@@ -144,6 +145,18 @@ fn build() -> Result {
     println!("  web/dist/index.html: {size} bytes");
     step.done();
     Ok(())
+}
+
+/// Write `from` gzip-compressed to `to` (the page inlines the wasm so and unpacks it itself).
+fn gzip(from: &std::path::Path, to: &std::path::Path) -> Result {
+    use std::io::Write;
+    let bytes = std::fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(&bytes)
+        .and_then(|()| encoder.finish())
+        .and_then(|gz| std::fs::write(to, gz))
+        .map_err(|e| format!("{}: {e}", to.display()))
 }
 
 fn test_cmd() -> Result {

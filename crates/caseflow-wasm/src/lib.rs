@@ -10,12 +10,8 @@
 //! ranges in Dutch and English), so the page words them in the user's language. Panics are
 //! bugs: the panic hook logs them to the console.
 
-#[cfg(feature = "export")]
-use caseflow_core::Lang;
-#[cfg(feature = "export")]
 use caseflow_core::montecarlo::MonteCarlo;
-use caseflow_core::{InputErrors, Model, Scenario};
-#[cfg(feature = "export")]
+use caseflow_core::{InputErrors, Lang, Model, Scenario};
 use caseflow_export::{Export, ExportError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -67,7 +63,10 @@ impl Caseflow {
     /// With `detail` false the municipalities' monthly tables are left out (their summaries
     /// and years stay): four fifths of the text, which the page's live runs do not draw.
     pub fn run(&self, scenario: JsValue, detail: bool) -> Result<String, JsValue> {
-        let mut results = self.model.run(&from_js(scenario)?).map_err(into_error)?;
+        let mut results = self
+            .model
+            .run(&from_js::<Scenario>(scenario, "scenario")?)
+            .map_err(into_error)?;
         if !detail {
             for m in &mut results.municipalities {
                 m.months.clear();
@@ -81,7 +80,7 @@ impl Caseflow {
     /// prints natively). Timed with `Date.now()` over many runs, as browser timers are coarse.
     #[wasm_bindgen(js_name = timeRuns)]
     pub fn time_runs(&self, scenario: JsValue, iterations: u32) -> Result<f64, JsValue> {
-        let scenario = from_js(scenario)?;
+        let scenario = from_js::<Scenario>(scenario, "scenario")?;
         self.model.run(&scenario).map_err(into_error)?;
         let t0 = js_sys::Date::now();
         for _ in 0..iterations {
@@ -102,7 +101,9 @@ impl Caseflow {
 
     /// Check a scenario without running it: throws the errors `run` would throw.
     pub fn check(&self, scenario: JsValue) -> Result<(), JsValue> {
-        self.model.check(&from_js(scenario)?).map_err(into_error)
+        self.model
+            .check(&from_js::<Scenario>(scenario, "scenario")?)
+            .map_err(into_error)
     }
 }
 
@@ -119,7 +120,7 @@ impl Caseflow {
         seed: u64,
         progress: Option<js_sys::Function>,
     ) -> Result<String, JsValue> {
-        let scenario = from_js(scenario)?;
+        let scenario = from_js::<Scenario>(scenario, "scenario")?;
         let mut report = |done: u32| {
             if let Some(f) = &progress {
                 // A failing progress callback must not stop the computation.
@@ -134,16 +135,14 @@ impl Caseflow {
     }
 }
 
-/// The fingerprint and the exports: feature `export`, off in the page's build until its size
-/// budget allows them (see ARCHITECTURE.md: the fingerprint adds about 42 KB of optimised wasm,
-/// the CSV 53 KB more, the workbook writer about 1 MB more).
-#[cfg(feature = "export")]
+/// The fingerprint and the exports. The workbook is behind feature `xlsx`, off in the page's
+/// build: its writer adds about 1 MB of optimised wasm, more than the whole page may weigh
+/// (ARCHITECTURE.md); the CLI writes workbooks.
 #[wasm_bindgen]
 impl Caseflow {
     /// The scenario's fingerprint: 10 hex digits, the same as `caseflow run` prints.
     pub fn fingerprint(&self, scenario: JsValue) -> Result<String, JsValue> {
-        let scenario = from_js::<Scenario>(scenario, "scenario")?;
-        Ok(scenario.fingerprint(&self.model.table))
+        Ok(from_js::<Scenario>(scenario, "scenario")?.fingerprint(&self.model.table))
     }
 
     /// The scenario's results as CSV (`table`: `months`, `years` or `summary`), with the
@@ -167,6 +166,7 @@ impl Caseflow {
     }
 
     /// The scenario's results as an Excel workbook (the bytes of an `.xlsx` file).
+    #[cfg(feature = "xlsx")]
     pub fn xlsx(
         &self,
         scenario: JsValue,
@@ -181,7 +181,6 @@ impl Caseflow {
     }
 }
 
-#[cfg(feature = "export")]
 impl Caseflow {
     /// Run the scenario and hand its export to `make`.
     fn export<T>(
@@ -210,12 +209,6 @@ impl Caseflow {
     }
 }
 
-#[cfg(feature = "export")]
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
-}
-
 /// Turn input errors into a JavaScript `Error` with the English message and a `detail` array
 /// holding each error's parts.
 fn into_error(e: InputErrors) -> JsValue {
@@ -227,10 +220,11 @@ fn into_error(e: InputErrors) -> JsValue {
     error.into()
 }
 
-/// A scenario object from the page; a wrong shape becomes an `Error` naming what is wrong.
-fn from_js(scenario: JsValue) -> Result<Scenario, JsValue> {
-    serde_wasm_bindgen::from_value(scenario)
-        .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")).into())
+/// An object from the page (`what`: its name in the message); a wrong shape becomes an
+/// `Error` naming what is wrong.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
 }
 
 /// Results as JSON text (see [`Caseflow::run`]).
