@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: the served page, a fresh Chromium, the CLI, and a
 // record of every request so that tests can fail on any that leaves the page's origin.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -40,7 +40,7 @@ export function startServer() {
  * profile; each test opens its own context, so storage never leaks between tests.
  */
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: need('CHROMIUM'),
     headless: true,
     args: [
@@ -54,6 +54,19 @@ export async function launch() {
       '--disable-sync',
     ],
   });
+  // Every request of every context goes to one log for the whole suite; `cargo xtask test`
+  // fails if any left the machine (anything but the local server, file:, data: and blob:).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    // A request the page's Content-Security-Policy blocked never left; every other did (or
+    // tried to, which counts too).
+    context.on('requestfinished', (req) => recordRequest(req.url(), 'sent'));
+    context.on('requestfailed', (req) => recordRequest(req.url(), /^csp$|BLOCKED_BY_CSP/i.test(req.failure()?.errorText ?? '') ? 'blocked' : 'failed'));
+    return context;
+  };
+  browser.newPage = async (options) => (await browser.newContext(options)).newPage();
+  return browser;
 }
 
 /** Collect console errors, page errors and requests to other origins. */
@@ -86,4 +99,13 @@ export function screenshotPath(name) {
   const dir = join(root, 'target', 'browser');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+/** Where the suite's requests are logged (`cargo xtask test` checks it after the suite). */
+export const requestLog = join(root, 'target', 'browser', 'requests.log');
+
+/** One line per request: `sent|failed|blocked URL`. */
+function recordRequest(url, outcome) {
+  mkdirSync(dirname(requestLog), { recursive: true });
+  appendFileSync(requestLog, `${outcome} ${url.slice(0, 300)}\n`);
 }

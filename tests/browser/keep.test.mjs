@@ -244,3 +244,62 @@ test('two tabs on the same scenario never overwrite each other silently', async 
   assert.deepEqual(b.problems, []);
   await context.close();
 });
+
+test('fuzzed share links never break the page or the saved scenarios', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await open(context);
+  await page.fill('#param-growth_pct-number', '2');
+  await settle(page);
+  const before = await stored(page);
+  const outcome = await page.evaluate(async () => {
+    // A seeded generator (xorshift), so a failure can be replayed.
+    let x = 0x9e3779b9;
+    const rand = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
+    const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+    const b64 = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const deflate = async (text) => new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    const valid = window.caseflow.scenario();
+    const values = [null, true, -1, 1e308, -0, 'abc', '', [], {}, [[[]]], 'x'.repeat(5000), '<script>alert(1)</script>', { __proto__: { polluted: 1 } }, 1.5, 'NaN', 'Infinity'];
+    const keys = ['schema', 'months', 'start', 'set', 'programmes', 'name', 'notes', 'budget', 'growth_pct', '__proto__', 'constructor'];
+    const mutate = (v, depth = 0) => {
+      if (depth > 3 || rand() < 0.3) return pick(values);
+      if (Array.isArray(v)) return v.map((e) => (rand() < 0.3 ? mutate(e, depth + 1) : e));
+      if (v && typeof v === 'object') {
+        const o = { ...v };
+        for (let i = 0; i < 2; i++) o[pick([...keys, ...Object.keys(o)])] = mutate(o[pick(Object.keys(o).length ? Object.keys(o) : keys)], depth + 1);
+        return o;
+      }
+      return pick(values);
+    };
+    const good = await deflate(JSON.stringify({ name: 'fuzz', preset: 'baseline', scenario: valid }));
+    let tried = 0;
+    let accepted = 0;
+    let refused = 0;
+    for (let i = 0; i < 400; i++) {
+      const kind = i % 5;
+      let frag;
+      if (kind === 0) frag = Array.from({ length: Math.floor(rand() * 300) }, () => pick('ABCxyz019-_=+/%#'.split(''))).join('');
+      else if (kind === 1) frag = b64(good).slice(0, Math.floor(rand() * b64(good).length));
+      else if (kind === 2) {
+        const bytes = good.slice();
+        for (let k = 0; k < 3; k++) bytes[Math.floor(rand() * bytes.length)] ^= 1 << Math.floor(rand() * 8);
+        frag = b64(bytes);
+      } else if (kind === 3) frag = b64(await deflate(JSON.stringify({ name: pick(values), preset: pick(values), scenario: mutate(valid) })));
+      else frag = b64(await deflate(pick(['', '{', 'null', '[]', '{"scenario":1}', '"'.repeat(100), JSON.stringify({ scenario: valid }).repeat(2)])));
+      const count = document.querySelectorAll('#scenario-select option').length;
+      await window.caseflow.openLink(`#s=${frag}`);
+      tried++;
+      if (document.querySelectorAll('#scenario-select option').length > count) accepted++;
+      else if (/kan niet worden gelezen/.test(document.querySelector('#notice').textContent)) refused++;
+    }
+    return { tried, accepted, refused, pwned: window.pwned };
+  });
+  assert.equal(outcome.tried, 400);
+  assert.equal(outcome.accepted + outcome.refused, 400, JSON.stringify(outcome));
+  assert.ok(outcome.refused > 200 && outcome.accepted > 0, JSON.stringify(outcome));
+  assert.equal(outcome.pwned, undefined);
+  const after = await stored(page);
+  for (const [key, record] of Object.entries(before)) assert.deepEqual(after[key]?.scenario, record.scenario, `${key} kept`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

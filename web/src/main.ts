@@ -53,6 +53,8 @@ declare global {
       uncertain: () => Promise<void>;
       crashWorker: () => void;
       workerRestarts: () => number;
+      /** For the fuzz test: open a share link's fragment as the page does on load. */
+      openLink: (hash: string) => Promise<void>;
       /** For the benchmark: a Monte Carlo in the worker, its time and the worker's memory. */
       workerMonteCarlo: (runs: number, seed: number) => Promise<{ ms: number; memoryBytes: number }>;
     };
@@ -139,6 +141,7 @@ class App implements Ctx, PresentHost, ReportHost {
       uncertain: () => (this.uncertainty ? Promise.resolve() : new Promise((resolve) => this.mcWaiters.push(resolve))),
       crashWorker: () => this.runner.crashLong(),
       workerRestarts: () => this.runner.restarts,
+      openLink: (hash) => this.openShared(hash),
       workerMonteCarlo: async (runs, seed) => {
         const t0 = performance.now();
         await this.runner.monteCarlo(this.scenario, runs, seed, () => {});

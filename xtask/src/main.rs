@@ -214,7 +214,37 @@ fn test_cmd() -> Result {
     step.done();
 
     let step = Step::new("browser tests");
+    let requests = root().join("target/browser/requests.log");
+    // A log from an earlier run would be checked again; a missing one is fine.
+    let _ = std::fs::remove_file(&requests);
     browser_node(&["--test", "--test-concurrency=1"], false)?;
+    step.done();
+
+    let step = Step::new("no request left the machine during the browser tests");
+    let log = std::fs::read_to_string(&requests).map_err(|e| {
+        format!(
+            "{}: {e} (the harness logs every request)",
+            requests.display()
+        )
+    })?;
+    // Lines are `sent|failed|blocked URL`; blocked ones (by the page's CSP) never left.
+    let left: Vec<&str> = log
+        .lines()
+        .filter(|line| {
+            let (outcome, url) = line.split_once(' ').unwrap_or(("sent", line));
+            let local = ["http://127.0.0.1:", "file:", "data:", "blob:"]
+                .iter()
+                .any(|p| url.starts_with(p));
+            outcome != "blocked" && !local
+        })
+        .collect();
+    if !left.is_empty() {
+        return Err(format!(
+            "requests left the machine:\n  {}",
+            left.join("\n  ")
+        ));
+    }
+    println!("  {} requests, none left the machine", log.lines().count());
     step.done();
     println!("\nall checks passed");
     Ok(())
