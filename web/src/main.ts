@@ -9,13 +9,20 @@ import './style.css';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
 import { attrs, byId, el } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
-import { Cancelled, Runner } from './runner';
+import { ta } from './i18n-analyst';
+import { Cancelled, Runner, type Job } from './runner';
 import { Store, type Saved } from './store';
 import { AssumptionsView } from './views/assumptions';
+import { BacktestView } from './views/backtest';
+import { BestMixView } from './views/bestmix';
+import { BreakdownView } from './views/breakdown';
+import { CompareView } from './views/compare';
 import type { Ctx, View, ViewId } from './views/context';
 import { MethodView } from './views/method';
+import { MunicipalitiesView } from './views/municipalities';
 import { OverviewView } from './views/overview';
 import { ProgrammesView } from './views/programmes';
+import { SensitivityView } from './views/sensitivity';
 
 const LANG_KEY = 'caseflow.lang';
 const VIEW_KEY = 'caseflow.view';
@@ -27,7 +34,7 @@ const UNCERTAINTY_DELAY_MS = 250;
 /** Show progress only for work that takes longer than this. */
 const PROGRESS_AFTER_MS = 200;
 const HISTORY_LIMIT = 200;
-const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method'];
+const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method', 'municipalities', 'backtest', 'sensitivity', 'breakdown', 'bestmix', 'compare'];
 
 declare global {
   interface Window {
@@ -49,6 +56,8 @@ declare global {
       workerRestarts: () => number;
       /** For the benchmark: a Monte Carlo in the worker, its time and the worker's memory. */
       workerMonteCarlo: (runs: number, seed: number) => Promise<{ ms: number; memoryBytes: number }>;
+      /** What the view on screen shows (its analysis), null until it is computed. */
+      viewData: () => unknown;
     };
   }
 }
@@ -102,6 +111,12 @@ class App implements Ctx {
       programmes: new ProgrammesView(this),
       assumptions: new AssumptionsView(this),
       method: new MethodView(this),
+      municipalities: new MunicipalitiesView(this),
+      backtest: new BacktestView(this),
+      sensitivity: new SensitivityView(this),
+      breakdown: new BreakdownView(this),
+      bestmix: new BestMixView(this),
+      compare: new CompareView(this),
     };
     this.loadSaved();
     byId('version').textContent = core.version;
@@ -128,6 +143,7 @@ class App implements Ctx {
         await this.runner.monteCarlo(this.scenario, runs, seed, () => {});
         return { ms: performance.now() - t0, memoryBytes: this.runner.memoryBytes };
       },
+      viewData: () => this.views[this.view].data?.() ?? null,
     };
   }
 
@@ -160,6 +176,18 @@ class App implements Ctx {
   open(view: ViewId, focusId?: string): void {
     this.setView(view);
     if (focusId) document.getElementById(focusId)?.focus();
+  }
+
+  long<T>(job: Job, onProgress?: (done: number) => void): Promise<T> {
+    // An analysis goes before the uncertainty Monte Carlo, which starts again after it.
+    window.clearTimeout(this.mcTimer);
+    return this.runner.long<T>(job, onProgress).finally(() => {
+      if (!this.uncertainty && !this.runner.longBusy && this.results) this.scheduleUncertainty();
+    });
+  }
+
+  savedScenarios(): { id: string; name: string; scenario: Scenario }[] {
+    return this.saved.map((s) => ({ id: s.id, name: s.name, scenario: s.scenario }));
   }
 
   // --- Scenarios ---------------------------------------------------------------------------
@@ -469,7 +497,7 @@ class App implements Ctx {
   private renderTabs(): void {
     const tx = t(this.lang);
     const tabs = VIEW_IDS.map((id) => {
-      const b = el('button', { type: 'button', id: `tab-${id}`, tabIndex: id === this.view ? 0 : -1 }, tx.views[id] ?? id);
+      const b = el('button', { type: 'button', id: `tab-${id}`, tabIndex: id === this.view ? 0 : -1 }, tx.views[id] ?? ta(this.lang).views[id] ?? id);
       attrs(b, { role: 'tab', 'aria-selected': String(id === this.view), 'aria-controls': 'view' });
       b.addEventListener('click', () => this.setView(id));
       return b;
