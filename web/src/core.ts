@@ -16,6 +16,7 @@ import type {
   ParamTable,
   Results,
   Scenario,
+  Split,
   Summary,
   YearOut,
 } from './generated/types';
@@ -151,6 +152,11 @@ export class Core {
   /** A paired Monte Carlo; `progress` gets the number of runs done. */
   monteCarlo(scenario: Scenario, runs: number, seed: number, progress?: (done: number) => void): MonteCarlo {
     return this.call(() => JSON.parse(this.handle.monteCarlo(scenario, runs, BigInt(seed), progress)) as MonteCarlo);
+  }
+
+  /** A total split by the cost key (`caseflow allocate`); microseconds, so on the main thread. */
+  allocate(total: string, overheadPct: string): Split {
+    return this.call(() => JSON.parse(this.handle.allocate(total, overheadPct)) as Split);
   }
 
   private call<T>(f: () => T): T {

@@ -9,17 +9,24 @@ import './style.css';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
 import { attrs, byId, el } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
-import { Cancelled, Runner } from './runner';
+import { ta } from './i18n-analyst';
+import { Cancelled, Runner, type Job } from './runner';
 import { Presentation, type PresentHost } from './present';
 import { buildReport, type ReportHost } from './report';
 import { workbook } from './xlsx';
 import { download, fileName, hasSharedScenario, ImportError, readScenarioFile, readShareLink, shareLink } from './share';
 import { Store, type Saved } from './store';
 import { AssumptionsView } from './views/assumptions';
+import { BacktestView } from './views/backtest';
+import { BestMixView } from './views/bestmix';
+import { BreakdownView } from './views/breakdown';
+import { CompareView } from './views/compare';
 import type { Ctx, View, ViewId } from './views/context';
 import { MethodView } from './views/method';
+import { MunicipalitiesView } from './views/municipalities';
 import { OverviewView } from './views/overview';
 import { ProgrammesView } from './views/programmes';
+import { SensitivityView } from './views/sensitivity';
 
 const LANG_KEY = 'caseflow.lang';
 const VIEW_KEY = 'caseflow.view';
@@ -33,7 +40,7 @@ const PROGRESS_AFTER_MS = 200;
 const HISTORY_LIMIT = 200;
 /** Rebuild the printed report this long after the last result (it draws three SVGs). */
 const REPORT_DELAY_MS = 500;
-const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method'];
+const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method', 'municipalities', 'backtest', 'sensitivity', 'breakdown', 'bestmix', 'compare'];
 
 declare global {
   interface Window {
@@ -57,6 +64,8 @@ declare global {
       openLink: (hash: string) => Promise<void>;
       /** For the benchmark: a Monte Carlo in the worker, its time and the worker's memory. */
       workerMonteCarlo: (runs: number, seed: number) => Promise<{ ms: number; memoryBytes: number }>;
+      /** What the view on screen shows (its analysis), null until it is computed. */
+      viewData: () => unknown;
     };
   }
 }
@@ -114,6 +123,12 @@ class App implements Ctx, PresentHost, ReportHost {
       programmes: new ProgrammesView(this),
       assumptions: new AssumptionsView(this),
       method: new MethodView(this),
+      municipalities: new MunicipalitiesView(this),
+      backtest: new BacktestView(this),
+      sensitivity: new SensitivityView(this),
+      breakdown: new BreakdownView(this),
+      bestmix: new BestMixView(this),
+      compare: new CompareView(this),
     };
     this.loadSaved();
     byId('version').textContent = core.version;
@@ -147,6 +162,7 @@ class App implements Ctx, PresentHost, ReportHost {
         await this.runner.monteCarlo(this.scenario, runs, seed, () => {});
         return { ms: performance.now() - t0, memoryBytes: this.runner.memoryBytes };
       },
+      viewData: () => this.views[this.view].data?.() ?? null,
     };
   }
 
@@ -191,6 +207,18 @@ class App implements Ctx, PresentHost, ReportHost {
     const at = this.saved.findIndex((s) => s.id === this.current.id);
     const next = this.saved[(at + by + this.saved.length) % this.saved.length];
     if (next && next !== this.current) this.switchTo(next);
+  }
+
+  long<T>(job: Job, onProgress?: (done: number) => void): Promise<T> {
+    // An analysis goes before the uncertainty Monte Carlo, which starts again after it.
+    window.clearTimeout(this.mcTimer);
+    return this.runner.long<T>(job, onProgress).finally(() => {
+      if (!this.uncertainty && !this.runner.longBusy && this.results) this.scheduleUncertainty();
+    });
+  }
+
+  savedScenarios(): { id: string; name: string; scenario: Scenario }[] {
+    return this.saved.map((s) => ({ id: s.id, name: s.name, scenario: s.scenario }));
   }
 
   // --- Scenarios ---------------------------------------------------------------------------
@@ -578,7 +606,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private renderTabs(): void {
     const tx = t(this.lang);
     const tabs = VIEW_IDS.map((id) => {
-      const b = el('button', { type: 'button', id: `tab-${id}`, tabIndex: id === this.view ? 0 : -1 }, tx.views[id] ?? id);
+      const b = el('button', { type: 'button', id: `tab-${id}`, tabIndex: id === this.view ? 0 : -1 }, tx.views[id] ?? ta(this.lang).views[id] ?? id);
       attrs(b, { role: 'tab', 'aria-selected': String(id === this.view), 'aria-controls': 'view' });
       b.addEventListener('click', () => this.setView(id));
       return b;

@@ -10,7 +10,14 @@ import { CoreError, type InputErrorDetail, type MonteCarlo, type Results, type S
 /** What a worker can be asked to compute. */
 export type Job =
   | { kind: 'run'; scenario: Scenario; detail: boolean }
-  | { kind: 'monteCarlo'; scenario: Scenario; runs: number; seed: number };
+  | { kind: 'monteCarlo'; scenario: Scenario; runs: number; seed: number }
+  // The analyst views' analyses (./views/*.ts), each the CLI command of the same name.
+  | { kind: 'sensitivity'; scenario: Scenario }
+  | { kind: 'breakdown'; scenario: Scenario }
+  | { kind: 'optimise'; scenario: Scenario; budget: string; objective: string; horizon?: string }
+  | { kind: 'backtest'; runs: number; seed: number }
+  | { kind: 'calibrate'; csv: string }
+  | { kind: 'compare'; scenarios: Scenario[]; runs: number; seed: number };
 
 /** Messages to the worker. */
 export type WorkerRequest = { type: 'init'; wasm: Uint8Array } | { type: 'job'; id: number; job: Job };

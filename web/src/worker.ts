@@ -15,6 +15,22 @@ function perform(core: Caseflow, job: Job, progress: (done: number) => void): un
       return JSON.parse(core.run(job.scenario, job.detail));
     case 'monteCarlo':
       return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
+    case 'sensitivity':
+      return JSON.parse(core.sensitivity(job.scenario));
+    case 'breakdown':
+      return JSON.parse(core.breakdown(job.scenario));
+    case 'optimise':
+      return JSON.parse(core.optimise(job.scenario, job.budget, job.objective, job.horizon, progress));
+    case 'backtest':
+      return JSON.parse(core.backtest(job.runs, BigInt(job.seed)));
+    case 'calibrate':
+      return JSON.parse(core.calibrate(job.csv));
+    case 'compare':
+      // The comparison, and each scenario's deterministic run for the overlaid charts.
+      return {
+        comparison: JSON.parse(core.compare(job.scenarios, job.runs, BigInt(job.seed), progress)),
+        results: job.scenarios.map((s) => JSON.parse(core.run(s, false))),
+      };
   }
 }
 

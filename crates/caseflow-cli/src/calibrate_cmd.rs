@@ -2,14 +2,14 @@
 //! `new_inflow_pct` on an analyst's own stock series.
 //!
 //! The file format is documented in `caseflow_core::calibrate` and in `--help`. This module
-//! splits the CSV into cells with the `csv` crate; the core checks every cell and does the fit,
-//! and this module prints it.
+//! reads the file; the core splits it into cells, checks every cell and does the fit (the
+//! page calls the same function on the text of an uploaded file), and this module prints it.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use caseflow_core::calibrate::{self, AreaFit, Calibration, Row};
-use caseflow_core::{InputError, InputErrorKind, Lang, Model};
+use caseflow_core::calibrate::{self, AreaFit, Calibration};
+use caseflow_core::{Lang, Model};
 use clap::ValueEnum;
 
 use crate::Failure;
@@ -90,63 +90,12 @@ run per period, but not used in the fit.
 Exit codes: 0 success, 2 bad data (each problem named by line, field, value and what is
 allowed), 1 a file that cannot be read.";
 
-/// A problem with the file as a whole at `line` (not UTF-8, broken quoting).
-fn file_error(line: u64, value: &str) -> InputError {
-    InputError::other(
-        "file",
-        value,
-        InputErrorKind::Malformed,
-        [
-            &format!("Bestand, regel {line}"),
-            &format!("File, line {line}"),
-        ],
-        [
-            "CSV-tekst in UTF-8, velden gescheiden door komma's",
-            "CSV text in UTF-8, fields separated by commas",
-        ],
-    )
-}
-
-/// Split the text into rows of cells, each with its line.
-fn rows(bytes: &[u8]) -> Result<Vec<Row>, InputError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64
-            + 1;
-        file_error(line, "not UTF-8")
-    })?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            file_error(line, &e.to_string())
-        })?;
-        // A line of only spaces or commas carries nothing.
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        out.push(Row {
-            line: record.position().map_or(0, |p| p.line()),
-            cells: record.iter().map(str::to_owned).collect(),
-        });
-    }
-    Ok(out)
-}
-
 /// Read, fit and print.
 pub fn run(model: &Model, args: &CalibrateArgs, out: &mut impl Write) -> Result<(), Failure> {
     let lang = args.lang.lang();
     let bytes = std::fs::read(&args.data)
         .map_err(|e| Failure::Other(format!("{}: {e}", args.data.display())))?;
-    let data = calibrate::parse(&rows(&bytes)?)?;
-    let cal = calibrate::calibrate(model, &data)?;
+    let cal = calibrate::from_csv(model, &bytes)?;
     let text = match args.format {
         CalibrateFormat::Json => {
             serde_json::to_string_pretty(&cal).map_err(|e| Failure::Other(e.to_string()))? + "\n"

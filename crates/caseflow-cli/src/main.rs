@@ -24,7 +24,6 @@ use std::process::ExitCode;
 
 use caseflow_core::{InputError, InputErrorKind, InputErrors, Lang, Model, Scenario, YearMonth};
 use clap::{Parser, Subcommand, ValueEnum};
-use rust_decimal::Decimal;
 
 #[derive(Parser)]
 #[command(
@@ -57,6 +56,8 @@ enum Command {
     Backtest(backtest_cmd::BacktestArgs),
     /// Fit new_inflow_pct to your own stock series (CSV; the format is in `calibrate --help`).
     Calibrate(calibrate_cmd::CalibrateArgs),
+    /// Two to four scenarios over the same Monte Carlo draws: the chance that one saves more.
+    Compare(CompareArgs),
     /// Time the core natively: a deterministic run and a Monte Carlo (for benchmarks).
     Time(time_cmd::TimeArgs),
 }
@@ -74,6 +75,38 @@ struct AnalysisArgs {
     /// Start from a scenario file instead.
     #[arg(long, value_name = "FILE")]
     scenario: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
+    format: ParamsFormat,
+    /// Language of headings and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    lang: LangArg,
+}
+
+#[derive(clap::Args)]
+struct CompareArgs {
+    /// A preset to compare (may be repeated; presets come before scenario files).
+    #[arg(long, value_name = "ID")]
+    preset: Vec<String>,
+    /// A scenario file to compare (may be repeated).
+    #[arg(long, value_name = "FILE")]
+    scenario: Vec<PathBuf>,
+    /// Paired Monte Carlo runs per scenario (2 to 100000).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "1000",
+        allow_hyphen_values = true
+    )]
+    runs: String,
+    /// The seed, the same for every scenario.
+    #[arg(
+        long,
+        value_name = "S",
+        default_value = "1",
+        allow_hyphen_values = true
+    )]
+    seed: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
     format: ParamsFormat,
@@ -289,6 +322,7 @@ fn main() -> ExitCode {
             backtest_cmd::BacktestLang::En => Lang::En,
         },
         Command::Calibrate(a) => a.lang.lang(),
+        Command::Compare(a) => a.lang.into(),
         Command::Time(_) => Lang::En,
     };
     let model = match Model::new() {
@@ -323,6 +357,7 @@ fn main() -> ExitCode {
             backtest_cmd::run(&model, &args, &mut out).map_err(Failure::Other)
         }
         Command::Calibrate(args) => calibrate_cmd::run(&model, &args, &mut out),
+        Command::Compare(args) => compare(&model, &args, &mut out),
         Command::Time(args) => time_cmd::run(&model, &args, &mut out),
     };
     match result {
@@ -655,52 +690,9 @@ fn params(model: &Model, args: &ParamsArgs, out: &mut impl Write) -> Result<(), 
     Ok(())
 }
 
-/// A money amount typed on the command line: finite, within `0..=max`, at most two decimals.
-fn parse_amount(
-    field: &str,
-    text: &str,
-    max: f64,
-    label: [&str; 2],
-    unit: [&str; 2],
-) -> Result<Decimal, InputError> {
-    let allowed = [
-        format!("0 tot {} ({})", Lang::Nl.number(max), unit[0]),
-        format!("0 to {} ({})", Lang::En.number(max), unit[1]),
-    ];
-    let err = |kind| InputError::other(field, text, kind, label, [&allowed[0], &allowed[1]]);
-    let value: Decimal = text
-        .trim()
-        .parse()
-        .map_err(|_| err(InputErrorKind::NotANumber))?;
-    if value < Decimal::ZERO || value > Decimal::from_f64_retain(max).unwrap_or(Decimal::MAX) {
-        return Err(err(InputErrorKind::OutOfRange));
-    }
-    Ok(value.round_dp(2))
-}
-
 fn allocate(model: &Model, args: &AllocateArgs, out: &mut impl Write) -> Result<(), Failure> {
     let lang: Lang = args.lang.into();
-    let total = parse_amount("total", &args.total, 1e10, ["Totaal", "Total"], ["€", "€"]);
-    let overhead = parse_amount(
-        "overhead_pct",
-        &args.overhead_pct,
-        200.0,
-        ["Opslag", "Overhead"],
-        ["%", "%"],
-    );
-    let (total, overhead) = match (total, overhead) {
-        (Ok(t), Ok(o)) => (t, o),
-        (t, o) => return Err(InputErrors(t.err().into_iter().chain(o.err()).collect()).into()),
-    };
-    let key = caseflow_core::region::MUNICIPALITIES.map(|m| {
-        let id = format!("cost_key_pct.{}", m.id);
-        let pct = model.table.param(&id).map_or(0.0, |p| p.default);
-        Decimal::from_f64_retain(pct)
-            .unwrap_or_default()
-            .round_dp(4)
-            .normalize()
-    });
-    let split = caseflow_core::allocate::split(total, &key, overhead, Decimal::ONE);
+    let split = caseflow_core::amount::split_by_key(&model.table, &args.total, &args.overhead_pct)?;
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &split)
@@ -753,32 +745,13 @@ fn sensitivity(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Resu
 
 fn optimise(model: &Model, args: &OptimiseArgs, out: &mut impl Write) -> Result<(), Failure> {
     let s = analysis_scenario(model, &args.base)?;
-    let budget = parse_amount(
-        "budget",
-        &args.budget,
-        1e9,
-        ["Budget", "Budget"],
-        ["€", "€"],
-    );
-    let horizon = args.horizon_months.as_ref().map(|text| {
-        text.trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=180).contains(n))
-            .ok_or_else(|| {
-                InputError::other(
-                    "horizon_months",
-                    text,
-                    InputErrorKind::OutOfRange,
-                    ["Horizon", "Horizon"],
-                    [
-                        "gehele getallen 1 tot 180 (maanden)",
-                        "whole numbers 1 to 180 (months)",
-                    ],
-                )
-            })
-    });
-    let (budget, horizon) = match (budget, horizon.transpose()) {
+    let budget = caseflow_core::amount::parse_budget(&args.budget);
+    let horizon = args
+        .horizon_months
+        .as_deref()
+        .map(caseflow_core::amount::parse_horizon)
+        .transpose();
+    let (budget, horizon) = match (budget, horizon) {
         (Ok(b), Ok(h)) => (b, h),
         (b, h) => return Err(InputErrors(b.err().into_iter().chain(h.err()).collect()).into()),
     };
@@ -799,5 +772,48 @@ fn breakdown(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Result
     match args.format {
         ParamsFormat::Json => write_json(out, &result),
         ParamsFormat::Table => Ok(output::breakdown_table(out, &result, args.lang.into())?),
+    }
+}
+
+fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let run_args = |preset: Option<String>, scenario: Option<PathBuf>| RunArgs {
+        preset,
+        scenario,
+        set: Vec::new(),
+        growth_pct: None,
+        months: None,
+        start: None,
+        runs: Some(args.runs.clone()),
+        seed: args.seed.clone(),
+        lang: args.lang,
+        format: RunFormat::Json,
+        table: CsvTable::Months,
+        output: None,
+        date: None,
+    };
+    let mut scenarios = Vec::new();
+    for id in &args.preset {
+        scenarios.push(scenario(model, &run_args(Some(id.clone()), None))?);
+    }
+    for path in &args.scenario {
+        scenarios.push(scenario(model, &run_args(None, Some(path.clone())))?);
+    }
+    let Some((runs, seed)) = monte_carlo_args(&run_args(None, None))? else {
+        return Err(Failure::Other("--runs is required".into()));
+    };
+    let show = std::io::stderr().is_terminal();
+    let total = runs * scenarios.len() as u32;
+    let mut report = |done: u32| {
+        if show && total >= 500 {
+            eprint!("\r{done}/{total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let result = model.compare(&scenarios, runs, seed, &mut report)?;
+    match args.format {
+        ParamsFormat::Json => write_json(out, &result),
+        ParamsFormat::Table => Ok(output::compare_table(out, &result, args.lang.into())?),
     }
 }

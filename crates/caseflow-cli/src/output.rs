@@ -592,3 +592,66 @@ pub fn breakdown_table(out: &mut impl Write, b: &Breakdown, lang: Lang) -> io::R
         b.deadweight_exits
     )
 }
+
+/// `caseflow compare`: each scenario's net saving (deterministic and over the runs), then each
+/// pair's chance and difference.
+pub fn compare_table(
+    out: &mut impl Write,
+    c: &caseflow_core::compare::Comparison,
+    lang: Lang,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:<40} {:>14} {:>14} {:>14} {:>14}",
+        lang.pick("scenario", "scenario"),
+        lang.pick("netto €", "net €"),
+        "P5 €",
+        "P50 €",
+        "P95 €"
+    )?;
+    for s in &c.scenarios {
+        let q = &s.net_saving_runs_eur;
+        writeln!(
+            out,
+            "{:<40} {:>14} {:>14} {:>14} {:>14}",
+            s.name,
+            s.net_saving_eur.round_dp(0),
+            q.p5.round_dp(0),
+            q.p50.round_dp(0),
+            q.p95.round_dp(0)
+        )?;
+    }
+    writeln!(out)?;
+    for p in &c.pairs {
+        let (a, b) = (&c.scenarios[p.a].name, &c.scenarios[p.b].name);
+        let d = &p.difference_eur;
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                &format!(
+                    "P({a} bespaart meer dan {b}) = {}; verschil P5-P50-P95: {} / {} / {} €",
+                    lang.number(p.p_a_saves_more),
+                    d.p5.round_dp(0),
+                    d.p50.round_dp(0),
+                    d.p95.round_dp(0)
+                ),
+                &format!(
+                    "P({a} saves more than {b}) = {}; difference P5-P50-P95: {} / {} / {} €",
+                    lang.number(p.p_a_saves_more),
+                    d.p5.round_dp(0),
+                    d.p50.round_dp(0),
+                    d.p95.round_dp(0)
+                ),
+            )
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{} {}, seed {}. {}",
+        c.runs,
+        lang.pick("runs per scenario", "runs per scenario"),
+        c.seed,
+        c.method
+    )
+}

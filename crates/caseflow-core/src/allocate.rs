@@ -16,34 +16,44 @@ use crate::region::{MUNICIPALITIES, N_MUNI};
 
 /// One municipality's row of a split.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SplitRow {
     /// Municipality id.
     pub municipality: &'static str,
     /// Its name.
     pub name: &'static str,
     /// Its key, percent.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub key_pct: Decimal,
     /// Its share of the total.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub share_eur: Decimal,
     /// The overhead surcharge on its share (0 for Maastricht).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub overhead_eur: Decimal,
     /// Share plus overhead.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub total_eur: Decimal,
 }
 
 /// The totals of a split.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SplitTotals {
     /// Sum of the shares: the total split.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub share_eur: Decimal,
     /// Sum of the overheads.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub overhead_eur: Decimal,
     /// The five regional municipalities' shares plus overhead: what the region contributes.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub regional_total_eur: Decimal,
 }
 
 /// A total split by the key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Split {
     /// One row per municipality, Maastricht first.
     pub rows: Vec<SplitRow>,

@@ -11,6 +11,7 @@ use crate::{Model, Scenario};
 
 /// One bar of the tornado.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Swing {
     /// Parameter id (`effect_pct` of a programme is `programmes[i].effect_pct`).
     pub parameter: String,
@@ -23,17 +24,22 @@ pub struct Swing {
     /// The value at the high end.
     pub high: f64,
     /// Net saving with the parameter at its low value.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub net_saving_low_eur: Decimal,
     /// Net saving at its high value.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub net_saving_high_eur: Decimal,
     /// The absolute difference: how much this parameter moves the net saving.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub swing_eur: Decimal,
 }
 
 /// The tornado: the parameters that move the net saving most.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Sensitivity {
     /// Net saving with every parameter at its value in use.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub net_saving_eur: Decimal,
     /// The largest swings, largest first (at most ten).
     pub top: Vec<Swing>,
@@ -44,6 +50,7 @@ pub struct Sensitivity {
 /// What the optimiser maximises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Objective {
     /// Saving kept after feedback, minus programme cost.
     NetSaving,
@@ -51,16 +58,36 @@ pub enum Objective {
     ExitsToWork,
 }
 
+impl Objective {
+    /// `net-saving` or `exits-to-work` (the CLI's `--objective`), else an input error.
+    pub fn parse(text: &str) -> Result<Objective, InputError> {
+        match text.trim() {
+            "net-saving" => Ok(Objective::NetSaving),
+            "exits-to-work" => Ok(Objective::ExitsToWork),
+            _ => Err(InputError::other(
+                "objective",
+                text,
+                InputErrorKind::UnknownField,
+                ["Doel", "Objective"],
+                ["net-saving of exits-to-work", "net-saving or exits-to-work"],
+            )),
+        }
+    }
+}
+
 /// A mix of tracks and what it achieves.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Mix {
     /// Participants per track, in the scenario's programme order.
     pub participants: Vec<f64>,
     /// The tracks' ids.
     pub tracks: Vec<String>,
     /// Planned cost of the mix.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub cost_eur: Decimal,
     /// Net saving over the horizon.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub net_saving_eur: Decimal,
     /// Extra exits to work over the horizon.
     pub extra_exits_to_work: f64,
@@ -70,8 +97,10 @@ pub struct Mix {
 
 /// One point of the frontier: the best objective the search found for a budget.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FrontierPoint {
     /// The budget.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub budget_eur: Decimal,
     /// The best mix found within it.
     pub mix: Mix,
@@ -79,14 +108,18 @@ pub struct FrontierPoint {
 
 /// The best and the decided mix under uncertainty.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MonteCarloCheck {
     /// Runs per mix.
     pub runs: u32,
     /// The seed (the same for both mixes).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seed: u64,
     /// Percentiles of the best mix's net saving.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub best_net_saving_eur: serde_json::Value,
     /// Percentiles of the decided mix's net saving.
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub decided_net_saving_eur: serde_json::Value,
 }
 
@@ -95,8 +128,10 @@ const CHECK_RUNS: u32 = 100;
 
 /// The optimiser's answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Optimisation {
     /// The budget searched.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub budget_eur: Decimal,
     /// The objective.
     pub objective: Objective,
@@ -202,6 +237,19 @@ impl Model {
         objective: Objective,
         horizon_months: Option<u32>,
     ) -> Result<Optimisation, InputErrors> {
+        self.optimise_with_progress(scenario, budget_eur, objective, horizon_months, &mut |_| {})
+    }
+
+    /// [`Model::optimise`], calling `progress(steps)` after each step of the search (about 40
+    /// in all, then the Monte Carlo check), so a caller can show how far it is.
+    pub fn optimise_with_progress(
+        &self,
+        scenario: &Scenario,
+        budget_eur: Decimal,
+        objective: Objective,
+        horizon_months: Option<u32>,
+        progress: &mut dyn FnMut(u32),
+    ) -> Result<Optimisation, InputErrors> {
         if scenario.programmes.is_empty() {
             return Err(InputError::other(
                 "programmes",
@@ -295,6 +343,7 @@ impl Model {
             }
             let Some((_, mix)) = best_step else { break };
             current = mix;
+            progress(frontier.len() as u32);
             frontier.push(FrontierPoint {
                 budget_eur: current.cost_eur,
                 mix: current.clone(),
@@ -411,6 +460,7 @@ mod tests {
 
 /// One part of a breakdown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Part {
     /// What it is (a programme id, or a cause).
     pub id: String,
@@ -419,13 +469,16 @@ pub struct Part {
     /// Its label in English.
     pub label_en: String,
     /// Its part of the net saving.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub eur: Decimal,
 }
 
 /// Where the net saving comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Breakdown {
     /// The net saving the parts add up to, exactly.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub net_saving_eur: Decimal,
     /// By programme: each one's net saving when added after the ones before it.
     pub by_programme: Vec<Part>,

@@ -59,6 +59,7 @@ const NOT_IDENTIFIED: [&str; 6] = [
 /// The area a horizon is compared on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "BacktestArea"))]
 pub enum Area {
     /// The six municipalities together.
     Region,
@@ -114,6 +115,7 @@ fn national_change_over(from: YearMonth, months: u32) -> Option<f64> {
 
 /// One fit of the new inflow on a past year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Fit {
     /// The forecast origin this fit serves.
     pub origin: YearMonth,
@@ -139,6 +141,7 @@ pub struct Fit {
 
 /// One forecast against one actual figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Horizon {
     /// The forecast origin: the first simulated month, whose start stock is known.
     pub origin: YearMonth,
@@ -180,12 +183,14 @@ pub struct Horizon {
 
 /// The outcome of a backtest.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Backtest {
     /// The caseflow version.
     pub version: &'static str,
     /// Monte Carlo runs per band.
     pub runs: u32,
     /// The Monte Carlo seed.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seed: u64,
     /// How the backtest is done.
     pub method: String,

@@ -42,9 +42,10 @@
 //! flows (new inflow plus re-entries; exits to work plus other exits), with the data's own
 //! balance (stock change minus inflow plus outflow), and [`Flows::used_in_fit`] says so.
 //!
-//! Reading the CSV text into cells is the caller's job (the CLI uses the `csv` crate); this
-//! module checks the cells ([`parse`]), so the messages exist in Dutch and English and name
-//! the line, the field, the value and what is allowed.
+//! [`rows`] splits the file's bytes into cells (the `csv` crate, no I/O: the CLI reads the
+//! file, the page gets the text from a file input and it never leaves the browser), [`parse`]
+//! checks the cells, so the messages exist in Dutch and English and name the line, the field,
+//! the value and what is allowed; [`from_csv`] does all three steps and the fit.
 
 use std::collections::BTreeMap;
 
@@ -79,6 +80,11 @@ pub const HEADER: &str = "area,month,benefits[,inflow,outflow]";
 
 /// The area a series describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(type = "string", rename = "CalibrationArea")
+)]
 pub enum Area {
     /// The six municipalities together.
     Region,
@@ -353,6 +359,63 @@ fn row(r: &Row, cols: Columns, errors: &mut Vec<InputError>) -> Option<(Area, Ob
     ))
 }
 
+/// A problem with the file as a whole at `line` (not UTF-8, broken quoting).
+fn file_error(line: u64, value: &str) -> InputError {
+    InputError::other(
+        "file",
+        value,
+        InputErrorKind::Malformed,
+        [
+            &format!("Bestand, regel {line}"),
+            &format!("File, line {line}"),
+        ],
+        [
+            "CSV-tekst in UTF-8, velden gescheiden door komma's",
+            "CSV text in UTF-8, fields separated by commas",
+        ],
+    )
+}
+
+/// Split a data file's bytes into rows of cells, each with its line: UTF-8, comma-separated,
+/// `#` starts a comment line, rows of only spaces and commas are skipped.
+pub fn rows(bytes: &[u8]) -> Result<Vec<Row>, InputError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64
+            + 1;
+        file_error(line, "not UTF-8")
+    })?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            file_error(line, &e.to_string())
+        })?;
+        // A line of only spaces or commas carries nothing.
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.push(Row {
+            line: record.position().map_or(0, |p| p.line()),
+            cells: record.iter().map(str::to_owned).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// A data file's bytes, checked and fitted: [`rows`], [`parse`], then [`calibrate`].
+pub fn from_csv(model: &Model, bytes: &[u8]) -> Result<Calibration, InputErrors> {
+    let data = parse(&rows(bytes)?)?;
+    calibrate(model, &data)
+}
+
 /// Check the rows of a data file (`rows[0]` is the header) and group them into series.
 /// Every problem is reported at once, each naming its line, field, value and what is allowed.
 pub fn parse(rows: &[Row]) -> Result<Data, InputErrors> {
@@ -479,6 +542,7 @@ pub fn parse(rows: &[Row]) -> Result<Data, InputErrors> {
 
 /// One data point against the fitted run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FittedPoint {
     /// The line in the file.
     pub line: u64,
@@ -498,6 +562,7 @@ pub struct FittedPoint {
 
 /// One period between consecutive points: the data's flows, where given, against the run's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Period {
     /// The first month of the period (the earlier point).
     pub from: YearMonth,
@@ -520,6 +585,7 @@ pub struct Period {
 
 /// The fit for one area.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AreaFit {
     /// `region` or the municipality id.
     pub area: Area,
@@ -555,6 +621,7 @@ pub struct AreaFit {
 
 /// Whether the data had inflow and outflow, and what was done with them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Flows {
     /// Rows with an inflow figure.
     pub inflow_rows: usize,
@@ -568,6 +635,7 @@ pub struct Flows {
 
 /// The outcome of a calibration.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Calibration {
     /// The caseflow version.
     pub version: &'static str,

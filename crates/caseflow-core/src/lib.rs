@@ -10,10 +10,12 @@
 //! gives the same numbers natively and in WebAssembly.
 
 pub mod allocate;
+pub mod amount;
 pub mod analysis;
 pub mod backtest;
 pub mod budget;
 pub mod calibrate;
+pub mod compare;
 pub mod error;
 pub mod inputs;
 pub mod lang;

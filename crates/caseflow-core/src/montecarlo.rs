@@ -43,7 +43,7 @@ pub const MAX_RUNS: u32 = 100_000;
 /// The number of runs when none is asked for.
 pub const DEFAULT_RUNS: u32 = 1_000;
 /// Run draws are redone at most this often when a draw breaks a cross-field rule.
-const MAX_REDRAWS: usize = 20;
+pub(crate) const MAX_REDRAWS: usize = 20;
 /// z of the 95th percentile: low and high are read as the 5th and 95th percentiles.
 const Z95: f64 = 1.644_853_626_951_472_2;
 
@@ -199,10 +199,10 @@ const SHARE_GROUPS: [&[&str]; 3] = [
 const PROGRAMME_DRAWS: [&str; 3] = ["effect_pct", "lock_in_pct", "half_life_months"];
 
 /// Everything a run's draw needs, prepared once: the base scenario resolved, and its values.
-struct Draws<'a> {
+pub(crate) struct Draws<'a> {
     model: &'a Model,
     /// The base scenario's inputs; each run changes a copy.
-    base: Inputs,
+    pub(crate) base: Inputs,
     /// Every parameter's value in the base scenario, in table order.
     values: Vec<f64>,
     /// Table indices of the parameters that are drawn (not `fixed`).
@@ -214,7 +214,7 @@ struct Draws<'a> {
 }
 
 impl<'a> Draws<'a> {
-    fn new(model: &'a Model, base: &Scenario, inputs: Inputs) -> Draws<'a> {
+    pub(crate) fn new(model: &'a Model, base: &Scenario, inputs: Inputs) -> Draws<'a> {
         let table = &model.table;
         let index = |id: &str| table.params.iter().position(|p| p.id == id);
         Draws {
@@ -253,7 +253,7 @@ impl<'a> Draws<'a> {
     /// order, then each programme's. Shares that add up to more than 100 are scaled back to
     /// 100. Every drawn value is applied to a copy of the base inputs by [`Inputs::apply`]
     /// and checked as [`Scenario::resolve`] checks it; the errors if any check fails.
-    fn draw(
+    pub(crate) fn draw(
         &self,
         rng: &mut ChaCha8Rng,
         values: &mut Vec<f64>,

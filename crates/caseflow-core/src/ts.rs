@@ -86,6 +86,13 @@ pub fn declarations() -> String {
     c.visit::<Results>();
     c.visit::<MonteCarlo>();
     c.visit::<InputError>();
+    c.visit::<crate::analysis::Sensitivity>();
+    c.visit::<crate::analysis::Optimisation>();
+    c.visit::<crate::analysis::Breakdown>();
+    c.visit::<crate::backtest::Backtest>();
+    c.visit::<crate::calibrate::Calibration>();
+    c.visit::<crate::compare::Comparison>();
+    c.visit::<crate::allocate::Split>();
     let mut out = String::from(
         "// Generated from the Rust types in crates/caseflow-core by `cargo xtask codegen` (ts-rs).\n\
          // Do not edit: change the Rust type and run `cargo xtask codegen`; `cargo xtask test`\n\

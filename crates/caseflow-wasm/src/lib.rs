@@ -209,6 +209,103 @@ impl Caseflow {
     }
 }
 
+/// The analyses of the page's analyst views, each as JSON text (as `run`), the same as the
+/// CLI's `--format json` for the same scenario and seed.
+#[wasm_bindgen]
+impl Caseflow {
+    /// The tornado (`caseflow sensitivity`).
+    pub fn sensitivity(&self, scenario: JsValue) -> Result<String, JsValue> {
+        let result = self
+            .model
+            .sensitivity(&from_js::<Scenario>(scenario, "scenario")?);
+        to_json(&result.map_err(into_error)?)
+    }
+
+    /// Where the net saving comes from (`caseflow breakdown`).
+    pub fn breakdown(&self, scenario: JsValue) -> Result<String, JsValue> {
+        let result = self
+            .model
+            .breakdown(&from_js::<Scenario>(scenario, "scenario")?);
+        to_json(&result.map_err(into_error)?)
+    }
+
+    /// The best mix (`caseflow optimise --budget EUR --objective O [--horizon-months N]`),
+    /// the budget and horizon as typed; `progress` gets the search's steps done.
+    pub fn optimise(
+        &self,
+        scenario: JsValue,
+        budget: &str,
+        objective: &str,
+        horizon: Option<String>,
+        progress: Option<js_sys::Function>,
+    ) -> Result<String, JsValue> {
+        let scenario = from_js::<Scenario>(scenario, "scenario")?;
+        let budget = caseflow_core::amount::parse_budget(budget);
+        let objective = caseflow_core::analysis::Objective::parse(objective);
+        let horizon = horizon
+            .as_deref()
+            .map(caseflow_core::amount::parse_horizon)
+            .transpose();
+        let (budget, objective, horizon) = match (budget, objective, horizon) {
+            (Ok(b), Ok(o), Ok(h)) => (b, o, h),
+            (b, o, h) => {
+                let errors = b.err().into_iter().chain(o.err()).chain(h.err());
+                return Err(into_error(InputErrors(errors.collect())));
+            }
+        };
+        let mut report = reporter(progress);
+        let result =
+            self.model
+                .optimise_with_progress(&scenario, budget, objective, horizon, &mut report);
+        to_json(&result.map_err(into_error)?)
+    }
+
+    /// The backtest (`caseflow backtest --runs N --seed S`).
+    pub fn backtest(&self, runs: u32, seed: u64) -> Result<String, JsValue> {
+        let result = caseflow_core::backtest::backtest(&self.model, runs, seed);
+        to_json(&result.map_err(into_error)?)
+    }
+
+    /// The calibration on a data file's text (`caseflow calibrate --data FILE`).
+    pub fn calibrate(&self, csv: &str) -> Result<String, JsValue> {
+        let result = caseflow_core::calibrate::from_csv(&self.model, csv.as_bytes());
+        to_json(&result.map_err(into_error)?)
+    }
+
+    /// Scenarios compared over paired runs (`caseflow compare ... --runs N --seed S`);
+    /// `progress` gets the runs done over all scenarios.
+    pub fn compare(
+        &self,
+        scenarios: Vec<JsValue>,
+        runs: u32,
+        seed: u64,
+        progress: Option<js_sys::Function>,
+    ) -> Result<String, JsValue> {
+        let scenarios = scenarios
+            .into_iter()
+            .map(|s| from_js::<Scenario>(s, "scenario"))
+            .collect::<Result<Vec<Scenario>, JsValue>>()?;
+        let mut report = reporter(progress);
+        let result = self.model.compare(&scenarios, runs, seed, &mut report);
+        to_json(&result.map_err(into_error)?)
+    }
+
+    /// A total split by the cost key (`caseflow allocate --total EUR --overhead-pct P`).
+    pub fn allocate(&self, total: &str, overhead_pct: &str) -> Result<String, JsValue> {
+        let result = caseflow_core::amount::split_by_key(&self.model.table, total, overhead_pct);
+        to_json(&result.map_err(into_error)?)
+    }
+}
+
+/// A progress callback from JavaScript as a Rust closure; a failing callback is ignored.
+fn reporter(progress: Option<js_sys::Function>) -> impl FnMut(u32) {
+    move |done: u32| {
+        if let Some(f) = &progress {
+            let _ = f.call1(&JsValue::NULL, &JsValue::from(done));
+        }
+    }
+}
+
 /// Turn input errors into a JavaScript `Error` with the English message and a `detail` array
 /// holding each error's parts.
 fn into_error(e: InputErrors) -> JsValue {

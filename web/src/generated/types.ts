@@ -3,6 +3,142 @@
 // fails while this file is stale.
 
 /**
+ * The fit for one area.
+ */
+export type AreaFit = {
+  /**
+   * `region` or the municipality id.
+   */
+  area: CalibrationArea,
+  /**
+   * The area's name.
+   */
+  name: string,
+  /**
+   * The first point's month: the run's start.
+   */
+  from: YearMonth,
+  /**
+   * The last point's month.
+   */
+  to: YearMonth,
+  /**
+   * Months from the first to the last point.
+   */
+  months: number,
+  /**
+   * The first point's stock: the run's start stock.
+   */
+  start_stock: number,
+  /**
+   * Points after the first, each compared.
+   */
+  points_fitted: number,
+  /**
+   * The fitted new inflow, percent of the start stock per month (4 decimals).
+   */
+  new_inflow_pct: number,
+  /**
+   * `min` or `max` when the fit ran into the bound of `new_inflow_pct`'s allowed range.
+   */
+  at_bound: string | null,
+  /**
+   * Root mean squared error over the compared points, households (2 decimals).
+   */
+  rmse: number,
+  /**
+   * Mean absolute error over the compared points, percent (2 decimals).
+   */
+  mean_abs_error_pct: number,
+  /**
+   * The fitted series against the data, one entry per compared point.
+   */
+  points: Array<FittedPoint>,
+  /**
+   * The periods between consecutive points, with the flows.
+   */
+  periods: Array<Period>,
+  /**
+   * What is special about this area's fit.
+   */
+  notes: Array<string>,
+  /**
+   * The `caseflow run` command that reproduces the fitted run.
+   */
+  rerun: string,
+};
+
+/**
+ * The outcome of a backtest.
+ */
+export type Backtest = {
+  /**
+   * The caseflow version.
+   */
+  version: string,
+  /**
+   * Monte Carlo runs per band.
+   */
+  runs: number,
+  /**
+   * The Monte Carlo seed.
+   */
+  seed: number,
+  /**
+   * How the backtest is done.
+   */
+  method: string,
+  /**
+   * What the data could not pin down.
+   */
+  not_identified: Array<string>,
+  /**
+   * The fitted new inflow per origin.
+   */
+  fits: Array<Fit>,
+  /**
+   * Every forecast against its actual.
+   */
+  horizons: Array<Horizon>,
+  /**
+   * The comparison with the naive forecasts, in words and figures.
+   */
+  assessment: Array<string>,
+};
+
+/**
+ * The area a horizon is compared on.
+ */
+export type BacktestArea = "region" | "maastricht";
+
+/**
+ * Where the net saving comes from.
+ */
+export type Breakdown = {
+  /**
+   * The net saving the parts add up to, exactly.
+   */
+  net_saving_eur: Decimal,
+  /**
+   * By programme: each one's net saving when added after the ones before it.
+   */
+  by_programme: Array<Part>,
+  /**
+   * By cause.
+   */
+  by_cause: Array<Part>,
+  /**
+   * Participants' exits to work that would have happened anyway. They are not a euro part:
+   * the saving is already the difference with the counterfactual, in which they happen too.
+   */
+  deadweight_exits: number,
+  /**
+   * How the parts are attributed.
+   */
+  method: string,
+};
+
+/**
  * The money a scenario has for its programmes, and what else is taken from it.
  */
 export type Budget = {
@@ -62,6 +198,37 @@ export type BudgetLine = {
 };
 
 /**
+ * The outcome of a calibration.
+ */
+export type Calibration = {
+  /**
+   * The caseflow version.
+   */
+  version: string,
+  /**
+   * How the fit is done.
+   */
+  method: string,
+  /**
+   * What a fit on stocks cannot pin down.
+   */
+  not_identified: Array<string>,
+  /**
+   * The inflow and outflow columns: read, and how used.
+   */
+  flows: Flows,
+  /**
+   * One fit per area, region first, then the municipalities in their usual order.
+   */
+  areas: Array<AreaFit>,
+};
+
+/**
+ * The area a series describes.
+ */
+export type CalibrationArea = string;
+
+/**
  * Every preset, template and note of this build.
  */
 export type Catalogue = {
@@ -77,6 +244,54 @@ export type Catalogue = {
    * Notes on the seed papers.
    */
   notes: Array<Note>,
+};
+
+/**
+ * One scenario of a comparison.
+ */
+export type Compared = {
+  /**
+   * The scenario's name.
+   */
+  name: string,
+  /**
+   * The deterministic run's net saving.
+   */
+  net_saving_eur: Decimal,
+  /**
+   * The net saving over the runs.
+   */
+  net_saving_runs_eur: MoneyStats,
+};
+
+/**
+ * The outcome of a comparison.
+ */
+export type Comparison = {
+  /**
+   * The caseflow version.
+   */
+  version: string,
+  /**
+   * Runs per scenario.
+   */
+  runs: number,
+  /**
+   * The seed, the same for every scenario.
+   */
+  seed: number,
+  /**
+   * The scenarios, in the order given.
+   */
+  scenarios: Array<Compared>,
+  /**
+   * Every pair (a before b).
+   */
+  pairs: Array<Pair>,
+  /**
+   * How it was computed.
+   */
+  method: string,
 };
 
 /**
@@ -99,6 +314,122 @@ export type EffectFrom = "start" | "end";
  * How strong the evidence for a default is; it sets how wide the uncertainty is.
  */
 export type Evidence = "seed" | "study" | "derived" | "assumption";
+
+/**
+ * One fit of the new inflow on a past year.
+ */
+export type Fit = {
+  /**
+   * The forecast origin this fit serves.
+   */
+  origin: YearMonth,
+  /**
+   * The area fitted.
+   */
+  area: BacktestArea,
+  /**
+   * The month the fitted run starts (its stock is `stock_from`).
+   */
+  fitted_from: YearMonth,
+  /**
+   * The month whose start stock the fitted run must reach (`stock_to`).
+   */
+  fitted_to: YearMonth,
+  /**
+   * Benefit households at `fitted_from`.
+   */
+  stock_from: number,
+  /**
+   * Benefit households at `fitted_to`.
+   */
+  stock_to: number,
+  /**
+   * The fitted new inflow, percent of the start stock per month (4 decimals).
+   */
+  new_inflow_pct: number,
+  /**
+   * The fitted run's stock at `fitted_to`, with the rounded inflow.
+   */
+  reproduced: number,
+  /**
+   * The area's change over the fitted months, percent.
+   */
+  area_change_pct: number,
+  /**
+   * The national change over the same months, percent (the covariate).
+   */
+  national_change_pct: number,
+};
+
+/**
+ * One data point against the fitted run.
+ */
+export type FittedPoint = {
+  /**
+   * The line in the file.
+   */
+  line: bigint,
+  /**
+   * The month whose first-day stock is compared.
+   */
+  month: YearMonth,
+  /**
+   * Months from the area's first point.
+   */
+  months: number,
+  /**
+   * The data's stock.
+   */
+  data: number,
+  /**
+   * The fitted run's stock (1 decimal).
+   */
+  fitted: number,
+  /**
+   * fitted − data, households (1 decimal).
+   */
+  error: number,
+  /**
+   * (fitted − data) / data × 100 (2 decimals); null when the data's stock is 0.
+   */
+  error_pct: number | null,
+};
+
+/**
+ * Whether the data had inflow and outflow, and what was done with them.
+ */
+export type Flows = {
+  /**
+   * Rows with an inflow figure.
+   */
+  inflow_rows: number,
+  /**
+   * Rows with an outflow figure.
+   */
+  outflow_rows: number,
+  /**
+   * Always false: the fit uses the stocks only.
+   */
+  used_in_fit: boolean,
+  /**
+   * What was done with them, in words.
+   */
+  note: string,
+};
+
+/**
+ * One point of the frontier: the best objective the search found for a budget.
+ */
+export type FrontierPoint = {
+  /**
+   * The budget.
+   */
+  budget_eur: Decimal,
+  /**
+   * The best mix found within it.
+   */
+  mix: Mix,
+};
 
 /**
  * Which budget pays a programme.
@@ -137,6 +468,82 @@ export type GrowthShock = {
    * The same in people (× people per benefit).
    */
   extra_inflow_people: number,
+};
+
+/**
+ * One forecast against one actual figure.
+ */
+export type Horizon = {
+  /**
+   * The forecast origin: the first simulated month, whose start stock is known.
+   */
+  origin: YearMonth,
+  /**
+   * The month whose start stock is forecast.
+   */
+  target: YearMonth,
+  /**
+   * Months from origin to target.
+   */
+  horizon_months: number,
+  /**
+   * The area compared.
+   */
+  area: BacktestArea,
+  /**
+   * Which forecast: `fitted`, `fitted_national_covariate`, `defaults` or
+   * `defaults_corona_shock` (see [`METHOD`]).
+   */
+  variant: string,
+  /**
+   * The seeds' figure at the target, benefit households.
+   */
+  actual: number,
+  /**
+   * The model's deterministic forecast, benefit households (1 decimal).
+   */
+  forecast: number,
+  /**
+   * (forecast − actual) / actual × 100 (2 decimals).
+   */
+  error_pct: number,
+  /**
+   * 5th percentile of the Monte Carlo stock at the target (1 decimal).
+   */
+  band_p5: number,
+  /**
+   * 95th percentile of the Monte Carlo stock at the target (1 decimal).
+   */
+  band_p95: number,
+  /**
+   * Whether the actual lies inside the 90% band (P5-P95).
+   */
+  inside_90: boolean,
+  /**
+   * The no-change forecast: the stock at the origin.
+   */
+  naive_no_change: number,
+  /**
+   * Its error, percent (2 decimals).
+   */
+  naive_no_change_error_pct: number,
+  /**
+   * The trend forecast: the origin's stock plus the last yearly change, pro rata; null
+   * when there is no earlier figure.
+   */
+  naive_trend: number | null,
+  /**
+   * Its error, percent (2 decimals); null when there is no trend forecast.
+   */
+  naive_trend_error_pct: number | null,
+  /**
+   * The new inflow used, percent of the start stock per month.
+   */
+  new_inflow_pct: number,
+  /**
+   * The growth shock used, percent of the start stock over the horizon (0: none).
+   */
+  growth_pct: number,
 };
 
 /**
@@ -189,6 +596,66 @@ export type InputError = {
 export type InputErrorKind = "not_a_number" | "out_of_range" | "not_whole" | "malformed" | "unknown_field" | "inconsistent";
 
 /**
+ * A mix of tracks and what it achieves.
+ */
+export type Mix = {
+  /**
+   * Participants per track, in the scenario's programme order.
+   */
+  participants: Array<number>,
+  /**
+   * The tracks' ids.
+   */
+  tracks: Array<string>,
+  /**
+   * Planned cost of the mix.
+   */
+  cost_eur: Decimal,
+  /**
+   * Net saving over the horizon.
+   */
+  net_saving_eur: Decimal,
+  /**
+   * Extra exits to work over the horizon.
+   */
+  extra_exits_to_work: number,
+  /**
+   * The value of the objective.
+   */
+  objective: number,
+};
+
+/**
+ * Percentiles of an amount over the runs.
+ */
+export type MoneyStats = {
+  /**
+   * The mean.
+   */
+  mean: Decimal,
+  /**
+   * 5th percentile.
+   */
+  p5: Decimal,
+  /**
+   * 25th percentile.
+   */
+  p25: Decimal,
+  /**
+   * The median.
+   */
+  p50: Decimal,
+  /**
+   * 75th percentile.
+   */
+  p75: Decimal,
+  /**
+   * 95th percentile.
+   */
+  p95: Decimal,
+};
+
+/**
  * The outcome of a Monte Carlo: percentiles in the shape of a deterministic run's JSON.
  * It reads back from its JSON too, so the page can hand a finished Monte Carlo to the
  * exports instead of running it again.
@@ -234,6 +701,28 @@ export type MonteCarlo = {
    * Probabilities over the runs.
    */
   probabilities: Probabilities,
+};
+
+/**
+ * The best and the decided mix under uncertainty.
+ */
+export type MonteCarloCheck = {
+  /**
+   * Runs per mix.
+   */
+  runs: number,
+  /**
+   * The seed (the same for both mixes).
+   */
+  seed: number,
+  /**
+   * Percentiles of the best mix's net saving.
+   */
+  best_net_saving_eur: unknown,
+  /**
+   * Percentiles of the decided mix's net saving.
+   */
+  decided_net_saving_eur: unknown,
 };
 
 /**
@@ -347,6 +836,81 @@ export type Note = {
 };
 
 /**
+ * What the optimiser maximises.
+ */
+export type Objective = "net-saving" | "exits-to-work";
+
+/**
+ * The optimiser's answer.
+ */
+export type Optimisation = {
+  /**
+   * The budget searched.
+   */
+  budget_eur: Decimal,
+  /**
+   * The objective.
+   */
+  objective: Objective,
+  /**
+   * The horizon, months.
+   */
+  horizon_months: number,
+  /**
+   * The best mix found.
+   */
+  best: Mix,
+  /**
+   * The scenario's own mix (seed 000's decision for corona-2021).
+   */
+  decided: Mix,
+  /**
+   * How far the decided mix is from the best, in the objective's unit.
+   */
+  decided_shortfall: number,
+  /**
+   * Best objective per budget, from nothing to the budget.
+   */
+  frontier: Array<FrontierPoint>,
+  /**
+   * The best and the decided mix rerun as a paired Monte Carlo (the same seed, so the same
+   * draws for both): how sure the choice is.
+   */
+  monte_carlo_check: MonteCarloCheck,
+  /**
+   * Most participants per track the search may choose (an assumption: three times the
+   * scenario's own number, since capacities are not in the seeds).
+   */
+  max_participants: Array<number>,
+  /**
+   * How it was computed.
+   */
+  method: string,
+};
+
+/**
+ * Two scenarios, run by run.
+ */
+export type Pair = {
+  /**
+   * Index of A in the scenarios.
+   */
+  a: number,
+  /**
+   * Index of B.
+   */
+  b: number,
+  /**
+   * Share of runs in which A's net saving is larger than B's.
+   */
+  p_a_saves_more: number,
+  /**
+   * A's net saving minus B's, over the paired runs.
+   */
+  difference_eur: MoneyStats,
+};
+
+/**
  * How one parameter is described to users.
  */
 export type ParamSpec = {
@@ -428,6 +992,67 @@ export type ParamTable = {
    * The numeric fields of a programme.
    */
   programme_field: Array<ParamSpec>,
+};
+
+/**
+ * One part of a breakdown.
+ */
+export type Part = {
+  /**
+   * What it is (a programme id, or a cause).
+   */
+  id: string,
+  /**
+   * Its label in Dutch.
+   */
+  label_nl: string,
+  /**
+   * Its label in English.
+   */
+  label_en: string,
+  /**
+   * Its part of the net saving.
+   */
+  eur: Decimal,
+};
+
+/**
+ * One period between consecutive points: the data's flows, where given, against the run's.
+ */
+export type Period = {
+  /**
+   * The first month of the period (the earlier point).
+   */
+  from: YearMonth,
+  /**
+   * The month of the later point (not part of the period).
+   */
+  to: YearMonth,
+  /**
+   * The line of the earlier point, whose flows these are.
+   */
+  line: bigint,
+  /**
+   * Households entering, as given.
+   */
+  inflow: number | null,
+  /**
+   * Households leaving, as given.
+   */
+  outflow: number | null,
+  /**
+   * The fitted run's new inflow plus re-entries over the period (1 decimal).
+   */
+  fitted_inflow: number,
+  /**
+   * The fitted run's exits (to work and other) over the period (1 decimal).
+   */
+  fitted_outflow: number,
+  /**
+   * The data's own balance when both flows are given: stock change − (inflow − outflow)
+   * (1 decimal). Not 0 when the flows count something else than the stock does.
+   */
+  data_balance_gap: number | null,
 };
 
 /**
@@ -698,6 +1323,90 @@ export type Scenario = {
 };
 
 /**
+ * The tornado: the parameters that move the net saving most.
+ */
+export type Sensitivity = {
+  /**
+   * Net saving with every parameter at its value in use.
+   */
+  net_saving_eur: Decimal,
+  /**
+   * The largest swings, largest first (at most ten).
+   */
+  top: Array<Swing>,
+  /**
+   * How it was computed.
+   */
+  method: string,
+};
+
+/**
+ * A total split by the key.
+ */
+export type Split = {
+  /**
+   * One row per municipality, Maastricht first.
+   */
+  rows: Array<SplitRow>,
+  /**
+   * The totals.
+   */
+  totals: SplitTotals,
+  /**
+   * The rounding rule used.
+   */
+  rounding: string,
+};
+
+/**
+ * One municipality's row of a split.
+ */
+export type SplitRow = {
+  /**
+   * Municipality id.
+   */
+  municipality: string,
+  /**
+   * Its name.
+   */
+  name: string,
+  /**
+   * Its key, percent.
+   */
+  key_pct: Decimal,
+  /**
+   * Its share of the total.
+   */
+  share_eur: Decimal,
+  /**
+   * The overhead surcharge on its share (0 for Maastricht).
+   */
+  overhead_eur: Decimal,
+  /**
+   * Share plus overhead.
+   */
+  total_eur: Decimal,
+};
+
+/**
+ * The totals of a split.
+ */
+export type SplitTotals = {
+  /**
+   * Sum of the shares: the total split.
+   */
+  share_eur: Decimal,
+  /**
+   * Sum of the overheads.
+   */
+  overhead_eur: Decimal,
+  /**
+   * The five regional municipalities' shares plus overhead: what the region contributes.
+   */
+  regional_total_eur: Decimal,
+};
+
+/**
  * The headline figures of one area over the whole horizon.
  */
 export type Summary = {
@@ -789,6 +1498,44 @@ export type Summary = {
    * 0 until then).
    */
   budget_overallocation_eur: Decimal,
+};
+
+/**
+ * One bar of the tornado.
+ */
+export type Swing = {
+  /**
+   * Parameter id (`effect_pct` of a programme is `programmes[i].effect_pct`).
+   */
+  parameter: string,
+  /**
+   * Its label in Dutch.
+   */
+  label_nl: string,
+  /**
+   * Its label in English.
+   */
+  label_en: string,
+  /**
+   * The value at the low end of its plausible range.
+   */
+  low: number,
+  /**
+   * The value at the high end.
+   */
+  high: number,
+  /**
+   * Net saving with the parameter at its low value.
+   */
+  net_saving_low_eur: Decimal,
+  /**
+   * Net saving at its high value.
+   */
+  net_saving_high_eur: Decimal,
+  /**
+   * The absolute difference: how much this parameter moves the net saving.
+   */
+  swing_eur: Decimal,
 };
 
 /**

@@ -2,8 +2,9 @@
 // with its results, and the few ways to change it. Views never change the scenario themselves.
 import type { Core, MonteCarlo, Preset, Results, Scenario } from '../core';
 import type { Lang } from '../i18n';
+import type { Job } from '../runner';
 
-export type ViewId = 'overview' | 'programmes' | 'assumptions' | 'method';
+export type ViewId = 'overview' | 'programmes' | 'assumptions' | 'method' | 'municipalities' | 'backtest' | 'sensitivity' | 'breakdown' | 'bestmix' | 'compare';
 
 export interface Ctx {
   readonly lang: Lang;
@@ -22,6 +23,10 @@ export interface Ctx {
   citeLine(): string;
   /** Open another view and put the focus on an element in it. */
   open(view: ViewId, focusId?: string): void;
+  /** A long computation in the worker (it replaces the long job running before it). */
+  long<T>(job: Job, onProgress?: (done: number) => void): Promise<T>;
+  /** The user's saved scenarios, by name (for comparing). */
+  savedScenarios(): { id: string; name: string; scenario: Scenario }[];
 }
 
 /** A tab of the page. */
@@ -30,6 +35,8 @@ export interface View {
   mount(host: HTMLElement): void;
   /** Show new results (after every run). */
   update(): void;
+  /** What it shows that the tests compare with the CLI (an analysis), null until computed. */
+  data?(): unknown;
   /** The charts it draws, for presentation mode and exports. */
   charts?(): import('../chart').LineChart[];
 }

@@ -1,0 +1,315 @@
+//! Paired comparison of scenarios: the chance that one saves more than another.
+//!
+//! Each scenario gets the Monte Carlo of [`Model::monte_carlo`] with the same seed: run r of
+//! every scenario draws from the same ChaCha8 stream (seeded by the seed and r), so the
+//! scenarios meet the same parameter draws (as z-scores around their own values in use) and,
+//! when their programme lists are as long, the same process noise. The differences are taken
+//! run by run: P(A saves more than B) is the share of runs in which A's net saving is larger,
+//! and the difference's percentiles are those of the paired differences, far narrower than
+//! the two bands side by side suggest. A scenario's own percentiles equal those of
+//! `caseflow run --runs N --seed S` for it (a test keeps the two in step).
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::{InputError, InputErrorKind, InputErrors};
+use crate::model::{Noise, noise_len, run_chain_with_noise};
+use crate::money::eur;
+use crate::montecarlo::{Draws, MAX_REDRAWS, MAX_RUNS, inverse_normal};
+use crate::results::tables;
+use crate::{Model, Scenario};
+
+/// The most scenarios compared at once.
+pub const MAX_SCENARIOS: usize = 4;
+
+const METHOD: &str = "paired Monte Carlo: run r of every scenario draws from the same ChaCha8 stream (seed, r), as `caseflow run --runs N --seed S` does, so the scenarios meet the same parameter draws (z-scores around each one's values in use) and, with equally many programmes, the same process noise; P(A saves more than B) is the share of runs with A's net saving above B's; the difference's percentiles are over the paired differences (linear interpolation)";
+
+/// Percentiles of an amount over the runs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MoneyStats {
+    /// The mean.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub mean: Decimal,
+    /// 5th percentile.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub p5: Decimal,
+    /// 25th percentile.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub p25: Decimal,
+    /// The median.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub p50: Decimal,
+    /// 75th percentile.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub p75: Decimal,
+    /// 95th percentile.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub p95: Decimal,
+}
+
+/// One scenario of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Compared {
+    /// The scenario's name.
+    pub name: String,
+    /// The deterministic run's net saving.
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub net_saving_eur: Decimal,
+    /// The net saving over the runs.
+    pub net_saving_runs_eur: MoneyStats,
+}
+
+/// Two scenarios, run by run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Pair {
+    /// Index of A in the scenarios.
+    pub a: usize,
+    /// Index of B.
+    pub b: usize,
+    /// Share of runs in which A's net saving is larger than B's.
+    pub p_a_saves_more: f64,
+    /// A's net saving minus B's, over the paired runs.
+    pub difference_eur: MoneyStats,
+}
+
+/// The outcome of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Comparison {
+    /// The caseflow version.
+    pub version: &'static str,
+    /// Runs per scenario.
+    pub runs: u32,
+    /// The seed, the same for every scenario.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub seed: u64,
+    /// The scenarios, in the order given.
+    pub scenarios: Vec<Compared>,
+    /// Every pair (a before b).
+    pub pairs: Vec<Pair>,
+    /// How it was computed.
+    pub method: &'static str,
+}
+
+/// Percentile of sorted values, interpolating linearly (as the Monte Carlo does).
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let pos = p * (sorted.len().max(1) - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = (lo + 1).min(sorted.len() - 1);
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+}
+
+fn money_stats(values: &[f64]) -> MoneyStats {
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable_by(f64::total_cmp);
+    let p = |q| eur(percentile(&sorted, q));
+    MoneyStats {
+        mean: eur(sorted.iter().sum::<f64>() / sorted.len() as f64),
+        p5: p(0.05),
+        p25: p(0.25),
+        p50: p(0.5),
+        p75: p(0.75),
+        p95: p(0.95),
+    }
+}
+
+/// An amount as an f64 (exact for the sizes a run produces).
+fn amount(d: Decimal) -> f64 {
+    d.to_string().parse().unwrap_or(f64::NAN)
+}
+
+impl Model {
+    /// The net saving of each of `runs` Monte Carlo runs of `scenario` from `seed`, drawn as
+    /// [`Model::monte_carlo`] draws them; `progress` gets each run done.
+    fn net_saving_runs(
+        &self,
+        scenario: &Scenario,
+        runs: u32,
+        seed: u64,
+        progress: &mut dyn FnMut(),
+    ) -> Result<(Decimal, Vec<Decimal>), InputErrors> {
+        let central = self.run(scenario)?;
+        let base = central.scenario.clone();
+        let draws = Draws::new(self, &base, base.resolve(&self.table)?);
+        let (mut values, mut inputs) = (Vec::new(), draws.base.clone());
+        let mut noise = vec![0.0; noise_len(base.months)];
+        let mut out = Vec::with_capacity(runs as usize);
+        for run in 0..runs {
+            let mut rng = ChaCha8Rng::seed_from_u64(
+                seed ^ u64::from(run).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            );
+            let mut attempt = 0;
+            loop {
+                let drawn = draws.draw(&mut rng, &mut values, &mut inputs);
+                for z in noise.iter_mut() {
+                    *z = inverse_normal(rng.random());
+                }
+                match drawn {
+                    Ok(()) => break,
+                    Err(e) if attempt + 1 >= MAX_REDRAWS => return Err(e),
+                    Err(_) => attempt += 1,
+                }
+            }
+            let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
+            let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
+            out.push(tables(&inputs, &with, &without).summary.net_saving_eur);
+            progress();
+        }
+        Ok((central.summary.net_saving_eur, out))
+    }
+
+    /// Compare 2 to [`MAX_SCENARIOS`] scenarios over `runs` paired Monte Carlo runs from
+    /// `seed`. `progress` gets the runs done, over all scenarios (`runs` × scenarios in all).
+    pub fn compare(
+        &self,
+        scenarios: &[Scenario],
+        runs: u32,
+        seed: u64,
+        progress: &mut dyn FnMut(u32),
+    ) -> Result<Comparison, InputErrors> {
+        let mut errors = Vec::new();
+        if !(2..=MAX_SCENARIOS).contains(&scenarios.len()) {
+            errors.push(InputError::other(
+                "scenarios",
+                &scenarios.len().to_string(),
+                InputErrorKind::OutOfRange,
+                ["Aantal scenario's", "Number of scenarios"],
+                ["2 tot 4", "2 to 4"],
+            ));
+        }
+        if !(2..=MAX_RUNS).contains(&runs) {
+            errors.push(InputError::other(
+                "runs",
+                &runs.to_string(),
+                InputErrorKind::OutOfRange,
+                ["Aantal runs", "Number of runs"],
+                ["2 tot 100.000", "2 to 100,000"],
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(InputErrors(errors));
+        }
+        let mut done = 0u32;
+        let mut sides = Vec::with_capacity(scenarios.len());
+        let mut nets: Vec<Vec<Decimal>> = Vec::with_capacity(scenarios.len());
+        for s in scenarios {
+            let (central, net) = self.net_saving_runs(s, runs, seed, &mut || {
+                done += 1;
+                if done % 50 == 0 {
+                    progress(done);
+                }
+            })?;
+            let as_f64: Vec<f64> = net.iter().map(|d| amount(*d)).collect();
+            sides.push(Compared {
+                name: s.name.clone(),
+                net_saving_eur: central,
+                net_saving_runs_eur: money_stats(&as_f64),
+            });
+            nets.push(net);
+        }
+        progress(done);
+        let mut pairs = Vec::new();
+        for a in 0..nets.len() {
+            for b in a + 1..nets.len() {
+                let more = nets[a].iter().zip(&nets[b]).filter(|(x, y)| x > y).count();
+                let diff: Vec<f64> = nets[a]
+                    .iter()
+                    .zip(&nets[b])
+                    .map(|(x, y)| amount(*x - *y))
+                    .collect();
+                pairs.push(Pair {
+                    a,
+                    b,
+                    p_a_saves_more: more as f64 / f64::from(runs),
+                    difference_eur: money_stats(&diff),
+                });
+            }
+        }
+        Ok(Comparison {
+            version: crate::VERSION,
+            runs,
+            seed,
+            scenarios: sides,
+            pairs,
+            method: METHOD,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn preset(m: &Model, id: &str) -> Scenario {
+        m.preset(id).unwrap().scenario.clone()
+    }
+
+    #[test]
+    fn each_scenario_gets_the_percentiles_of_its_own_monte_carlo() {
+        let m = Model::new().unwrap();
+        let (a, b) = (preset(&m, "corona-2021"), preset(&m, "frozen-budget-2025"));
+        let c = m
+            .compare(&[a.clone(), b.clone()], 60, 7, &mut |_| {})
+            .unwrap();
+        for (s, side) in [a, b].iter().zip(&c.scenarios) {
+            let mc = m.monte_carlo(s, 60, 7, &mut |_| {}).unwrap();
+            let q = &mc.summary["net_saving_eur"];
+            for (key, v) in [
+                ("mean", side.net_saving_runs_eur.mean),
+                ("p5", side.net_saving_runs_eur.p5),
+                ("p50", side.net_saving_runs_eur.p50),
+                ("p95", side.net_saving_runs_eur.p95),
+            ] {
+                assert_eq!(q[key].as_str().unwrap(), v.to_string(), "{}: {key}", s.name);
+            }
+            assert_eq!(
+                side.net_saving_eur,
+                m.run(s).unwrap().summary.net_saving_eur
+            );
+        }
+    }
+
+    #[test]
+    fn a_scenario_against_itself_never_saves_more_and_the_difference_is_zero() {
+        let m = Model::new().unwrap();
+        let a = preset(&m, "corona-2021");
+        let c = m.compare(&[a.clone(), a], 40, 1, &mut |_| {}).unwrap();
+        assert_eq!(c.pairs.len(), 1);
+        assert_eq!(c.pairs[0].p_a_saves_more, 0.0);
+        assert_eq!(c.pairs[0].difference_eur.p5, Decimal::ZERO);
+        assert_eq!(c.pairs[0].difference_eur.p95, Decimal::ZERO);
+    }
+
+    #[test]
+    fn programmes_against_none_and_the_chances_of_a_pair_add_up() {
+        let m = Model::new().unwrap();
+        let with = preset(&m, "corona-2021");
+        let without = preset(&m, "corona-2021-no-programme");
+        let c = m
+            .compare(&[with.clone(), without.clone()], 100, 3, &mut |_| {})
+            .unwrap();
+        let back = m.compare(&[without, with], 100, 3, &mut |_| {}).unwrap();
+        let (p, q) = (c.pairs[0].p_a_saves_more, back.pairs[0].p_a_saves_more);
+        // Without programmes the net saving is exactly 0 in every run: no ties unless A's is 0.
+        assert!((p + q - 1.0).abs() < 1e-12, "{p} + {q}");
+        assert_eq!(
+            c.pairs[0].difference_eur.p50,
+            c.scenarios[0].net_saving_runs_eur.p50
+        );
+    }
+
+    #[test]
+    fn too_few_scenarios_or_runs_are_refused_together() {
+        let m = Model::new().unwrap();
+        let e = m
+            .compare(&[Scenario::default()], 1, 1, &mut |_| {})
+            .unwrap_err();
+        let fields: Vec<&str> = e.0.iter().map(|x| x.field.as_str()).collect();
+        assert_eq!(fields, ["scenarios", "runs"]);
+    }
+}

@@ -1,0 +1,200 @@
+// The analyst views: each renders for each preset without console errors, and its figures
+// equal the CLI's (`allocate`, `sensitivity`, `breakdown`, `optimise`, `backtest`,
+// `calibrate`, `compare`, `run --runs`) for the same scenario and seed. An uploaded CSV
+// recalibrates with no request at all; comparing two presets shows their difference.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launch, watch, caseflowRun, screenshotPath } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const PRESETS = ['baseline', 'corona-2021-no-programme', 'corona-2021', 'frozen-budget-2025', 'statushouders-2018'];
+const VIEWS = ['municipalities', 'backtest', 'sensitivity', 'breakdown', 'bestmix', 'compare'];
+
+/** `caseflow ARGS --format json`, parsed. */
+function cli(args) {
+  return JSON.parse(execFileSync(process.env.CASEFLOW_BIN, [...args, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+const nlEur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
+
+async function openPage(viewport = { width: 1280, height: 720 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = watch(page, server.url.replace(/\/$/, ''));
+  await page.goto(server.url);
+  await settle(page);
+  return { page, problems };
+}
+
+async function settle(page) {
+  await page.waitForFunction(() => window.caseflow !== undefined);
+  await page.evaluate(() => window.caseflow.idle());
+}
+
+/** Open a view and wait until its analysis is on screen. */
+async function viewData(page, view, timeout = 120000) {
+  await page.click(`#tab-${view}`);
+  await settle(page);
+  await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout });
+  return page.evaluate(() => window.caseflow.viewData());
+}
+
+test('each analyst view renders for each preset without console errors', async () => {
+  const { page, problems } = await openPage();
+  for (const id of PRESETS) {
+    await page.selectOption('#preset', id);
+    await settle(page);
+    const programmes = await page.evaluate(() => window.caseflow.scenario().programmes.length);
+    for (const view of VIEWS) {
+      await page.click(`#tab-${view}`);
+      await settle(page);
+      assert.equal(await page.getAttribute(`#tab-${view}`, 'aria-selected'), 'true');
+      if (['municipalities', 'backtest', 'sensitivity'].includes(view) || (programmes > 0 && view === 'breakdown')) {
+        await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 120000 });
+      }
+      const text = await page.locator('#view').innerText();
+      assert.ok(text.length > 40, `${id} ${view}: ${text.slice(0, 200)}`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${id} ${view}: no horizontal page scroll`);
+      if (id === 'corona-2021') await page.screenshot({ path: screenshotPath(`analyst-${view}-1280.png`), fullPage: false });
+    }
+  }
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('Gemeenten: the yearly tables are the CLI’s, and the key split is `caseflow allocate`', async () => {
+  const { page, problems } = await openPage();
+  await page.selectOption('#preset', 'corona-2021');
+  const data = await viewData(page, 'municipalities');
+  const run = caseflowRun(['--preset', 'corona-2021']);
+  const split = cli(['allocate', '--total', data.total, '--overhead-pct', data.overhead]);
+  assert.deepEqual(data.split, split);
+  const cells = await page.locator('#municipalities-table tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
+  // Region first, then the municipalities: each year's net position, BUIG grant and vangnet.
+  const areas = [{ years: run.years }, ...run.municipalities];
+  const expected = areas.flatMap((a) => a.years.map((y) => [String(y.year), nlEur(y.net_position_eur), nlEur(y.buig_grant_eur), nlEur(y.vangnet_eur)]));
+  assert.deepEqual(
+    cells.map((c) => [c[1], c[6], c[7], c[8]]),
+    expected,
+  );
+  const key = await page.locator('#cost-key-table').innerText();
+  assert.ok(key.includes(nlEur(split.rows[0].total_eur)), key);
+  assert.equal(await page.locator('#municipalities-multiples svg[role=img]').count(), 7);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('Gevoeligheid and Waar komt de besparing vandaan equal `caseflow sensitivity` and `breakdown`; a bar opens its assumption', async () => {
+  const { page, problems } = await openPage();
+  await page.selectOption('#preset', 'corona-2021');
+  const sens = await viewData(page, 'sensitivity');
+  assert.deepEqual(sens, cli(['sensitivity', '--preset', 'corona-2021']));
+  const top = await page.locator('#tornado li').count();
+  assert.equal(top, sens.top.length);
+  const plain = sens.top.findIndex((w) => !w.parameter.startsWith('programmes['));
+  await page.click(`#tornado-${plain}`);
+  assert.equal(await page.getAttribute('#tab-assumptions', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), `assume-${sens.top[plain].parameter}`);
+  const bd = await viewData(page, 'breakdown');
+  assert.deepEqual(bd, cli(['breakdown', '--preset', 'corona-2021']));
+  // The waterfall's table ends on the total the parts add up to.
+  const rows = await page.locator('#breakdown-cause-table tbody tr').evaluateAll((r) => r.map((x) => x.lastElementChild.textContent));
+  assert.equal(rows[rows.length - 1], nlEur(bd.net_saving_eur));
+  assert.equal(rows[rows.length - 2], nlEur(bd.net_saving_eur));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('Beste mix equals `caseflow optimise`, with its time in the browser, and one click makes it the scenario', async () => {
+  const { page, problems } = await openPage();
+  await page.selectOption('#preset', 'corona-2021');
+  await page.click('#tab-bestmix');
+  await page.click('#bestmix-search');
+  await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 300000 });
+  const { result, ms } = await page.evaluate(() => window.caseflow.viewData());
+  console.log(`best-mix search in the browser: ${Math.round(ms)} ms`);
+  assert.deepEqual(result, cli(['optimise', '--preset', 'corona-2021', '--budget', '1645000']));
+  await page.screenshot({ path: screenshotPath('analyst-bestmix-result-1280.png') });
+  await page.click('#bestmix-use');
+  await settle(page);
+  const participants = await page.evaluate(() => window.caseflow.scenario().programmes.map((p) => p.participants));
+  assert.deepEqual(participants, result.best.participants);
+  const after = await page.evaluate(() => window.caseflow.results().summary.net_saving_eur);
+  assert.equal(after, result.best.net_saving_eur);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `caseflow calibrate` and no request leaves the page', async () => {
+  const { page, problems } = await openPage();
+  const data = await viewData(page, 'backtest', 300000);
+  assert.deepEqual(data.backtest, cli(['backtest']));
+  const csv = ['# own series', 'area,month,benefits,inflow,outflow', 'region,2017-01,4846,,', 'region,2018-01,4765,,', 'region,2019-01,4529,,', 'maastricht,2020-01,3568,95,80', 'maastricht,2020-07,3650,,', 'maastricht,2020-12,3723,,'].join('\n');
+  const dir = mkdtempSync(join(tmpdir(), 'caseflow-cal-'));
+  const file = join(dir, 'series.csv');
+  writeFileSync(file, csv);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.setInputFiles('#calibrate-file', file);
+  await page.waitForFunction(() => window.caseflow.viewData()?.calibration || window.caseflow.viewData()?.calibrationError, null, { timeout: 120000 });
+  const after = await page.evaluate(() => window.caseflow.viewData());
+  assert.equal(after.calibrationError, null);
+  assert.deepEqual(after.calibration, cli(['calibrate', '--data', file]));
+  assert.deepEqual(requests, [], 'no request at all while the file is read and fitted');
+  await page.screenshot({ path: screenshotPath('analyst-calibrate-1280.png') });
+  // Using the fit puts it into the scenario.
+  await page.click('#calibrate-use-0');
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.caseflow.scenario().set.new_inflow_pct), after.calibration.areas[0].new_inflow_pct);
+  // A broken file is refused with the line named.
+  writeFileSync(file, 'area,month,benefits\nregion,2017-13,4846\n');
+  await page.setInputFiles('#calibrate-file', file);
+  await page.waitForFunction(() => window.caseflow.viewData()?.calibrationError, null, { timeout: 60000 });
+  assert.match(await page.locator('#calibrate-status').innerText(), /regel 2/);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('Vergelijken: two presets side by side equal `caseflow compare` and `run --runs`, with their difference', async () => {
+  const { page, problems } = await openPage();
+  await page.click('#tab-compare');
+  await page.selectOption('#compare-0', 'preset:corona-2021');
+  await page.selectOption('#compare-1', 'preset:corona-2021-no-programme');
+  await page.click('#compare-run');
+  await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 300000 });
+  const { comparison, summaries } = await page.evaluate(() => window.caseflow.viewData());
+  assert.deepEqual(comparison, cli(['compare', '--preset', 'corona-2021', '--preset', 'corona-2021-no-programme', '--runs', '1000', '--seed', '1']));
+  for (const [i, id] of ['corona-2021', 'corona-2021-no-programme'].entries()) {
+    const mc = caseflowRun(['--preset', id, '--runs', '1000', '--seed', '1']);
+    const q = comparison.scenarios[i].net_saving_runs_eur;
+    assert.deepEqual([q.mean, q.p5, q.p50, q.p95], [mc.summary.net_saving_eur.mean, mc.summary.net_saving_eur.p5, mc.summary.net_saving_eur.p50, mc.summary.net_saving_eur.p95], id);
+    assert.deepEqual(summaries[i], caseflowRun(['--preset', id]).summary, id);
+  }
+  const table = await page.locator('#compare-table').innerText();
+  const a = summaries[0].net_saving_eur;
+  const b = summaries[1].net_saving_eur;
+  assert.ok(table.includes(nlEur(Number(b) - Number(a))), table);
+  const chances = await page.locator('#compare-chances').innerText();
+  assert.ok(chances.includes(`${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(comparison.pairs[0].p_a_saves_more * 100)}%`), chances);
+  assert.match(await page.locator('#compare-command').innerText(), /caseflow compare --preset corona-2021 --preset corona-2021-no-programme --runs 1000 --seed 1/);
+  await page.screenshot({ path: screenshotPath('analyst-compare-result-1280.png') });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,194 @@
+// *Terugblik*: the backtest (`caseflow backtest`): forecasts from past origins against the
+// seeds' figures with the naive forecasts and the 90% band; and the calibration on the
+// analyst's own series (`caseflow calibrate`): the CSV is read in the browser and handed to the
+// worker, never sent anywhere.
+import { LineChart } from '../chart';
+import type { AreaFit, Backtest, Calibration } from '../core';
+import { el } from '../dom';
+import { formatNumber, t } from '../i18n';
+import { ta } from '../i18n-analyst';
+import { Cancelled } from '../runner';
+import { dataTable, failure, status } from './analyst-common';
+import type { Ctx, View } from './context';
+
+/** The CLI's defaults (`caseflow backtest`): 200 runs per band, seed 2017. */
+const RUNS = 200;
+const SEED = 2017;
+
+export class BacktestView implements View {
+  private host!: HTMLElement;
+  private backtest: Backtest | null = null;
+  private backtestError = '';
+  private loading = false;
+  private calibration: Calibration | null = null;
+  private calibrationError = '';
+  private calibrating = false;
+  private fileName = '';
+  private charts_: LineChart[] = [];
+
+  constructor(private readonly ctx: Ctx) {}
+
+  data(): unknown {
+    return this.backtest ? { backtest: this.backtest, calibration: this.calibration, calibrationError: this.calibrationError || null } : null;
+  }
+
+  charts(): LineChart[] {
+    return this.charts_;
+  }
+
+  mount(host: HTMLElement): void {
+    this.host = host;
+    this.render();
+  }
+
+  update(): void {
+    // The backtest does not depend on the scenario on screen; it is computed once.
+    if (!this.backtest && !this.loading && !this.backtestError) this.render();
+  }
+
+  private load(): void {
+    if (this.loading) return;
+    this.loading = true;
+    // After the page's own reaction to the same results (which may cancel long jobs).
+    window.setTimeout(() => {
+      this.ctx
+        .long<Backtest>({ kind: 'backtest', runs: RUNS, seed: SEED })
+        .then((b) => (this.backtest = b))
+        .catch((e: unknown) => {
+          if (!(e instanceof Cancelled)) this.backtestError = failure(this.ctx.lang, e);
+        })
+        .finally(() => {
+          this.loading = false;
+          this.render();
+        });
+    }, 0);
+  }
+
+  private async upload(file: File): Promise<void> {
+    this.fileName = file.name;
+    this.calibrating = true;
+    this.calibration = null;
+    this.calibrationError = '';
+    this.render();
+    try {
+      // Read here, computed in the worker: the data never leave the browser.
+      const csv = await file.text();
+      this.calibration = await this.ctx.long<Calibration>({ kind: 'calibrate', csv });
+    } catch (e) {
+      if (!(e instanceof Cancelled)) this.calibrationError = failure(this.ctx.lang, e);
+    } finally {
+      this.calibrating = false;
+      this.render();
+    }
+  }
+
+  private render(): void {
+    if (!this.host) return;
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    this.charts_ = [];
+    const parts: Node[] = [el('h2', {}, tx.btTitle), el('p', {}, tx.btIntro)];
+    const b = this.backtest;
+    if (!b) {
+      const line = status(lang, 'backtest-status');
+      if (this.backtestError) line.textContent = this.backtestError;
+      else this.load();
+      parts.push(line);
+    } else {
+      parts.push(...this.backtestParts(b));
+    }
+    parts.push(...this.calibrationParts());
+    this.host.replaceChildren(...parts);
+  }
+
+  private backtestParts(b: Backtest): Node[] {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const n = (v: number) => formatNumber(lang, v, 0);
+    const pct = (v: number | null) => (v === null ? '–' : `${formatNumber(lang, v, 2)}%`);
+    const area = (a: string) => (a === 'region' ? tx.region : 'Maastricht');
+    const rows = b.horizons.map((h) => [`${h.origin} → ${h.target}`, String(h.horizon_months), area(h.area), h.variant, n(h.actual), n(h.forecast), pct(h.error_pct), `${n(h.band_p5)}–${n(h.band_p95)}`, h.inside_90 ? tx.yes : tx.no, pct(h.naive_no_change_error_pct), pct(h.naive_trend_error_pct)]);
+    const chart = new LineChart('chart-backtest', tx.btChartTitle(`${tx.region} / Maastricht`), t(lang).showTable);
+    this.charts_.push(chart);
+    chart.draw({
+      x: b.horizons.map((h) => `${h.target} (${area(h.area)}, ${h.variant})`),
+      xTitle: tx.colTarget,
+      lines: [
+        { label: tx.seriesActual, color: '#111827', values: b.horizons.map((h) => h.actual), width: 3 },
+        { label: tx.seriesModel, color: '#1d4ed8', values: b.horizons.map((h) => h.forecast) },
+        { label: tx.seriesNaive, color: '#6b7280', dash: [6, 4], values: b.horizons.map((h) => h.naive_no_change) },
+        { label: tx.seriesTrend, color: '#b45309', dash: [2, 3], values: b.horizons.map((h) => h.naive_trend) },
+      ],
+      bands: [{ label: t(lang).band90, color: 'rgba(29, 78, 216, 0.15)', lower: b.horizons.map((h) => h.band_p5), upper: b.horizons.map((h) => h.band_p95) }],
+      format: n,
+      summary: tx.btChartSummary(b.horizons.length, b.horizons.filter((h) => h.inside_90).length),
+    });
+    return [
+      chart.figure,
+      el('div', { className: 'scroll' }, dataTable('backtest-table', [tx.colOrigin, tx.colMonths, tx.colArea, tx.colVariant, tx.colActual, tx.colForecast, tx.colError, tx.colBand, tx.colInside, tx.colNaive, tx.colTrend], rows)),
+      el('h3', {}, tx.assessment),
+      el('ul', { id: 'backtest-assessment' }, ...b.assessment.map((a) => el('li', {}, a))),
+      el('details', {}, el('summary', {}, tx.notIdentified), el('ul', {}, ...b.not_identified.map((a) => el('li', {}, a))), el('p', { className: 'source' }, b.method)),
+      el('p', { className: 'source' }, `caseflow backtest --runs ${b.runs} --seed ${b.seed}`),
+    ];
+  }
+
+  private calibrationParts(): Node[] {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const input = el('input', { type: 'file', id: 'calibrate-file', accept: '.csv,text/csv,text/plain' });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void this.upload(file);
+    });
+    const parts: Node[] = [el('h3', {}, tx.calTitle), el('p', {}, tx.calIntro), el('label', { htmlFor: input.id }, `${tx.calFile} `), input];
+    const line = el('p', { id: 'calibrate-status', className: 'analysis-status' });
+    line.setAttribute('role', 'status');
+    if (this.calibrating) line.textContent = `${this.fileName}: ${tx.computing}`;
+    if (this.calibrationError) {
+      line.className = 'error';
+      line.textContent = `${this.fileName}: ${this.calibrationError}`;
+    }
+    parts.push(line);
+    const c = this.calibration;
+    if (c) for (const [i, f] of c.areas.entries()) parts.push(this.fit(f, i));
+    return parts;
+  }
+
+  private fit(f: AreaFit, i: number): HTMLElement {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const name = f.area === 'region' ? `${tx.region} (${f.name})` : f.name;
+    const value = formatNumber(lang, f.new_inflow_pct, 4);
+    const chart = new LineChart(`chart-calibrate-${i}`, tx.calChartTitle(name), t(lang).showTable);
+    this.charts_.push(chart);
+    chart.draw({
+      x: [String(f.from), ...f.points.map((p) => String(p.month))],
+      xTitle: t(lang).colMonth,
+      lines: [
+        { label: tx.seriesData, color: '#111827', values: [f.start_stock, ...f.points.map((p) => p.data)], width: 3 },
+        { label: tx.seriesFitted, color: '#1d4ed8', values: [f.start_stock, ...f.points.map((p) => p.fitted)] },
+      ],
+      bands: [],
+      format: (v) => formatNumber(lang, v, 0),
+      summary: tx.calChartSummary(f.points.length + 1, formatNumber(lang, f.rmse, 1)),
+    });
+    const use = el('button', { type: 'button', id: `calibrate-use-${i}` }, tx.useFit(value));
+    const note = el('span', { role: 'status' });
+    use.addEventListener('click', () => {
+      const problem = this.ctx.edit((s) => {
+        s.set['new_inflow_pct'] = f.new_inflow_pct;
+      });
+      note.textContent = problem ?? '';
+    });
+    return el(
+      'section',
+      { className: 'calibration', id: `calibration-${f.area}` },
+      el('p', { className: 'fit' }, tx.calResult(name, value, formatNumber(lang, f.rmse, 1), formatNumber(lang, f.mean_abs_error_pct, 2))),
+      chart.figure,
+      el('p', {}, use, ' ', note),
+      ...f.notes.map((n) => el('p', { className: 'source' }, n)),
+      el('p', { className: 'source' }, `${tx.rerun}: ${f.rerun}`),
+    );
+  }
+}

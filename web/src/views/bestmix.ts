@@ -1,0 +1,176 @@
+// *Beste mix*: the best-mix search (`caseflow optimise`) in the worker with its progress, the
+// best mix beside the decided one, the frontier (best result per budget), and one click to
+// make the best mix the scenario's.
+import { LineChart } from '../chart';
+import type { Optimisation } from '../core';
+import { el } from '../dom';
+import { formatEur, formatNumber, t } from '../i18n';
+import { ta } from '../i18n-analyst';
+import { Cancelled } from '../runner';
+import { dataTable, failure } from './analyst-common';
+import type { Ctx, View } from './context';
+
+/** The CLI's default budget: the corona programme's €1,645,000 (seed 000). */
+const DEFAULT_BUDGET = '1645000';
+
+interface Found {
+  key: string;
+  result: Optimisation;
+  ms: number;
+}
+
+export class BestMixView implements View {
+  private host!: HTMLElement;
+  private budget = DEFAULT_BUDGET;
+  private objective: 'net-saving' | 'exits-to-work' = 'net-saving';
+  private horizon = '';
+  private found: Found | null = null;
+  private busy = false;
+  private applied = false;
+  private error = '';
+  private frontier: LineChart | null = null;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  data(): unknown {
+    return this.found ? { result: this.found.result, ms: this.found.ms } : null;
+  }
+
+  charts(): LineChart[] {
+    return this.frontier ? [this.frontier] : [];
+  }
+
+  mount(host: HTMLElement): void {
+    this.host = host;
+    this.render();
+  }
+
+  update(): void {
+    // A result belongs to the scenario it was searched for; it is shown until the scenario changes.
+    // Only then is the view drawn again, so a field being typed in keeps its text and focus.
+    if (this.found && this.found.key !== JSON.stringify(this.ctx.scenario) && !this.applied) {
+      this.found = null;
+      if (this.host && !this.busy) this.render();
+    }
+  }
+
+  private search(progress: HTMLProgressElement, text: HTMLElement): void {
+    const tx = ta(this.ctx.lang);
+    const scenario = this.ctx.scenario;
+    const key = JSON.stringify(scenario);
+    this.busy = true;
+    this.applied = false;
+    this.error = '';
+    progress.hidden = false;
+    text.textContent = tx.searching(0);
+    const t0 = performance.now();
+    this.ctx
+      .long<Optimisation>({ kind: 'optimise', scenario, budget: this.budget, objective: this.objective, horizon: this.horizon.trim() || undefined }, (steps) => {
+        progress.value = steps;
+        text.textContent = ta(this.ctx.lang).searching(steps);
+      })
+      .then((result) => {
+        this.found = { key, result, ms: performance.now() - t0 };
+      })
+      .catch((e: unknown) => {
+        this.error = e instanceof Cancelled ? '' : failure(this.ctx.lang, e);
+      })
+      .finally(() => {
+        this.busy = false;
+        this.render();
+      });
+  }
+
+  private render(): void {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const title = el('h2', {}, tx.bmTitle);
+    if (this.ctx.scenario.programmes.length === 0) {
+      this.host.replaceChildren(title, el('p', { id: 'bestmix-none' }, tx.noProgrammesBm));
+      return;
+    }
+    const budget = el('input', { type: 'text', inputMode: 'decimal', id: 'bestmix-budget', value: this.budget, size: 12 });
+    budget.addEventListener('change', () => (this.budget = budget.value));
+    const objective = el('select', { id: 'bestmix-objective' }, el('option', { value: 'net-saving', selected: this.objective === 'net-saving' }, tx.objNet), el('option', { value: 'exits-to-work', selected: this.objective === 'exits-to-work' }, tx.objExits));
+    objective.addEventListener('change', () => (this.objective = objective.value === 'exits-to-work' ? 'exits-to-work' : 'net-saving'));
+    const horizon = el('input', { type: 'text', inputMode: 'numeric', id: 'bestmix-horizon', value: this.horizon, size: 5 });
+    horizon.addEventListener('change', () => (this.horizon = horizon.value));
+    const progress = el('progress', { id: 'bestmix-progress', max: 40, value: 0, hidden: true });
+    const text = el('span', { id: 'bestmix-status' });
+    text.setAttribute('role', 'status');
+    const go = el('button', { type: 'button', id: 'bestmix-search', disabled: this.busy }, tx.search);
+    go.addEventListener('click', () => {
+      this.budget = budget.value;
+      this.horizon = horizon.value;
+      go.disabled = true;
+      this.search(progress, text);
+    });
+    const form = el(
+      'div',
+      { className: 'bestmix-form' },
+      el('label', { htmlFor: budget.id }, tx.budget),
+      budget,
+      el('label', { htmlFor: objective.id }, tx.objective),
+      objective,
+      el('label', { htmlFor: horizon.id }, tx.horizon),
+      horizon,
+      go,
+      progress,
+      text,
+    );
+    const parts: (Node | string)[] = [title, el('p', {}, tx.bmIntro), form];
+    if (this.error) parts.push(el('p', { className: 'error', id: 'bestmix-error' }, this.error));
+    if (this.found) parts.push(...this.result(this.found));
+    this.host.replaceChildren(...parts);
+  }
+
+  private result(f: Found): Node[] {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const o = f.result;
+    const e = (v: string | number) => formatEur(lang, v);
+    const n = (v: number, d = 0) => formatNumber(lang, v, d);
+    const names = new Map(this.ctx.scenario.programmes.map((p) => [p.id, p.name || p.id]));
+    const rows = o.best.tracks.map((id, i) => [names.get(id) ?? id, n(o.best.participants[i] ?? 0), n(o.decided.participants[i] ?? 0), n(o.max_participants[i] ?? 0)]);
+    const band = (q: unknown) => {
+      const s = q as { p5: string | null; p95: string | null };
+      return s.p5 === null || s.p95 === null ? '–' : `${e(s.p5)} – ${e(s.p95)}`;
+    };
+    rows.push([tx.rowCost, e(o.best.cost_eur), e(o.decided.cost_eur), '']);
+    rows.push([tx.rowNet, e(o.best.net_saving_eur), e(o.decided.net_saving_eur), '']);
+    rows.push([tx.rowExits, n(o.best.extra_exits_to_work, 1), n(o.decided.extra_exits_to_work, 1), '']);
+    rows.push([tx.rowMc, band(o.monte_carlo_check.best_net_saving_eur), band(o.monte_carlo_check.decided_net_saving_eur), '']);
+    const objective = (v: number) => (o.objective === 'net-saving' ? e(v) : n(v, 1));
+    const use = el('button', { type: 'button', id: 'bestmix-use' }, tx.useMix);
+    const used = el('p', { id: 'bestmix-used', role: 'status' }, this.applied ? tx.usedMix : '');
+    use.addEventListener('click', () => {
+      const problem = this.ctx.edit((s) => {
+        o.best.tracks.forEach((id, i) => {
+          const p = s.programmes.find((x) => x.id === id);
+          if (p) p.participants = o.best.participants[i] ?? 0;
+        });
+      });
+      this.applied = problem === null;
+      used.textContent = problem ?? tx.usedMix;
+    });
+    this.frontier = new LineChart('chart-frontier', tx.frontierTitle, t(lang).showTable);
+    const last = o.frontier[o.frontier.length - 1];
+    this.frontier.draw({
+      x: o.frontier.map((p) => e(p.budget_eur)),
+      xTitle: tx.colBudget,
+      lines: [{ label: o.objective === 'net-saving' ? tx.objNet : tx.objExits, color: '#1d4ed8', values: o.frontier.map((p) => p.mix.objective) }],
+      bands: [],
+      format: objective,
+      summary: tx.frontierSummary(o.frontier.length, objective(o.best.objective), last ? e(last.budget_eur) : ''),
+    });
+    return [
+      el('p', { id: 'bestmix-time' }, tx.searchTime(formatNumber(lang, f.ms, 0))),
+      dataTable('bestmix-table', [tx.colTrack, tx.colBest, tx.colDecided, tx.colMax], rows),
+      el('p', { id: 'bestmix-shortfall' }, tx.shortfall(objective(o.decided_shortfall))),
+      el('p', {}, use),
+      used,
+      this.frontier.figure,
+      el('p', { className: 'source' }, o.method),
+    ];
+  }
+}

@@ -1,0 +1,83 @@
+// *Waar komt de besparing vandaan*: the net result broken down by programme and by cause
+// (`caseflow breakdown`), each as a waterfall that ends on the total, with its table.
+import type { Breakdown, Part } from '../core';
+import { el } from '../dom';
+import { formatEur, formatNumber } from '../i18n';
+import { ta } from '../i18n-analyst';
+import { Analysis, dataTable, status, waterfall } from './analyst-common';
+import type { Ctx, View } from './context';
+
+/** Cents of an amount given as decimal text, exactly. */
+const cents = (v: string) => Math.round(Number(v) * 100);
+
+export class BreakdownView implements View {
+  private host!: HTMLElement;
+  /** The result on screen: drawn again only when it changes, so the focus stays put. */
+  private shown: unknown = null;
+  private readonly analysis: Analysis<Breakdown>;
+
+  constructor(private readonly ctx: Ctx) {
+    this.analysis = new Analysis((scenario) => ctx.long<Breakdown>({ kind: 'breakdown', scenario }), () => this.update());
+  }
+
+  data(): unknown {
+    return this.analysis.result;
+  }
+
+  mount(host: HTMLElement): void {
+    this.host = host;
+    this.shown = null;
+    this.update();
+  }
+
+  private section(id: string, title: string, parts: Part[], total: string): HTMLElement {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const e = (v: string | number) => formatEur(lang, v);
+    const name = (p: Part) => (lang === 'nl' ? p.label_nl : p.label_en) || p.id;
+    const steps = [...parts.map((p) => ({ label: name(p), value: Number(p.eur) })), { label: tx.netTotal, value: Number(total), total: true }];
+    let running = 0;
+    const rows = parts.map((p) => {
+      running += cents(p.eur);
+      return [name(p), e(p.eur), e(running / 100)];
+    });
+    rows.push([tx.netTotal, e(total), e(total)]);
+    const words = parts.map((p) => `${name(p)} ${e(p.eur)}`).join(', ');
+    return el(
+      'section',
+      { id },
+      el('h3', {}, title),
+      waterfall(`${id}-chart`, steps, tx.waterfallLabel(title.toLowerCase(), words, e(total)), (v) => e(v)),
+      el('details', { className: 'chart-table' }, el('summary', {}, tx.table), dataTable(`${id}-table`, [tx.colPart, tx.colAmount, tx.colRunning], rows)),
+    );
+  }
+
+  update(): void {
+    if (!this.host) return;
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const title = el('h2', {}, tx.bdTitle);
+    if (this.ctx.scenario.programmes.length === 0) {
+      this.host.replaceChildren(title, el('p', { id: 'breakdown-none' }, tx.noProgrammesBd));
+      return;
+    }
+    const done = this.analysis.ensure(this.ctx.scenario, lang);
+    const b = this.analysis.result;
+    if (!done || !b) {
+      const line = status(lang, 'breakdown-status');
+      if (this.analysis.error) line.textContent = this.analysis.error;
+      this.host.replaceChildren(title, line);
+      return;
+    }
+    if (this.shown === b) return;
+    this.shown = b;
+    this.host.replaceChildren(
+      title,
+      el('p', { id: 'breakdown-intro' }, tx.bdIntro(formatEur(lang, b.net_saving_eur))),
+      this.section('breakdown-programme', tx.byProgramme, b.by_programme, b.net_saving_eur),
+      this.section('breakdown-cause', tx.byCause, b.by_cause, b.net_saving_eur),
+      el('p', {}, tx.deadweight(formatNumber(lang, b.deadweight_exits, 1))),
+      el('p', { className: 'source' }, b.method),
+    );
+  }
+}

@@ -1,0 +1,204 @@
+// *Vergelijken*: two to four saved scenarios (or presets) side by side: their caseloads and net
+// results overlaid, a table of differences against the first, and the chance that one saves
+// more than another over paired Monte Carlo runs (`caseflow compare`).
+import { LineChart } from '../chart';
+import type { Comparison, Results, Scenario } from '../core';
+import { el } from '../dom';
+import { formatEur, formatNumber, t } from '../i18n';
+import { ta } from '../i18n-analyst';
+import { Cancelled } from '../runner';
+import { dataTable, failure } from './analyst-common';
+import type { Ctx, View } from './context';
+import { cumulative } from '../charts';
+
+/** The Monte Carlo of the page's bands: the same runs and seed. */
+const RUNS = 1000;
+const SEED = 1;
+const SLOTS = 4;
+const COLORS = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed'];
+
+interface Choice {
+  /** `saved:ID` or `preset:ID`. */
+  value: string;
+  name: string;
+  scenario: Scenario;
+  preset?: string;
+}
+
+interface Outcome {
+  choices: Choice[];
+  comparison: Comparison;
+  results: Results[];
+}
+
+export class CompareView implements View {
+  private host!: HTMLElement;
+  private picked: string[] = [];
+  private outcome: Outcome | null = null;
+  private busy = false;
+  private error = '';
+  private charts_: LineChart[] = [];
+
+  constructor(private readonly ctx: Ctx) {}
+
+  data(): unknown {
+    return this.outcome ? { comparison: this.outcome.comparison, summaries: this.outcome.results.map((r) => r.summary) } : null;
+  }
+
+  charts(): LineChart[] {
+    return this.charts_;
+  }
+
+  private choices(): Choice[] {
+    const { lang, core } = this.ctx;
+    return [
+      ...this.ctx.savedScenarios().map((s) => ({ value: `saved:${s.id}`, name: s.name, scenario: s.scenario })),
+      ...core.catalogue.presets.map((p) => ({ value: `preset:${p.id}`, name: lang === 'nl' ? p.name_nl : p.name_en, scenario: p.scenario, preset: p.id })),
+    ];
+  }
+
+  mount(host: HTMLElement): void {
+    this.host = host;
+    this.render();
+  }
+
+  update(): void {
+    // The comparison is computed on request; new results of the scenario on screen change nothing.
+  }
+
+  private run(): void {
+    const tx = ta(this.ctx.lang);
+    const all = this.choices();
+    const chosen = this.picked.map((v) => all.find((c) => c.value === v)).filter((c): c is Choice => !!c);
+    if (chosen.length < 2) {
+      this.error = tx.cmpNeedTwo;
+      this.render();
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    this.render();
+    const total = RUNS * chosen.length;
+    this.ctx
+      .long<{ comparison: Comparison; results: Results[] }>({ kind: 'compare', scenarios: chosen.map((c) => c.scenario), runs: RUNS, seed: SEED }, (done) => {
+        const bar = document.getElementById('compare-progress') as HTMLProgressElement | null;
+        if (bar) bar.value = done;
+        const text = document.getElementById('compare-status');
+        if (text) text.textContent = ta(this.ctx.lang).cmpRunning(done, total);
+      })
+      .then((r) => (this.outcome = { choices: chosen, ...r }))
+      .catch((e: unknown) => {
+        if (!(e instanceof Cancelled)) this.error = failure(this.ctx.lang, e);
+      })
+      .finally(() => {
+        this.busy = false;
+        this.render();
+      });
+  }
+
+  private render(): void {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const all = this.choices();
+    if (this.picked.length === 0) this.picked = [all[0]?.value ?? '', ''];
+    const selects = Array.from({ length: SLOTS }, (_, i) => {
+      const select = el('select', { id: `compare-${i}` }, el('option', { value: '' }, tx.cmpNone));
+      const group = (label: string, items: Choice[]) => el('optgroup', { label }, ...items.map((c) => el('option', { value: c.value, selected: this.picked[i] === c.value }, c.name)));
+      select.append(group(t(lang).scenario, all.filter((c) => !c.preset)), group(t(lang).preset, all.filter((c) => c.preset)));
+      select.addEventListener('change', () => (this.picked[i] = select.value));
+      return el('p', {}, el('label', { htmlFor: select.id }, `${tx.cmpPick(i)} `), select);
+    });
+    const go = el('button', { type: 'button', id: 'compare-run', disabled: this.busy }, tx.cmpRun);
+    go.addEventListener('click', () => this.run());
+    const total = RUNS * Math.max(2, this.picked.filter(Boolean).length);
+    const progress = el('progress', { id: 'compare-progress', max: total, value: 0, hidden: !this.busy });
+    const text = el('span', { id: 'compare-status' }, this.busy ? tx.cmpRunning(0, total) : '');
+    text.setAttribute('role', 'status');
+    const parts: Node[] = [el('h2', {}, tx.cmpTitle), el('p', {}, tx.cmpIntro), el('div', { className: 'compare-pick' }, ...selects), el('p', {}, go, ' ', progress, ' ', text)];
+    if (this.error) parts.push(el('p', { className: 'error', id: 'compare-error' }, this.error));
+    this.charts_ = [];
+    if (this.outcome) parts.push(...this.result(this.outcome));
+    this.host.replaceChildren(...parts);
+  }
+
+  /** The CLI command giving the same comparison, when every scenario is an unchanged preset. */
+  private command(o: Outcome): string {
+    const presets = o.choices.map((c) => c.preset ?? this.presetOf(c.scenario));
+    const args = presets.every(Boolean) ? presets.map((p) => ` --preset ${p}`).join('') : o.choices.map((_, i) => ` --scenario ${String.fromCharCode(97 + i)}.toml`).join('');
+    return `caseflow compare${args} --runs ${o.comparison.runs} --seed ${o.comparison.seed}`;
+  }
+
+  /** The preset whose scenario this is, unchanged. */
+  private presetOf(s: Scenario): string | undefined {
+    const text = JSON.stringify(s);
+    return this.ctx.core.catalogue.presets.find((p) => JSON.stringify(p.scenario) === text)?.id;
+  }
+
+  private result(o: Outcome): Node[] {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const e = (v: string | number) => formatEur(lang, v);
+    const n = (v: number, d = 0) => formatNumber(lang, v, d);
+    const names = o.choices.map((c) => c.name);
+    const first = o.results[0]!;
+    const x = first.months.map((m) => m.month);
+    const caseload = new LineChart('chart-compare', tx.cmpChartTitle, t(lang).showTable);
+    caseload.draw({
+      x,
+      xTitle: t(lang).colMonth,
+      lines: o.results.map((r, i) => ({ label: names[i]!, color: COLORS[i]!, values: x.map((_, k) => r.months[k]?.benefits ?? null) })),
+      bands: [],
+      format: (v) => n(v),
+      summary: tx.cmpChartSummary(o.results.map((r, i) => `${names[i]} ${n(r.summary.benefits_end)}`).join('; ')),
+    });
+    const net = new LineChart('chart-compare-net', tx.cmpMoneyTitle, t(lang).showTable);
+    net.draw({
+      x,
+      xTitle: t(lang).colMonth,
+      lines: o.results.map((r, i) => {
+        const c = cumulative(r);
+        return { label: names[i]!, color: COLORS[i]!, values: x.map((_, k) => (c.kept[k] === undefined ? null : c.kept[k]! - c.cost[k]!)) };
+      }),
+      bands: [],
+      format: (v) => e(v),
+      summary: tx.cmpMoneySummary(o.results.map((r, i) => `${names[i]} ${e(r.summary.net_saving_eur)}`).join('; ')),
+    });
+    this.charts_ = [caseload, net];
+    const s = o.results.map((r) => r.summary);
+    const diff = (a: number, b: number, d = 0) => `${b - a >= 0 ? '+' : ''}${n(b - a, d)}`;
+    const diffEur = (a: string, b: string) => {
+      const c = Math.round(Number(b) * 100) - Math.round(Number(a) * 100);
+      return `${c >= 0 ? '+' : ''}${e(c / 100)}`;
+    };
+    const band = (i: number) => {
+      const q = o.comparison.scenarios[i]!.net_saving_runs_eur;
+      return `${e(q.p5)} – ${e(q.p95)}`;
+    };
+    type Row = [string, (i: number) => string, ((i: number) => string) | null];
+    const figures: Row[] = [
+      [tx.rowBenefitsEnd, (i) => n(s[i]!.benefits_end), (i) => diff(s[0]!.benefits_end, s[i]!.benefits_end)],
+      [tx.rowExtraExits, (i) => n(s[i]!.extra_exits_to_work, 1), (i) => diff(s[0]!.extra_exits_to_work, s[i]!.extra_exits_to_work, 1)],
+      [tx.rowGross, (i) => e(s[i]!.gross_saving_eur), (i) => diffEur(s[0]!.gross_saving_eur, s[i]!.gross_saving_eur)],
+      [tx.rowKept, (i) => e(s[i]!.saving_after_feedback_eur), (i) => diffEur(s[0]!.saving_after_feedback_eur, s[i]!.saving_after_feedback_eur)],
+      [tx.rowCostP, (i) => e(s[i]!.programme_cost_eur), (i) => diffEur(s[0]!.programme_cost_eur, s[i]!.programme_cost_eur)],
+      [tx.rowNetP, (i) => e(s[i]!.net_saving_eur), (i) => diffEur(s[0]!.net_saving_eur, s[i]!.net_saving_eur)],
+      [tx.rowNetBand, band, null],
+      [tx.rowPayback, (i) => (s[i]!.payback_month === null ? '–' : String(s[i]!.payback_month)), null],
+    ];
+    const others = names.slice(1);
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const head = [tx.colFigure, ...names.map((name, i) => `${letter(i)}: ${name}`), ...others.map((_, k) => tx.colDiff('A', letter(k + 1)))];
+    const rows = figures.map(([label, value, d]) => [label, ...names.map((_, i) => value(i)), ...others.map((_, k) => (d ? d(k + 1) : ''))]);
+    const pct = (p: number) => `${n(p * 100, 1)}%`;
+    const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more), e(p.difference_eur.p5), e(p.difference_eur.p95))));
+    return [
+      el('h3', {}, tx.cmpDiffTitle),
+      el('div', { className: 'scroll' }, dataTable('compare-table', head, rows)),
+      el('ul', { id: 'compare-chances' }, ...chances),
+      el('p', { className: 'source', id: 'compare-command' }, tx.cmpRuns(o.comparison.runs, o.comparison.seed, this.command(o))),
+      caseload.figure,
+      net.figure,
+      el('p', { className: 'source' }, o.comparison.method),
+    ];
+  }
+}

@@ -1,0 +1,144 @@
+// *Gemeenten*: the six municipalities and the region per year (caseload, exits to work, saving,
+// cost share by the key, net position, BUIG grant and vangnet) as a table and small multiples,
+// and the cost key applied to the planned re-integration cost (`caseflow allocate`).
+import type { Results, Split, YearOut } from '../core';
+import { attrs, el } from '../dom';
+import { formatEur, formatNumber, type Lang } from '../i18n';
+import { ta } from '../i18n-analyst';
+import { dataTable, failure, svg } from './analyst-common';
+import type { Ctx, View } from './context';
+
+type Measure = 'benefits_end' | 'exits_to_work' | 'saving_eur' | 'cost_share_eur' | 'net_position_eur' | 'buig_grant_eur' | 'vangnet_eur';
+
+const MEASURES: Measure[] = ['benefits_end', 'exits_to_work', 'saving_eur', 'cost_share_eur', 'net_position_eur', 'buig_grant_eur', 'vangnet_eur'];
+
+function heading(lang: Lang, m: Measure): string {
+  const tx = ta(lang);
+  return { benefits_end: tx.colStock, exits_to_work: tx.colExits, saving_eur: tx.colSaving, cost_share_eur: tx.colCostShare, net_position_eur: tx.colNet, buig_grant_eur: tx.colBuig, vangnet_eur: tx.colVangnet }[m];
+}
+
+function format(lang: Lang, m: Measure, v: number | string): string {
+  return m.endsWith('_eur') ? formatEur(lang, v) : formatNumber(lang, Number(v), m === 'exits_to_work' ? 1 : 0);
+}
+
+interface Area {
+  id: string;
+  name: string;
+  years: YearOut[];
+}
+
+/** The region first, then the six municipalities in the key's order. */
+function areas(lang: Lang, r: Results): Area[] {
+  return [{ id: 'region', name: ta(lang).region, years: r.years }, ...r.municipalities.map((m) => ({ id: m.id, name: m.name, years: m.years }))];
+}
+
+/** Cents, exactly, of amounts given as decimal text. */
+function cents(v: string): number {
+  return Math.round(Number(v) * 100);
+}
+
+export class MunicipalitiesView implements View {
+  private measure: Measure = 'net_position_eur';
+  private host!: HTMLElement;
+  private split: { total: string; overhead: string; split: Split | null; error: string | null } | null = null;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  data(): unknown {
+    return this.split;
+  }
+
+  mount(host: HTMLElement): void {
+    this.host = host;
+    this.update();
+  }
+
+  update(): void {
+    const { lang } = this.ctx;
+    const tx = ta(lang);
+    const r = this.ctx.results;
+    if (!this.host) return;
+    if (!r) {
+      this.host.replaceChildren(el('h2', {}, tx.munTitle), el('p', { className: 'analysis-status' }, tx.computing));
+      return;
+    }
+    const list = areas(lang, r);
+    const rows = list.flatMap((a) => a.years.map((y) => [a.name, String(y.year), ...MEASURES.map((m) => format(lang, m, y[m]))]));
+    const table = dataTable('municipalities-table', [tx.colArea, tx.colYear, ...MEASURES.map((m) => heading(lang, m))], rows);
+    const picker = el('div', { className: 'measure', role: 'radiogroup' });
+    attrs(picker, { 'aria-label': tx.measure });
+    for (const m of MEASURES) {
+      const input = el('input', { type: 'radio', name: 'mun-measure', id: `mun-measure-${m}`, value: m, checked: m === this.measure });
+      input.addEventListener('change', () => {
+        this.measure = m;
+        this.update();
+        document.getElementById(`mun-measure-${m}`)?.focus();
+      });
+      picker.append(el('label', { htmlFor: input.id }, input, ` ${heading(lang, m)}`));
+    }
+    const multiples = el('div', { className: 'multiples', id: 'municipalities-multiples' }, ...list.map((a) => this.multiple(a)));
+    this.host.replaceChildren(
+      el('h2', {}, tx.munTitle),
+      el('p', {}, tx.munIntro),
+      el('fieldset', {}, el('legend', {}, tx.measure), picker),
+      el('h3', {}, tx.multiplesTitle(heading(lang, this.measure))),
+      multiples,
+      el('div', { className: 'scroll' }, table),
+      this.key(r),
+    );
+  }
+
+  /** One small bar chart: the measure per year for one area, on the area's own scale. */
+  private multiple(a: Area): HTMLElement {
+    const { lang } = this.ctx;
+    const m = this.measure;
+    const values = a.years.map((y) => Number(y[m]));
+    const width = 220;
+    const height = 120;
+    const top = 10;
+    const bottom = 22;
+    const lo = Math.min(0, ...values);
+    const hi = Math.max(0, ...values);
+    const y = (v: number) => top + ((hi - v) / Math.max(1e-9, hi - lo)) * (height - top - bottom);
+    const bw = (width - 10) / Math.max(1, values.length);
+    const words = a.years.map((yr) => `${yr.year} ${format(lang, m, yr[m])}`).join(', ');
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'multiple', role: 'img', 'aria-label': ta(lang).multipleLabel(a.name, heading(lang, m), words) });
+    chart.append(svg('line', { x1: 0, x2: width, y1: y(0), y2: y(0), class: 'axis' }));
+    values.forEach((v, i) => {
+      const x = 5 + i * bw + bw * 0.15;
+      chart.append(
+        svg('rect', { x, y: Math.min(y(v), y(0)), width: bw * 0.7, height: Math.max(1, Math.abs(y(v) - y(0))), class: v < 0 ? 'bar down' : 'bar up' }),
+        svg('text', { x: x + bw * 0.35, y: height - 6, 'text-anchor': 'middle', class: 'tick' }, String(a.years[i]!.year).slice(2)),
+      );
+    });
+    return el('figure', { className: 'small' }, el('figcaption', {}, a.name), chart);
+  }
+
+  /** The key applied to the planned cost of the programmes paid from the re-integration budget. */
+  private key(r: Results): HTMLElement {
+    const { lang, core } = this.ctx;
+    const tx = ta(lang);
+    const programmes = r.scenario.programmes;
+    const planned = r.programmes.filter((_, i) => programmes[i]?.funding === 'reintegration').reduce((sum, p) => sum + cents(p.planned_cost_eur), 0);
+    const total = (planned / 100).toFixed(2);
+    const overhead = String(r.scenario.set['cost_split_overhead_pct'] ?? core.params.param.find((p) => p.id === 'cost_split_overhead_pct')?.default ?? 50);
+    const section = el('section', { id: 'cost-key' }, el('h3', {}, tx.keyTitle));
+    if (planned === 0) {
+      this.split = { total, overhead, split: null, error: null };
+      section.append(el('p', {}, tx.keyNone));
+      return section;
+    }
+    try {
+      const split = core.allocate(total, overhead);
+      this.split = { total, overhead, split, error: null };
+      const e = (v: string) => formatEur(lang, v);
+      const rows = split.rows.map((row) => [row.name, `${formatNumber(lang, Number(row.key_pct), 2)}%`, e(row.share_eur), e(row.overhead_eur), e(row.total_eur)]);
+      rows.push([tx.total, '100%', e(split.totals.share_eur), e(split.totals.overhead_eur), formatEur(lang, (cents(split.totals.share_eur) + cents(split.totals.overhead_eur)) / 100)]);
+      section.append(el('p', {}, tx.keyIntro(e(total), formatNumber(lang, Number(overhead), 2))), dataTable('cost-key-table', [tx.colArea, tx.colKey, tx.colShare, tx.colOverhead, tx.colTotal], rows));
+    } catch (err) {
+      this.split = { total, overhead, split: null, error: failure(lang, err) };
+      section.append(el('p', { className: 'error' }, failure(lang, err)));
+    }
+    return section;
+  }
+}
