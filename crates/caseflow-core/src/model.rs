@@ -460,7 +460,9 @@ pub fn run_chain_with_noise(
                             // Deadweight (hazard-based): the exits to work these participants
                             // would have had at their baseline chance, at most those they had.
                             let (w0, _) = exits(*cell, base_work, rates.other[b] * no, may_cap);
-                            let deadweight = w0.min(w);
+                            // `w0.min(w)` for the non-negative numbers these are, without
+                            // `f64::min`'s test for NaN.
+                            let deadweight = if w0 < w { w0 } else { w };
                             *cell -= w + o;
                             to_work += w;
                             other += o;
