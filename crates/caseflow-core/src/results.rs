@@ -300,29 +300,30 @@ fn benefit_cost(inp: &Inputs, t: u32) -> f64 {
 
 /// The money of one month of one area, in cents.
 #[derive(Debug, Clone, Copy, Default)]
-struct MonthMoney {
+pub(crate) struct MonthMoney {
     /// Benefits paid (and wage-cost subsidies paid from BUIG).
-    spending: Cents,
+    pub spending: Cents,
     /// Spending without the programmes minus spending with them.
-    saving: Cents,
+    pub saving: Cents,
     /// Programme cost paid.
-    cost: Cents,
+    pub cost: Cents,
 }
 
-/// The money of one year of one area, in cents (every figure has at most two decimals).
+/// The money of one year of one area, in cents (every figure has at most two decimals), as
+/// the [`YearOut`] fields of the same names.
 #[derive(Debug, Clone, Copy, Default)]
-struct YearMoney {
-    spending: Cents,
-    spending_without: Cents,
-    gross_saving: Cents,
-    grant: Cents,
-    feedback: Cents,
-    vangnet: Cents,
-    vangnet_change: Cents,
-    saving: Cents,
-    cost_share: Cents,
-    reintegration_budget: Cents,
-    net_position: Cents,
+pub(crate) struct YearMoney {
+    pub spending: Cents,
+    pub spending_without: Cents,
+    pub gross_saving: Cents,
+    pub grant: Cents,
+    pub feedback: Cents,
+    pub vangnet: Cents,
+    pub vangnet_change: Cents,
+    pub saving: Cents,
+    pub cost_share: Cents,
+    pub reintegration_budget: Cents,
+    pub net_position: Cents,
 }
 
 impl YearMoney {
@@ -357,15 +358,16 @@ impl YearMoney {
 }
 
 /// Monthly tables of one area, with the flows the summary needs. Money is kept in cents
-/// (`money`, `year_money`) and written into the tables' decimals at the end.
-struct Area {
-    months: Vec<MonthOut>,
-    money: Vec<MonthMoney>,
+/// (`money`, `year_money`) and written into the tables' decimals at the end (the decimal
+/// fields of `months` and `years` are zero until then).
+pub(crate) struct Area {
+    pub months: Vec<MonthOut>,
+    pub money: Vec<MonthMoney>,
     flows: Vec<Flows>,
     /// Benefit-months not paid: start-of-month stocks, as the saving in euros is counted.
     benefit_months_avoided: f64,
-    years: Vec<YearOut>,
-    year_money: Vec<YearMoney>,
+    pub years: Vec<YearOut>,
+    pub year_money: Vec<YearMoney>,
     start_benefits: f64,
     people_per_benefit: f64,
 }
@@ -638,7 +640,7 @@ fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Cents; N_MUNI]>, Vec<[Ce
     (shared, buig)
 }
 
-/// The tables of a run: what a Monte Carlo run summarises, and the core of [`Results`].
+/// The tables of a run: the core of [`Results`].
 pub(crate) struct Tables {
     /// The region's headline figures.
     pub summary: Summary,
@@ -674,9 +676,76 @@ fn budget_check(inp: &Inputs) -> Option<BudgetCheck> {
     })
 }
 
+/// A run's tables with their money still in cents: what a Monte Carlo run reads its numbers
+/// from (it needs no decimals), and what [`tables`] finishes.
+pub(crate) struct Ledger {
+    /// Each municipality.
+    pub municipalities: Vec<Area>,
+    /// The region: the sum of the municipalities.
+    pub region: Area,
+    year_of: Vec<usize>,
+    discount_rate: f64,
+    budget: Option<BudgetCheck>,
+}
+
+impl Ledger {
+    /// The region's summary.
+    pub fn summary(&self) -> Summary {
+        let mut summary = self.region.summary(self.discount_rate, &self.year_of);
+        if let Some(b) = &self.budget {
+            summary.budget_overallocation_eur = b.overallocation_eur;
+        }
+        summary
+    }
+
+    /// A municipality's summary.
+    pub fn municipality_summary(&self, m: usize) -> Summary {
+        self.municipalities[m].summary(self.discount_rate, &self.year_of)
+    }
+
+    /// The tables, money in decimals.
+    pub fn finish(self) -> Tables {
+        let summary = self.summary();
+        let Ledger {
+            municipalities,
+            mut region,
+            year_of,
+            discount_rate,
+            budget,
+        } = self;
+        region.fill_money();
+        Tables {
+            summary,
+            months: region.months,
+            years: region.years,
+            municipalities: municipalities
+                .into_iter()
+                .zip(MUNICIPALITIES)
+                .map(|(mut a, muni)| {
+                    let summary = a.summary(discount_rate, &year_of);
+                    a.fill_money();
+                    MunicipalityResults {
+                        id: muni.id,
+                        name: muni.name,
+                        summary,
+                        months: a.months,
+                        years: a.years,
+                    }
+                })
+                .collect(),
+            budget,
+        }
+    }
+}
+
 /// The region's and each municipality's tables and summaries, from a scenario chain and its
 /// counterfactual.
 pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
+    ledger(inp, with, without).finish()
+}
+
+/// [`tables`] with the money still in cents.
+pub(crate) fn ledger(inp: &Inputs, with: &Chain, without: &Chain) -> Ledger {
     let months = inp.months as usize;
     let (year_of, year_list) = year_index(inp);
     let (key_cost, buig_cost) = programme_costs(inp, with);
@@ -768,7 +837,7 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
             r.add(y);
         }
     }
-    let mut region = Area {
+    let region = Area {
         months: region_rows,
         money: region_money,
         flows: region_flows,
@@ -783,32 +852,12 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
         },
     };
 
-    let budget = budget_check(inp);
-    let mut summary = region.summary(inp.discount_rate, &year_of);
-    if let Some(b) = &budget {
-        summary.budget_overallocation_eur = b.overallocation_eur;
-    }
-    region.fill_money();
-    Tables {
-        summary,
-        months: region.months,
-        years: region.years,
-        municipalities: areas
-            .into_iter()
-            .zip(MUNICIPALITIES)
-            .map(|(mut a, muni)| {
-                let summary = a.summary(inp.discount_rate, &year_of);
-                a.fill_money();
-                MunicipalityResults {
-                    id: muni.id,
-                    name: muni.name,
-                    summary,
-                    months: a.months,
-                    years: a.years,
-                }
-            })
-            .collect(),
-        budget,
+    Ledger {
+        municipalities: areas,
+        region,
+        year_of,
+        discount_rate: inp.discount_rate,
+        budget: budget_check(inp),
     }
 }
 
