@@ -597,7 +597,11 @@ impl Model {
         })?;
         let mut kinds: Vec<Leaf> = Vec::new();
         leaves(&template, "", &mut |kind, _| kinds.push(kind));
-        let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(runs as usize); kinds.len()];
+        // One column per leaf, each with room for every run (`vec![v; n]` would clone the
+        // prototype without its capacity).
+        let mut columns: Vec<Vec<f64>> = (0..kinds.len())
+            .map(|_| Vec::with_capacity(runs as usize))
+            .collect();
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
         let (mut values, mut inputs, mut row) = (Vec::new(), draws.base.clone(), Vec::new());
         let (mut payback2, mut payback5, mut payback10, mut above, mut positive) =
@@ -637,7 +641,8 @@ impl Model {
         }
         progress(runs);
         let mut all = kinds.iter().zip(&columns).map(|(k, c)| stats(*k, c));
-        let rebuilt = rebuild(&template, "", &mut all);
+        let mut rebuilt = rebuild(&template, "", &mut all);
+        let mut take = |key: &str| rebuilt.get_mut(key).map(Value::take).unwrap_or(Value::Null);
         let share = |n: u32| f64::from(n) / f64::from(runs);
         Ok(MonteCarlo {
             version: crate::VERSION,
@@ -645,10 +650,10 @@ impl Model {
             seed,
             method: METHOD,
             scenario: base,
-            summary: rebuilt["summary"].clone(),
-            months: rebuilt["months"].clone(),
-            years: rebuilt["years"].clone(),
-            municipalities: rebuilt["municipalities"].clone(),
+            summary: take("summary"),
+            months: take("months"),
+            years: take("years"),
+            municipalities: take("municipalities"),
             probabilities: Probabilities {
                 payback_within_2_years: (horizon >= 24).then(|| share(payback2)),
                 payback_within_5_years: (horizon >= 60).then(|| share(payback5)),

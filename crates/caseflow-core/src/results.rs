@@ -529,12 +529,16 @@ impl Area {
         let (mut cum_saving, mut cum_cost) = (0.0, 0.0);
         let mut payback = None;
         let mut present_value = Cents::default();
+        let feedback_month: Vec<f64> = self
+            .year_money
+            .iter()
+            .zip(&self.years)
+            .map(|(money, year)| {
+                (money.gross_saving - money.saving).to_f64() / f64::from(year.months.max(1))
+            })
+            .collect();
         for (t, (m, &y)) in self.money.iter().zip(year_of).enumerate() {
-            let year = &self.year_money[y];
-            let months = self.years[y].months;
-            let feedback_month =
-                (year.gross_saving - year.saving).to_f64() / f64::from(months.max(1));
-            let kept = m.saving.to_f64() - feedback_month;
+            let kept = m.saving.to_f64() - feedback_month[y];
             let spent = m.cost.to_f64();
             cum_saving += kept;
             cum_cost += spent;
