@@ -6,6 +6,10 @@
 //! the exact sum of those cents, so the parts always add up to the whole. A cumulative figure
 //! that must not drift (programme cost, paid as participants start) is rounded cumulatively:
 //! each month gets round(cumulative up to now) − round(cumulative before).
+//!
+//! The tables do this arithmetic in whole cents ([`Cents`], an `i128` that adds and subtracts
+//! exactly as `Decimal` does, down to the scale and the sign of a zero) and turn the result
+//! into decimals once, for the output: the same decimals, without a decimal sum per month.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};

@@ -2,7 +2,10 @@
 //! yearly tables for the region and each municipality, the programmes, and a summary.
 //!
 //! The saving is always a difference of two runs with the same inputs: the scenario, and the
-//! same scenario without its programmes. Money follows the rounding rule in [`crate::money`].
+//! same scenario without its programmes. Money follows the rounding rule in [`crate::money`],
+//! and is summed in cents ([`crate::money::Cents`]) until the tables are finished: a run's
+//! ledger (the tables with the money still in cents) is what a Monte Carlo run reads, and
+//! [`assemble`] writes it out as decimals.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
