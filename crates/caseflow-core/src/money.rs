@@ -118,27 +118,27 @@ impl Cents {
     /// a positive zero.
     #[inline]
     fn combine(self, other: Cents, subtract: bool) -> Cents {
-        if self.cents == 0 {
-            if subtract && other.cents != 0 {
-                return Cents {
-                    cents: -other.cents,
-                    ..other
-                };
-            }
-            return other;
-        }
-        if other.cents == 0 {
-            return self;
-        }
+        // The cents are the plain sum or difference either way (0 ± b = ±b, a ± 0 = a); only
+        // the scale and the sign of a zero depend on which operand is zero. Selects rather
+        // than branches: a month without programme cost is a zero among non-zero amounts.
         let cents = if subtract {
             self.cents - other.cents
         } else {
             self.cents + other.cents
         };
+        let scale = if self.cents == 0 {
+            other.scale
+        } else if other.cents == 0 {
+            self.scale
+        } else {
+            self.scale.max(other.scale)
+        };
         Cents {
             cents,
-            scale: self.scale.max(other.scale),
-            negative_zero: false,
+            scale,
+            // Only a zero left operand passes a zero's sign on (a non-zero amount's flag is
+            // always false).
+            negative_zero: self.cents == 0 && other.negative_zero,
         }
     }
 
