@@ -12,6 +12,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use crate::money::Cents;
 use crate::region::{MUNICIPALITIES, N_MUNI};
 
 /// One municipality's row of a split.
@@ -140,6 +141,139 @@ pub fn split(
     }
 }
 
+/// A cost key and overhead prepared for splitting many totals in cents (the monthly programme
+/// cost of a run): [`CostKey::split_cents`] gives the same totals as [`split`], in integers
+/// whenever they are provably the same.
+#[derive(Debug, Clone)]
+pub struct CostKey {
+    key_pct: [Decimal; N_MUNI],
+    overhead_pct: Decimal,
+    /// The key in units of 0.0001% and the overhead in units of 0.0001%, when the key adds up
+    /// to exactly 100% and neither is negative.
+    whole: Option<([i128; N_MUNI], i128)>,
+}
+
+/// A decimal of at most four decimals in units of 0.0001, if it is one and not negative.
+fn ten_thousandths(d: Decimal) -> Option<i128> {
+    (d.scale() <= 4 && !d.is_sign_negative()).then(|| d.mantissa() * 10i128.pow(4 - d.scale()))
+}
+
+impl CostKey {
+    /// Prepare `key_pct` and `overhead_pct` (as [`split`] takes them).
+    pub fn new(key_pct: [Decimal; N_MUNI], overhead_pct: Decimal) -> CostKey {
+        let key: Option<Vec<i128>> = key_pct.iter().map(|&k| ten_thousandths(k)).collect();
+        let whole = match (key, ten_thousandths(overhead_pct)) {
+            (Some(key), Some(overhead)) if key.iter().sum::<i128>() == 1_000_000 => {
+                let mut k = [0; N_MUNI];
+                k.copy_from_slice(&key);
+                Some((k, overhead))
+            }
+            _ => None,
+        };
+        CostKey {
+            key_pct,
+            overhead_pct,
+            whole,
+        }
+    }
+
+    /// Each municipality's share plus overhead of `total`, in whole cents: the `total_eur` of
+    /// the rows of `split(total, key_pct, overhead_pct, 0.01)`.
+    ///
+    /// In integers when the key adds up to 100%, the total is positive and the amounts are
+    /// small enough that every decimal step of [`split`] is exact but the last division of
+    /// the overhead's largest remainder. That one rounds at 28 digits, far below the 1/K'
+    /// (K' the five regional keys in 0.0001%) that separates distinct remainders; equal
+    /// remainders, whose order that rounding could decide, go to [`split`] itself, as does
+    /// every other case.
+    pub fn split_cents(&self, total: Cents) -> [Cents; N_MUNI] {
+        self.split_whole(total).unwrap_or_else(|| {
+            let rows = split(
+                total.to_decimal(),
+                &self.key_pct,
+                self.overhead_pct,
+                Decimal::new(1, 2),
+            )
+            .rows;
+            std::array::from_fn(|m| Cents::of_decimal(rows[m].total_eur).unwrap_or_default())
+        })
+    }
+
+    fn split_whole(&self, total: Cents) -> Option<[Cents; N_MUNI]> {
+        let (key, overhead) = self.whole?;
+        let t = total.cents();
+        if t <= 0 || t > 1_000_000_000_000_000 || t * overhead > 100_000_000_000_000 {
+            return None;
+        }
+        let shares = remainder_parts(t, &key, 1_000_000, false)?;
+        let regional: i128 = key[1..].iter().sum();
+        let mut total = [Cents::default(); N_MUNI];
+        if overhead == 0 || regional == 0 {
+            // No overhead: its parts are all Decimal::ZERO.
+            for (out, share) in total.iter_mut().zip(shares) {
+                *out = part(share);
+            }
+            return Some(total);
+        }
+        // The overhead on the regional shares: T × O × K' / 10^14 euros, rounded to the cent
+        // half away from zero (positive here), split in proportion to the regional keys.
+        let scale = 1_000_000_000_000;
+        let units = (t * overhead * regional + scale / 2) / scale;
+        let mut weights = key;
+        weights[0] = 0;
+        let overheads = remainder_parts(units, &weights, regional, true)?;
+        for ((out, share), extra) in total.iter_mut().zip(shares).zip(overheads) {
+            *out = part(share) + part(extra);
+        }
+        Some(total)
+    }
+}
+
+/// A split part of `n` cents as [`largest_remainder`] returns it: `n × 0.01`, which is the
+/// scale-0 `Decimal::ZERO` for none.
+fn part(n: i128) -> Cents {
+    if n == 0 {
+        Cents::default()
+    } else {
+        Cents::new(n as i64)
+    }
+}
+
+/// [`largest_remainder`] of `units` (positive) by integer `weights` summing to `sum`: the
+/// floors of `units × w / sum`, then one unit each to the largest remainders (ties to the
+/// earlier). None when `refuse_ties` and two non-zero remainders are equal.
+fn remainder_parts(
+    units: i128,
+    weights: &[i128; N_MUNI],
+    sum: i128,
+    refuse_ties: bool,
+) -> Option<[i128; N_MUNI]> {
+    let mut parts = [0; N_MUNI];
+    let mut rest = [0; N_MUNI];
+    for ((p, r), w) in parts.iter_mut().zip(rest.iter_mut()).zip(weights) {
+        *p = units * w / sum;
+        *r = units * w % sum;
+    }
+    if refuse_ties {
+        for i in 0..N_MUNI {
+            if rest[i] != 0 && rest[i + 1..].contains(&rest[i]) {
+                return None;
+            }
+        }
+    }
+    let mut left = units - parts.iter().sum::<i128>();
+    let mut order: [usize; N_MUNI] = std::array::from_fn(|i| i);
+    order.sort_by(|&a, &b| rest[b].cmp(&rest[a]));
+    for &i in order.iter().cycle().take(N_MUNI * 2) {
+        if left <= 0 {
+            break;
+        }
+        parts[i] += 1;
+        left -= 1;
+    }
+    Some(parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +349,66 @@ mod tests {
             assert_eq!(parts.iter().sum::<Decimal>(), t, "{total}");
             assert!(parts.iter().all(|p| *p >= Decimal::ZERO));
         }
+    }
+
+    #[test]
+    fn the_cents_split_gives_the_decimal_splits_totals_to_the_bit() {
+        // A small deterministic generator (no dependency): totals from a cent to millions,
+        // the seed 003 key and keys of four decimals adding up to 100, several overheads.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let mut keys = vec![key()];
+        for _ in 0..40 {
+            let mut k = [0i64; N_MUNI];
+            let mut left = 1_000_000i64;
+            for slot in k.iter_mut().skip(1) {
+                *slot = next(left as u64 / 3 + 1) as i64;
+                left -= *slot;
+            }
+            k[0] = left;
+            keys.push(k.map(|x| Decimal::new(x, 4)));
+        }
+        keys.push(["100", "0", "0", "0", "0", "0"].map(|s| s.parse().unwrap()));
+        keys.push(["50", "10", "10", "10", "10", "10"].map(|s| s.parse().unwrap()));
+        let overheads = ["0", "50", "12.5", "100", "33.3333", "200", "0.0001"];
+        let mut checked = 0;
+        for key in &keys {
+            for o in overheads {
+                let ck = CostKey::new(*key, o.parse().unwrap());
+                for i in 0..400u64 {
+                    let cents = match i % 4 {
+                        0 => next(100) as i64 + 1,
+                        1 => next(100_000) as i64 + 1,
+                        2 => next(1_000_000_000) as i64 + 1,
+                        _ => (next(100) as i64 + 1) * 10_000,
+                    };
+                    let total = Cents::new(cents);
+                    let fast = ck.split_cents(total);
+                    let slow = split(
+                        total.to_decimal(),
+                        key,
+                        o.parse().unwrap(),
+                        Decimal::new(1, 2),
+                    );
+                    for (f, row) in fast.iter().zip(&slow.rows) {
+                        assert_eq!(
+                            f.to_decimal().serialize(),
+                            row.total_eur.serialize(),
+                            "{cents} {key:?} {o}: {} vs {}",
+                            f.to_decimal(),
+                            row.total_eur
+                        );
+                    }
+                    checked += usize::from(ck.split_whole(total).is_some());
+                }
+            }
+        }
+        assert!(checked > 100_000, "the integer path ran {checked} times");
     }
 
     #[test]

@@ -49,6 +49,10 @@ impl VangnetRules {
     /// The compensation for spending `spending` against a grant `grant`, to the cent.
     pub fn compensation(&self, spending: Decimal, grant: Decimal) -> Decimal {
         let deficit = spending - grant;
+        if deficit <= Decimal::ZERO && !self.own_risk.is_sign_negative() {
+            // No deficit: none above a non-negative own risk either (saves the products).
+            return Decimal::ZERO;
+        }
         let own = grant * self.own_risk;
         if deficit <= own || grant <= Decimal::ZERO {
             return Decimal::ZERO;

@@ -446,8 +446,13 @@ pub fn run_chain_with_noise(
                     other += o;
                 }
             }
+            // The sums run in locals (registers), not through `f` and `programme_exits`: the
+            // compiler cannot tell those from the cells, so it would store and reload them at
+            // every cell. Same additions in the same order.
+            let (mut participant_exits, mut deadweight_exits) =
+                (f.participant_exits_to_work, f.deadweight_exits);
             for (p, (cells, pr)) in muni.programmes.iter_mut().zip(&prog_rates).enumerate() {
-                let tally = &mut programme_exits[t * n_prog + p];
+                let [mut tally_work, mut tally_deadweight] = programme_exits[t * n_prog + p];
                 for g in pr.groups.clone() {
                     for (stock, mult) in [
                         (&mut cells.inside[g], pr.in_multiplier),
@@ -460,14 +465,16 @@ pub fn run_chain_with_noise(
                             // Deadweight (hazard-based): the exits to work these participants
                             // would have had at their baseline chance, at most those they had.
                             let (w0, _) = exits(*cell, base_work, rates.other[b] * no, may_cap);
-                            let deadweight = w0.min(w);
+                            // `w0.min(w)` for the non-negative numbers these are, without
+                            // `f64::min`'s test for NaN.
+                            let deadweight = if w0 < w { w0 } else { w };
                             *cell -= w + o;
                             to_work += w;
                             other += o;
-                            f.participant_exits_to_work += w;
-                            f.deadweight_exits += deadweight;
-                            tally[0] += w;
-                            tally[1] += deadweight;
+                            participant_exits += w;
+                            deadweight_exits += deadweight;
+                            tally_work += w;
+                            tally_deadweight += deadweight;
                         }
                     }
                     // Programme phases of those who were already in: the effect fades, the
@@ -481,7 +488,10 @@ pub fn run_chain_with_noise(
                         muni.base[g][b] += faded;
                     }
                 }
+                programme_exits[t * n_prog + p] = [tally_work, tally_deadweight];
             }
+            f.participant_exits_to_work = participant_exits;
+            f.deadweight_exits = deadweight_exits;
             let re_w = [
                 muni.leavers_work[0] * rates.reentry_work,
                 muni.leavers_work[1] * rates.reentry_work,

@@ -14,9 +14,11 @@
 //!   the same bits natively and in WebAssembly (no platform maths in any draw).
 //! - **Speed.** The base scenario is resolved once; each run applies its draws to a copy of
 //!   those inputs with [`Inputs::apply`] (the mapping resolve itself uses) and checks them with
-//!   resolve's rules, and its numbers are read from the tables straight into columns in the
-//!   order of the JSON walk (a test keeps the two in step), so no run builds a scenario, a
-//!   JSON value or the full results.
+//!   resolve's rules, and its numbers are read from the run's ledger (the tables with their
+//!   money still in integer cents, [`crate::results`]) straight into columns in the order of
+//!   the JSON walk (a test keeps the two in step), so no run builds a scenario, a JSON value,
+//!   the full results or a decimal it does not summarise. A column is sorted once, as
+//!   integers in `total_cmp` order, for its percentiles.
 //! - **Output** mirrors a deterministic run's JSON: in the region's summary, months and
 //!   years, and in each municipality's summary, every number and money figure becomes
 //!   `{mean, p5, p25, p50, p75, p95}` (money still as decimal strings) and `payback_month`
@@ -32,9 +34,10 @@ use serde_json::{Map, Value};
 use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::inputs::Inputs;
 use crate::model::{Noise, noise_len, run_chain_with_noise};
+use crate::money::Cents;
 use crate::money::eur;
 use crate::params::{Distribution, ParamSpec};
-use crate::results::{MonthOut, Summary, Tables, YearOut, tables};
+use crate::results::{Ledger, MonthMoney, MonthOut, Summary, YearMoney, YearOut, ledger};
 use crate::scenario::check_consistency;
 use crate::{Model, Scenario};
 
@@ -366,11 +369,28 @@ fn rebuild(v: &Value, key: &str, stats: &mut impl Iterator<Item = Value>) -> Val
     }
 }
 
-fn stats(kind: Leaf, values: &mut [f64]) -> Value {
+/// `values` in the order of `f64::total_cmp`, sorted as unsigned integers with that order
+/// (a faster sort than by `total_cmp`, with the same result: values equal under it have the
+/// same bits). A column whose values are all the same (a year, a start stock) is not sorted.
+fn sorted(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    const SIGN: u64 = 1 << 63;
+    let mut keys: Vec<u64> = values
+        .map(|v| {
+            let bits = v.to_bits();
+            if bits & SIGN != 0 { !bits } else { bits | SIGN }
+        })
+        .collect();
+    if keys.windows(2).any(|w| w[0] != w[1]) {
+        keys.sort_unstable();
+    }
+    keys.into_iter()
+        .map(|k| f64::from_bits(if k & SIGN != 0 { k & !SIGN } else { !k }))
+        .collect()
+}
+
+fn stats(kind: Leaf, values: &[f64]) -> Value {
     let runs = values.len();
-    let mut present: Vec<f64> = values.iter().copied().filter(|v| !v.is_nan()).collect();
-    // Unstable is exact here: values equal under `total_cmp` have the same bits.
-    present.sort_unstable_by(f64::total_cmp);
+    let present = sorted(values.iter().copied().filter(|v| !v.is_nan()));
     let p = |q: f64| percentile(&present, q);
     let number = |x: f64| {
         if x.is_finite() {
@@ -472,67 +492,75 @@ fn summary_leaves(s: &Summary, out: &mut Vec<f64>) {
     ]);
 }
 
-/// The numeric leaves of a month, in key order (`month` is text).
-fn month_leaves(m: &MonthOut, out: &mut Vec<f64>) {
+/// An amount kept in cents as [`money`] reads its decimal.
+fn cents(c: Cents) -> f64 {
+    money(c.to_decimal())
+}
+
+/// The numeric leaves of a month, in key order (`month` is text; the money is in `c`).
+fn month_leaves(m: &MonthOut, c: &MonthMoney, out: &mut Vec<f64>) {
     out.extend([
-        money(m.benefit_spending_eur),
+        cents(c.spending),
         m.benefits,
         m.benefits_without_programmes,
         m.exits_other,
         m.exits_to_work,
         m.exits_to_work_without_programmes,
-        money(m.gross_saving_eur),
+        cents(c.saving),
         m.in_programme,
         m.inflow,
         m.people,
-        money(m.programme_cost_eur),
+        cents(c.cost),
         m.programme_starts,
         m.reentries,
     ]);
 }
 
-/// The numeric leaves of a year, in key order.
-fn year_leaves(y: &YearOut, out: &mut Vec<f64>) {
+/// The numeric leaves of a year, in key order (the money is in `c`).
+fn year_leaves(y: &YearOut, c: &YearMoney, out: &mut Vec<f64>) {
     out.extend([
-        money(y.benefit_spending_eur),
-        money(y.benefit_spending_without_programmes_eur),
+        cents(c.spending),
+        cents(c.spending_without),
         y.benefits_end,
         y.benefits_end_without_programmes,
-        money(y.buig_grant_eur),
-        money(y.cost_share_eur),
+        cents(c.grant),
+        cents(c.cost_share),
         y.exits_other,
         y.exits_to_work,
         y.exits_to_work_without_programmes,
-        money(y.grant_feedback_eur),
-        money(y.gross_saving_eur),
+        cents(c.feedback),
+        cents(c.gross_saving),
         y.inflow,
         f64::from(y.months),
-        money(y.net_position_eur),
+        cents(c.net_position),
         y.people_end,
         y.programme_starts,
         y.reentries,
-        money(y.reintegration_budget_eur),
-        money(y.saving_eur),
-        money(y.vangnet_change_eur),
-        money(y.vangnet_eur),
+        cents(c.reintegration_budget),
+        cents(c.saving),
+        cents(c.vangnet_change),
+        cents(c.vangnet),
         f64::from(y.year),
     ]);
 }
 
-/// The numeric leaves of a run's tables in the order [`leaves`] visits [`tracked`] (keys
-/// sorted: months, municipalities, summary, years), without building the JSON value.
-fn tracked_leaves(t: &Tables, out: &mut Vec<f64>) {
+/// The numeric leaves of a run in the order [`leaves`] visits [`tracked`] (keys sorted:
+/// months, municipalities, summary, years), read from its ledger without building the
+/// tables' decimals or the JSON value. Returns the region's summary.
+fn tracked_leaves(l: &Ledger, out: &mut Vec<f64>) -> Summary {
     out.clear();
-    for m in &t.months {
-        month_leaves(m, out);
+    for (m, c) in l.region.months.iter().zip(&l.region.money) {
+        month_leaves(m, c, out);
     }
-    for m in &t.municipalities {
-        summary_leaves(&m.summary, out);
+    for m in 0..l.municipalities.len() {
+        summary_leaves(&l.municipality_summary(m), out);
     }
-    summary_leaves(&t.summary, out);
-    for y in &t.years {
-        year_leaves(y, out);
+    let summary = l.summary();
+    summary_leaves(&summary, out);
+    for (y, c) in l.region.years.iter().zip(&l.region.year_money) {
+        year_leaves(y, c, out);
     }
+    summary
 }
 
 impl Model {
@@ -571,7 +599,11 @@ impl Model {
         })?;
         let mut kinds: Vec<Leaf> = Vec::new();
         leaves(&template, "", &mut |kind, _| kinds.push(kind));
-        let mut columns: Vec<Vec<f64>> = vec![Vec::with_capacity(runs as usize); kinds.len()];
+        // One column per leaf, each with room for every run (`vec![v; n]` would clone the
+        // prototype without its capacity).
+        let mut columns: Vec<Vec<f64>> = (0..kinds.len())
+            .map(|_| Vec::with_capacity(runs as usize))
+            .collect();
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
         let (mut values, mut inputs, mut row) = (Vec::new(), draws.base.clone(), Vec::new());
         let (mut payback2, mut payback5, mut payback10, mut above, mut positive) =
@@ -595,15 +627,13 @@ impl Model {
             }
             let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
             let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
-            let t = tables(&inputs, &with, &without);
-            let s = &t.summary;
+            let s = &tracked_leaves(&ledger(&inputs, &with, &without), &mut row);
             let pays = |months: u32| s.payback_month.is_some_and(|m| m <= months);
             payback2 += u32::from(pays(24));
             payback5 += u32::from(pays(60));
             payback10 += u32::from(pays(120));
             above += u32::from(s.benefits_end > s.benefits_start);
             positive += u32::from(s.net_saving_eur > Decimal::ZERO);
-            tracked_leaves(&t, &mut row);
             for (col, x) in columns.iter_mut().zip(&row) {
                 col.push(*x);
             }
@@ -612,11 +642,9 @@ impl Model {
             }
         }
         progress(runs);
-        let mut all = kinds
-            .iter()
-            .zip(columns.iter_mut())
-            .map(|(k, c)| stats(*k, c));
-        let rebuilt = rebuild(&template, "", &mut all);
+        let mut all = kinds.iter().zip(&columns).map(|(k, c)| stats(*k, c));
+        let mut rebuilt = rebuild(&template, "", &mut all);
+        let mut take = |key: &str| rebuilt.get_mut(key).map(Value::take).unwrap_or(Value::Null);
         let share = |n: u32| f64::from(n) / f64::from(runs);
         Ok(MonteCarlo {
             version: crate::VERSION.to_owned(),
@@ -624,10 +652,10 @@ impl Model {
             seed,
             method: METHOD.to_owned(),
             scenario: base,
-            summary: rebuilt["summary"].clone(),
-            months: rebuilt["months"].clone(),
-            years: rebuilt["years"].clone(),
-            municipalities: rebuilt["municipalities"].clone(),
+            summary: take("summary"),
+            months: take("months"),
+            years: take("years"),
+            municipalities: take("municipalities"),
             probabilities: Probabilities {
                 payback_within_2_years: (horizon >= 24).then(|| share(payback2)),
                 payback_within_5_years: (horizon >= 60).then(|| share(payback5)),
@@ -669,7 +697,7 @@ mod tests {
         let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
         let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
         let mut read = Vec::new();
-        tracked_leaves(&tables(&inputs, &with, &without), &mut read);
+        tracked_leaves(&ledger(&inputs, &with, &without), &mut read);
         assert_eq!(walked.len(), read.len());
         for (i, (a, b)) in walked.iter().zip(&read).enumerate() {
             assert!(
@@ -677,6 +705,31 @@ mod tests {
                 "{i}: {a} {b}"
             );
         }
+    }
+
+    #[test]
+    fn columns_sort_as_by_total_cmp() {
+        let mut values = vec![
+            3.0,
+            -0.0,
+            0.0,
+            -1.5,
+            1e300,
+            -1e-300,
+            2.5,
+            2.5,
+            f64::INFINITY,
+            -7.0,
+            0.0,
+            5e-324,
+        ];
+        let fast = sorted(values.iter().copied());
+        values.sort_by(f64::total_cmp);
+        assert_eq!(
+            fast.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            values.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+        );
+        assert_eq!(sorted([1.0; 5].into_iter()), vec![1.0; 5]);
     }
 
     #[test]

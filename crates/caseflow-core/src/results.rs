@@ -2,16 +2,19 @@
 //! yearly tables for the region and each municipality, the programmes, and a summary.
 //!
 //! The saving is always a difference of two runs with the same inputs: the scenario, and the
-//! same scenario without its programmes. Money follows the rounding rule in [`crate::money`].
+//! same scenario without its programmes. Money follows the rounding rule in [`crate::money`],
+//! and is summed in cents ([`crate::money::Cents`]) until the tables are finished: a run's
+//! ledger (the tables with the money still in cents) is what a Monte Carlo run reads, and
+//! [`assemble`] writes it out as decimals.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::allocate;
+use crate::allocate::CostKey;
 use crate::budget::{self, BuigYear};
 use crate::inputs::Inputs;
 use crate::model::{Chain, Flows};
-use crate::money::{eur, ratio};
+use crate::money::{Cents, eur, ratio};
 use crate::presets::Note;
 use crate::region::{MUNICIPALITIES, N_MUNI};
 use crate::scenario::{Funding, Scenario, YearMonth};
@@ -298,13 +301,76 @@ fn benefit_cost(inp: &Inputs, t: u32) -> f64 {
     cost
 }
 
-/// Monthly tables of one area, with the flows the summary needs.
-struct Area {
-    months: Vec<MonthOut>,
+/// The money of one month of one area, in cents.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct MonthMoney {
+    /// Benefits paid (and wage-cost subsidies paid from BUIG).
+    pub spending: Cents,
+    /// Spending without the programmes minus spending with them.
+    pub saving: Cents,
+    /// Programme cost paid.
+    pub cost: Cents,
+}
+
+/// The money of one year of one area, in cents (every figure has at most two decimals), as
+/// the [`YearOut`] fields of the same names.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct YearMoney {
+    pub spending: Cents,
+    pub spending_without: Cents,
+    pub gross_saving: Cents,
+    pub grant: Cents,
+    pub feedback: Cents,
+    pub vangnet: Cents,
+    pub vangnet_change: Cents,
+    pub saving: Cents,
+    pub cost_share: Cents,
+    pub reintegration_budget: Cents,
+    pub net_position: Cents,
+}
+
+impl YearMoney {
+    fn add(&mut self, p: &YearMoney) {
+        self.spending += p.spending;
+        self.spending_without += p.spending_without;
+        self.gross_saving += p.gross_saving;
+        self.grant += p.grant;
+        self.feedback += p.feedback;
+        self.vangnet += p.vangnet;
+        self.vangnet_change += p.vangnet_change;
+        self.saving += p.saving;
+        self.cost_share += p.cost_share;
+        self.reintegration_budget += p.reintegration_budget;
+        self.net_position += p.net_position;
+    }
+
+    /// Write the amounts into a row of the yearly table.
+    fn fill(&self, y: &mut YearOut) {
+        y.benefit_spending_eur = self.spending.to_decimal();
+        y.benefit_spending_without_programmes_eur = self.spending_without.to_decimal();
+        y.gross_saving_eur = self.gross_saving.to_decimal();
+        y.buig_grant_eur = self.grant.to_decimal();
+        y.grant_feedback_eur = self.feedback.to_decimal();
+        y.vangnet_eur = self.vangnet.to_decimal();
+        y.vangnet_change_eur = self.vangnet_change.to_decimal();
+        y.saving_eur = self.saving.to_decimal();
+        y.cost_share_eur = self.cost_share.to_decimal();
+        y.reintegration_budget_eur = self.reintegration_budget.to_decimal();
+        y.net_position_eur = self.net_position.to_decimal();
+    }
+}
+
+/// Monthly tables of one area, with the flows the summary needs. Money is kept in cents
+/// (`money`, `year_money`) and written into the tables' decimals at the end (the decimal
+/// fields of `months` and `years` are zero until then).
+pub(crate) struct Area {
+    pub months: Vec<MonthOut>,
+    pub money: Vec<MonthMoney>,
     flows: Vec<Flows>,
     /// Benefit-months not paid: start-of-month stocks, as the saving in euros is counted.
     benefit_months_avoided: f64,
-    years: Vec<YearOut>,
+    pub years: Vec<YearOut>,
+    pub year_money: Vec<YearMoney>,
     start_benefits: f64,
     people_per_benefit: f64,
 }
@@ -342,58 +408,77 @@ fn dec(x: f64) -> Decimal {
     Decimal::from_f64_retain(x).unwrap_or(Decimal::ZERO)
 }
 
+/// A decimal of at most two decimals (every amount of the BUIG accounts is rounded to the
+/// cent) in cents.
+fn cents_of(d: Decimal) -> Cents {
+    // Never None: the accounts round to the cent.
+    Cents::of_decimal(d).unwrap_or_default()
+}
+
 /// The yearly table of one municipality: flows summed from its months, money from its BUIG
 /// accounts.
 fn municipality_years(
     inp: &Inputs,
     m: usize,
     rows: &[MonthOut],
+    money: &[MonthMoney],
     year_of: &[usize],
     years: &[(i32, u32)],
-) -> Vec<YearOut> {
+) -> (Vec<YearOut>, Vec<YearMoney>) {
     let n = years.len();
-    let mut spending = vec![Decimal::ZERO; n];
-    let mut spending_without = vec![Decimal::ZERO; n];
-    for (row, &y) in rows.iter().zip(year_of) {
-        spending[y] += row.benefit_spending_eur;
-        spending_without[y] += row.benefit_spending_eur + row.gross_saving_eur;
+    let mut sums = vec![YearMoney::default(); n];
+    for (row, &y) in money.iter().zip(year_of) {
+        let s = &mut sums[y];
+        s.spending += row.spending;
+        s.spending_without += row.spending + row.saving;
+        s.cost_share += row.cost;
     }
+    let spending: Vec<Decimal> = sums.iter().map(|s| s.spending.to_decimal()).collect();
+    let spending_without: Vec<Decimal> = sums
+        .iter()
+        .map(|s| s.spending_without.to_decimal())
+        .collect();
     let accounts = budget::accounts(inp, &spending, &spending_without);
     let budget = dec(inp.reintegration_budget_eur[m]);
+    for ((s, acc), &(_, months)) in sums.iter_mut().zip(&accounts).zip(years) {
+        let acc: &BuigYear = acc;
+        s.gross_saving = s.spending_without - s.spending;
+        s.grant = cents_of(acc.grant);
+        s.feedback = cents_of(acc.feedback);
+        s.vangnet = cents_of(acc.vangnet);
+        s.vangnet_change = cents_of(acc.vangnet_without) - s.vangnet;
+        s.saving = s.gross_saving - s.feedback - s.vangnet_change;
+        s.reintegration_budget = cents_of(
+            (budget * Decimal::from(months) / Decimal::from(12))
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+        );
+        s.net_position = s.saving - s.cost_share;
+    }
     let mut out: Vec<YearOut> = years
         .iter()
-        .zip(&accounts)
-        .map(|(&(year, months), acc): (&(i32, u32), &BuigYear)| {
-            let gross = spending_without_for(&spending_without, &spending, year, years);
-            let vangnet_change = acc.vangnet_without - acc.vangnet;
-            YearOut {
-                year,
-                months,
-                benefits_end: 0.0,
-                people_end: 0.0,
-                inflow: 0.0,
-                reentries: 0.0,
-                exits_to_work: 0.0,
-                exits_other: 0.0,
-                programme_starts: 0.0,
-                benefits_end_without_programmes: 0.0,
-                exits_to_work_without_programmes: 0.0,
-                benefit_spending_eur: Decimal::ZERO,
-                benefit_spending_without_programmes_eur: Decimal::ZERO,
-                gross_saving_eur: gross,
-                buig_grant_eur: acc.grant,
-                grant_feedback_eur: acc.feedback,
-                vangnet_eur: acc.vangnet,
-                vangnet_change_eur: vangnet_change,
-                saving_eur: gross - acc.feedback - vangnet_change,
-                cost_share_eur: Decimal::ZERO,
-                reintegration_budget_eur: (budget * Decimal::from(months) / Decimal::from(12))
-                    .round_dp_with_strategy(
-                        2,
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    ),
-                net_position_eur: Decimal::ZERO,
-            }
+        .map(|&(year, months)| YearOut {
+            year,
+            months,
+            benefits_end: 0.0,
+            people_end: 0.0,
+            inflow: 0.0,
+            reentries: 0.0,
+            exits_to_work: 0.0,
+            exits_other: 0.0,
+            programme_starts: 0.0,
+            benefits_end_without_programmes: 0.0,
+            exits_to_work_without_programmes: 0.0,
+            benefit_spending_eur: Decimal::ZERO,
+            benefit_spending_without_programmes_eur: Decimal::ZERO,
+            gross_saving_eur: Decimal::ZERO,
+            buig_grant_eur: Decimal::ZERO,
+            grant_feedback_eur: Decimal::ZERO,
+            vangnet_eur: Decimal::ZERO,
+            vangnet_change_eur: Decimal::ZERO,
+            saving_eur: Decimal::ZERO,
+            cost_share_eur: Decimal::ZERO,
+            reintegration_budget_eur: Decimal::ZERO,
+            net_position_eur: Decimal::ZERO,
         })
         .collect();
     for (row, &y) in rows.iter().zip(year_of) {
@@ -407,31 +492,12 @@ fn municipality_years(
         o.programme_starts += row.programme_starts;
         o.benefits_end_without_programmes = row.benefits_without_programmes;
         o.exits_to_work_without_programmes += row.exits_to_work_without_programmes;
-        o.benefit_spending_eur += row.benefit_spending_eur;
-        o.benefit_spending_without_programmes_eur +=
-            row.benefit_spending_eur + row.gross_saving_eur;
-        o.cost_share_eur += row.programme_cost_eur;
     }
-    for o in &mut out {
-        o.net_position_eur = o.saving_eur - o.cost_share_eur;
-    }
-    out
+    (out, sums)
 }
 
-/// The gross saving of `year`: spending without minus with.
-fn spending_without_for(
-    without: &[Decimal],
-    with: &[Decimal],
-    year: i32,
-    years: &[(i32, u32)],
-) -> Decimal {
-    years
-        .iter()
-        .position(|(y, _)| *y == year)
-        .map_or(Decimal::ZERO, |i| without[i] - with[i])
-}
-
-/// Add one yearly table into another (the region's is the sum of the municipalities').
+/// Add one yearly table's flows into another (the region's is the sum of the
+/// municipalities'; the money is summed in cents).
 fn add_years(total: &mut [YearOut], part: &[YearOut]) {
     for (t, p) in total.iter_mut().zip(part) {
         t.benefits_end += p.benefits_end;
@@ -443,17 +509,6 @@ fn add_years(total: &mut [YearOut], part: &[YearOut]) {
         t.programme_starts += p.programme_starts;
         t.benefits_end_without_programmes += p.benefits_end_without_programmes;
         t.exits_to_work_without_programmes += p.exits_to_work_without_programmes;
-        t.benefit_spending_eur += p.benefit_spending_eur;
-        t.benefit_spending_without_programmes_eur += p.benefit_spending_without_programmes_eur;
-        t.gross_saving_eur += p.gross_saving_eur;
-        t.buig_grant_eur += p.buig_grant_eur;
-        t.grant_feedback_eur += p.grant_feedback_eur;
-        t.vangnet_eur += p.vangnet_eur;
-        t.vangnet_change_eur += p.vangnet_change_eur;
-        t.saving_eur += p.saving_eur;
-        t.cost_share_eur += p.cost_share_eur;
-        t.reintegration_budget_eur += p.reintegration_budget_eur;
-        t.net_position_eur += p.net_position_eur;
     }
 }
 
@@ -461,12 +516,12 @@ impl Area {
     fn summary(&self, discount_rate: f64, year_of: &[usize]) -> Summary {
         let last = self.months.last();
         let sum = |f: fn(&MonthOut) -> f64| self.months.iter().map(f).sum::<f64>();
-        let gross: Decimal = self.months.iter().map(|m| m.gross_saving_eur).sum();
-        let cost: Decimal = self.months.iter().map(|m| m.programme_cost_eur).sum();
-        let feedback: Decimal = self
-            .years
+        let gross: Cents = self.money.iter().map(|m| m.saving).sum();
+        let cost: Cents = self.money.iter().map(|m| m.cost).sum();
+        let feedback: Cents = self
+            .year_money
             .iter()
-            .map(|y| y.gross_saving_eur - y.saving_eur)
+            .map(|y| y.gross_saving - y.saving)
             .sum();
         let saving = gross - feedback;
         // Payback and present value on the saving kept: each year's feedback spread evenly
@@ -476,14 +531,18 @@ impl Area {
         // whose later costs are never earned back.
         let (mut cum_saving, mut cum_cost) = (0.0, 0.0);
         let mut payback = None;
-        let mut present_value = Decimal::ZERO;
-        for (t, (m, &y)) in self.months.iter().zip(year_of).enumerate() {
-            let year = &self.years[y];
-            let feedback_month = f64::try_from(year.gross_saving_eur - year.saving_eur)
-                .unwrap_or(0.0)
-                / f64::from(year.months.max(1));
-            let kept = f64::try_from(m.gross_saving_eur).unwrap_or(0.0) - feedback_month;
-            let spent = f64::try_from(m.programme_cost_eur).unwrap_or(0.0);
+        let mut present_value = Cents::default();
+        let feedback_month: Vec<f64> = self
+            .year_money
+            .iter()
+            .zip(&self.years)
+            .map(|(money, year)| {
+                (money.gross_saving - money.saving).to_f64() / f64::from(year.months.max(1))
+            })
+            .collect();
+        for (t, (m, &y)) in self.money.iter().zip(year_of).enumerate() {
+            let kept = m.saving.to_f64() - feedback_month[y];
+            let spent = m.cost.to_f64();
             cum_saving += kept;
             cum_cost += spent;
             if cum_cost > 0.0 && cum_saving >= cum_cost {
@@ -491,19 +550,18 @@ impl Area {
             } else {
                 payback = None;
             }
-            let factor = if discount_rate == 0.0 {
-                1.0
-            } else {
-                libm::pow(1.0 + discount_rate, -(t as f64) / 12.0)
-            };
-            present_value += eur((kept - spent) * factor);
+            // Undiscounted, the present value is the net saving exactly (below).
+            if discount_rate != 0.0 {
+                let factor = libm::pow(1.0 + discount_rate, -(t as f64) / 12.0);
+                present_value += Cents::of_eur((kept - spent) * factor);
+            }
         }
         if discount_rate == 0.0 {
-            // Undiscounted, the present value is the net saving exactly.
             present_value = saving - cost;
         }
         let exits = sum(|m| m.exits_to_work);
         let exits_without = sum(|m| m.exits_to_work_without_programmes);
+        let (saving, cost) = (saving.to_decimal(), cost.to_decimal());
         Summary {
             benefits_start: self.start_benefits,
             benefits_end: last.map_or(self.start_benefits, |m| m.benefits),
@@ -518,43 +576,56 @@ impl Area {
             participant_exits_to_work: self.flows.iter().map(|f| f.participant_exits_to_work).sum(),
             deadweight_exits: self.flows.iter().map(|f| f.deadweight_exits).sum(),
             benefit_months_avoided: self.benefit_months_avoided,
-            gross_saving_eur: gross,
-            feedback_eur: feedback,
+            gross_saving_eur: gross.to_decimal(),
+            feedback_eur: feedback.to_decimal(),
             saving_after_feedback_eur: saving,
             programme_cost_eur: cost,
             net_saving_eur: saving - cost,
-            present_value_net_eur: present_value,
+            present_value_net_eur: present_value.to_decimal(),
             payback_month: payback,
             return_per_euro: ratio(saving, cost),
             budget_overallocation_eur: Decimal::ZERO,
+        }
+    }
+
+    /// Write the money kept in cents into the monthly and yearly tables' decimals.
+    fn fill_money(&mut self) {
+        for (row, m) in self.months.iter_mut().zip(&self.money) {
+            row.benefit_spending_eur = m.spending.to_decimal();
+            row.gross_saving_eur = m.saving.to_decimal();
+            row.programme_cost_eur = m.cost.to_decimal();
+        }
+        for (row, m) in self.years.iter_mut().zip(&self.year_money) {
+            m.fill(row);
         }
     }
 }
 
 /// Cost paid each month by each municipality: re-integration programmes by the cost key (with
 /// the overhead on the regional shares), BUIG-funded ones where the participant lives.
-/// Returns `(key_share[t][m], buig[t][m])`.
-fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Decimal; N_MUNI]>, Vec<[Decimal; N_MUNI]>) {
+/// Returns `(key_share[t][m], buig[t][m])`, in cents.
+fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Cents; N_MUNI]>, Vec<[Cents; N_MUNI]>) {
     let months = inp.months as usize;
     let n_prog = inp.programmes.len();
-    let key = inp.cost_key_pct.map(|k| dec(k).round_dp(4));
-    let overhead = dec(inp.cost_split_overhead_pct).round_dp(4);
-    let cent = Decimal::new(1, 2);
-    let mut shared = vec![[Decimal::ZERO; N_MUNI]; months];
-    let mut buig = vec![[Decimal::ZERO; N_MUNI]; months];
+    let key = CostKey::new(
+        inp.cost_key_pct.map(|k| dec(k).round_dp(4)),
+        dec(inp.cost_split_overhead_pct).round_dp(4),
+    );
+    let mut shared = vec![[Cents::default(); N_MUNI]; months];
+    let mut buig = vec![[Cents::default(); N_MUNI]; months];
     // Cumulative rounding keeps each programme's total exact: month t pays
     // round(cumulative to t) − round(cumulative to t−1).
-    let mut cum_region = vec![(0.0, Decimal::ZERO); n_prog];
-    let mut cum_muni = vec![[(0.0, Decimal::ZERO); N_MUNI]; n_prog];
+    let mut cum_region = vec![(0.0, Cents::default()); n_prog];
+    let mut cum_muni = vec![[(0.0, Cents::default()); N_MUNI]; n_prog];
     for t in 0..months {
-        let mut region_reintegration = Decimal::ZERO;
+        let mut region_reintegration = Cents::default();
         for (p, prog) in inp.programmes.iter().enumerate() {
             match prog.funding {
                 Funding::Reintegration => {
                     let starts: f64 = (0..N_MUNI).map(|m| with.starts(t, m, p)).sum();
                     let (f, paid) = &mut cum_region[p];
                     *f += starts * prog.cost_per_participant_eur;
-                    let now = eur(*f);
+                    let now = Cents::of_eur(*f);
                     region_reintegration += now - *paid;
                     *paid = now;
                 }
@@ -562,7 +633,7 @@ fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Decimal; N_MUNI]>, Vec<[
                     for (m, slot) in buig[t].iter_mut().enumerate() {
                         let (f, paid) = &mut cum_muni[p][m];
                         *f += with.starts(t, m, p) * prog.cost_per_participant_eur;
-                        let now = eur(*f);
+                        let now = Cents::of_eur(*f);
                         *slot += now - *paid;
                         *paid = now;
                     }
@@ -570,16 +641,13 @@ fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Decimal; N_MUNI]>, Vec<[
             }
         }
         if !region_reintegration.is_zero() {
-            let split = allocate::split(region_reintegration, &key, overhead, cent);
-            for (slot, row) in shared[t].iter_mut().zip(&split.rows) {
-                *slot = row.total_eur;
-            }
+            shared[t] = key.split_cents(region_reintegration);
         }
     }
     (shared, buig)
 }
 
-/// The tables of a run: what a Monte Carlo run summarises, and the core of [`Results`].
+/// The tables of a run: the core of [`Results`].
 pub(crate) struct Tables {
     /// The region's headline figures.
     pub summary: Summary,
@@ -615,9 +683,76 @@ fn budget_check(inp: &Inputs) -> Option<BudgetCheck> {
     })
 }
 
+/// A run's tables with their money still in cents: what a Monte Carlo run reads its numbers
+/// from (it needs no decimals), and what [`tables`] finishes.
+pub(crate) struct Ledger {
+    /// Each municipality.
+    pub municipalities: Vec<Area>,
+    /// The region: the sum of the municipalities.
+    pub region: Area,
+    year_of: Vec<usize>,
+    discount_rate: f64,
+    budget: Option<BudgetCheck>,
+}
+
+impl Ledger {
+    /// The region's summary.
+    pub fn summary(&self) -> Summary {
+        let mut summary = self.region.summary(self.discount_rate, &self.year_of);
+        if let Some(b) = &self.budget {
+            summary.budget_overallocation_eur = b.overallocation_eur;
+        }
+        summary
+    }
+
+    /// A municipality's summary.
+    pub fn municipality_summary(&self, m: usize) -> Summary {
+        self.municipalities[m].summary(self.discount_rate, &self.year_of)
+    }
+
+    /// The tables, money in decimals.
+    pub fn finish(self) -> Tables {
+        let summary = self.summary();
+        let Ledger {
+            municipalities,
+            mut region,
+            year_of,
+            discount_rate,
+            budget,
+        } = self;
+        region.fill_money();
+        Tables {
+            summary,
+            months: region.months,
+            years: region.years,
+            municipalities: municipalities
+                .into_iter()
+                .zip(MUNICIPALITIES)
+                .map(|(mut a, muni)| {
+                    let summary = a.summary(discount_rate, &year_of);
+                    a.fill_money();
+                    MunicipalityResults {
+                        id: muni.id,
+                        name: muni.name,
+                        summary,
+                        months: a.months,
+                        years: a.years,
+                    }
+                })
+                .collect(),
+            budget,
+        }
+    }
+}
+
 /// The region's and each municipality's tables and summaries, from a scenario chain and its
 /// counterfactual.
 pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
+    ledger(inp, with, without).finish()
+}
+
+/// [`tables`] with the money still in cents.
+pub(crate) fn ledger(inp: &Inputs, with: &Chain, without: &Chain) -> Ledger {
     let months = inp.months as usize;
     let (year_of, year_list) = year_index(inp);
     let (key_cost, buig_cost) = programme_costs(inp, with);
@@ -628,12 +763,18 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
     for m in 0..N_MUNI {
         let ppb = inp.people_per_benefit[m];
         let mut rows = Vec::with_capacity(months);
+        let mut money = Vec::with_capacity(months);
         let mut flows = Vec::with_capacity(months);
         for t in 0..months {
             let f = with.flows[t][m];
             let cf = without.flows[t][m];
-            let spending = eur(f.benefits_start * cost_per_benefit[t]) + buig_cost[t][m];
-            let spending_without = eur(cf.benefits_start * cost_per_benefit[t]);
+            let spending = Cents::of_eur(f.benefits_start * cost_per_benefit[t]) + buig_cost[t][m];
+            let spending_without = Cents::of_eur(cf.benefits_start * cost_per_benefit[t]);
+            money.push(MonthMoney {
+                spending,
+                saving: spending_without - spending,
+                cost: key_cost[t][m],
+            });
             rows.push(MonthOut {
                 month: calendar[t],
                 benefits: f.benefits,
@@ -646,21 +787,23 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
                 in_programme: f.in_programme,
                 benefits_without_programmes: cf.benefits,
                 exits_to_work_without_programmes: cf.exits_to_work,
-                benefit_spending_eur: spending,
-                gross_saving_eur: spending_without - spending,
-                programme_cost_eur: key_cost[t][m],
+                benefit_spending_eur: Decimal::ZERO,
+                gross_saving_eur: Decimal::ZERO,
+                programme_cost_eur: Decimal::ZERO,
             });
             flows.push(f);
         }
-        let years = municipality_years(inp, m, &rows, &year_of, &year_list);
+        let (years, year_money) = municipality_years(inp, m, &rows, &money, &year_of, &year_list);
         let benefit_months_avoided = (0..months)
             .map(|t| without.flows[t][m].benefits_start - with.flows[t][m].benefits_start)
             .sum();
         areas.push(Area {
             months: rows,
+            money,
             flows,
             benefit_months_avoided,
             years,
+            year_money,
             start_benefits: inp.start_stock[m],
             people_per_benefit: ppb,
         });
@@ -669,8 +812,10 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
     // The region: sums of the municipalities (money sums exactly).
     let (start_benefits, start_people) = start_totals(inp);
     let mut region_rows = areas[0].months.clone();
+    let mut region_money = areas[0].money.clone();
     let mut region_flows = areas[0].flows.clone();
     let mut region_years = areas[0].years.clone();
+    let mut region_year_money = areas[0].year_money.clone();
     for area in &areas[1..] {
         for (r, m) in region_rows.iter_mut().zip(&area.months) {
             r.benefits += m.benefits;
@@ -683,9 +828,11 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
             r.in_programme += m.in_programme;
             r.benefits_without_programmes += m.benefits_without_programmes;
             r.exits_to_work_without_programmes += m.exits_to_work_without_programmes;
-            r.benefit_spending_eur += m.benefit_spending_eur;
-            r.gross_saving_eur += m.gross_saving_eur;
-            r.programme_cost_eur += m.programme_cost_eur;
+        }
+        for (r, m) in region_money.iter_mut().zip(&area.money) {
+            r.spending += m.spending;
+            r.saving += m.saving;
+            r.cost += m.cost;
         }
         for (r, f) in region_flows.iter_mut().zip(&area.flows) {
             r.benefits += f.benefits;
@@ -693,12 +840,17 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
             r.deadweight_exits += f.deadweight_exits;
         }
         add_years(&mut region_years, &area.years);
+        for (r, y) in region_year_money.iter_mut().zip(&area.year_money) {
+            r.add(y);
+        }
     }
     let region = Area {
         months: region_rows,
+        money: region_money,
         flows: region_flows,
         benefit_months_avoided: areas.iter().map(|a| a.benefit_months_avoided).sum(),
         years: region_years,
+        year_money: region_year_money,
         start_benefits,
         people_per_benefit: if start_benefits > 0.0 {
             start_people / start_benefits
@@ -707,27 +859,12 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
         },
     };
 
-    let budget = budget_check(inp);
-    let mut summary = region.summary(inp.discount_rate, &year_of);
-    if let Some(b) = &budget {
-        summary.budget_overallocation_eur = b.overallocation_eur;
-    }
-    Tables {
-        summary,
-        months: region.months,
-        years: region.years,
-        municipalities: areas
-            .into_iter()
-            .zip(MUNICIPALITIES)
-            .map(|(a, muni)| MunicipalityResults {
-                id: muni.id,
-                name: muni.name,
-                summary: a.summary(inp.discount_rate, &year_of),
-                months: a.months,
-                years: a.years,
-            })
-            .collect(),
-        budget,
+    Ledger {
+        municipalities: areas,
+        region,
+        year_of,
+        discount_rate: inp.discount_rate,
+        budget: budget_check(inp),
     }
 }
 
