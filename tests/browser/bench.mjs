@@ -59,7 +59,12 @@ try {
   await page.evaluate(() => {
     window.__latencies = [];
     window.__longTasks = 0;
-    window.addEventListener('caseflow:painted', (e) => window.__latencies.push(e.detail.painted - e.detail.input));
+    window.__parts = [];
+    window.addEventListener('caseflow:painted', (e) => {
+      const d = e.detail;
+      window.__latencies.push(d.painted - d.input);
+      window.__parts.push([d.arrived - d.input, d.rendered - d.arrived, d.painted - d.rendered]);
+    });
     new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({ type: 'longtask' });
   });
   const box = await page.locator('#param-growth_pct-range').boundingBox();
@@ -75,10 +80,15 @@ try {
   }
   await page.mouse.up();
   await page.waitForTimeout(500);
-  const drag = await page.evaluate(() => ({ latencies: window.__latencies, longTasks: window.__longTasks }));
+  const drag = await page.evaluate(() => ({ latencies: window.__latencies, longTasks: window.__longTasks, parts: window.__parts }));
   put('input_to_paint_ms', quantile(drag.latencies, 0.95), '<= 17 (p95)', 1);
   put('input_to_paint_median_ms', quantile(drag.latencies, 0.5), '', 1);
   put('input_events_painted', drag.latencies.length, '');
+  // Where the time goes (medians): input to result back from the worker, drawing it, waiting
+  // for the frame.
+  put('input_to_result_median_ms', quantile(drag.parts.map((p) => p[0]), 0.5), '', 1);
+  put('render_median_ms', quantile(drag.parts.map((p) => p[1]), 0.5), '', 1);
+  put('wait_for_frame_median_ms', quantile(drag.parts.map((p) => p[2]), 0.5), '', 1);
   put('long_tasks', drag.longTasks, '0');
   put('wasm_memory_bytes', memory, '(after the Monte Carlo, in the worker)');
   put('app_gzip_bytes', gzipSync(readFileSync(join(root, 'web', 'dist', 'index.html')), { level: 9 }).length, '< 400000');

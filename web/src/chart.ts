@@ -51,6 +51,9 @@ export class LineChart {
   private readonly details: HTMLDetailsElement;
   private readonly legend: HTMLElement;
   private thick = false;
+  private visible = true;
+  /** New data not yet drawn (the chart was out of sight). */
+  private stale = false;
 
   readonly figure: HTMLElement;
 
@@ -87,10 +90,16 @@ export class LineChart {
     this.figure = el('figure', { className: 'figure' }, el('figcaption', { id: `${id}-title` }, title), this.canvas, this.legend, tools, this.summary, this.details);
     this.canvas.setAttribute('aria-label', title);
     new ResizeObserver(() => this.plot?.setSize(this.size())).observe(this.canvas);
+    // A chart scrolled out of sight is redrawn when it comes back, not on every slider step.
+    new IntersectionObserver(([entry]) => {
+      this.visible = entry?.isIntersecting ?? true;
+      if (this.visible && this.stale) this.plotData();
+    }).observe(this.canvas);
   }
 
   /** The numbers drawn: x index, each line, then each band's upper and lower edge. */
   data(): number[][] {
+    if (this.stale) this.plotData();
     return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
   }
 
@@ -124,10 +133,16 @@ export class LineChart {
     this.legend.replaceChildren(...d.lines.map((l) => key(l.label, l.color, l.dash ? 'dashed' : 'line')), ...d.bands.map((b) => key(b.label, b.color, 'band')));
     if (this.details.open) this.fillTable();
     if (this.plot && sameShape) {
-      this.plot.setData(this.aligned(d));
+      this.stale = true;
+      if (this.visible) this.plotData();
       return;
     }
     this.rebuild();
+  }
+
+  private plotData(): void {
+    this.stale = false;
+    if (this.current) this.plot?.setData(this.aligned(this.current));
   }
 
   private aligned(d: ChartData): uPlot.AlignedData {

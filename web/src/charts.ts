@@ -3,7 +3,7 @@
 // presentation mode and the exports, so each chart means the same everywhere.
 import type { Band, ChartData } from './chart';
 import type { MonteCarlo, Results, Stats } from './core';
-import { formatEur, formatNumber, t, type Lang } from './i18n';
+import { formatEur, formatNumber, numberFormat, t, type Lang } from './i18n';
 
 export type Measure = 'benefits' | 'people';
 
@@ -99,7 +99,7 @@ export function moneyChart(lang: Lang, r: Results): ChartData {
     bands: [],
     marker: pay === null ? undefined : { index: pay - 1, label: tx.paybackMark(pay) },
     format: (v) => formatEur(lang, v),
-    axisFormat: (v) => new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 2 }).format(v),
+    axisFormat: (v) => numberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 2 }).format(v),
     summary: tx.moneySummary(formatEur(lang, r.summary.gross_saving_eur), formatEur(lang, r.summary.saving_after_feedback_eur), formatEur(lang, r.summary.programme_cost_eur), pay === null ? tx.none : tx.afterMonths(pay)),
   };
 }

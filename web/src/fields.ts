@@ -3,7 +3,7 @@
 // and range; the last valid value stays in use.
 import type { ParamSpec } from './core';
 import { attrs, el } from './dom';
-import { allowedRange, formatNumber, label, t, typedErrorMessage, unit, type Lang } from './i18n';
+import { allowedRange, formatNumber, label, numberFormat, t, typedErrorMessage, unit, type Lang } from './i18n';
 
 /**
  * Parse a typed number as the language writes it: Dutch `4.478,5`, English `4,478.5`.
@@ -21,7 +21,7 @@ export function parseTyped(lang: Lang, text: string): number {
 
 /** A value as the number field shows it: the language's decimal sign, no grouping. */
 export function fieldText(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 6, useGrouping: false }).format(value);
+  return numberFormat(lang, { maximumFractionDigits: 6, useGrouping: false }).format(value);
 }
 
 function typedError(spec: ParamSpec, value: number): 'not_a_number' | 'out_of_range' | 'not_whole' | null {

@@ -359,19 +359,29 @@ export function t(lang: Lang): Texts {
 
 const locales: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
+/**
+ * A number format, made once per language and options: constructing an Intl.NumberFormat costs
+ * far more than formatting with it, and a chart redraw formats hundreds of numbers.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locales[lang], options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** A number with the language's separators and at most `digits` decimals. */
 export function formatNumber(lang: Lang, value: number, digits = 0): string {
-  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits }).format(value);
+  return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
 }
 
 /** Euros, whole: € 1.645.000 in Dutch, €1,645,000 in English. */
 export function formatEur(lang: Lang, value: string | number): string {
-  return new Intl.NumberFormat(locales[lang], {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
-  }).format(Number(value));
+  return numberFormat(lang, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Number(value));
 }
 
 export function label(lang: Lang, spec: { label_nl: string; label_en: string }): string {

@@ -417,15 +417,17 @@ class App implements Ctx, PresentHost, ReportHost {
       .run(scenario)
       .then((r) => {
         if (scenario !== this.scenario) return;
+        const arrived = performance.now();
         this.results = r;
         this.views[this.view].update();
         this.presentation.render();
         this.renderCite();
         this.scheduleReport();
-        if (inputTime !== undefined) {
-          requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, painted: performance.now() } })));
-        }
         this.scheduleUncertainty();
+        if (inputTime !== undefined) {
+          const rendered = performance.now();
+          requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, arrived, rendered, painted: performance.now() } })));
+        }
       })
       .catch((e: unknown) => {
         if (!(e instanceof Cancelled)) this.notify(message(this.lang, e));

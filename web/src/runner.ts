@@ -162,7 +162,7 @@ export class Runner {
    * `detail` the municipalities' monthly tables are left out (what live updates need).
    */
   run(scenario: Scenario, detail = false): Promise<Results> {
-    return this.fast.queue({ kind: 'run', scenario, detail }) as Promise<Results>;
+    return (this.fast.queue({ kind: 'run', scenario, detail }) as Promise<string>).then((json) => JSON.parse(json) as Results);
   }
 
   /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */
