@@ -303,3 +303,21 @@ test('fuzzed share links never break the page or the saved scenarios', async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Regression: a share link pasted into the address bar of an open caseflow tab changes only the
+// fragment (no reload), and was ignored.
+test('a share link pasted into an open tab is opened there', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await open(context);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.click('#share');
+  const link = await page.inputValue('#share-link');
+  await page.selectOption('#preset', 'baseline');
+  await settle(page);
+  await page.evaluate((hash) => (location.hash = hash), link.slice(link.indexOf('#')));
+  await page.waitForFunction(() => document.querySelector('#scenario-select option:checked')?.textContent.includes('(gedeeld)'));
+  assert.deepEqual(await summary(page), caseflowRun(['--preset', 'corona-2021']).summary);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

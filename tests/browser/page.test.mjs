@@ -378,3 +378,23 @@ test('“Zo rekent caseflow” explains the model and the papers’ inconsistenc
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// Regression: after a refused value, resetting the assumption left the refused text in the
+// field (the field was only refreshed when not marked invalid).
+test('resetting an assumption after a refused value shows the value in use again', async () => {
+  const { page, problems } = await openPage();
+  await page.click('#tab-assumptions');
+  await page.fill('#assume-reentry_work_pct', '15');
+  await page.dispatchEvent('#assume-reentry_work_pct', 'change');
+  await settle(page);
+  await page.fill('#assume-reentry_work_pct', 'twelve');
+  await page.dispatchEvent('#assume-reentry_work_pct', 'change');
+  assert.match(await page.locator('#assume-reentry_work_pct-error').textContent(), /‘twelve’ is geen getal/);
+  await page.click('#assume-reentry_work_pct-reset');
+  await settle(page);
+  assert.equal(await page.inputValue('#assume-reentry_work_pct'), '12');
+  assert.equal(await page.locator('#assume-reentry_work_pct-error').textContent(), '');
+  assert.equal(await page.getAttribute('#assume-reentry_work_pct', 'aria-invalid'), null);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
