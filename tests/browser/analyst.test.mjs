@@ -2,26 +2,15 @@
 // equal the CLI's (`allocate`, `sensitivity`, `breakdown`, `optimise`, `backtest`,
 // `calibrate`, `compare`, `run --runs`) for the same scenario and seed. An uploaded CSV
 // recalibrates with no request at all; comparing two presets shows their difference.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, watch, caseflowRun, screenshotPath } from './harness.mjs';
+import { caseflowRun, screenshotPath, useServerAndBrowser, settle, openPage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 const PRESETS = ['baseline', 'corona-2021-no-programme', 'corona-2021', 'frozen-budget-2025', 'statushouders-2018'];
 const VIEWS = ['municipalities', 'backtest', 'sensitivity', 'breakdown', 'bestmix', 'compare'];
@@ -33,20 +22,6 @@ function cli(args) {
 
 const nlEur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
 
-async function openPage(viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
-  await settle(page);
-  return { page, problems };
-}
-
-async function settle(page) {
-  await page.waitForFunction(() => window.caseflow !== undefined);
-  await page.evaluate(() => window.caseflow.idle());
-}
-
 /** Open a view and wait until its analysis is on screen. */
 async function viewData(page, view, timeout = 120000) {
   await page.click(`#tab-${view}`);
@@ -56,7 +31,7 @@ async function viewData(page, view, timeout = 120000) {
 }
 
 test('each analyst view renders for each preset without console errors', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   for (const id of PRESETS) {
     await page.selectOption('#preset', id);
     await settle(page);
@@ -79,7 +54,7 @@ test('each analyst view renders for each preset without console errors', async (
 });
 
 test('Gemeenten: the yearly tables are the CLI’s, and the key split is `caseflow allocate`', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   const data = await viewData(page, 'municipalities');
   const run = caseflowRun(['--preset', 'corona-2021']);
@@ -101,7 +76,7 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
 });
 
 test('Gevoeligheid and Waar komt de besparing vandaan equal `caseflow sensitivity` and `breakdown`; a bar opens its assumption', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   const sens = await viewData(page, 'sensitivity');
   assert.deepEqual(sens, cli(['sensitivity', '--preset', 'corona-2021']));
@@ -122,7 +97,7 @@ test('Gevoeligheid and Waar komt de besparing vandaan equal `caseflow sensitivit
 });
 
 test('Beste mix equals `caseflow optimise`, with its time in the browser, and one click makes it the scenario', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   await page.click('#tab-bestmix');
   await page.click('#bestmix-search');
@@ -142,7 +117,7 @@ test('Beste mix equals `caseflow optimise`, with its time in the browser, and on
 });
 
 test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `caseflow calibrate` and no request leaves the page', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   const data = await viewData(page, 'backtest', 300000);
   assert.deepEqual(data.backtest, cli(['backtest']));
   const csv = ['# own series', 'area,month,benefits,inflow,outflow', 'region,2017-01,4846,,', 'region,2018-01,4765,,', 'region,2019-01,4529,,', 'maastricht,2020-01,3568,95,80', 'maastricht,2020-07,3650,,', 'maastricht,2020-12,3723,,'].join('\n');
@@ -173,7 +148,7 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
 });
 
 test('Vergelijken: two presets side by side equal `caseflow compare` and `run --runs`, with their difference', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.click('#tab-compare');
   await page.selectOption('#compare-0', 'preset:corona-2021');
   await page.selectOption('#compare-1', 'preset:corona-2021-no-programme');

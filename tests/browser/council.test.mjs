@@ -1,34 +1,18 @@
 // For council sessions: presentation mode on a projector, and what leaves the page for a
 // council paper (print to PDF, exports).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watch, caseflowRun, screenshotPath } from './harness.mjs';
+import { watch, caseflowRun, screenshotPath, useServerAndBrowser, settle } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function settle(page) {
-  await page.waitForFunction(() => window.caseflow !== undefined);
-  await page.evaluate(() => window.caseflow.idle());
-}
+const env = useServerAndBrowser();
 
 const nlNumber = (v) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
 
 test('presentation mode steps through three scenarios by keyboard', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
+  const problems = watch(page, env.server.url.replace(/\/$/, ''));
+  await page.goto(env.server.url);
   await settle(page);
   // A story of three: the baseline, corona with the programme, the statushouders pilot.
   for (const preset of ['corona-2021', 'statushouders-2018']) {
@@ -81,7 +65,7 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
 
 /** The text of every page of a PDF (pdf.js, Mozilla's reader). */
 async function pdfText(bytes) {
-  // pdf.js 6 expects Node 22's Promise.withResolvers; node 20 (this machine's) lacks it.
+  // pdf.js expects Promise.withResolvers (Node 22); node 20 (this machine's) lacks it.
   Promise.withResolvers ??= () => {
     let resolve;
     let reject;
@@ -102,10 +86,10 @@ async function pdfText(bytes) {
 }
 
 test('print to PDF gives an A4 report with the headline numbers, charts, assumptions and the cite line', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
+  const problems = watch(page, env.server.url.replace(/\/$/, ''));
+  await page.goto(env.server.url);
   await settle(page);
   await page.selectOption('#preset', 'corona-2021');
   await page.evaluate(() => window.caseflow.uncertain());
@@ -130,10 +114,10 @@ test('print to PDF gives an A4 report with the headline numbers, charts, assumpt
 });
 
 test('each chart downloads as SVG and PNG, with the cite line', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
+  const problems = watch(page, env.server.url.replace(/\/$/, ''));
+  await page.goto(env.server.url);
   await settle(page);
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);
@@ -175,10 +159,10 @@ function parseCsv(text) {
 }
 
 test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles and the cite line', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
   const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
+  const problems = watch(page, env.server.url.replace(/\/$/, ''));
+  await page.goto(env.server.url);
   await settle(page);
   await page.selectOption('#preset', 'corona-2021');
   await page.evaluate(() => window.caseflow.uncertain());

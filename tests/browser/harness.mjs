@@ -4,6 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,4 +109,37 @@ export const requestLog = join(root, 'target', 'browser', 'requests.log');
 function recordRequest(url, outcome) {
   mkdirSync(dirname(requestLog), { recursive: true });
   appendFileSync(requestLog, `${outcome} ${url.slice(0, 300)}\n`);
+}
+
+/**
+ * The local server and a fresh Chromium for one test file: started before its tests, stopped
+ * after them. Use as `const env = useServerAndBrowser();` then `env.server`, `env.browser`.
+ */
+export function useServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
+}
+
+/** Wait until the page has started and the results on screen belong to the scenario on screen. */
+export async function settle(page) {
+  await page.waitForFunction(() => window.caseflow !== undefined);
+  await page.evaluate(() => window.caseflow.idle());
+}
+
+/** A page at `viewport` in a fresh context (empty storage), its problems watched, settled. */
+export async function openPage(env, viewport = { width: 1280, height: 720 }) {
+  const context = await env.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const problems = watch(page, env.server.url.replace(/\/$/, ''));
+  await page.goto(env.server.url);
+  await settle(page);
+  return { page, problems };
 }

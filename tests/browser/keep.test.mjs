@@ -1,36 +1,20 @@
 // Nothing lost: share links, scenario files in and out, and the faults a council session can
 // bring (a crashed worker, a full storage quota, an older version's data, two tabs). After each,
 // the user's scenarios are intact.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, watch, caseflowRun } from './harness.mjs';
+import { watch, caseflowRun, useServerAndBrowser, settle } from './harness.mjs';
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 const tmp = mkdtempSync(join(tmpdir(), 'caseflow-keep-'));
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function settle(page) {
-  await page.waitForFunction(() => window.caseflow !== undefined);
-  await page.evaluate(() => window.caseflow.idle());
-}
-
-async function open(context, url = server.url) {
+async function open(context, url = env.server.url) {
   const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
+  const problems = watch(page, env.server.url.replace(/\/$/, ''));
   await page.goto(url);
   await settle(page);
   return { page, problems };
@@ -46,16 +30,16 @@ const stored = (page) =>
 const names = (page) => page.locator('#scenario-select option').allTextContents();
 
 test('a share link opened in a fresh profile reproduces the numbers', async () => {
-  const a = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const a = await env.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const { page, problems } = await open(a);
   await page.selectOption('#preset', 'corona-2021');
   await page.fill('#param-growth_pct-number', '5');
   await settle(page);
   await page.click('#share');
   const link = await page.inputValue('#share-link');
-  assert.ok(link.startsWith(server.url) && link.includes('#s='), link);
+  assert.ok(link.startsWith(env.server.url) && link.includes('#s='), link);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
-  const b = await browser.newContext();
+  const b = await env.browser.newContext();
   const other = await open(b, link);
   await other.page.waitForFunction(() => document.querySelector('#scenario-select option:checked')?.textContent.includes('(gedeeld)'));
   const cli = caseflowRun(['--preset', 'corona-2021', '--set', 'growth_pct=5']);
@@ -72,12 +56,12 @@ test('a share link opened in a fresh profile reproduces the numbers', async () =
 });
 
 test('a broken or hostile link is refused or shown as text; saved scenarios stay', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await open(context);
   await page.fill('#param-growth_pct-number', '2');
   await settle(page);
   const before = await stored(page);
-  await page.goto(`${server.url}#s=not-a-real-link`);
+  await page.goto(`${env.server.url}#s=not-a-real-link`);
   await settle(page);
   assert.match(await page.locator('#notice').textContent(), /Deze deellink kan niet worden gelezen/);
   assert.deepEqual(await stored(page), before, 'saved scenarios untouched');
@@ -88,7 +72,7 @@ test('a broken or hostile link is refused or shown as text; saved scenarios stay
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   });
-  await page.goto(`${server.url}#s=${hostile}`);
+  await page.goto(`${env.server.url}#s=${hostile}`);
   await page.waitForFunction(() => document.querySelector('#scenario-select option:checked')?.textContent.includes('<img'));
   assert.equal(await page.locator('#scenario-bar img, #notice img').count(), 0);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
@@ -97,7 +81,7 @@ test('a broken or hostile link is refused or shown as text; saved scenarios stay
 });
 
 test('scenario files: export reads back in the CLI; a broken file is refused and the saved scenarios stay', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const { page, problems } = await open(context);
   await page.selectOption('#preset', 'corona-2021');
   await page.fill('#param-growth_pct-number', '6');
@@ -135,7 +119,7 @@ test('scenario files: export reads back in the CLI; a broken file is refused and
 });
 
 test('a worker that crashes mid-run is restarted and the run repeated', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await open(context);
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);
@@ -152,7 +136,7 @@ test('a worker that crashes mid-run is restarted and the run repeated', async ()
 });
 
 test('a full storage quota gives a clear message and the edit stays on screen', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await open(context);
   // Fill the quota with junk.
   await page.evaluate(() => {
@@ -193,10 +177,10 @@ test('a full storage quota gives a clear message and the edit stays on screen', 
 });
 
 test('scenarios saved by an earlier version are migrated; a newer record is kept, not shown', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
+  const problems = watch(page, env.server.url.replace(/\/$/, ''));
+  await page.goto(env.server.url);
   await settle(page);
   await page.evaluate(() => {
     localStorage.clear();
@@ -219,7 +203,7 @@ test('scenarios saved by an earlier version are migrated; a newer record is kept
 });
 
 test('two tabs on the same scenario never overwrite each other silently', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const a = await open(context);
   const b = await open(context);
   assert.deepEqual(await names(a.page), await names(b.page));
@@ -246,7 +230,7 @@ test('two tabs on the same scenario never overwrite each other silently', async 
 });
 
 test('fuzzed share links never break the page or the saved scenarios', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await open(context);
   await page.fill('#param-growth_pct-number', '2');
   await settle(page);
@@ -307,7 +291,7 @@ test('fuzzed share links never break the page or the saved scenarios', async () 
 // Regression: a share link pasted into the address bar of an open caseflow tab changes only the
 // fragment (no reload), and was ignored.
 test('a share link pasted into an open tab is opened there', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems } = await open(context);
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);

@@ -1,38 +1,11 @@
 // The page as a user meets it: the views, the presets, the sliders, bad input, undo, the
 // language switch and a reload. Every figure is compared with what `caseflow run` prints for
 // the same scenario.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watch, caseflowRun, screenshotPath } from './harness.mjs';
+import { caseflowRun, screenshotPath, useServerAndBrowser, settle, openPage } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-/** A page in a fresh context (empty storage). */
-async function openPage(viewport = { width: 1280, height: 720 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const problems = watch(page, server.url.replace(/\/$/, ''));
-  await page.goto(server.url);
-  await settle(page);
-  return { page, problems };
-}
-
-/** Wait until the results on screen belong to the scenario on screen. */
-async function settle(page) {
-  await page.waitForFunction(() => window.caseflow !== undefined);
-  await page.evaluate(() => window.caseflow.idle());
-}
+const env = useServerAndBrowser();
 
 const chartData = async (page) => {
   await settle(page);
@@ -56,7 +29,7 @@ function assertChartEqualsCli(data, cli, what) {
 const PRESETS = ['baseline', 'corona-2021-no-programme', 'corona-2021', 'frozen-budget-2025', 'statushouders-2018'];
 
 test('each preset’s headline numbers equal `caseflow run`', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   for (const id of PRESETS) {
     await page.selectOption('#preset', id);
     const cli = caseflowRun(['--preset', id]);
@@ -76,7 +49,7 @@ test('each preset’s headline numbers equal `caseflow run`', async () => {
 });
 
 test('moving a slider by keyboard redraws the chart and the numbers as the CLI prints them', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   assert.equal(await page.inputValue('#preset'), 'baseline');
   const before = await chartData(page);
   assertChartEqualsCli(before, caseflowRun(['--preset', 'baseline']), 'default');
@@ -96,7 +69,7 @@ test('moving a slider by keyboard redraws the chart and the numbers as the CLI p
 });
 
 test('the keyboard alone reaches and moves every slider, in every view', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);
   for (const view of ['overview', 'programmes']) {
@@ -131,7 +104,7 @@ test('the keyboard alone reaches and moves every slider, in every view', async (
 });
 
 test('a bad value is refused at the field with the range, the scenario kept; undo and redo restore edits', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.fill('#param-growth_pct-number', '3');
   // The lines (the bands come and go with the Monte Carlo).
   const good = (await chartData(page)).slice(0, 3);
@@ -175,7 +148,7 @@ test('a bad value is refused at the field with the range, the scenario kept; und
 });
 
 test('the language switch changes every label and number format', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   const cli = caseflowRun(['--preset', 'corona-2021']);
   await settle(page);
@@ -207,7 +180,7 @@ test('the language switch changes every label and number format', async () => {
 
 test('every view renders without console errors, at 1920×1080 and 1280×720', async () => {
   for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
-    const { page, problems } = await openPage(viewport);
+    const { page, problems } = await openPage(env, viewport);
     await page.selectOption('#preset', 'corona-2021');
     await page.evaluate(() => window.caseflow.uncertain());
     for (const view of ['overview', 'programmes', 'assumptions', 'method']) {
@@ -223,7 +196,7 @@ test('every view renders without console errors, at 1920×1080 and 1280×720', a
 });
 
 test('each chart has a text alternative: a summary and its data as a table', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   const cli = caseflowRun(['--preset', 'corona-2021']);
   await settle(page);
@@ -241,7 +214,7 @@ test('each chart has a text alternative: a summary and its data as a table', asy
 });
 
 test('the preset, the edits, the view and the language survive a reload', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'statushouders-2018');
   await page.fill('#param-growth_pct-number', '4');
   await page.click('button[data-lang="en"]');
@@ -259,7 +232,7 @@ test('the preset, the edits, the view and the language survive a reload', async 
 });
 
 test('the Monte Carlo follows each edit in a worker, with the numbers the CLI gives for its seed', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   const inBrowser = await page.evaluate(() => window.caseflow.monteCarlo(30, 7));
   const native = caseflowRun(['--preset', 'corona-2021', '--runs', '30', '--seed', '7']);
@@ -292,7 +265,7 @@ test('the Monte Carlo follows each edit in a worker, with the numbers the CLI gi
 });
 
 test('every assumption can be edited, is marked, and resets one by one or all at once', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   await page.click('#tab-assumptions');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal page scroll');
@@ -329,7 +302,7 @@ test('every assumption can be edited, is marked, and resets one by one or all at
 });
 
 test('the programmes: sliders per track, the budget bar with the over-allocation, the CLI’s numbers', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.click('#tab-programmes');
   assert.match(await page.locator('#view').textContent(), /geen programma’s/);
   await page.selectOption('#preset', 'corona-2021');
@@ -365,7 +338,7 @@ test('the programmes: sliders per track, the budget bar with the over-allocation
 });
 
 test('“Zo rekent caseflow” explains the model and the papers’ inconsistencies in both languages', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.click('#tab-method');
   const nl = await page.locator('#how-body').textContent();
   assert.match(nl, /Bestand\(t\+1\) = bestand\(t\) \+ instroom − uitstroom/);
@@ -382,7 +355,7 @@ test('“Zo rekent caseflow” explains the model and the papers’ inconsistenc
 // Regression: after a refused value, resetting the assumption left the refused text in the
 // field (the field was only refreshed when not marked invalid).
 test('resetting an assumption after a refused value shows the value in use again', async () => {
-  const { page, problems } = await openPage();
+  const { page, problems } = await openPage(env);
   await page.click('#tab-assumptions');
   await page.fill('#assume-reentry_work_pct', '15');
   await page.dispatchEvent('#assume-reentry_work_pct', 'change');

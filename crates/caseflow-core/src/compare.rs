@@ -9,15 +9,13 @@
 //! the two bands side by side suggest. A scenario's own percentiles equal those of
 //! `caseflow run --runs N --seed S` for it (a test keeps the two in step).
 
-use rand::{RngExt, SeedableRng};
-use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::model::{Noise, noise_len, run_chain_with_noise};
 use crate::money::eur;
-use crate::montecarlo::{Draws, MAX_REDRAWS, MAX_RUNS, inverse_normal};
+use crate::montecarlo::{Draws, MAX_RUNS};
 use crate::results::tables;
 use crate::{Model, Scenario};
 
@@ -140,21 +138,7 @@ impl Model {
         let mut noise = vec![0.0; noise_len(base.months)];
         let mut out = Vec::with_capacity(runs as usize);
         for run in 0..runs {
-            let mut rng = ChaCha8Rng::seed_from_u64(
-                seed ^ u64::from(run).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-            );
-            let mut attempt = 0;
-            loop {
-                let drawn = draws.draw(&mut rng, &mut values, &mut inputs);
-                for z in noise.iter_mut() {
-                    *z = inverse_normal(rng.random());
-                }
-                match drawn {
-                    Ok(()) => break,
-                    Err(e) if attempt + 1 >= MAX_REDRAWS => return Err(e),
-                    Err(_) => attempt += 1,
-                }
-            }
+            draws.draw_run(seed, run, &mut values, &mut inputs, &mut noise)?;
             let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
             let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
             out.push(tables(&inputs, &with, &without).summary.net_saving_eur);

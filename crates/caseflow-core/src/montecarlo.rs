@@ -46,7 +46,7 @@ pub const MAX_RUNS: u32 = 100_000;
 /// The number of runs when none is asked for.
 pub const DEFAULT_RUNS: u32 = 1_000;
 /// Run draws are redone at most this often when a draw breaks a cross-field rule.
-pub(crate) const MAX_REDRAWS: usize = 20;
+const MAX_REDRAWS: usize = 20;
 /// z of the 95th percentile: low and high are read as the 5th and 95th percentiles.
 const Z95: f64 = 1.644_853_626_951_472_2;
 
@@ -256,7 +256,7 @@ impl<'a> Draws<'a> {
     /// order, then each programme's. Shares that add up to more than 100 are scaled back to
     /// 100. Every drawn value is applied to a copy of the base inputs by [`Inputs::apply`]
     /// and checked as [`Scenario::resolve`] checks it; the errors if any check fails.
-    pub(crate) fn draw(
+    fn draw(
         &self,
         rng: &mut ChaCha8Rng,
         values: &mut Vec<f64>,
@@ -299,6 +299,34 @@ impl<'a> Draws<'a> {
             Ok(())
         } else {
             Err(InputErrors(errors))
+        }
+    }
+
+    /// Run `run` of a Monte Carlo from `seed`: its own random stream (so every run, and a
+    /// scenario and its comparison partners, draw the same numbers for the same run), the
+    /// assumptions drawn into `inputs` (drawn again, up to [`MAX_REDRAWS`] times, when a draw
+    /// fails the checks) and the process noise into `noise`.
+    pub(crate) fn draw_run(
+        &self,
+        seed: u64,
+        run: u32,
+        values: &mut Vec<f64>,
+        inputs: &mut Inputs,
+        noise: &mut [f64],
+    ) -> Result<(), InputErrors> {
+        let mut rng =
+            ChaCha8Rng::seed_from_u64(seed ^ u64::from(run).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut attempt = 0;
+        loop {
+            let drawn = self.draw(&mut rng, values, inputs);
+            for z in noise.iter_mut() {
+                *z = inverse_normal(rng.random());
+            }
+            match drawn {
+                Ok(()) => return Ok(()),
+                Err(e) if attempt + 1 >= MAX_REDRAWS => return Err(e),
+                Err(_) => attempt += 1,
+            }
         }
     }
 }
@@ -610,21 +638,7 @@ impl Model {
             (0u32, 0u32, 0u32, 0u32, 0u32);
         let mut noise = vec![0.0; noise_len(base.months)];
         for run in 0..runs {
-            let mut rng = ChaCha8Rng::seed_from_u64(
-                seed ^ u64::from(run).wrapping_mul(0x9E37_79B9_7F4A_7C15),
-            );
-            let mut attempt = 0;
-            loop {
-                let drawn = draws.draw(&mut rng, &mut values, &mut inputs);
-                for z in noise.iter_mut() {
-                    *z = inverse_normal(rng.random());
-                }
-                match drawn {
-                    Ok(()) => break,
-                    Err(e) if attempt + 1 >= MAX_REDRAWS => return Err(e),
-                    Err(_) => attempt += 1,
-                }
-            }
+            draws.draw_run(seed, run, &mut values, &mut inputs, &mut noise)?;
             let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
             let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
             let s = &tracked_leaves(&ledger(&inputs, &with, &without), &mut row);
