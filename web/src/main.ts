@@ -551,34 +551,42 @@ class App implements Ctx, PresentHost, ReportHost {
       if (file) void this.importFile(file);
       importer.value = '';
     });
+    // Two rows: the scenario and its edits; then what goes out of the page.
+    const row = (className: string, ...children: (Node | string)[]) => el('div', { className }, ...children);
     byId('scenario-bar').replaceChildren(
-      el('label', { htmlFor: 'scenario-select' }, tx.scenario),
-      choose,
-      el('label', { htmlFor: 'scenario-name' }, tx.name),
-      name,
-      button('scenario-new', tx.newScenario, () => this.switchTo(this.fresh(this.core.catalogue.presets[0]!))),
-      button('scenario-copy', tx.copyScenario, () => {
-        const copy = this.store.create(tx.copyOf(this.current.name), this.current.preset, structuredClone(this.scenario));
-        this.saved.push(copy);
-        this.persist(copy);
-        this.switchTo(copy);
-      }),
-      button('scenario-delete', tx.deleteScenario, () => this.remove()),
-      el('label', { htmlFor: 'preset' }, tx.preset),
-      presets,
-      button('undo', tx.undo, () => this.undo()),
-      button('redo', tx.redo, () => this.redo()),
-      button('present', tx.present, () => this.presentation.start()),
-      button('print', tx.print, () => {
-        buildReport(this, byId('print-report'));
-        window.print();
-      }),
-      button('share', tx.share, () => void this.share()),
-      button('export-scenario', tx.exportScenario, () => this.exportScenario()),
-      attrs(button('export-csv', tx.csv, () => this.downloadCsv()), { title: tx.csvTitle }),
-      button('export-xlsx', tx.xlsx, () => void this.downloadXlsx()),
-      el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
-      importer,
+      row(
+        'bar-row',
+        el('label', { htmlFor: 'scenario-select' }, tx.scenario),
+        choose,
+        el('label', { htmlFor: 'scenario-name' }, tx.name),
+        name,
+        button('scenario-new', tx.newScenario, () => this.switchTo(this.fresh(this.core.catalogue.presets[0]!))),
+        button('scenario-copy', tx.copyScenario, () => {
+          const copy = this.store.create(tx.copyOf(this.current.name), this.current.preset, structuredClone(this.scenario));
+          this.saved.push(copy);
+          this.persist(copy);
+          this.switchTo(copy);
+        }),
+        button('scenario-delete', tx.deleteScenario, () => this.remove()),
+        el('label', { htmlFor: 'preset' }, tx.preset),
+        presets,
+        button('undo', tx.undo, () => this.undo()),
+        button('redo', tx.redo, () => this.redo()),
+      ),
+      row(
+        'bar-row tools',
+        button('present', tx.present, () => this.presentation.start()),
+        button('print', tx.print, () => {
+          buildReport(this, byId('print-report'));
+          window.print();
+        }),
+        button('share', tx.share, () => void this.share()),
+        button('export-scenario', tx.exportScenario, () => this.exportScenario()),
+        attrs(button('export-csv', tx.csv, () => this.downloadCsv()), { title: tx.csvTitle }),
+        button('export-xlsx', tx.xlsx, () => void this.downloadXlsx()),
+        el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
+        importer,
+      ),
       el('p', { className: 'description', id: 'preset-description' }, description),
     );
     this.renderHistory();
