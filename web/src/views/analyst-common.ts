@@ -7,6 +7,7 @@ import { attrs, el } from '../dom';
 import { inputErrorMessage, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
+import type { Ctx, View } from './context';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -131,4 +132,35 @@ export function waterfall(id: string, steps: Step[], label: string, format: (v: 
     );
   });
   return chart;
+}
+
+/**
+ * A view of one analysis of the scenario on screen, computed in the worker: it mounts, asks
+ * `analysis` for the result and draws it again only when the result changes (so the keyboard
+ * focus stays where it is while nothing changed). Subclasses draw in `update`.
+ */
+export abstract class AnalysisView<T> implements View {
+  protected host: HTMLElement | null = null;
+  /** The result on screen. */
+  protected shown: unknown = null;
+  protected readonly analysis: Analysis<T>;
+
+  constructor(
+    protected readonly ctx: Ctx,
+    compute: (scenario: Scenario) => Promise<T>,
+  ) {
+    this.analysis = new Analysis(compute, () => this.update());
+  }
+
+  data(): unknown {
+    return this.analysis.result;
+  }
+
+  mount(host: HTMLElement): void {
+    this.host = host;
+    this.shown = null;
+    this.update();
+  }
+
+  abstract update(): void;
 }

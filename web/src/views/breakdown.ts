@@ -4,30 +4,15 @@ import type { Breakdown, Part } from '../core';
 import { el } from '../dom';
 import { formatEur, formatNumber } from '../i18n';
 import { ta } from '../i18n-analyst';
-import { Analysis, dataTable, status, waterfall } from './analyst-common';
-import type { Ctx, View } from './context';
+import { AnalysisView, dataTable, status, waterfall } from './analyst-common';
+import type { Ctx } from './context';
 
 /** Cents of an amount given as decimal text, exactly. */
 const cents = (v: string) => Math.round(Number(v) * 100);
 
-export class BreakdownView implements View {
-  private host!: HTMLElement;
-  /** The result on screen: drawn again only when it changes, so the focus stays put. */
-  private shown: unknown = null;
-  private readonly analysis: Analysis<Breakdown>;
-
-  constructor(private readonly ctx: Ctx) {
-    this.analysis = new Analysis((scenario) => ctx.long<Breakdown>({ kind: 'breakdown', scenario }), () => this.update());
-  }
-
-  data(): unknown {
-    return this.analysis.result;
-  }
-
-  mount(host: HTMLElement): void {
-    this.host = host;
-    this.shown = null;
-    this.update();
+export class BreakdownView extends AnalysisView<Breakdown> {
+  constructor(ctx: Ctx) {
+    super(ctx, (scenario) => ctx.long<Breakdown>({ kind: 'breakdown', scenario }));
   }
 
   private section(id: string, title: string, parts: Part[], total: string): HTMLElement {
@@ -53,12 +38,13 @@ export class BreakdownView implements View {
   }
 
   update(): void {
-    if (!this.host) return;
+    const host = this.host;
+    if (!host) return;
     const { lang } = this.ctx;
     const tx = ta(lang);
     const title = el('h2', {}, tx.bdTitle);
     if (this.ctx.scenario.programmes.length === 0) {
-      this.host.replaceChildren(title, el('p', { id: 'breakdown-none' }, tx.noProgrammesBd));
+      host.replaceChildren(title, el('p', { id: 'breakdown-none' }, tx.noProgrammesBd));
       return;
     }
     const done = this.analysis.ensure(this.ctx.scenario, lang);
@@ -66,12 +52,12 @@ export class BreakdownView implements View {
     if (!done || !b) {
       const line = status(lang, 'breakdown-status');
       if (this.analysis.error) line.textContent = this.analysis.error;
-      this.host.replaceChildren(title, line);
+      host.replaceChildren(title, line);
       return;
     }
     if (this.shown === b) return;
     this.shown = b;
-    this.host.replaceChildren(
+    host.replaceChildren(
       title,
       el('p', { id: 'breakdown-intro' }, tx.bdIntro(formatEur(lang, b.net_saving_eur))),
       this.section('breakdown-programme', tx.byProgramme, b.by_programme, b.net_saving_eur),

@@ -5,8 +5,8 @@ import type { Sensitivity, Swing } from '../core';
 import { el } from '../dom';
 import { formatEur, formatNumber } from '../i18n';
 import { ta } from '../i18n-analyst';
-import { Analysis, dataTable, status } from './analyst-common';
-import type { Ctx, View } from './context';
+import { AnalysisView, dataTable, status } from './analyst-common';
+import type { Ctx } from './context';
 
 /** `programmes[1].effect_pct (re-integratie)` → [1, 'effect_pct']. */
 function programmeField(parameter: string): [number, string] | null {
@@ -14,24 +14,9 @@ function programmeField(parameter: string): [number, string] | null {
   return m ? [Number(m[1]), m[2]!] : null;
 }
 
-export class SensitivityView implements View {
-  private host!: HTMLElement;
-  /** The result on screen: drawn again only when it changes, so the focus stays put. */
-  private shown: unknown = null;
-  private readonly analysis: Analysis<Sensitivity>;
-
-  constructor(private readonly ctx: Ctx) {
-    this.analysis = new Analysis((scenario) => ctx.long<Sensitivity>({ kind: 'sensitivity', scenario }), () => this.update());
-  }
-
-  data(): unknown {
-    return this.analysis.result;
-  }
-
-  mount(host: HTMLElement): void {
-    this.host = host;
-    this.shown = null;
-    this.update();
+export class SensitivityView extends AnalysisView<Sensitivity> {
+  constructor(ctx: Ctx) {
+    super(ctx, (scenario) => ctx.long<Sensitivity>({ kind: 'sensitivity', scenario }));
   }
 
   private label(w: Swing): string {
@@ -58,7 +43,8 @@ export class SensitivityView implements View {
   }
 
   update(): void {
-    if (!this.host) return;
+    const host = this.host;
+    if (!host) return;
     const { lang } = this.ctx;
     const tx = ta(lang);
     const title = el('h2', {}, tx.sensTitle);
@@ -67,7 +53,7 @@ export class SensitivityView implements View {
     if (!done || !s) {
       const line = status(lang, 'sensitivity-status');
       if (this.analysis.error) line.textContent = this.analysis.error;
-      this.host.replaceChildren(title, line);
+      host.replaceChildren(title, line);
       return;
     }
     if (this.shown === s) return;
@@ -101,7 +87,7 @@ export class SensitivityView implements View {
     });
     const n = (v: number) => formatNumber(lang, v, 3);
     const rows = s.top.map((w) => [this.label(w) + (programmeField(w.parameter) ? `: ${this.programme(programmeField(w.parameter)![0])}` : ''), n(w.low), n(w.high), e(w.net_saving_low_eur), e(w.net_saving_high_eur), e(w.swing_eur)]);
-    this.host.replaceChildren(
+    host.replaceChildren(
       title,
       el('p', { id: 'sensitivity-intro' }, tx.sensIntro(e(central))),
       el('ol', { className: 'tornado', id: 'tornado' }, ...bars),
