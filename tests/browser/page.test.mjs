@@ -371,3 +371,14 @@ test('resetting an assumption after a refused value shows the value in use again
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// Regression: the English cite line and CSV button title were the Dutch ones.
+test('the cite line follows the language', async () => {
+  const { page, problems } = await openPage(env);
+  assert.match(await page.locator('#cite').textContent(), /^Citeer als: caseflow \S+, scenario ‘.+’ \(vingerafdruk [0-9a-f]{10}\)/);
+  await page.click('button[data-lang="en"]');
+  assert.match(await page.locator('#cite').textContent(), /^Cite as: caseflow \S+, scenario ‘.+’ \(fingerprint [0-9a-f]{10}\)/);
+  assert.equal(await page.getAttribute('#export-csv', 'title'), 'Results as CSV (monthly, yearly, summary)');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
