@@ -2,18 +2,15 @@
 // council paper (print to PDF, exports).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watch, caseflowRun, screenshotPath, useServerAndBrowser, settle } from './harness.mjs';
+import { caseflowRun, screenshotPath, useServerAndBrowser, settle, openPage } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
 const nlNumber = (v) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
 
 test('presentation mode steps through three scenarios by keyboard', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const problems = watch(page, env.server.url.replace(/\/$/, ''));
-  await page.goto(env.server.url);
-  await settle(page);
+  const { page, problems } = await openPage(env);
+  const context = page.context();
   // A story of three: the baseline, corona with the programme, the statushouders pilot.
   for (const preset of ['corona-2021', 'statushouders-2018']) {
     await page.click('#scenario-new');
@@ -86,11 +83,8 @@ async function pdfText(bytes) {
 }
 
 test('print to PDF gives an A4 report with the headline numbers, charts, assumptions and the cite line', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const problems = watch(page, env.server.url.replace(/\/$/, ''));
-  await page.goto(env.server.url);
-  await settle(page);
+  const { page, problems } = await openPage(env);
+  const context = page.context();
   await page.selectOption('#preset', 'corona-2021');
   await page.evaluate(() => window.caseflow.uncertain());
   await page.waitForFunction(() => document.querySelectorAll('#print-report img.report-chart').length === 3);
@@ -114,11 +108,8 @@ test('print to PDF gives an A4 report with the headline numbers, charts, assumpt
 });
 
 test('each chart downloads as SVG and PNG, with the cite line', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watch(page, env.server.url.replace(/\/$/, ''));
-  await page.goto(env.server.url);
-  await settle(page);
+  const { page, problems } = await openPage(env, undefined, { acceptDownloads: true });
+  const context = page.context();
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);
   const { readFileSync } = await import('node:fs');
@@ -159,11 +150,8 @@ function parseCsv(text) {
 }
 
 test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles and the cite line', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = watch(page, env.server.url.replace(/\/$/, ''));
-  await page.goto(env.server.url);
-  await settle(page);
+  const { page, problems } = await openPage(env, undefined, { acceptDownloads: true });
+  const context = page.context();
   await page.selectOption('#preset', 'corona-2021');
   await page.evaluate(() => window.caseflow.uncertain());
   const { readFileSync } = await import('node:fs');

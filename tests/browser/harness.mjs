@@ -134,9 +134,12 @@ export async function settle(page) {
   await page.evaluate(() => window.caseflow.idle());
 }
 
-/** A page at `viewport` in a fresh context (empty storage), its problems watched, settled. */
-export async function openPage(env, viewport = { width: 1280, height: 720 }) {
-  const context = await env.browser.newContext({ viewport });
+/**
+ * A page at `viewport` in a fresh context (empty storage; `options` for the context, such as
+ * `acceptDownloads`), its problems watched, settled.
+ */
+export async function openPage(env, viewport = { width: 1280, height: 720 }, options = {}) {
+  const context = await env.browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = watch(page, env.server.url.replace(/\/$/, ''));
   await page.goto(env.server.url);
