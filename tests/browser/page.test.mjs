@@ -382,3 +382,26 @@ test('the cite line follows the language', async () => {
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// Regression: undoing a change of preset left the new preset in place (so edits were marked
+// against the wrong one), and a change of preset renamed a scenario the user had named.
+test('undo brings back the preset too, and a name the user gave survives a change of preset', async () => {
+  const { page, problems } = await openPage(env);
+  await page.fill('#scenario-name', 'Raadsvoorstel');
+  await page.dispatchEvent('#scenario-name', 'change');
+  await page.fill('#param-growth_pct-number', '3');
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  assert.equal(await page.inputValue('#scenario-name'), 'Raadsvoorstel');
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await page.inputValue('#preset'), 'baseline');
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '3');
+  assert.match(await page.locator('#param-growth_pct-number').evaluate((f) => f.closest('.param').className), /edited/);
+  await page.click('#redo');
+  await settle(page);
+  assert.equal(await page.inputValue('#preset'), 'corona-2021');
+  assert.deepEqual(await page.evaluate(() => window.caseflow.results().summary), caseflowRun(['--preset', 'corona-2021']).summary);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -92,6 +92,12 @@ function message(lang: Lang, e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** One state of the scenario on screen, for undo and redo. */
+interface Step {
+  scenario: Scenario;
+  preset: string;
+}
+
 class App implements Ctx, PresentHost, ReportHost {
   lang: Lang = stored(LANG_KEY) === 'en' ? 'en' : 'nl';
   private view: ViewId = VIEW_IDS.includes(stored(VIEW_KEY) as ViewId) ? (stored(VIEW_KEY) as ViewId) : 'overview';
@@ -101,8 +107,9 @@ class App implements Ctx, PresentHost, ReportHost {
   private current!: Saved;
   results: Results | null = null;
   uncertainty: MonteCarlo | null = null;
-  private undoStack: Scenario[] = [];
-  private redoStack: Scenario[] = [];
+  /** Earlier and undone states of the scenario on screen, with the preset each started from. */
+  private undoStack: Step[] = [];
+  private redoStack: Step[] = [];
   private readonly views: Record<ViewId, View>;
   private mcTimer = 0;
   private waiters: (() => void)[] = [];
@@ -294,10 +301,20 @@ class App implements Ctx, PresentHost, ReportHost {
     this.renderBar();
   }
 
-  private commit(next: Scenario, inputTime?: number): void {
-    this.undoStack.push(this.scenario);
+  /** The state on screen, for the history. */
+  private here(): Step {
+    return { scenario: this.scenario, preset: this.current.preset };
+  }
+
+  /** Remember the state on screen before a change, for undo (a new change drops redo). */
+  private record(): void {
+    this.undoStack.push(this.here());
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack = [];
+  }
+
+  private commit(next: Scenario, inputTime?: number): void {
+    this.record();
     this.replace(next, inputTime);
   }
 
@@ -313,17 +330,19 @@ class App implements Ctx, PresentHost, ReportHost {
   private undo(): void {
     const prev = this.undoStack.pop();
     if (!prev) return;
-    this.redoStack.push(this.scenario);
-    this.replace(prev);
-    this.mountView();
+    this.redoStack.push(this.here());
+    this.current.preset = prev.preset;
+    this.replace(prev.scenario);
+    this.renderAll();
   }
 
   private redo(): void {
     const next = this.redoStack.pop();
     if (!next) return;
-    this.undoStack.push(this.scenario);
-    this.replace(next);
-    this.mountView();
+    this.undoStack.push(this.here());
+    this.current.preset = next.preset;
+    this.replace(next.scenario);
+    this.renderAll();
   }
 
   private switchTo(saved: Saved): void {
@@ -341,9 +360,13 @@ class App implements Ctx, PresentHost, ReportHost {
   private choosePreset(id: string): void {
     const p = this.presetById(id);
     if (!p) return;
+    // The history keeps the preset too, so undo also brings back what edits are marked against.
+    this.record();
+    // A name the user gave stays; one that was only the old preset's name follows the new one.
+    const old = this.presetById(this.current.preset);
+    if (!old || this.current.name === this.presetName(old)) this.current.name = this.presetName(p);
     this.current.preset = id;
-    this.current.name = this.presetName(p);
-    this.commit(structuredClone(p.scenario));
+    this.replace(structuredClone(p.scenario));
     this.renderAll();
   }
 
