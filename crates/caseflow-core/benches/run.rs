@@ -47,6 +47,41 @@ fn kernel_two_chains(bencher: divan::Bencher) {
         });
 }
 
+/// Four runs' chains one run at a time, and side by side as the Monte Carlo runs them
+/// (`model::run_chains`, the same bits): the difference is what the lanes buy.
+#[divan::bench(args = [1, 2, 4])]
+fn kernel_four_runs(bencher: divan::Bencher, side_by_side: usize) {
+    let (m, s) = corona();
+    let inputs = s.resolve(&m.table).unwrap();
+    let noise: Vec<f64> = (0..model::noise_len(s.months))
+        .map(|i| ((i * 7919) % 200) as f64 / 100.0 - 1.0)
+        .collect();
+    let z = model::Noise(&noise);
+    bencher
+        .counter(divan::counter::ItemsCount::new(4 * CORONA_CELL_UPDATES))
+        .bench(|| {
+            let lanes = [divan::black_box(&inputs); 4];
+            if side_by_side == 2 {
+                for _ in 0..2 {
+                    let l2 = [divan::black_box(&inputs); 2];
+                    let a = model::run_chains(l2, true, Some([z; 2]));
+                    let b = model::run_chains(l2, false, Some([z; 2]));
+                    drop((a, b));
+                }
+            } else if side_by_side == 4 {
+                let a = model::run_chains(lanes, true, Some([z; 4]));
+                let b = model::run_chains(lanes, false, Some([z; 4]));
+                drop((a, b));
+            } else {
+                for inp in lanes {
+                    let a = model::run_chain_with_noise(inp, true, Some(z));
+                    let b = model::run_chain_with_noise(inp, false, Some(z));
+                    drop((a, b));
+                }
+            }
+        });
+}
+
 /// A full deterministic run as the page and the CLI do it.
 #[divan::bench]
 fn full_run(bencher: divan::Bencher) {

@@ -18,6 +18,7 @@ pub mod calibrate;
 pub mod compare;
 pub mod error;
 pub mod inputs;
+pub mod lanes;
 pub mod lang;
 pub mod model;
 pub mod money;

@@ -35,6 +35,7 @@
 //! municipality and month; no cell goes negative (exit shares are capped at 1).
 
 use crate::inputs::{Inputs, ProgrammeInputs};
+use crate::lanes::Lanes;
 use crate::region::N_MUNI;
 use crate::scenario::{EffectFrom, Target};
 
@@ -125,13 +126,6 @@ struct Rates {
 }
 
 impl Rates {
-    /// Whether any cell's chances of work (× `noise_work` × a programme multiplier of at most
-    /// `max_multiplier`) and other exit (× `noise_other`) may add up to more than 1. False
-    /// means none does: rounding is monotone, so the largest products bound every cell's.
-    fn may_cap(&self, noise_work: f64, noise_other: f64, max_multiplier: f64) -> bool {
-        self.max_work * noise_work * max_multiplier + self.max_other * noise_other > 1.0
-    }
-
     fn new(inp: &Inputs) -> Rates {
         let mut work = [[0.0; BANDS]; GROUPS];
         let mut other = [0.0; BANDS];
@@ -161,7 +155,7 @@ impl Rates {
 
 /// Exits to work and other from `stock` at the given chances, capped so that together they
 /// never exceed the stock. `may_cap` false promises that the chances add up to at most 1 (see
-/// [`Rates::may_cap`]), so the month's loops need no test per cell.
+/// [`LaneRates::may_cap`]), so the month's loops need no test per cell.
 #[inline(always)]
 fn exits(stock: f64, work: f64, other: f64, may_cap: bool) -> (f64, f64) {
     let total = work + other;
@@ -172,24 +166,81 @@ fn exits(stock: f64, work: f64, other: f64, may_cap: bool) -> (f64, f64) {
     }
 }
 
+/// [`exits`] for `L` runs. `may_cap` is whether any lane may cap; a lane that may not never
+/// has chances above 1, so testing it changes nothing.
+#[inline(always)]
+fn exits_lanes<const L: usize>(
+    stock: Lanes<L>,
+    work: Lanes<L>,
+    other: Lanes<L>,
+    may_cap: bool,
+) -> (Lanes<L>, Lanes<L>) {
+    if may_cap {
+        let (mut w, mut o) = (Lanes::default(), Lanes::default());
+        for l in 0..L {
+            (w[l], o[l]) = exits(stock[l], work[l], other[l], true);
+        }
+        (w, o)
+    } else {
+        (stock * work, stock * other)
+    }
+}
+
+/// [`Rates`] of `L` runs, lane by lane.
+struct LaneRates<const L: usize> {
+    work: [[Lanes<L>; BANDS]; GROUPS],
+    other: [Lanes<L>; BANDS],
+    max_work: Lanes<L>,
+    max_other: Lanes<L>,
+    reentry_work: Lanes<L>,
+    reentry_other: Lanes<L>,
+    leaver_age: Lanes<L>,
+}
+
+impl<const L: usize> LaneRates<L> {
+    fn new(rates: &[Rates; L]) -> LaneRates<L> {
+        let lanes = |f: &dyn Fn(&Rates) -> f64| Lanes::from_fn(|l| f(&rates[l]));
+        LaneRates {
+            work: std::array::from_fn(|g| std::array::from_fn(|b| lanes(&|r| r.work[g][b]))),
+            other: std::array::from_fn(|b| lanes(&|r| r.other[b])),
+            max_work: lanes(&|r| r.max_work),
+            max_other: lanes(&|r| r.max_other),
+            reentry_work: lanes(&|r| r.reentry_work),
+            reentry_other: lanes(&|r| r.reentry_other),
+            leaver_age: lanes(&|r| r.leaver_age),
+        }
+    }
+
+    /// Whether, in any lane, a cell's chances of work (× `noise_work` × a programme multiplier
+    /// of at most `max_mult`) and other exit (× `noise_other`) may add up to more than 1.
+    /// False means none does: rounding is monotone, so the largest products bound every
+    /// cell's.
+    fn may_cap(&self, noise_work: Lanes<L>, noise_other: Lanes<L>, max_mult: Lanes<L>) -> bool {
+        (0..L).any(|l| {
+            self.max_work[l] * noise_work[l] * max_mult[l] + self.max_other[l] * noise_other[l]
+                > 1.0
+        })
+    }
+}
+
 /// A programme's state in one municipality: participants by distance group and band, so each
 /// keeps its own group's chance of work and returns to its own group when the effect fades.
 #[derive(Clone)]
-struct ProgrammeCells {
-    inside: [[f64; BANDS]; GROUPS],
-    after: [[f64; BANDS]; GROUPS],
+struct ProgrammeCells<const L: usize> {
+    inside: [[Lanes<L>; BANDS]; GROUPS],
+    after: [[Lanes<L>; BANDS]; GROUPS],
 }
 
-struct Muni {
-    base: [[f64; BANDS]; GROUPS],
-    leavers_work: [f64; 2],
-    leavers_other: [f64; 2],
-    programmes: Vec<ProgrammeCells>,
+struct Muni<const L: usize> {
+    base: [[Lanes<L>; BANDS]; GROUPS],
+    leavers_work: [Lanes<L>; 2],
+    leavers_other: [Lanes<L>; 2],
+    programmes: Vec<ProgrammeCells<L>>,
     /// Last month's exits to work and other exits: the scale of this month's process noise.
-    last_exits: [f64; 2],
+    last_exits: [Lanes<L>; 2],
 }
 
-/// What a programme does each month, precomputed.
+/// What a programme does each month, precomputed (for one run).
 struct ProgrammeRates {
     in_multiplier: f64,
     after_multiplier: f64,
@@ -262,9 +313,38 @@ impl ProgrammeRates {
     }
 }
 
+/// [`ProgrammeRates`] of `L` runs of the same shape (the group and whether participants
+/// count as benefit households are the programme's, not drawn).
+struct LaneProgramme<const L: usize> {
+    in_multiplier: Lanes<L>,
+    after_multiplier: Lanes<L>,
+    completion: Lanes<L>,
+    fade: Lanes<L>,
+    eligible_band: [Lanes<L>; BANDS],
+    eligible_group: [f64; GROUPS],
+    groups: std::ops::Range<usize>,
+    on_benefit: bool,
+}
+
+impl<const L: usize> LaneProgramme<L> {
+    fn new(rates: [ProgrammeRates; L]) -> LaneProgramme<L> {
+        let lanes = |f: &dyn Fn(&ProgrammeRates) -> f64| Lanes::from_fn(|l| f(&rates[l]));
+        LaneProgramme {
+            in_multiplier: lanes(&|r| r.in_multiplier),
+            after_multiplier: lanes(&|r| r.after_multiplier),
+            completion: lanes(&|r| r.completion),
+            fade: lanes(&|r| r.fade),
+            eligible_band: std::array::from_fn(|b| lanes(&|r| r.eligible_band[b])),
+            eligible_group: rates[0].eligible_group,
+            groups: rates[0].groups.clone(),
+            on_benefit: rates[0].on_benefit,
+        }
+    }
+}
+
 /// Age every band by one month: a share moves to the next band.
-#[inline]
-fn age(cells: &mut [f64; BANDS]) {
+#[inline(always)]
+fn age<const L: usize>(cells: &mut [Lanes<L>; BANDS]) {
     for b in (0..BANDS - 1).rev() {
         let moved = cells[b] * AGE[b];
         cells[b] -= moved;
@@ -272,76 +352,136 @@ fn age(cells: &mut [f64; BANDS]) {
     }
 }
 
-fn initial_state(inp: &Inputs, rates: &Rates, m: usize, n_programmes: usize) -> Muni {
-    let s = inp.start_stock[m];
-    let d = inp.duration_share;
-    let by_band = [
-        d[0] / 4.0,
-        d[0] / 4.0,
-        d[0] / 2.0,
-        d[1] / 2.0,
-        d[1] / 2.0,
-        d[2],
-        d[3],
-    ];
-    let mut base = [[0.0; BANDS]; GROUPS];
-    let (mut work, mut other) = (0.0, 0.0);
-    for (g, row) in base.iter_mut().enumerate() {
-        for (b, cell) in row.iter_mut().enumerate() {
-            *cell = s * inp.stock_share[g] * by_band[b];
-            let (w, o) = exits(*cell, rates.work[g][b], rates.other[b], true);
-            work += w;
-            other += o;
-        }
-    }
-    // Leaver pools at their steady state for today's exits, so re-entries do not start at zero.
-    let a = rates.leaver_age;
-    let pool = |exits: f64, r: f64| {
-        let first = exits / (a + r);
-        [first, first * a / (a + r)]
-    };
-    Muni {
-        base,
-        leavers_work: pool(work, rates.reentry_work),
-        leavers_other: pool(other, rates.reentry_other),
-        last_exits: [work, other],
+fn initial_state<const L: usize>(
+    inps: &[&Inputs; L],
+    rates: &[Rates; L],
+    m: usize,
+    n_programmes: usize,
+) -> Muni<L> {
+    let mut muni = Muni {
+        base: [[Lanes::default(); BANDS]; GROUPS],
+        leavers_work: [Lanes::default(); 2],
+        leavers_other: [Lanes::default(); 2],
+        last_exits: [Lanes::default(); 2],
         programmes: vec![
             ProgrammeCells {
-                inside: [[0.0; BANDS]; GROUPS],
-                after: [[0.0; BANDS]; GROUPS],
+                inside: [[Lanes::default(); BANDS]; GROUPS],
+                after: [[Lanes::default(); BANDS]; GROUPS],
             };
             n_programmes
         ],
+    };
+    for l in 0..L {
+        let (inp, rates) = (inps[l], &rates[l]);
+        let s = inp.start_stock[m];
+        let d = inp.duration_share;
+        let by_band = [
+            d[0] / 4.0,
+            d[0] / 4.0,
+            d[0] / 2.0,
+            d[1] / 2.0,
+            d[1] / 2.0,
+            d[2],
+            d[3],
+        ];
+        let (mut work, mut other) = (0.0, 0.0);
+        for (g, row) in muni.base.iter_mut().enumerate() {
+            for (b, cell) in row.iter_mut().enumerate() {
+                cell[l] = s * inp.stock_share[g] * by_band[b];
+                let (w, o) = exits(cell[l], rates.work[g][b], rates.other[b], true);
+                work += w;
+                other += o;
+            }
+        }
+        // Leaver pools at their steady state for today's exits, so re-entries do not start
+        // at zero.
+        let a = rates.leaver_age;
+        let pool = |exits: f64, r: f64| {
+            let first = exits / (a + r);
+            [first, first * a / (a + r)]
+        };
+        let (lw, lo) = (
+            pool(work, rates.reentry_work),
+            pool(other, rates.reentry_other),
+        );
+        for k in 0..2 {
+            muni.leavers_work[k][l] = lw[k];
+            muni.leavers_other[k][l] = lo[k];
+        }
+        muni.last_exits[0][l] = work;
+        muni.last_exits[1][l] = other;
     }
+    muni
 }
 
-impl Muni {
+impl<const L: usize> Muni<L> {
     /// Benefit households and all households, in one pass: benefit households are everyone
     /// but participants who, while in a programme that says so, do not count as benefit
     /// households (once the programme ends they count again).
-    fn totals(&self, rates: &[ProgrammeRates]) -> (f64, f64) {
-        let base: f64 = self.base.iter().flatten().sum();
+    fn totals(&self, rates: &[LaneProgramme<L>]) -> (Lanes<L>, Lanes<L>) {
+        let base = Lanes::sum(self.base.iter().flatten());
         let (mut benefits, mut households) = (base, base);
         for (cells, pr) in self.programmes.iter().zip(rates) {
-            let (mut inside, mut after) = (0.0, 0.0);
+            let (mut inside, mut after) = (Lanes::splat(0.0), Lanes::splat(0.0));
             for g in pr.groups.clone() {
-                inside += cells.inside[g].iter().sum::<f64>();
-                after += cells.after[g].iter().sum::<f64>();
+                inside += Lanes::sum(&cells.inside[g]);
+                after += Lanes::sum(&cells.after[g]);
             }
             households += inside + after;
-            benefits += after + if pr.on_benefit { inside } else { 0.0 };
+            benefits += after
+                + if pr.on_benefit {
+                    inside
+                } else {
+                    Lanes::splat(0.0)
+                };
         }
         (benefits, households)
     }
 
-    fn eligible(&self, pr: &ProgrammeRates) -> f64 {
+    /// Lane `l`'s households eligible for a programme.
+    fn eligible(&self, pr: &LaneProgramme<L>, l: usize) -> f64 {
         let mut e = 0.0;
         for g in pr.groups.clone() {
             for b in 0..BANDS {
-                e += self.base[g][b] * pr.eligible_group[g] * pr.eligible_band[b];
+                e += self.base[g][b][l] * pr.eligible_group[g] * pr.eligible_band[b][l];
             }
         }
         e
+    }
+}
+
+/// One municipality's flows in one month, for `L` runs.
+#[derive(Clone, Copy, Default)]
+struct LaneFlows<const L: usize> {
+    benefits_start: Lanes<L>,
+    benefits: Lanes<L>,
+    households: Lanes<L>,
+    inflow: Lanes<L>,
+    reentries: Lanes<L>,
+    exits_to_work: Lanes<L>,
+    exits_other: Lanes<L>,
+    starts: Lanes<L>,
+    in_programme: Lanes<L>,
+    participant_exits_to_work: Lanes<L>,
+    deadweight_exits: Lanes<L>,
+}
+
+impl<const L: usize> LaneFlows<L> {
+    /// Lane `l`'s flows.
+    fn lane(&self, l: usize) -> Flows {
+        Flows {
+            benefits_start: self.benefits_start[l],
+            benefits: self.benefits[l],
+            households: self.households[l],
+            inflow: self.inflow[l],
+            reentries: self.reentries[l],
+            exits_to_work: self.exits_to_work[l],
+            exits_other: self.exits_other[l],
+            starts: self.starts[l],
+            in_programme: self.in_programme[l],
+            participant_exits_to_work: self.participant_exits_to_work[l],
+            deadweight_exits: self.deadweight_exits[l],
+        }
     }
 }
 
@@ -359,6 +499,7 @@ pub fn run_chain(inp: &Inputs, with_programmes: bool) -> Chain {
 /// Poisson counts, so a small municipality's flows vary relatively more than Maastricht's. The
 /// scenario and its counterfactual get the same draws, so their difference carries no noise of
 /// its own.
+#[derive(Clone, Copy)]
 pub struct Noise<'a>(pub &'a [f64]);
 
 /// The number of noise draws a run of `months` needs.
@@ -377,97 +518,133 @@ pub fn run_chain_with_noise(
     with_programmes: bool,
     noise: Option<Noise<'_>>,
 ) -> Chain {
-    let rates = Rates::new(inp);
-    let programmes: &[ProgrammeInputs] = if with_programmes {
-        &inp.programmes
+    let [chain] = run_chains([inp], with_programmes, noise.map(|n| [n]));
+    chain
+}
+
+/// Whether two runs' inputs can share [`run_chains`]: the same months and the same
+/// programmes' target groups and benefit status (what shapes the cells; Monte Carlo draws
+/// never change them).
+pub fn same_shape(a: &Inputs, b: &Inputs) -> bool {
+    a.months == b.months
+        && a.programmes.len() == b.programmes.len()
+        && a.programmes
+            .iter()
+            .zip(&b.programmes)
+            .all(|(p, q)| p.target == q.target && p.on_benefit == q.on_benefit)
+}
+
+/// `L` runs at once, each lane exactly as [`run_chain_with_noise`] computes it alone (see
+/// [`crate::lanes`]). Inputs of different shapes ([`same_shape`]) are run one by one.
+pub fn run_chains<const L: usize>(
+    inps: [&Inputs; L],
+    with_programmes: bool,
+    noise: Option<[Noise<'_>; L]>,
+) -> [Chain; L] {
+    if !inps.iter().all(|inp| same_shape(inp, inps[0])) {
+        return std::array::from_fn(|l| {
+            let [chain] = run_chains([inps[l]], with_programmes, noise.map(|n| [n[l]]));
+            chain
+        });
+    }
+    let scalar_rates: [Rates; L] = std::array::from_fn(|l| Rates::new(inps[l]));
+    let rates = LaneRates::new(&scalar_rates);
+    let n_prog = if with_programmes {
+        inps[0].programmes.len()
     } else {
-        &[]
+        0
     };
-    let long_exit = inp.exit_by_years[4];
-    let prog_rates: Vec<ProgrammeRates> = programmes
-        .iter()
-        .map(|p| ProgrammeRates::new(p, long_exit))
+    let prog_rates: Vec<LaneProgramme<L>> = (0..n_prog)
+        .map(|p| {
+            LaneProgramme::new(std::array::from_fn(|l| {
+                ProgrammeRates::new(&inps[l].programmes[p], inps[l].exit_by_years[4])
+            }))
+        })
         .collect();
-    let n_prog = programmes.len();
-    let max_multiplier = prog_rates.iter().fold(1.0, |m: f64, pr| {
-        m.max(pr.in_multiplier).max(pr.after_multiplier)
+    let max_multiplier = Lanes::from_fn(|l| {
+        prog_rates.iter().fold(1.0, |m: f64, pr| {
+            m.max(pr.in_multiplier[l]).max(pr.after_multiplier[l])
+        })
     });
-    let months = inp.months as usize;
-    let mut munis: Vec<Muni> = (0..N_MUNI)
-        .map(|m| initial_state(inp, &rates, m, n_prog))
+    let months = inps[0].months as usize;
+    let mut munis: Vec<Muni<L>> = (0..N_MUNI)
+        .map(|m| initial_state(&inps, &scalar_rates, m, n_prog))
         .collect();
-    let mut flows = Vec::with_capacity(months);
-    let mut programme_starts = vec![0.0; months * N_MUNI * n_prog];
-    let mut programme_exits = vec![[0.0; 2]; months * n_prog];
-    let mut started = vec![0.0; n_prog];
+    let mut flows: [Vec<[Flows; N_MUNI]>; L] = std::array::from_fn(|_| Vec::with_capacity(months));
+    let mut programme_starts: [Vec<f64>; L] =
+        std::array::from_fn(|_| vec![0.0; months * N_MUNI * n_prog]);
+    let mut programme_exits: [Vec<[f64; 2]>; L] =
+        std::array::from_fn(|_| vec![[0.0; 2]; months * n_prog]);
+    let mut started = vec![[0.0; L]; n_prog];
+    let mut tallies = vec![[Lanes::<L>::splat(0.0); 2]; n_prog];
+    let mut previous_benefits: Option<[Lanes<L>; N_MUNI]> = None;
 
     // The far group's new inflow grows by `far_inflow_growth` a year, stepping each January
     // of the run (a product, not a power, so native and wasm agree to the bit).
-    let mut far_factor = 1.0;
+    let mut far_factor = Lanes::<L>::splat(1.0);
+    let far_step = Lanes::from_fn(|l| 1.0 + inps[l].far_inflow_growth);
     for t in 0..months {
         if t > 0 && t % 12 == 0 {
-            far_factor *= 1.0 + inp.far_inflow_growth;
+            far_factor *= far_step;
         }
-        let mut month = [Flows::default(); N_MUNI];
+        let mut month = [LaneFlows::<L>::default(); N_MUNI];
+        tallies.fill([Lanes::splat(0.0); 2]);
 
         // 1-2. Exits, re-entries, leaver pools; then the programme phases of those already in.
         for (m, muni) in munis.iter_mut().enumerate() {
             let f = &mut month[m];
             // This month starts where the last one ended (the start stock in the first month).
-            f.benefits_start = match flows.last() {
-                Some(previous) => {
-                    let previous: &[Flows; N_MUNI] = previous;
-                    previous[m].benefits
-                }
+            f.benefits_start = match &previous_benefits {
+                Some(previous) => previous[m],
                 None => muni.totals(&prog_rates).0,
             };
             let (nw, no) = match &noise {
-                Some(Noise(z)) => {
+                Some(z) => {
                     let k = (t * N_MUNI + m) * 3;
                     (
-                        noise_factor(z[k], muni.last_exits[0]),
-                        noise_factor(z[k + 1], muni.last_exits[1]),
+                        Lanes::from_fn(|l| noise_factor(z[l].0[k], muni.last_exits[0][l])),
+                        Lanes::from_fn(|l| noise_factor(z[l].0[k + 1], muni.last_exits[1][l])),
                     )
                 }
-                None => (1.0, 1.0),
+                None => (Lanes::splat(1.0), Lanes::splat(1.0)),
             };
             let may_cap = rates.may_cap(nw, no, max_multiplier);
-            let (mut to_work, mut other) = (0.0, 0.0);
-            for g in 0..GROUPS {
-                for b in 0..BANDS {
-                    let (w, o) = exits(
-                        muni.base[g][b],
-                        rates.work[g][b] * nw,
-                        rates.other[b] * no,
-                        may_cap,
-                    );
-                    muni.base[g][b] -= w + o;
+            // This month's chances with the noise, for the baseline and the programme cells.
+            let work_chance: [[Lanes<L>; BANDS]; GROUPS] =
+                std::array::from_fn(|g| std::array::from_fn(|b| rates.work[g][b] * nw));
+            let other_chance: [Lanes<L>; BANDS] = std::array::from_fn(|b| rates.other[b] * no);
+            let (mut to_work, mut other) = (Lanes::splat(0.0), Lanes::splat(0.0));
+            for (cells, work) in muni.base.iter_mut().zip(&work_chance) {
+                for ((cell, &work), &other_chance) in cells.iter_mut().zip(work).zip(&other_chance)
+                {
+                    let (w, o) = exits_lanes(*cell, work, other_chance, may_cap);
+                    *cell -= w + o;
                     to_work += w;
                     other += o;
                 }
             }
-            // The sums run in locals (registers), not through `f` and `programme_exits`: the
-            // compiler cannot tell those from the cells, so it would store and reload them at
-            // every cell. Same additions in the same order.
             let (mut participant_exits, mut deadweight_exits) =
                 (f.participant_exits_to_work, f.deadweight_exits);
-            for (p, (cells, pr)) in muni.programmes.iter_mut().zip(&prog_rates).enumerate() {
-                let [mut tally_work, mut tally_deadweight] = programme_exits[t * n_prog + p];
+            for ((cells, pr), tally) in muni
+                .programmes
+                .iter_mut()
+                .zip(&prog_rates)
+                .zip(&mut tallies)
+            {
+                let [mut tally_work, mut tally_deadweight] = *tally;
                 for g in pr.groups.clone() {
                     for (stock, mult) in [
                         (&mut cells.inside[g], pr.in_multiplier),
                         (&mut cells.after[g], pr.after_multiplier),
                     ] {
                         for (b, cell) in stock.iter_mut().enumerate() {
-                            let base_work = rates.work[g][b] * nw;
+                            let base_work = work_chance[g][b];
                             let (w, o) =
-                                exits(*cell, base_work * mult, rates.other[b] * no, may_cap);
+                                exits_lanes(*cell, base_work * mult, other_chance[b], may_cap);
                             // Deadweight (hazard-based): the exits to work these participants
                             // would have had at their baseline chance, at most those they had.
-                            let (w0, _) = exits(*cell, base_work, rates.other[b] * no, may_cap);
-                            // `w0.min(w)` for the non-negative numbers these are, without
-                            // `f64::min`'s test for NaN.
-                            let deadweight = if w0 < w { w0 } else { w };
+                            let (w0, _) = exits_lanes(*cell, base_work, other_chance[b], may_cap);
+                            let deadweight = w0.min_of(w);
                             *cell -= w + o;
                             to_work += w;
                             other += o;
@@ -488,7 +665,7 @@ pub fn run_chain_with_noise(
                         muni.base[g][b] += faded;
                     }
                 }
-                programme_exits[t * n_prog + p] = [tally_work, tally_deadweight];
+                *tally = [tally_work, tally_deadweight];
             }
             f.participant_exits_to_work = participant_exits;
             f.deadweight_exits = deadweight_exits;
@@ -515,47 +692,58 @@ pub fn run_chain_with_noise(
             f.exits_other = other;
             muni.last_exits = [to_work, other];
         }
+        for (p, tally) in tallies.iter().enumerate() {
+            for (l, exits) in programme_exits.iter_mut().enumerate() {
+                exits[t * n_prog + p] = [tally[0][l], tally[1][l]];
+            }
+        }
 
-        // 3. Programme intake, region-wide.
-        for (p, (prog, pr)) in programmes.iter().zip(&prog_rates).enumerate() {
-            if (t as u32) < prog.start_offset || prog.participants <= 0.0 {
-                continue;
-            }
-            let elapsed = f64::from(t as u32 - prog.start_offset + 1);
-            let planned = prog.participants * (elapsed / prog.intake_months).min(1.0);
-            // The programme's other groups' cells are empty: they add nothing.
-            let in_now: f64 = munis
-                .iter()
-                .map(|mu| {
-                    mu.programmes[p].inside[pr.groups.clone()]
-                        .iter()
-                        .flatten()
-                        .sum::<f64>()
-                })
-                .sum();
-            let total_eligible: f64 = munis.iter().map(|mu| mu.eligible(pr)).sum();
-            let want = (planned - started[p]).max(0.0);
-            let room = (prog.capacity - in_now).max(0.0);
-            let take = want.min(room).min(MAX_INTAKE_SHARE * total_eligible);
-            if take <= 0.0 || total_eligible <= 0.0 {
-                continue;
-            }
-            let fraction = take / total_eligible;
-            for (m, muni) in munis.iter_mut().enumerate() {
-                let mut moved_total = 0.0;
-                for g in pr.groups.clone() {
-                    for b in 0..BANDS {
-                        let moved =
-                            muni.base[g][b] * pr.eligible_group[g] * pr.eligible_band[b] * fraction;
-                        muni.base[g][b] -= moved;
-                        muni.programmes[p].inside[g][b] += moved;
-                        moved_total += moved;
-                    }
+        // 3. Programme intake, region-wide, run by run (a few operations per month).
+        for (p, pr) in prog_rates.iter().enumerate() {
+            for (l, inp) in inps.iter().enumerate() {
+                let prog = &inp.programmes[p];
+                if (t as u32) < prog.start_offset || prog.participants <= 0.0 {
+                    continue;
                 }
-                programme_starts[(t * N_MUNI + m) * n_prog + p] = moved_total;
-                month[m].starts += moved_total;
+                let elapsed = f64::from(t as u32 - prog.start_offset + 1);
+                let planned = prog.participants * (elapsed / prog.intake_months).min(1.0);
+                // The programme's other groups' cells are empty: they add nothing.
+                let in_now: f64 = munis
+                    .iter()
+                    .map(|mu| {
+                        mu.programmes[p].inside[pr.groups.clone()]
+                            .iter()
+                            .flatten()
+                            .map(|cell| cell[l])
+                            .sum::<f64>()
+                    })
+                    .sum();
+                let total_eligible: f64 = munis.iter().map(|mu| mu.eligible(pr, l)).sum();
+                let want = (planned - started[p][l]).max(0.0);
+                let room = (prog.capacity - in_now).max(0.0);
+                let take = want.min(room).min(MAX_INTAKE_SHARE * total_eligible);
+                if take <= 0.0 || total_eligible <= 0.0 {
+                    continue;
+                }
+                let fraction = take / total_eligible;
+                for (m, muni) in munis.iter_mut().enumerate() {
+                    let mut moved_total = 0.0;
+                    for g in pr.groups.clone() {
+                        for b in 0..BANDS {
+                            let moved = muni.base[g][b][l]
+                                * pr.eligible_group[g]
+                                * pr.eligible_band[b][l]
+                                * fraction;
+                            muni.base[g][b][l] -= moved;
+                            muni.programmes[p].inside[g][b][l] += moved;
+                            moved_total += moved;
+                        }
+                    }
+                    programme_starts[l][(t * N_MUNI + m) * n_prog + p] = moved_total;
+                    month[m].starts[l] += moved_total;
+                }
+                started[p][l] += take;
             }
-            started[p] += take;
         }
 
         // 5-6. Ageing and inflow.
@@ -565,41 +753,58 @@ pub fn run_chain_with_noise(
                 for g in pr.groups.clone() {
                     age(&mut cells.inside[g]);
                     age(&mut cells.after[g]);
-                    f.in_programme += cells.inside[g].iter().sum::<f64>();
+                    f.in_programme += Lanes::sum(&cells.inside[g]);
                 }
             }
             for cells in muni.base.iter_mut() {
                 age(cells);
             }
-            let start_stock = inp.start_stock[m];
-            let mut inflow = inp.new_inflow * start_stock;
             let t32 = t as u32;
-            if t32 >= inp.growth_start && t32 < inp.growth_start.saturating_add(inp.growth_months) {
-                inflow += inp.growth * start_stock / f64::from(inp.growth_months);
-            }
-            // `Scenario::resolve` refuses a negative shock larger than the new inflow, so this
-            // never clips a valid scenario; it guards the arithmetic only.
-            let mut inflow = inflow.max(0.0);
-            if let Some(Noise(z)) = &noise {
-                inflow *= noise_factor(z[(t * N_MUNI + m) * 3 + 2], inflow);
-            }
-            f.inflow = 0.0;
+            let inflow = Lanes::from_fn(|l| {
+                let inp = inps[l];
+                let start_stock = inp.start_stock[m];
+                let mut inflow = inp.new_inflow * start_stock;
+                if t32 >= inp.growth_start
+                    && t32 < inp.growth_start.saturating_add(inp.growth_months)
+                {
+                    inflow += inp.growth * start_stock / f64::from(inp.growth_months);
+                }
+                // `Scenario::resolve` refuses a negative shock larger than the new inflow, so
+                // this never clips a valid scenario; it guards the arithmetic only.
+                let mut inflow = inflow.max(0.0);
+                if let Some(z) = &noise {
+                    inflow *= noise_factor(z[l].0[(t * N_MUNI + m) * 3 + 2], inflow);
+                }
+                inflow
+            });
+            f.inflow = Lanes::splat(0.0);
             for g in 0..GROUPS {
-                let growth = if g == GROUPS - 1 { far_factor } else { 1.0 };
-                let new = inflow * inp.inflow_share[g] * growth;
+                let share = Lanes::from_fn(|l| inps[l].inflow_share[g]);
+                let growth = if g == GROUPS - 1 {
+                    far_factor
+                } else {
+                    Lanes::splat(1.0)
+                };
+                let new = inflow * share * growth;
                 f.inflow += new;
-                muni.base[g][0] += new + f.reentries * inp.inflow_share[g];
+                muni.base[g][0] += new + f.reentries * share;
             }
             (f.benefits, f.households) = muni.totals(&prog_rates);
         }
-        flows.push(month);
+        previous_benefits = Some(std::array::from_fn(|m| month[m].benefits));
+        for (l, lane) in flows.iter_mut().enumerate() {
+            lane.push(std::array::from_fn(|m| month[m].lane(l)));
+        }
     }
-    Chain {
-        flows,
-        programme_starts,
-        programme_exits,
+    let mut programme_starts = programme_starts.map(Some);
+    let mut programme_exits = programme_exits.map(Some);
+    let mut flows = flows.map(Some);
+    std::array::from_fn(|l| Chain {
+        flows: flows[l].take().unwrap_or_default(),
+        programme_starts: programme_starts[l].take().unwrap_or_default(),
+        programme_exits: programme_exits[l].take().unwrap_or_default(),
         n_programmes: n_prog,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -643,6 +848,64 @@ mod tests {
                     f.households
                 );
                 prev[m] = f.households;
+            }
+        }
+    }
+
+    #[test]
+    fn runs_side_by_side_give_each_run_the_bits_it_gets_alone() {
+        let model = crate::Model::new().unwrap();
+        let base = inputs(&model.preset("corona-2021").unwrap().scenario);
+        // Four runs that differ in rates, programmes and noise; the last one's noise is large
+        // enough that chances are capped (the `may_cap` path), the others' not.
+        let lanes: [Inputs; 4] = std::array::from_fn(|l| {
+            let mut inp = base.clone();
+            let f = 1.0 + 0.1 * l as f64;
+            inp.exit_by_years[0] *= f;
+            inp.reentry_work /= f;
+            inp.far_inflow_growth += 0.01 * l as f64;
+            for p in &mut inp.programmes {
+                p.effect *= f;
+                p.lock_in /= f;
+                p.start_offset += l as u32;
+            }
+            inp
+        });
+        let noise: [Vec<f64>; 4] = std::array::from_fn(|l| {
+            (0..noise_len(base.months))
+                .map(|i| ((i * 7919 + l * 31) % 200) as f64 / 100.0 - 1.0)
+                .map(|z| if l == 3 { z * 40.0 } else { z })
+                .collect()
+        });
+        let z: [Noise<'_>; 4] = std::array::from_fn(|l| Noise(&noise[l]));
+        for with_programmes in [true, false] {
+            let together = run_chains(std::array::from_fn(|l| &lanes[l]), with_programmes, Some(z));
+            for l in 0..4 {
+                let alone = run_chain_with_noise(&lanes[l], with_programmes, Some(z[l]));
+                // Bit for bit: compare the bits, so that NaN or a signed zero would show too.
+                let bits = |c: &Chain| {
+                    let flows = c.flows.iter().flatten().flat_map(|f| {
+                        [
+                            f.benefits,
+                            f.households,
+                            f.inflow,
+                            f.exits_to_work,
+                            f.deadweight_exits,
+                        ]
+                    });
+                    flows
+                        .chain(c.programme_starts.iter().copied())
+                        .chain(c.programme_exits.iter().flatten().copied())
+                        .map(f64::to_bits)
+                        .collect::<Vec<u64>>()
+                };
+                assert_eq!(bits(&together[l]), bits(&alone), "lane {l}");
+                assert_eq!(together[l], alone, "lane {l}");
+                // Capped where the chances add up to more than 1: no cell goes negative.
+                assert!(
+                    alone.flows.iter().flatten().all(|f| f.benefits >= 0.0),
+                    "lane {l}"
+                );
             }
         }
     }

@@ -12,7 +12,8 @@
 //!   parameters, then the noise. Uniforms become normals by the inverse normal CDF (Acklam's
 //!   rational approximation), with `libm` for the logarithm and square root, so a seed gives
 //!   the same bits natively and in WebAssembly (no platform maths in any draw).
-//! - **Speed.** The base scenario is resolved once; each run applies its draws to a copy of
+//! - **Speed.** Runs go through the kernel four at a time ([`crate::lanes`]), each with the
+//!   bits it gets alone. The base scenario is resolved once; each run applies its draws to a copy of
 //!   those inputs with [`Inputs::apply`] (the mapping resolve itself uses) and checks them with
 //!   resolve's rules, and its numbers are read from the run's ledger (the tables with their
 //!   money still in integer cents, [`crate::results`]) straight into columns in the order of
@@ -33,7 +34,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::inputs::Inputs;
-use crate::model::{Noise, noise_len, run_chain_with_noise};
+use crate::model::{Chain, Noise, noise_len, run_chain_with_noise, run_chains};
 use crate::money::Cents;
 use crate::money::eur;
 use crate::params::{Distribution, ParamSpec};
@@ -45,6 +46,8 @@ use crate::{Model, Scenario};
 pub const MAX_RUNS: u32 = 100_000;
 /// The number of runs when none is asked for.
 pub const DEFAULT_RUNS: u32 = 1_000;
+/// Runs that go through the kernel side by side (see [`crate::lanes`]).
+const LANES: usize = 4;
 /// Run draws are redone at most this often when a draw breaks a cross-field rule.
 const MAX_REDRAWS: usize = 20;
 /// z of the 95th percentile: low and high are read as the 5th and 95th percentiles.
@@ -633,15 +636,11 @@ impl Model {
             .map(|_| Vec::with_capacity(runs as usize))
             .collect();
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
-        let (mut values, mut inputs, mut row) = (Vec::new(), draws.base.clone(), Vec::new());
+        let mut row = Vec::new();
         let (mut payback2, mut payback5, mut payback10, mut above, mut positive) =
             (0u32, 0u32, 0u32, 0u32, 0u32);
-        let mut noise = vec![0.0; noise_len(base.months)];
-        for run in 0..runs {
-            draws.draw_run(seed, run, &mut values, &mut inputs, &mut noise)?;
-            let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
-            let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
-            let s = &tracked_leaves(&ledger(&inputs, &with, &without), &mut row);
+        let mut record = |inputs: &Inputs, with: &Chain, without: &Chain, run: u32| {
+            let s = &tracked_leaves(&ledger(inputs, with, without), &mut row);
             let pays = |months: u32| s.payback_month.is_some_and(|m| m <= months);
             payback2 += u32::from(pays(24));
             payback5 += u32::from(pays(60));
@@ -654,6 +653,42 @@ impl Model {
             if run % 50 == 49 {
                 progress(run + 1);
             }
+        };
+        // Runs go through the kernel [`LANES`] at a time (`model::run_chains`), each lane with
+        // the bits it would have alone; the last few one by one.
+        let mut values = Vec::new();
+        let mut inputs: [Inputs; LANES] = std::array::from_fn(|_| draws.base.clone());
+        let mut noise: [Vec<f64>; LANES] =
+            std::array::from_fn(|_| vec![0.0; noise_len(base.months)]);
+        let mut run = 0;
+        while run < runs {
+            let n = (runs - run).min(LANES as u32);
+            for k in 0..n as usize {
+                draws.draw_run(
+                    seed,
+                    run + k as u32,
+                    &mut values,
+                    &mut inputs[k],
+                    &mut noise[k],
+                )?;
+            }
+            if n as usize == LANES {
+                let lanes: [&Inputs; LANES] = std::array::from_fn(|k| &inputs[k]);
+                let z: [Noise<'_>; LANES] = std::array::from_fn(|k| Noise(&noise[k]));
+                let with = run_chains(lanes, true, Some(z));
+                let without = run_chains(lanes, false, Some(z));
+                for k in 0..LANES {
+                    record(&inputs[k], &with[k], &without[k], run + k as u32);
+                }
+            } else {
+                for k in 0..n as usize {
+                    let z = Some(Noise(&noise[k]));
+                    let with = run_chain_with_noise(&inputs[k], true, z);
+                    let without = run_chain_with_noise(&inputs[k], false, z);
+                    record(&inputs[k], &with, &without, run + k as u32);
+                }
+            }
+            run += n;
         }
         progress(runs);
         let mut all = kinds.iter().zip(&columns).map(|(k, c)| stats(*k, c));
