@@ -129,6 +129,7 @@ fn build() -> Result {
         .arg("-O3")
         .arg("--enable-bulk-memory")
         .arg("--enable-nontrapping-float-to-int")
+        .arg("--enable-simd")
         .arg(&bg)
         .arg("-o")
         .arg(&bg))?;
