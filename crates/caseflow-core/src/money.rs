@@ -142,14 +142,21 @@ impl Cents {
         }
     }
 
-    /// The decimal these cents stand for.
-    pub fn to_decimal(self) -> Decimal {
+    /// The digits and scale of the decimal these cents stand for ([`Cents::to_decimal`]).
+    #[inline]
+    pub fn mantissa_scale(self) -> (i128, u32) {
         let mantissa = match self.scale {
             2 => self.cents,
             1 => self.cents / 10,
             _ => self.cents / 100,
         };
-        let mut d = Decimal::from_i128_with_scale(mantissa, u32::from(self.scale));
+        (mantissa, u32::from(self.scale))
+    }
+
+    /// The decimal these cents stand for.
+    pub fn to_decimal(self) -> Decimal {
+        let (mantissa, scale) = self.mantissa_scale();
+        let mut d = Decimal::from_i128_with_scale(mantissa, scale);
         if self.negative_zero {
             d.set_sign_negative(true);
         }
