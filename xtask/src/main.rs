@@ -17,7 +17,8 @@
 //!
 //! Each install step first checks whether its tool is already there and says when it skips.
 //! Dependencies are kept to `sha2` and `base64` (the page's Content-Security-Policy hashes its
-//! inline script), so `cargo xtask` compiles in seconds on a fresh machine.
+//! inline script) and `zopfli` (the wasm inlined gzip-compressed), so `cargo xtask` compiles in
+//! seconds on a fresh machine.
 
 mod compare;
 mod csp;
@@ -148,16 +149,19 @@ fn build() -> Result {
     Ok(())
 }
 
-/// Write `from` gzip-compressed to `to` (the page inlines the wasm so and unpacks it itself).
+/// Write `from` gzip-compressed to `to` (the page inlines the wasm so and unpacks it itself),
+/// with Zopfli: slower than zlib's best, and smaller.
 fn gzip(from: &std::path::Path, to: &std::path::Path) -> Result {
-    use std::io::Write;
     let bytes = std::fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(&bytes)
-        .and_then(|()| encoder.finish())
-        .and_then(|gz| std::fs::write(to, gz))
-        .map_err(|e| format!("{}: {e}", to.display()))
+    let mut gz = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Gzip,
+        bytes.as_slice(),
+        &mut gz,
+    )
+    .and_then(|()| std::fs::write(to, gz))
+    .map_err(|e| format!("{}: {e}", to.display()))
 }
 
 fn test_cmd() -> Result {

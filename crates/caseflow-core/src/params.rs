@@ -1,5 +1,6 @@
 //! The parameter table: every assumption with its unit, default, ranges, distribution,
-//! evidence and source, read strictly from `data/parameters.toml` (embedded at compile time).
+//! evidence and source, read strictly from `data/parameters.toml` (embedded at compile time, as
+//! JSON: `build.rs` converts it).
 //!
 //! The table is data, not code: the CLI prints it (`caseflow params`), the page builds its
 //! controls and the *Aannames* view from it, the Monte Carlo draws from its plausible ranges,
@@ -9,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{InputError, InputErrorKind};
 
-/// The embedded parameter file.
-const PARAMETERS_TOML: &str = include_str!("../data/parameters.toml");
+/// The embedded parameter file, `data/parameters.toml` as JSON (`build.rs`).
+const PARAMETERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/data/parameters.json"));
 
 /// How strong the evidence for a default is; it sets how wide the uncertainty is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,7 +171,7 @@ impl ParamTable {
     /// The table embedded in this build. The file is checked by this crate's tests, so a
     /// parse error here is a build defect; it is still returned, never panicked on.
     pub fn embedded() -> Result<ParamTable, String> {
-        toml::from_str(PARAMETERS_TOML).map_err(|e| format!("data/parameters.toml: {e}"))
+        crate::presets::read_data("parameters.toml", PARAMETERS_JSON)
     }
 
     /// A parameter by id.
@@ -244,13 +245,23 @@ mod tests {
 
     #[test]
     fn unknown_keys_in_the_file_are_errors() {
-        let bad = PARAMETERS_TOML.replacen(
-            "group = \"inflow\"",
-            "group = \"inflow\"\ncolour = \"red\"",
+        let bad = PARAMETERS_JSON.replacen(
+            "\"group\":\"inflow\"",
+            "\"group\":\"inflow\",\"colour\":\"red\"",
             1,
         );
-        let err = toml::from_str::<ParamTable>(&bad).unwrap_err();
-        assert!(err.to_string().contains("colour"), "{err}");
+        assert_ne!(bad, PARAMETERS_JSON);
+        let err = crate::presets::read_data::<ParamTable>("parameters.toml", &bad).unwrap_err();
+        assert!(err.starts_with("data/parameters.toml"), "{err}");
+        assert!(err.contains("colour"), "{err}");
+    }
+
+    /// The embedded JSON holds exactly what the TOML file says, every number to the bit.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_embedded_table_is_the_toml_file() {
+        let file: ParamTable = toml::from_str(include_str!("../data/parameters.toml")).unwrap();
+        assert_eq!(format!("{:?}", table()), format!("{file:?}"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Presets and programme templates, read strictly from `data/` (embedded at compile time).
+//! Presets and programme templates, read strictly from `data/` (embedded at compile time, as
+//! JSON: `build.rs` converts the TOML files).
 //!
 //! A preset is a named scenario: the baseline plus overrides (`set`) and programmes taken from
 //! templates (`data/programmes.toml`), with notes on the seed papers (`data/notes.toml`).
@@ -6,31 +7,44 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::{Budget, Programme, SCHEMA, Scenario, YearMonth};
 
-const PROGRAMMES_TOML: &str = include_str!("../data/programmes.toml");
-const NOTES_TOML: &str = include_str!("../data/notes.toml");
+/// An embedded data file: `data/{file}` as JSON, where `build.rs` writes it.
+macro_rules! data_json {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $file, ".json"))
+    };
+}
+
+const PROGRAMMES_JSON: &str = data_json!("programmes");
+const NOTES_JSON: &str = data_json!("notes");
+/// The presets in display order (the first is the baseline), `data/presets/{id}.toml`.
 const PRESET_FILES: [(&str, &str); 5] = [
-    ("baseline", include_str!("../data/presets/baseline.toml")),
+    ("baseline", data_json!("presets/baseline")),
     (
         "corona-2021-no-programme",
-        include_str!("../data/presets/corona-2021-no-programme.toml"),
+        data_json!("presets/corona-2021-no-programme"),
     ),
-    (
-        "corona-2021",
-        include_str!("../data/presets/corona-2021.toml"),
-    ),
+    ("corona-2021", data_json!("presets/corona-2021")),
     (
         "frozen-budget-2025",
-        include_str!("../data/presets/frozen-budget-2025.toml"),
+        data_json!("presets/frozen-budget-2025"),
     ),
     (
         "statushouders-2018",
-        include_str!("../data/presets/statushouders-2018.toml"),
+        data_json!("presets/statushouders-2018"),
     ),
 ];
+
+/// Read the embedded form of `data/{file}` strictly into its type. The files are checked by
+/// this crate's tests, so an error here is a build defect (the JSON is one line; the tests
+/// read the TOML files too and say where in them).
+pub(crate) fn read_data<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, String> {
+    serde_json::from_str(json).map_err(|e| format!("data/{file} (embedded as JSON): {e}"))
+}
 
 /// A programme template: a track from the seeds (or an instrument) with the source of its values.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,16 +159,23 @@ impl Catalogue {
     /// The catalogue embedded in this build. The files are checked by this crate's tests, so
     /// an error here is a build defect; it is returned, never panicked on.
     pub fn embedded() -> Result<Catalogue, String> {
-        let templates = toml::from_str::<TemplateFile>(PROGRAMMES_TOML)
-            .map_err(|e| format!("data/programmes.toml: {e}"))?
-            .template;
-        let notes = toml::from_str::<NoteFile>(NOTES_TOML)
-            .map_err(|e| format!("data/notes.toml: {e}"))?
-            .note;
+        let templates: TemplateFile = read_data("programmes.toml", PROGRAMMES_JSON)?;
+        let notes: NoteFile = read_data("notes.toml", NOTES_JSON)?;
         let mut presets = Vec::with_capacity(PRESET_FILES.len());
-        for (name, text) in PRESET_FILES {
-            let file: PresetFile =
-                toml::from_str(text).map_err(|e| format!("data/presets/{name}.toml: {e}"))?;
+        for (name, json) in PRESET_FILES {
+            presets.push((name, read_data(&format!("presets/{name}.toml"), json)?));
+        }
+        Catalogue::assemble(templates.template, notes.note, presets)
+    }
+
+    /// Resolve each preset file (named by its file name) into a [`Preset`].
+    fn assemble(
+        templates: Vec<Template>,
+        notes: Vec<Note>,
+        files: Vec<(&str, PresetFile)>,
+    ) -> Result<Catalogue, String> {
+        let mut presets = Vec::with_capacity(files.len());
+        for (name, file) in files {
             let mut programmes = Vec::with_capacity(file.programmes.len());
             for r in &file.programmes {
                 let t = templates
@@ -228,5 +249,67 @@ impl Catalogue {
     /// The preset ids, for error messages.
     pub fn preset_ids(&self) -> Vec<&str> {
         self.presets.iter().map(|p| p.id.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded JSON holds exactly what the TOML files say, every number to the bit; a
+    /// broken file fails here with its TOML line and column.
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_embedded_catalogue_is_the_toml_files() {
+        fn read<T: DeserializeOwned>(file: &str, text: &str) -> T {
+            toml::from_str(text).unwrap_or_else(|e| panic!("data/{file}: {e}"))
+        }
+        let templates: TemplateFile =
+            read("programmes.toml", include_str!("../data/programmes.toml"));
+        let notes: NoteFile = read("notes.toml", include_str!("../data/notes.toml"));
+        let presets = [
+            ("baseline", include_str!("../data/presets/baseline.toml")),
+            (
+                "corona-2021-no-programme",
+                include_str!("../data/presets/corona-2021-no-programme.toml"),
+            ),
+            (
+                "corona-2021",
+                include_str!("../data/presets/corona-2021.toml"),
+            ),
+            (
+                "frozen-budget-2025",
+                include_str!("../data/presets/frozen-budget-2025.toml"),
+            ),
+            (
+                "statushouders-2018",
+                include_str!("../data/presets/statushouders-2018.toml"),
+            ),
+        ]
+        .map(|(name, text)| (name, read(&format!("presets/{name}.toml"), text)));
+        let names: Vec<&str> = presets.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, PRESET_FILES.map(|(name, _)| name));
+        let from_toml =
+            Catalogue::assemble(templates.template, notes.note, presets.into()).unwrap();
+        assert_eq!(
+            format!("{:?}", Catalogue::embedded().unwrap()),
+            format!("{from_toml:?}")
+        );
+    }
+
+    #[test]
+    fn every_preset_file_is_embedded() {
+        let mut files: Vec<String> = std::fs::read_dir("data/presets")
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".toml"))
+            .collect();
+        files.sort();
+        let mut embedded: Vec<String> = PRESET_FILES
+            .iter()
+            .map(|(name, _)| format!("{name}.toml"))
+            .collect();
+        embedded.sort();
+        assert_eq!(files, embedded);
     }
 }

@@ -3,8 +3,9 @@
 //! A scenario is never an edit of the baseline: `set` holds only the assumptions it changes
 //! (by parameter id) and `programmes` the tracks it runs. Assumption overrides apply to the
 //! scenario and its counterfactual alike; programmes to the scenario alone, so a saving is
-//! never an artefact of a changed assumption. Scenarios are read from TOML or JSON (schema
-//! version [`SCHEMA`]), and [`Scenario::resolve`] checks every field at once.
+//! never an artefact of a changed assumption. Scenarios are read from JSON or, with feature
+//! `toml` (on by default; off in the page's wasm), TOML (schema version [`SCHEMA`]), and
+//! [`Scenario::resolve`] checks every field at once.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -388,6 +389,7 @@ fn file_error(format: &str, message: &str) -> InputError {
 
 impl Scenario {
     /// Read a scenario from TOML.
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Scenario, InputErrors> {
         toml::from_str(text).map_err(|e| file_error("TOML", &e.to_string()).into())
     }
@@ -398,6 +400,7 @@ impl Scenario {
     }
 
     /// Read a scenario file's text: JSON when it starts with `{`, TOML otherwise.
+    #[cfg(feature = "toml")]
     pub fn parse(text: &str) -> Result<Scenario, InputErrors> {
         if text.trim_start().starts_with('{') {
             Scenario::from_json(text)
@@ -407,6 +410,7 @@ impl Scenario {
     }
 
     /// The scenario as TOML.
+    #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> String {
         // Serialising plain data with string keys cannot fail.
         toml::to_string(self).unwrap_or_default()
@@ -914,6 +918,7 @@ mod tests {
         assert_eq!(Scenario::default().fingerprint(&table()), "5460dc0ab5");
     }
 
+    #[cfg(feature = "toml")]
     #[test]
     fn every_bad_field_is_reported_at_once() {
         let text = r#"
@@ -967,6 +972,7 @@ mod tests {
         assert_eq!(e.field, "set.inflow_share_mid_pct");
     }
 
+    #[cfg(feature = "toml")]
     #[test]
     fn a_programme_must_start_inside_the_horizon_and_ids_must_be_unique() {
         let text = r#"
@@ -991,6 +997,7 @@ mod tests {
         assert!(errors.iter().any(|e| e.field == "programmes[1].id"));
     }
 
+    #[cfg(feature = "toml")]
     #[test]
     fn files_with_unknown_keys_or_bad_months_are_refused_with_the_reason() {
         let e = Scenario::from_toml("colour = 1").unwrap_err();

@@ -2,8 +2,10 @@
 //!
 //! Glue only: one [`Caseflow`] handle holds the core's [`Model`] (parameter table and
 //! presets); scenarios come in as JavaScript objects (deserialized with `serde-wasm-bindgen`),
-//! results go out the same way (money as decimal strings), and every failure becomes a
-//! JavaScript `Error` through one `into_error` helper. Behind the `export` feature (off in the
+//! results go out as JSON text (money as decimal strings) for the page's `JSON.parse`, and
+//! the parameter table, catalogue and error details as plain objects made by `JSON.parse` here
+//! (one serializer, serde_json's, in the wasm). Every failure becomes a JavaScript `Error`
+//! through one `into_error` helper. Behind the `export` feature (off in the
 //! page's build, for its size): `fingerprint` (the core's), and `csv` and `xlsx` (returning a
 //! `Uint8Array`) from caseflow-export. For input errors the `Error` carries a
 //! `detail` array with each problem's parts (`field`, `value`, `kind`, labels and allowed
@@ -330,9 +332,8 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    // Plain objects rather than Maps, so the page can read fields directly.
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&ser)
-        .map_err(|e| JsError::new(&e.to_string()))
+    // Plain objects, through JSON text and `JSON.parse`: the same objects serde-wasm-bindgen's
+    // JSON-compatible serializer builds, without a second serializer for every type in the wasm.
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("JSON.parse failed on serde_json's JSON"))
 }
