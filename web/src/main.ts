@@ -7,7 +7,7 @@
 // when the core refuses a value, and records every change for undo and redo.
 import './style.css';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
-import { attrs, byId, el } from './dom';
+import { attrs, byId, el, setText } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
 import { ta } from './i18n-analyst';
 import { Cancelled, Runner, type Job } from './runner';
@@ -515,7 +515,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const status = byId('uncertainty');
     const mc = this.uncertainty;
     if (!mc) {
-      status.textContent = this.runner.longBusy ? tx.computing(0, UNCERTAINTY_RUNS) : tx.uncertaintyHint(UNCERTAINTY_RUNS);
+      setText(status, this.runner.longBusy ? tx.computing(0, UNCERTAINTY_RUNS) : tx.uncertaintyHint(UNCERTAINTY_RUNS));
       return;
     }
     const net = mc.summary['net_saving_eur'] as Stats<string>;
@@ -705,7 +705,7 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private renderCite(): void {
-    byId('cite').textContent = this.citeLine();
+    setText(byId('cite'), this.citeLine());
   }
 
   /** The printed report follows the results, a moment after the last change. */
