@@ -438,10 +438,11 @@ class App implements Ctx, PresentHost, ReportHost {
     this.running++;
     this.runner
       .run(scenario)
-      .then((r) => {
+      .then(({ results, fingerprint }) => {
         if (scenario !== this.scenario) return;
         const arrived = performance.now();
-        this.results = r;
+        this.results = results;
+        this.fingerprintOf = { scenario, value: fingerprint };
         this.views[this.view].update();
         this.presentation.render();
         this.renderCite();

@@ -19,6 +19,18 @@ export type Job =
   | { kind: 'calibrate'; csv: string }
   | { kind: 'compare'; scenarios: Scenario[]; runs: number; seed: number };
 
+/** A deterministic run as the worker sends it: the results as JSON text, and the scenario's fingerprint. */
+export interface RunReply {
+  json: string;
+  fingerprint: string;
+}
+
+/** A deterministic run: its results and the scenario's fingerprint (for the cite line). */
+export interface Run {
+  results: Results;
+  fingerprint: string;
+}
+
 /** Messages to the worker. */
 export type WorkerRequest = { type: 'init'; wasm: Uint8Array } | { type: 'job'; id: number; job: Job };
 
@@ -158,11 +170,12 @@ export class Runner {
   }
 
   /**
-   * A deterministic run; rejects with {@link Cancelled} when a newer run replaced it. Without
-   * `detail` the municipalities' monthly tables are left out (what live updates need).
+   * A deterministic run and the scenario's fingerprint; rejects with {@link Cancelled} when a
+   * newer run replaced it. Without `detail` the municipalities' monthly tables are left out
+   * (what live updates need).
    */
-  run(scenario: Scenario, detail = false): Promise<Results> {
-    return (this.fast.queue({ kind: 'run', scenario, detail }) as Promise<string>).then((json) => JSON.parse(json) as Results);
+  run(scenario: Scenario, detail = false): Promise<Run> {
+    return (this.fast.queue({ kind: 'run', scenario, detail }) as Promise<RunReply>).then((reply) => ({ results: JSON.parse(reply.json) as Results, fingerprint: reply.fingerprint }));
   }
 
   /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */
