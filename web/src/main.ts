@@ -431,14 +431,19 @@ class App implements Ctx, PresentHost, ReportHost {
   /**
    * Run the scenario on screen in the worker and show its results. With `inputTime` (the
    * timeStamp of the input event behind it), the frame that draws the results fires a
-   * `caseflow:painted` event with both times, for the benchmark's input-to-paint figure.
+   * `caseflow:painted` event with both times, for the benchmark's input-to-paint figure, and
+   * the times between (the worker's run, the answer's arrival, the drawing) for its breakdown.
    */
   private requestRun(inputTime?: number): void {
     const scenario = this.scenario;
+    // A Monte Carlo or analysis still running is for the scenario before: stop it now, not when
+    // the results come, so that it does not compete with this run for the processor.
+    window.clearTimeout(this.mcTimer);
+    this.runner.cancelLong();
     this.running++;
     this.runner
       .run(scenario)
-      .then(({ results, fingerprint }) => {
+      .then(({ results, fingerprint, timing }) => {
         if (scenario !== this.scenario) return;
         const arrived = performance.now();
         this.results = results;
@@ -450,7 +455,7 @@ class App implements Ctx, PresentHost, ReportHost {
         this.scheduleUncertainty();
         if (inputTime !== undefined) {
           const rendered = performance.now();
-          requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, arrived, rendered, painted: performance.now() } })));
+          requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, ...timing, arrived, rendered, painted: performance.now() } })));
         }
       })
       .catch((e: unknown) => {

@@ -19,16 +19,26 @@ export type Job =
   | { kind: 'calibrate'; csv: string }
   | { kind: 'compare'; scenarios: Scenario[]; runs: number; seed: number };
 
-/** A deterministic run as the worker sends it: the results as JSON text, and the scenario's fingerprint. */
+/**
+ * A deterministic run as the worker sends it: the results as JSON text, the scenario's
+ * fingerprint, and when the worker started and finished it (`performance.timeOrigin + now()`).
+ */
 export interface RunReply {
   json: string;
   fingerprint: string;
+  started: number;
+  finished: number;
 }
 
-/** A deterministic run: its results and the scenario's fingerprint (for the cite line). */
+/**
+ * A deterministic run: its results and the scenario's fingerprint (for the cite line), and, on
+ * the page's `performance.now()` clock, when the worker started and finished it, when its
+ * answer reached the page and when that was parsed (for the benchmark's breakdown).
+ */
 export interface Run {
   results: Results;
   fingerprint: string;
+  timing: { workerStart: number; workerEnd: number; received: number; parsed: number };
 }
 
 /** Messages to the worker. */
@@ -175,7 +185,12 @@ export class Runner {
    * (what live updates need).
    */
   run(scenario: Scenario, detail = false): Promise<Run> {
-    return (this.fast.queue({ kind: 'run', scenario, detail }) as Promise<RunReply>).then((reply) => ({ results: JSON.parse(reply.json) as Results, fingerprint: reply.fingerprint }));
+    return (this.fast.queue({ kind: 'run', scenario, detail }) as Promise<RunReply>).then((reply) => {
+      const received = performance.now();
+      const results = JSON.parse(reply.json) as Results;
+      const origin = performance.timeOrigin;
+      return { results, fingerprint: reply.fingerprint, timing: { workerStart: reply.started - origin, workerEnd: reply.finished - origin, received, parsed: performance.now() } };
+    });
   }
 
   /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */

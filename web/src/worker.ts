@@ -8,14 +8,20 @@ let core: Caseflow | null = null;
 let memory: WebAssembly.Memory | null = null;
 
 const reply = (message: WorkerReply) => postMessage(message);
+/** A time the page can compare with its own (the worker's `performance.now()` has another origin). */
+const clock = () => performance.timeOrigin + performance.now();
 
 function perform(core: Caseflow, job: Job, progress: (done: number) => void): unknown {
   switch (job.kind) {
-    case 'run':
+    case 'run': {
       // As text: a string crosses to the page as one copy, and the page's JSON.parse is faster
       // than rebuilding the same object graph from a structured clone. The fingerprint for the
       // cite line comes along, so the page's thread does not hash each scenario of a drag.
-      return { json: core.run(job.scenario, job.detail), fingerprint: core.fingerprint(job.scenario) } satisfies RunReply;
+      const started = clock();
+      const json = core.run(job.scenario, job.detail);
+      const fingerprint = core.fingerprint(job.scenario);
+      return { json, fingerprint, started, finished: clock() } satisfies RunReply;
+    }
     case 'monteCarlo':
       return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
     case 'sensitivity':
