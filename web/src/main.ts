@@ -111,6 +111,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
   private readonly views: Record<ViewId, View>;
+  /** The Monte Carlo waiting to start (0: none). */
   private mcTimer = 0;
   private waiters: (() => void)[] = [];
   private mcWaiters: (() => void)[] = [];
@@ -189,6 +190,9 @@ class App implements Ctx, PresentHost, ReportHost {
     try {
       this.core.check(next);
     } catch (e) {
+      // The control is still moving (a slider dragged through values the core refuses): the
+      // Monte Carlo waits until it stops, as it waits after an accepted edit.
+      if (this.mcTimer) this.armUncertainty();
       return message(this.lang, e);
     }
     const structural = next.programmes.length !== this.scenario.programmes.length;
@@ -218,7 +222,7 @@ class App implements Ctx, PresentHost, ReportHost {
 
   long<T>(job: Job, onProgress?: (done: number) => void): Promise<T> {
     // An analysis goes before the uncertainty Monte Carlo, which starts again after it.
-    window.clearTimeout(this.mcTimer);
+    this.disarmUncertainty();
     return this.runner.long<T>(job, onProgress).finally(() => {
       if (!this.uncertainty && !this.runner.longBusy && this.results) this.scheduleUncertainty();
     });
@@ -438,7 +442,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const scenario = this.scenario;
     // A Monte Carlo or analysis still running is for the scenario before: stop it now, not when
     // the results come, so that it does not compete with this run for the processor.
-    window.clearTimeout(this.mcTimer);
+    this.disarmUncertainty();
     this.runner.cancelLong();
     this.running++;
     this.runner
@@ -468,10 +472,23 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private scheduleUncertainty(): void {
-    window.clearTimeout(this.mcTimer);
     this.runner.cancelLong();
     this.renderUncertainty();
-    this.mcTimer = window.setTimeout(() => this.computeUncertainty(), UNCERTAINTY_DELAY_MS);
+    this.armUncertainty();
+  }
+
+  /** Start the Monte Carlo {@link UNCERTAINTY_DELAY_MS} from now (again, if it was waiting). */
+  private armUncertainty(): void {
+    window.clearTimeout(this.mcTimer);
+    this.mcTimer = window.setTimeout(() => {
+      this.mcTimer = 0;
+      this.computeUncertainty();
+    }, UNCERTAINTY_DELAY_MS);
+  }
+
+  private disarmUncertainty(): void {
+    window.clearTimeout(this.mcTimer);
+    this.mcTimer = 0;
   }
 
   private computeUncertainty(): void {
