@@ -2,7 +2,7 @@
 // with its text alternative: a one-sentence summary and the data as a table.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { attrs, el, table } from './dom';
+import { attrs, el, setText, table } from './dom';
 import { download, fileName } from './share';
 import { chartSvg, svgToPng } from './svg';
 
@@ -43,6 +43,16 @@ export interface ChartData {
 /** How many bands a chart has room for; missing ones are drawn empty. */
 const BAND_SLOTS = 2;
 
+/**
+ * What a uPlot instance is built for: the lines and their style, the bands' fills, the size of
+ * type. Data with the same shape is drawn by the same plot through setData (formats, labels
+ * and the marker are read from the data at each draw); another shape needs a new plot.
+ */
+function shapeOf(d: ChartData, thick: boolean): string {
+  const bands = Array.from({ length: BAND_SLOTS }, (_, i) => d.bands[i]?.color ?? '');
+  return JSON.stringify([thick, d.lines.map((l) => [l.color, l.dash ?? null, l.width ?? null]), bands]);
+}
+
 export class LineChart {
   private plot: uPlot | null = null;
   private current: ChartData | null = null;
@@ -54,6 +64,9 @@ export class LineChart {
   private visible = true;
   /** New data not yet drawn (the chart was out of sight). */
   private stale = false;
+  /** The series the plot was built for (see {@link shapeOf}). */
+  private shape = '';
+  private legendKey = '';
 
   readonly figure: HTMLElement;
 
@@ -121,28 +134,35 @@ export class LineChart {
   }
 
   draw(d: ChartData): void {
-    const sameShape = this.current && this.current.lines.length === d.lines.length && this.current.format === d.format && this.current.marker?.index === d.marker?.index;
     this.current = d;
-    this.summary.textContent = d.summary;
-    const key = (label: string, color: string, kind: string) => {
-      const swatch = el('span', { className: `swatch ${kind}` });
-      swatch.style.borderColor = color;
-      swatch.style.background = kind === 'band' ? color : 'transparent';
-      return el('li', {}, swatch, label);
-    };
-    this.legend.replaceChildren(...d.lines.map((l) => key(l.label, l.color, l.dash ? 'dashed' : 'line')), ...d.bands.map((b) => key(b.label, b.color, 'band')));
-    if (this.details.open) this.fillTable();
-    if (this.plot && sameShape) {
-      this.stale = true;
-      if (this.visible) this.plotData();
-      return;
+    setText(this.summary, d.summary);
+    // The legend changes only with the lines (a language, a measure, bands coming or going).
+    const legend = JSON.stringify([d.lines.map((l) => [l.label, l.color, !!l.dash]), d.bands.map((b) => [b.label, b.color])]);
+    if (legend !== this.legendKey) {
+      this.legendKey = legend;
+      const key = (label: string, color: string, kind: string) => {
+        const swatch = el('span', { className: `swatch ${kind}` });
+        swatch.style.borderColor = color;
+        swatch.style.background = kind === 'band' ? color : 'transparent';
+        return el('li', {}, swatch, label);
+      };
+      this.legend.replaceChildren(...d.lines.map((l) => key(l.label, l.color, l.dash ? 'dashed' : 'line')), ...d.bands.map((b) => key(b.label, b.color, 'band')));
     }
-    this.rebuild();
+    if (this.details.open) this.fillTable();
+    this.stale = true;
+    if (this.visible) this.plotData();
   }
 
+  /**
+   * Draw the data on screen: new numbers go to the plot (uPlot's setData, one redraw); only a
+   * change of the series themselves (lines, their style, bands appearing) builds a new plot.
+   */
   private plotData(): void {
     this.stale = false;
-    if (this.current) this.plot?.setData(this.aligned(this.current));
+    const d = this.current;
+    if (!d) return;
+    if (this.plot && this.shape === shapeOf(d, this.thick)) this.plot.setData(this.aligned(d));
+    else this.rebuild();
   }
 
   private aligned(d: ChartData): uPlot.AlignedData {
@@ -160,8 +180,11 @@ export class LineChart {
     this.plot = null;
     const d = this.current;
     if (!d) return;
+    this.shape = shapeOf(d, this.thick);
+    // The plot lives on through new data (setData): what it shows is read from `this.current`.
+    const now = (): ChartData => this.current ?? d;
     const w = this.thick ? 2 : 1;
-    const value = (_u: uPlot, v: number | null) => (v == null ? '' : d.format(v));
+    const value = (_u: uPlot, v: number | null) => (v == null ? '' : now().format(v));
     const bandSeries: uPlot.Series[] = [];
     const bands: uPlot.Band[] = [];
     for (let i = 0; i < BAND_SLOTS; i++) {
@@ -171,7 +194,6 @@ export class LineChart {
       bandSeries.push(edge('↑'), edge('↓'));
       bands.push({ series: [at, at + 1], fill: b?.color ?? 'transparent' });
     }
-    const marker = d.marker;
     const font = this.thick ? '18px system-ui, sans-serif' : '12px system-ui, sans-serif';
     const opts: uPlot.Options = {
       ...this.size(),
@@ -179,37 +201,38 @@ export class LineChart {
       // The legend is ours (below): uPlot's would list each band edge as a series.
       legend: { show: false },
       axes: [
-        { font, values: (_u, ticks) => ticks.map((i) => d.x[i] ?? '') },
-        { font, size: this.thick ? 130 : 80, values: (_u, ticks) => ticks.map((v) => (d.axisFormat ?? d.format)(v)) },
+        { font, values: (_u, ticks) => ticks.map((i) => now().x[i] ?? '') },
+        { font, size: this.thick ? 130 : 80, values: (_u, ticks) => ticks.map((v) => (now().axisFormat ?? now().format)(v)) },
       ],
       series: [
-        { label: d.xTitle, value: (_u, i) => (i == null ? '' : (d.x[i] ?? '')) },
+        { label: d.xTitle, value: (_u, i) => (i == null ? '' : (now().x[i] ?? '')) },
         ...d.lines.map((l) => ({ label: l.label, stroke: l.color, width: (l.width ?? 2) * (this.thick ? 2.5 : 1), dash: l.dash, value })),
         ...bandSeries,
       ],
       bands,
-      hooks: marker
-        ? {
-            draw: [
-              (u: uPlot) => {
-                const x = Math.round(u.valToPos(marker.index, 'x', true));
-                const ctx = u.ctx;
-                ctx.save();
-                ctx.strokeStyle = '#047857';
-                ctx.lineWidth = 2 * w;
-                ctx.setLineDash([4, 4]);
-                ctx.beginPath();
-                ctx.moveTo(x, u.bbox.top);
-                ctx.lineTo(x, u.bbox.top + u.bbox.height);
-                ctx.stroke();
-                ctx.fillStyle = '#047857';
-                ctx.font = font;
-                ctx.fillText(marker.label, x + 6, u.bbox.top + 16 * w);
-                ctx.restore();
-              },
-            ],
-          }
-        : {},
+      // The marker (the payback month) is read at each draw: it comes and goes with the data.
+      hooks: {
+        draw: [
+          (u: uPlot) => {
+            const marker = now().marker;
+            if (!marker) return;
+            const x = Math.round(u.valToPos(marker.index, 'x', true));
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.strokeStyle = '#047857';
+            ctx.lineWidth = 2 * w;
+            ctx.setLineDash([4, 4]);
+            ctx.beginPath();
+            ctx.moveTo(x, u.bbox.top);
+            ctx.lineTo(x, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.fillStyle = '#047857';
+            ctx.font = font;
+            ctx.fillText(marker.label, x + 6, u.bbox.top + 16 * w);
+            ctx.restore();
+          },
+        ],
+      },
     };
     this.plot = new uPlot(opts, this.aligned(d), this.canvas);
   }

@@ -13,6 +13,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial
   return e;
 }
 
+/**
+ * Set an element's text only when it differs: writing the same text still replaces the text
+ * node, and the browser lays the element out again (on every run of a slider drag).
+ */
+export function setText(e: Node, text: string): void {
+  if (e.textContent !== text) e.textContent = text;
+}
+
 /** Set attributes (aria-*, role, data-*) on an element and return it. */
 export function attrs<T extends Element>(e: T, values: Record<string, string>): T {
   for (const [k, v] of Object.entries(values)) e.setAttribute(k, v);

@@ -7,7 +7,7 @@
 // when the core refuses a value, and records every change for undo and redo.
 import './style.css';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
-import { attrs, byId, el } from './dom';
+import { attrs, byId, el, setText } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
 import { ta } from './i18n-analyst';
 import { Cancelled, Runner, type Job } from './runner';
@@ -111,6 +111,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
   private readonly views: Record<ViewId, View>;
+  /** The Monte Carlo waiting to start (0: none). */
   private mcTimer = 0;
   private waiters: (() => void)[] = [];
   private mcWaiters: (() => void)[] = [];
@@ -189,6 +190,9 @@ class App implements Ctx, PresentHost, ReportHost {
     try {
       this.core.check(next);
     } catch (e) {
+      // The control is still moving (a slider dragged through values the core refuses): the
+      // Monte Carlo waits until it stops, as it waits after an accepted edit.
+      if (this.mcTimer) this.armUncertainty();
       return message(this.lang, e);
     }
     const structural = next.programmes.length !== this.scenario.programmes.length;
@@ -218,7 +222,7 @@ class App implements Ctx, PresentHost, ReportHost {
 
   long<T>(job: Job, onProgress?: (done: number) => void): Promise<T> {
     // An analysis goes before the uncertainty Monte Carlo, which starts again after it.
-    window.clearTimeout(this.mcTimer);
+    this.disarmUncertainty();
     return this.runner.long<T>(job, onProgress).finally(() => {
       if (!this.uncertainty && !this.runner.longBusy && this.results) this.scheduleUncertainty();
     });
@@ -431,17 +435,23 @@ class App implements Ctx, PresentHost, ReportHost {
   /**
    * Run the scenario on screen in the worker and show its results. With `inputTime` (the
    * timeStamp of the input event behind it), the frame that draws the results fires a
-   * `caseflow:painted` event with both times, for the benchmark's input-to-paint figure.
+   * `caseflow:painted` event with both times, for the benchmark's input-to-paint figure, and
+   * the times between (the worker's run, the answer's arrival, the drawing) for its breakdown.
    */
   private requestRun(inputTime?: number): void {
     const scenario = this.scenario;
+    // A Monte Carlo or analysis still running is for the scenario before: stop it now, not when
+    // the results come, so that it does not compete with this run for the processor.
+    this.disarmUncertainty();
+    this.runner.cancelLong();
     this.running++;
     this.runner
       .run(scenario)
-      .then((r) => {
+      .then(({ results, fingerprint, timing }) => {
         if (scenario !== this.scenario) return;
         const arrived = performance.now();
-        this.results = r;
+        this.results = results;
+        this.fingerprintOf = { scenario, value: fingerprint };
         this.views[this.view].update();
         this.presentation.render();
         this.renderCite();
@@ -449,7 +459,7 @@ class App implements Ctx, PresentHost, ReportHost {
         this.scheduleUncertainty();
         if (inputTime !== undefined) {
           const rendered = performance.now();
-          requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, arrived, rendered, painted: performance.now() } })));
+          requestAnimationFrame(() => window.dispatchEvent(new CustomEvent('caseflow:painted', { detail: { input: inputTime, ...timing, arrived, rendered, painted: performance.now() } })));
         }
       })
       .catch((e: unknown) => {
@@ -462,10 +472,23 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private scheduleUncertainty(): void {
-    window.clearTimeout(this.mcTimer);
     this.runner.cancelLong();
     this.renderUncertainty();
-    this.mcTimer = window.setTimeout(() => this.computeUncertainty(), UNCERTAINTY_DELAY_MS);
+    this.armUncertainty();
+  }
+
+  /** Start the Monte Carlo {@link UNCERTAINTY_DELAY_MS} from now (again, if it was waiting). */
+  private armUncertainty(): void {
+    window.clearTimeout(this.mcTimer);
+    this.mcTimer = window.setTimeout(() => {
+      this.mcTimer = 0;
+      this.computeUncertainty();
+    }, UNCERTAINTY_DELAY_MS);
+  }
+
+  private disarmUncertainty(): void {
+    window.clearTimeout(this.mcTimer);
+    this.mcTimer = 0;
   }
 
   private computeUncertainty(): void {
@@ -515,7 +538,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const status = byId('uncertainty');
     const mc = this.uncertainty;
     if (!mc) {
-      status.textContent = this.runner.longBusy ? tx.computing(0, UNCERTAINTY_RUNS) : tx.uncertaintyHint(UNCERTAINTY_RUNS);
+      setText(status, this.runner.longBusy ? tx.computing(0, UNCERTAINTY_RUNS) : tx.uncertaintyHint(UNCERTAINTY_RUNS));
       return;
     }
     const net = mc.summary['net_saving_eur'] as Stats<string>;
@@ -705,7 +728,7 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private renderCite(): void {
-    byId('cite').textContent = this.citeLine();
+    setText(byId('cite'), this.citeLine());
   }
 
   /** The printed report follows the results, a moment after the last change. */

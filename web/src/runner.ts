@@ -19,6 +19,28 @@ export type Job =
   | { kind: 'calibrate'; csv: string }
   | { kind: 'compare'; scenarios: Scenario[]; runs: number; seed: number };
 
+/**
+ * A deterministic run as the worker sends it: the results as JSON text, the scenario's
+ * fingerprint, and when the worker started and finished it (`performance.timeOrigin + now()`).
+ */
+export interface RunReply {
+  json: string;
+  fingerprint: string;
+  started: number;
+  finished: number;
+}
+
+/**
+ * A deterministic run: its results and the scenario's fingerprint (for the cite line), and, on
+ * the page's `performance.now()` clock, when the worker started and finished it, when its
+ * answer reached the page and when that was parsed (for the benchmark's breakdown).
+ */
+export interface Run {
+  results: Results;
+  fingerprint: string;
+  timing: { workerStart: number; workerEnd: number; received: number; parsed: number };
+}
+
 /** Messages to the worker. */
 export type WorkerRequest = { type: 'init'; wasm: Uint8Array } | { type: 'job'; id: number; job: Job };
 
@@ -158,11 +180,17 @@ export class Runner {
   }
 
   /**
-   * A deterministic run; rejects with {@link Cancelled} when a newer run replaced it. Without
-   * `detail` the municipalities' monthly tables are left out (what live updates need).
+   * A deterministic run and the scenario's fingerprint; rejects with {@link Cancelled} when a
+   * newer run replaced it. Without `detail` the municipalities' monthly tables are left out
+   * (what live updates need).
    */
-  run(scenario: Scenario, detail = false): Promise<Results> {
-    return (this.fast.queue({ kind: 'run', scenario, detail }) as Promise<string>).then((json) => JSON.parse(json) as Results);
+  run(scenario: Scenario, detail = false): Promise<Run> {
+    return (this.fast.queue({ kind: 'run', scenario, detail }) as Promise<RunReply>).then((reply) => {
+      const received = performance.now();
+      const results = JSON.parse(reply.json) as Results;
+      const origin = performance.timeOrigin;
+      return { results, fingerprint: reply.fingerprint, timing: { workerStart: reply.started - origin, workerEnd: reply.finished - origin, received, parsed: performance.now() } };
+    });
   }
 
   /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */

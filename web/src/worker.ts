@@ -2,19 +2,26 @@
 // The page sends it the wasm bytes once (the module is inlined into the page only once), then
 // jobs; it answers each with progress, a result or an error.
 import { Caseflow, initSync } from '../pkg/caseflow_wasm.js';
-import type { Job, WorkerReply, WorkerRequest } from './runner';
+import type { Job, RunReply, WorkerReply, WorkerRequest } from './runner';
 
 let core: Caseflow | null = null;
 let memory: WebAssembly.Memory | null = null;
 
 const reply = (message: WorkerReply) => postMessage(message);
+/** A time the page can compare with its own (the worker's `performance.now()` has another origin). */
+const clock = () => performance.timeOrigin + performance.now();
 
 function perform(core: Caseflow, job: Job, progress: (done: number) => void): unknown {
   switch (job.kind) {
-    case 'run':
+    case 'run': {
       // As text: a string crosses to the page as one copy, and the page's JSON.parse is faster
-      // than rebuilding the same object graph from a structured clone.
-      return core.run(job.scenario, job.detail);
+      // than rebuilding the same object graph from a structured clone. The fingerprint for the
+      // cite line comes along, so the page's thread does not hash each scenario of a drag.
+      const started = clock();
+      const json = core.run(job.scenario, job.detail);
+      const fingerprint = core.fingerprint(job.scenario);
+      return { json, fingerprint, started, finished: clock() } satisfies RunReply;
+    }
     case 'monteCarlo':
       return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
     case 'sensitivity':

@@ -2,7 +2,7 @@
 // saving against cost with the payback month, and five headline sentences.
 import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
-import { el } from '../dom';
+import { el, setText } from '../dom';
 import { numberControl } from '../fields';
 import { formatEur, headline, t } from '../i18n';
 import type { Ctx, View } from './context';
@@ -18,6 +18,8 @@ export class OverviewView implements View {
   private headline!: HTMLElement;
   private notes!: HTMLElement;
   private budget!: HTMLElement;
+  /** The notes shown (their sources and texts), to rebuild them only when they change. */
+  private notesKey = '';
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -50,6 +52,7 @@ export class OverviewView implements View {
     this.headline = el('ol', { id: 'headline', className: 'headline' });
     this.headline.setAttribute('aria-live', 'polite');
     this.notes = el('aside', { id: 'notes', className: 'notes', hidden: true });
+    this.notesKey = '';
     this.budget = el('p', { id: 'budget', className: 'overallocated', hidden: true });
     this.budget.setAttribute('role', 'status');
     const cite = () => this.ctx.citeLine();
@@ -84,17 +87,26 @@ export class OverviewView implements View {
     const { lang } = this.ctx;
     const tx = t(lang);
     const mc = this.ctx.uncertainty;
-    this.headline.replaceChildren(...headline(lang, r, mc).map((line) => el('li', {}, line)));
+    // Live runs come several times a second while a slider moves: only what changed is
+    // touched, so the browser lays out only the sentences and figures that differ.
+    const lines = headline(lang, r, mc);
+    const items = this.headline.children;
+    if (items.length !== lines.length) this.headline.replaceChildren(...lines.map((line) => el('li', {}, line)));
+    else lines.forEach((line, i) => setText(items[i]!, line));
     this.caseload.draw(caseloadChart(lang, r, mc, this.measure));
     this.exits.draw(exitsChart(lang, r, mc));
     this.money.draw(moneyChart(lang, r));
 
-    const notes = this.notes;
-    notes.hidden = r.notes.length === 0;
-    notes.replaceChildren(el('h3', {}, tx.notesTitle), ...r.notes.map((note) => el('p', {}, `${note.source}: ${lang === 'nl' ? note.nl : note.en}`)));
+    const notes = r.notes.map((note) => `${note.source}: ${lang === 'nl' ? note.nl : note.en}`);
+    const key = JSON.stringify(notes);
+    if (key !== this.notesKey) {
+      this.notesKey = key;
+      this.notes.hidden = notes.length === 0;
+      this.notes.replaceChildren(el('h3', {}, tx.notesTitle), ...notes.map((note) => el('p', {}, note)));
+    }
     const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
     this.budget.hidden = !over;
-    this.budget.textContent = over ? tx.overallocated(formatEur(lang, over.overallocation_eur), formatEur(lang, over.allocated_eur), formatEur(lang, over.available_eur)) : '';
+    setText(this.budget, over ? tx.overallocated(formatEur(lang, over.overallocation_eur), formatEur(lang, over.allocated_eur), formatEur(lang, over.available_eur)) : '');
   }
 
   /** The caseload chart's numbers (for the tests). */
