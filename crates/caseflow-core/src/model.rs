@@ -415,35 +415,12 @@ fn initial_state<const L: usize>(
 }
 
 impl<const L: usize> Muni<L> {
-    /// Benefit households and all households, in one pass: benefit households are everyone
-    /// but participants who, while in a programme that says so, do not count as benefit
-    /// households (once the programme ends they count again).
-    fn totals(&self, rates: &[LaneProgramme<L>]) -> (Lanes<L>, Lanes<L>) {
-        let base = Lanes::sum(self.base.iter().flatten());
-        let (mut benefits, mut households) = (base, base);
-        for (cells, pr) in self.programmes.iter().zip(rates) {
-            let (mut inside, mut after) = (Lanes::splat(0.0), Lanes::splat(0.0));
-            for g in pr.groups.clone() {
-                inside += Lanes::sum(&cells.inside[g]);
-                after += Lanes::sum(&cells.after[g]);
-            }
-            households += inside + after;
-            benefits += after
-                + if pr.on_benefit {
-                    inside
-                } else {
-                    Lanes::splat(0.0)
-                };
-        }
-        (benefits, households)
-    }
-
-    /// Lane `l`'s households eligible for a programme.
-    fn eligible(&self, pr: &LaneProgramme<L>, l: usize) -> f64 {
-        let mut e = 0.0;
+    /// Households eligible for a programme.
+    fn eligible(&self, pr: &LaneProgramme<L>) -> Lanes<L> {
+        let mut e = Lanes::splat(0.0);
         for g in pr.groups.clone() {
             for b in 0..BANDS {
-                e += self.base[g][b][l] * pr.eligible_group[g] * pr.eligible_band[b][l];
+                e += self.base[g][b] * (pr.eligible_band[b] * pr.eligible_group[g]);
             }
         }
         e
@@ -596,7 +573,8 @@ pub fn run_chains<const L: usize>(
             // This month starts where the last one ended (the start stock in the first month).
             f.benefits_start = match &previous_benefits {
                 Some(previous) => previous[m],
-                None => muni.totals(&prog_rates).0,
+                // No one is in a programme yet.
+                None => Lanes::sum(muni.base.iter().flatten()),
             };
             let (nw, no) = match &noise {
                 Some(z) => {
@@ -631,33 +609,30 @@ pub fn run_chains<const L: usize>(
                 .zip(&prog_rates)
                 .zip(&mut tallies)
             {
-                let [mut tally_work, mut tally_deadweight] = *tally;
+                // This programme's exits to work, other exits and deadweight, summed here and
+                // added to the month's totals once.
+                let (mut work, mut gone, mut deadweight) =
+                    (Lanes::splat(0.0), Lanes::splat(0.0), Lanes::splat(0.0));
                 for g in pr.groups.clone() {
-                    for (stock, mult) in [
-                        (&mut cells.inside[g], pr.in_multiplier),
-                        (&mut cells.after[g], pr.after_multiplier),
-                    ] {
-                        for (b, cell) in stock.iter_mut().enumerate() {
-                            let base_work = work_chance[g][b];
+                    for b in 0..BANDS {
+                        let (base_work, other_chance) = (work_chance[g][b], other_chance[b]);
+                        for (cell, mult) in [
+                            (&mut cells.inside[g][b], pr.in_multiplier),
+                            (&mut cells.after[g][b], pr.after_multiplier),
+                        ] {
                             let (w, o) =
-                                exits_lanes(*cell, base_work * mult, other_chance[b], may_cap);
+                                exits_lanes(*cell, base_work * mult, other_chance, may_cap);
                             // Deadweight (hazard-based): the exits to work these participants
                             // would have had at their baseline chance, at most those they had.
-                            let (w0, _) = exits_lanes(*cell, base_work, other_chance[b], may_cap);
-                            let deadweight = w0.min_of(w);
+                            let (w0, _) = exits_lanes(*cell, base_work, other_chance, may_cap);
                             *cell -= w + o;
-                            to_work += w;
-                            other += o;
-                            participant_exits += w;
-                            deadweight_exits += deadweight;
-                            tally_work += w;
-                            tally_deadweight += deadweight;
+                            work += w;
+                            gone += o;
+                            deadweight += w0.min_of(w);
                         }
-                    }
-                    // Programme phases of those who were already in: the effect fades, the
-                    // faded return to their own group, and a share completes. This month's
-                    // intake comes after, so everyone meets at least one month of lock-in.
-                    for b in 0..BANDS {
+                        // Programme phases of those who were already in: the effect fades, the
+                        // faded return to their own group, and a share completes. This month's
+                        // intake comes after, so everyone meets at least one month of lock-in.
                         let faded = cells.after[g][b] * pr.fade;
                         let done = cells.inside[g][b] * pr.completion;
                         cells.after[g][b] += done - faded;
@@ -665,7 +640,12 @@ pub fn run_chains<const L: usize>(
                         muni.base[g][b] += faded;
                     }
                 }
-                *tally = [tally_work, tally_deadweight];
+                to_work += work;
+                other += gone;
+                participant_exits += work;
+                deadweight_exits += deadweight;
+                tally[0] += work;
+                tally[1] += deadweight;
             }
             f.participant_exits_to_work = participant_exits;
             f.deadweight_exits = deadweight_exits;
@@ -698,8 +678,19 @@ pub fn run_chains<const L: usize>(
             }
         }
 
-        // 3. Programme intake, region-wide, run by run (a few operations per month).
+        // 3. Programme intake, region-wide. What each run takes is decided run by run (a
+        // few operations per month); the cells move for all runs at once, a run that takes
+        // nothing this month with a fraction of zero.
         for (p, pr) in prog_rates.iter().enumerate() {
+            // The programme's other groups' cells are empty: they add nothing.
+            let (mut in_now, mut total_eligible) = (Lanes::<L>::splat(0.0), Lanes::splat(0.0));
+            for mu in &munis {
+                for g in pr.groups.clone() {
+                    in_now += Lanes::sum(&mu.programmes[p].inside[g]);
+                }
+                total_eligible += mu.eligible(pr);
+            }
+            let mut fraction = Lanes::<L>::splat(0.0);
             for (l, inp) in inps.iter().enumerate() {
                 let prog = &inp.programmes[p];
                 if (t as u32) < prog.start_offset || prog.participants <= 0.0 {
@@ -707,54 +698,55 @@ pub fn run_chains<const L: usize>(
                 }
                 let elapsed = f64::from(t as u32 - prog.start_offset + 1);
                 let planned = prog.participants * (elapsed / prog.intake_months).min(1.0);
-                // The programme's other groups' cells are empty: they add nothing.
-                let in_now: f64 = munis
-                    .iter()
-                    .map(|mu| {
-                        mu.programmes[p].inside[pr.groups.clone()]
-                            .iter()
-                            .flatten()
-                            .map(|cell| cell[l])
-                            .sum::<f64>()
-                    })
-                    .sum();
-                let total_eligible: f64 = munis.iter().map(|mu| mu.eligible(pr, l)).sum();
                 let want = (planned - started[p][l]).max(0.0);
-                let room = (prog.capacity - in_now).max(0.0);
-                let take = want.min(room).min(MAX_INTAKE_SHARE * total_eligible);
-                if take <= 0.0 || total_eligible <= 0.0 {
+                let room = (prog.capacity - in_now[l]).max(0.0);
+                let take = want.min(room).min(MAX_INTAKE_SHARE * total_eligible[l]);
+                if take <= 0.0 || total_eligible[l] <= 0.0 {
                     continue;
                 }
-                let fraction = take / total_eligible;
-                for (m, muni) in munis.iter_mut().enumerate() {
-                    let mut moved_total = 0.0;
-                    for g in pr.groups.clone() {
-                        for b in 0..BANDS {
-                            let moved = muni.base[g][b][l]
-                                * pr.eligible_group[g]
-                                * pr.eligible_band[b][l]
-                                * fraction;
-                            muni.base[g][b][l] -= moved;
-                            muni.programmes[p].inside[g][b][l] += moved;
-                            moved_total += moved;
-                        }
-                    }
-                    programme_starts[l][(t * N_MUNI + m) * n_prog + p] = moved_total;
-                    month[m].starts[l] += moved_total;
-                }
+                fraction[l] = take / total_eligible[l];
                 started[p][l] += take;
+            }
+            if fraction.0.iter().all(|&f| f == 0.0) {
+                continue;
+            }
+            for (m, muni) in munis.iter_mut().enumerate() {
+                let mut moved_total = Lanes::splat(0.0);
+                for g in pr.groups.clone() {
+                    let share = fraction * pr.eligible_group[g];
+                    for b in 0..BANDS {
+                        let moved = muni.base[g][b] * (pr.eligible_band[b] * share);
+                        muni.base[g][b] -= moved;
+                        muni.programmes[p].inside[g][b] += moved;
+                        moved_total += moved;
+                    }
+                }
+                for (l, starts) in programme_starts.iter_mut().enumerate() {
+                    starts[(t * N_MUNI + m) * n_prog + p] = moved_total[l];
+                }
+                month[m].starts += moved_total;
             }
         }
 
         // 5-6. Ageing and inflow.
         for (m, muni) in munis.iter_mut().enumerate() {
             let f = &mut month[m];
+            // Participants counted as they age: all of them, and those who count as benefit
+            // households: everyone but participants who, while in a programme that says so,
+            // do not count as benefit households (once the programme ends they count again).
+            let (mut participants, mut participant_benefits) =
+                (Lanes::splat(0.0), Lanes::splat(0.0));
             for (cells, pr) in muni.programmes.iter_mut().zip(&prog_rates) {
+                let (mut inside, mut after) = (Lanes::splat(0.0), Lanes::splat(0.0));
                 for g in pr.groups.clone() {
                     age(&mut cells.inside[g]);
                     age(&mut cells.after[g]);
-                    f.in_programme += Lanes::sum(&cells.inside[g]);
+                    inside += Lanes::sum(&cells.inside[g]);
+                    after += Lanes::sum(&cells.after[g]);
                 }
+                f.in_programme += inside;
+                participants += inside + after;
+                participant_benefits += if pr.on_benefit { inside + after } else { after };
             }
             for cells in muni.base.iter_mut() {
                 age(cells);
@@ -789,7 +781,9 @@ pub fn run_chains<const L: usize>(
                 f.inflow += new;
                 muni.base[g][0] += new + f.reentries * share;
             }
-            (f.benefits, f.households) = muni.totals(&prog_rates);
+            let base = Lanes::sum(muni.base.iter().flatten());
+            f.benefits = base + participant_benefits;
+            f.households = base + participants;
         }
         previous_benefits = Some(std::array::from_fn(|m| month[m].benefits));
         for (l, lane) in flows.iter_mut().enumerate() {
