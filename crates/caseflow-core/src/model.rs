@@ -323,6 +323,9 @@ struct LaneProgramme<const L: usize> {
     eligible_band: [Lanes<L>; BANDS],
     eligible_group: [f64; GROUPS],
     groups: std::ops::Range<usize>,
+    /// The first band any lane takes participants from: the bands before it stay empty
+    /// (participants only age forward), so the month's loops skip them.
+    first_band: usize,
     on_benefit: bool,
 }
 
@@ -337,15 +340,18 @@ impl<const L: usize> LaneProgramme<L> {
             eligible_band: std::array::from_fn(|b| lanes(&|r| r.eligible_band[b])),
             eligible_group: rates[0].eligible_group,
             groups: rates[0].groups.clone(),
+            first_band: (0..BANDS)
+                .find(|&b| rates.iter().any(|r| r.eligible_band[b] > 0.0))
+                .unwrap_or(BANDS),
             on_benefit: rates[0].on_benefit,
         }
     }
 }
 
-/// Age every band by one month: a share moves to the next band.
+/// Age the bands from `first` on by one month: a share moves to the next band.
 #[inline(always)]
-fn age<const L: usize>(cells: &mut [Lanes<L>; BANDS]) {
-    for b in (0..BANDS - 1).rev() {
+fn age<const L: usize>(cells: &mut [Lanes<L>; BANDS], first: usize) {
+    for b in (first..BANDS - 1).rev() {
         let moved = cells[b] * AGE[b];
         cells[b] -= moved;
         cells[b + 1] += moved;
@@ -419,7 +425,7 @@ impl<const L: usize> Muni<L> {
     fn eligible(&self, pr: &LaneProgramme<L>) -> Lanes<L> {
         let mut e = Lanes::splat(0.0);
         for g in pr.groups.clone() {
-            for b in 0..BANDS {
+            for b in pr.first_band..BANDS {
                 e += self.base[g][b] * (pr.eligible_band[b] * pr.eligible_group[g]);
             }
         }
@@ -614,7 +620,7 @@ pub fn run_chains<const L: usize>(
                 let (mut work, mut gone, mut deadweight) =
                     (Lanes::splat(0.0), Lanes::splat(0.0), Lanes::splat(0.0));
                 for g in pr.groups.clone() {
-                    for b in 0..BANDS {
+                    for b in pr.first_band..BANDS {
                         let (base_work, other_chance) = (work_chance[g][b], other_chance[b]);
                         for (cell, mult) in [
                             (&mut cells.inside[g][b], pr.in_multiplier),
@@ -686,7 +692,7 @@ pub fn run_chains<const L: usize>(
             let (mut in_now, mut total_eligible) = (Lanes::<L>::splat(0.0), Lanes::splat(0.0));
             for mu in &munis {
                 for g in pr.groups.clone() {
-                    in_now += Lanes::sum(&mu.programmes[p].inside[g]);
+                    in_now += Lanes::sum(&mu.programmes[p].inside[g][pr.first_band..]);
                 }
                 total_eligible += mu.eligible(pr);
             }
@@ -714,7 +720,7 @@ pub fn run_chains<const L: usize>(
                 let mut moved_total = Lanes::splat(0.0);
                 for g in pr.groups.clone() {
                     let share = fraction * pr.eligible_group[g];
-                    for b in 0..BANDS {
+                    for b in pr.first_band..BANDS {
                         let moved = muni.base[g][b] * (pr.eligible_band[b] * share);
                         muni.base[g][b] -= moved;
                         muni.programmes[p].inside[g][b] += moved;
@@ -739,17 +745,17 @@ pub fn run_chains<const L: usize>(
             for (cells, pr) in muni.programmes.iter_mut().zip(&prog_rates) {
                 let (mut inside, mut after) = (Lanes::splat(0.0), Lanes::splat(0.0));
                 for g in pr.groups.clone() {
-                    age(&mut cells.inside[g]);
-                    age(&mut cells.after[g]);
-                    inside += Lanes::sum(&cells.inside[g]);
-                    after += Lanes::sum(&cells.after[g]);
+                    age(&mut cells.inside[g], pr.first_band);
+                    age(&mut cells.after[g], pr.first_band);
+                    inside += Lanes::sum(&cells.inside[g][pr.first_band..]);
+                    after += Lanes::sum(&cells.after[g][pr.first_band..]);
                 }
                 f.in_programme += inside;
                 participants += inside + after;
                 participant_benefits += if pr.on_benefit { inside + after } else { after };
             }
             for cells in muni.base.iter_mut() {
-                age(cells);
+                age(cells, 0);
             }
             let t32 = t as u32;
             let inflow = Lanes::from_fn(|l| {
