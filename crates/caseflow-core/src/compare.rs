@@ -13,11 +13,14 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
-use crate::model::{Noise, noise_len, run_chain_with_noise};
+use crate::model::{Noise, noise_len, run_chains};
 use crate::money::eur;
 use crate::montecarlo::{Draws, MAX_RUNS};
-use crate::results::tables;
+use crate::results::ledger;
 use crate::{Model, Scenario};
+
+/// Runs that go through the kernel side by side.
+const LANES: usize = 4;
 
 /// The most scenarios compared at once.
 pub const MAX_SCENARIOS: usize = 4;
@@ -134,15 +137,36 @@ impl Model {
         let central = self.run(scenario)?;
         let base = central.scenario.clone();
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
-        let (mut values, mut inputs) = (Vec::new(), draws.base.clone());
-        let mut noise = vec![0.0; noise_len(base.months)];
+        let mut values = Vec::new();
+        // Four runs side by side through the kernel, as the Monte Carlo runs them (each with
+        // the bits it gets alone); a last group of fewer runs fills the lanes with copies
+        // whose results are dropped.
+        let mut inputs: [_; LANES] = std::array::from_fn(|_| draws.base.clone());
+        let mut noise: [Vec<f64>; LANES] =
+            std::array::from_fn(|_| vec![0.0; noise_len(base.months)]);
         let mut out = Vec::with_capacity(runs as usize);
-        for run in 0..runs {
-            draws.draw_run(seed, run, &mut values, &mut inputs, &mut noise)?;
-            let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
-            let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
-            out.push(tables(&inputs, &with, &without).summary.net_saving_eur);
-            progress();
+        for first in (0..runs).step_by(LANES) {
+            let n = (runs - first).min(LANES as u32) as usize;
+            for k in 0..n {
+                let run = first + k as u32;
+                draws.draw_run(seed, run, &mut values, &mut inputs[k], &mut noise[k])?;
+            }
+            for k in n..LANES {
+                inputs[k] = inputs[0].clone();
+                noise[k] = noise[0].clone();
+            }
+            let lanes: [_; LANES] = std::array::from_fn(|k| &inputs[k]);
+            let z: [Noise<'_>; LANES] = std::array::from_fn(|k| Noise(&noise[k]));
+            let with = run_chains(lanes, true, Some(z));
+            let without = run_chains(lanes, false, Some(z));
+            for k in 0..n {
+                out.push(
+                    ledger(&inputs[k], &with[k], &without[k])
+                        .summary()
+                        .net_saving_eur,
+                );
+                progress();
+            }
         }
         Ok((central.summary.net_saving_eur, out))
     }

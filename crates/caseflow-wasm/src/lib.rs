@@ -5,9 +5,9 @@
 //! results go out as JSON text (money as decimal strings) for the page's `JSON.parse`, and
 //! the parameter table, catalogue and error details as plain objects made by `JSON.parse` here
 //! (one serializer, serde_json's, in the wasm). Every failure becomes a JavaScript `Error`
-//! through one `into_error` helper. Behind the `export` feature (off in the
-//! page's build, for its size): `fingerprint` (the core's), and `csv` and `xlsx` (returning a
-//! `Uint8Array`) from caseflow-export. For input errors the `Error` carries a
+//! through one `into_error` helper. Also `fingerprint` (the core's) and `csv` from
+//! caseflow-export; `xlsx` (returning a `Uint8Array`) only behind the `xlsx` feature, off in
+//! the page's build for its size. For input errors the `Error` carries a
 //! `detail` array with each problem's parts (`field`, `value`, `kind`, labels and allowed
 //! ranges in Dutch and English), so the page words them in the user's language. Panics are
 //! bugs: the panic hook logs them to the console.
