@@ -492,7 +492,21 @@ pub fn noise_len(months: u32) -> usize {
 
 #[inline]
 fn noise_factor(z: f64, expected: f64) -> f64 {
-    (1.0 + z / expected.max(1.0).sqrt()).max(0.0)
+    at_least(1.0 + z / at_least(expected, 1.0).sqrt(), 0.0)
+}
+
+/// `x.max(lo)` as a comparison (the same value for every `x`, NaN included, up to the sign
+/// of a zero): WebAssembly has no instruction for Rust's `f64::max`, so there it is a
+/// function call, and the month's loops call it thousands of times a run.
+#[inline(always)]
+fn at_least(x: f64, lo: f64) -> f64 {
+    if x > lo { x } else { lo }
+}
+
+/// `x.min(hi)` as a comparison (see [`at_least`]).
+#[inline(always)]
+fn at_most(x: f64, hi: f64) -> f64 {
+    if x < hi { x } else { hi }
 }
 
 /// [`run_chain`] with optional process noise.
@@ -703,10 +717,10 @@ pub fn run_chains<const L: usize>(
                     continue;
                 }
                 let elapsed = f64::from(t as u32 - prog.start_offset + 1);
-                let planned = prog.participants * (elapsed / prog.intake_months).min(1.0);
-                let want = (planned - started[p][l]).max(0.0);
-                let room = (prog.capacity - in_now[l]).max(0.0);
-                let take = want.min(room).min(MAX_INTAKE_SHARE * total_eligible[l]);
+                let planned = prog.participants * at_most(elapsed / prog.intake_months, 1.0);
+                let want = at_least(planned - started[p][l], 0.0);
+                let room = at_least(prog.capacity - in_now[l], 0.0);
+                let take = at_most(at_most(want, room), MAX_INTAKE_SHARE * total_eligible[l]);
                 if take <= 0.0 || total_eligible[l] <= 0.0 {
                     continue;
                 }
@@ -769,7 +783,7 @@ pub fn run_chains<const L: usize>(
                 }
                 // `Scenario::resolve` refuses a negative shock larger than the new inflow, so
                 // this never clips a valid scenario; it guards the arithmetic only.
-                let mut inflow = inflow.max(0.0);
+                let mut inflow = at_least(inflow, 0.0);
                 if let Some(z) = &noise {
                     inflow *= noise_factor(z[l].0[(t * N_MUNI + m) * 3 + 2], inflow);
                 }
