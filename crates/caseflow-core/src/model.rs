@@ -93,7 +93,7 @@ pub struct Flows {
 }
 
 /// A whole run of one chain (the scenario, or its counterfactual).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Chain {
     /// `flows[t][m]`: month t, municipality m.
     pub flows: Vec<[Flows; N_MUNI]>,
@@ -538,11 +538,26 @@ pub fn run_chains<const L: usize>(
     with_programmes: bool,
     noise: Option<[Noise<'_>; L]>,
 ) -> [Chain; L] {
+    let mut out = std::array::from_fn(|_| Chain::default());
+    run_chains_into(inps, with_programmes, noise, &mut out);
+    out
+}
+
+/// [`run_chains`] into chains the caller keeps from run to run: their vectors are cleared
+/// and refilled, so a Monte Carlo allocates them once.
+pub fn run_chains_into<const L: usize>(
+    inps: [&Inputs; L],
+    with_programmes: bool,
+    noise: Option<[Noise<'_>; L]>,
+    out: &mut [Chain; L],
+) {
     if !inps.iter().all(|inp| same_shape(inp, inps[0])) {
-        return std::array::from_fn(|l| {
-            let [chain] = run_chains([inps[l]], with_programmes, noise.map(|n| [n[l]]));
-            chain
-        });
+        for (l, chain) in out.iter_mut().enumerate() {
+            let mut one = [std::mem::take(chain)];
+            run_chains_into([inps[l]], with_programmes, noise.map(|n| [n[l]]), &mut one);
+            [*chain] = one;
+        }
+        return;
     }
     let scalar_rates: [Rates; L] = std::array::from_fn(|l| Rates::new(inps[l]));
     let rates = LaneRates::new(&scalar_rates);
@@ -567,11 +582,15 @@ pub fn run_chains<const L: usize>(
     let mut munis: Vec<Muni<L>> = (0..N_MUNI)
         .map(|m| initial_state(&inps, &scalar_rates, m, n_prog))
         .collect();
-    let mut flows: [Vec<[Flows; N_MUNI]>; L] = std::array::from_fn(|_| Vec::with_capacity(months));
-    let mut programme_starts: [Vec<f64>; L] =
-        std::array::from_fn(|_| vec![0.0; months * N_MUNI * n_prog]);
-    let mut programme_exits: [Vec<[f64; 2]>; L] =
-        std::array::from_fn(|_| vec![[0.0; 2]; months * n_prog]);
+    for chain in out.iter_mut() {
+        chain.flows.clear();
+        chain.flows.reserve(months);
+        chain.programme_starts.clear();
+        chain.programme_starts.resize(months * N_MUNI * n_prog, 0.0);
+        chain.programme_exits.clear();
+        chain.programme_exits.resize(months * n_prog, [0.0; 2]);
+        chain.n_programmes = n_prog;
+    }
     let mut started = vec![[0.0; L]; n_prog];
     let mut tallies = vec![[Lanes::<L>::splat(0.0); 2]; n_prog];
     let mut previous_benefits: Option<[Lanes<L>; N_MUNI]> = None;
@@ -693,8 +712,8 @@ pub fn run_chains<const L: usize>(
             muni.last_exits = [to_work, other];
         }
         for (p, tally) in tallies.iter().enumerate() {
-            for (l, exits) in programme_exits.iter_mut().enumerate() {
-                exits[t * n_prog + p] = [tally[0][l], tally[1][l]];
+            for (l, chain) in out.iter_mut().enumerate() {
+                chain.programme_exits[t * n_prog + p] = [tally[0][l], tally[1][l]];
             }
         }
 
@@ -741,8 +760,8 @@ pub fn run_chains<const L: usize>(
                         moved_total += moved;
                     }
                 }
-                for (l, starts) in programme_starts.iter_mut().enumerate() {
-                    starts[(t * N_MUNI + m) * n_prog + p] = moved_total[l];
+                for (l, chain) in out.iter_mut().enumerate() {
+                    chain.programme_starts[(t * N_MUNI + m) * n_prog + p] = moved_total[l];
                 }
                 month[m].starts += moved_total;
             }
@@ -806,19 +825,10 @@ pub fn run_chains<const L: usize>(
             f.households = base + participants;
         }
         previous_benefits = Some(std::array::from_fn(|m| month[m].benefits));
-        for (l, lane) in flows.iter_mut().enumerate() {
-            lane.push(std::array::from_fn(|m| month[m].lane(l)));
+        for (l, chain) in out.iter_mut().enumerate() {
+            chain.flows.push(std::array::from_fn(|m| month[m].lane(l)));
         }
     }
-    let mut programme_starts = programme_starts.map(Some);
-    let mut programme_exits = programme_exits.map(Some);
-    let mut flows = flows.map(Some);
-    std::array::from_fn(|l| Chain {
-        flows: flows[l].take().unwrap_or_default(),
-        programme_starts: programme_starts[l].take().unwrap_or_default(),
-        programme_exits: programme_exits[l].take().unwrap_or_default(),
-        n_programmes: n_prog,
-    })
 }
 
 #[cfg(test)]
@@ -892,8 +902,13 @@ mod tests {
                 .collect()
         });
         let z: [Noise<'_>; 4] = std::array::from_fn(|l| Noise(&noise[l]));
+        // Chains that held another run: refilled, they hold exactly what new ones would.
+        let mut reused: [Chain; 4] = std::array::from_fn(|_| run_chain(&base, true));
         for with_programmes in [true, false] {
             let together = run_chains(std::array::from_fn(|l| &lanes[l]), with_programmes, Some(z));
+            let lane_refs = std::array::from_fn(|l| &lanes[l]);
+            run_chains_into(lane_refs, with_programmes, Some(z), &mut reused);
+            assert_eq!(reused, together);
             for l in 0..4 {
                 let alone = run_chain_with_noise(&lanes[l], with_programmes, Some(z[l]));
                 // Bit for bit: compare the bits, so that NaN or a signed zero would show too.
