@@ -421,6 +421,20 @@ fn initial_state<const L: usize>(
 }
 
 impl<const L: usize> Muni<L> {
+    /// The households in the baseline cells, summed group by group in band order (as
+    /// `Lanes::sum` over the flattened cells would, without the iterator adapter that wasm
+    /// builds do not inline).
+    #[inline(always)]
+    fn base_total(&self) -> Lanes<L> {
+        let mut total = Lanes::sum(&[]);
+        for row in &self.base {
+            for cell in row {
+                total += *cell;
+            }
+        }
+        total
+    }
+
     /// Households eligible for a programme.
     fn eligible(&self, pr: &LaneProgramme<L>) -> Lanes<L> {
         let mut e = Lanes::splat(0.0);
@@ -613,7 +627,7 @@ pub fn run_chains_into<const L: usize>(
             f.benefits_start = match &previous_benefits {
                 Some(previous) => previous[m],
                 // No one is in a programme yet.
-                None => Lanes::sum(muni.base.iter().flatten()),
+                None => muni.base_total(),
             };
             let (nw, no) = match &noise {
                 Some(z) => {
@@ -820,7 +834,7 @@ pub fn run_chains_into<const L: usize>(
                 f.inflow += new;
                 muni.base[g][0] += new + f.reentries * share;
             }
-            let base = Lanes::sum(muni.base.iter().flatten());
+            let base = muni.base_total();
             f.benefits = base + participant_benefits;
             f.households = base + participants;
         }
