@@ -38,7 +38,7 @@ use crate::model::{Chain, Noise, noise_len, run_chain_with_noise, run_chains};
 use crate::money::Cents;
 use crate::money::eur;
 use crate::params::{Distribution, ParamSpec};
-use crate::results::{Ledger, MonthMoney, MonthOut, Summary, YearMoney, YearOut, ledger};
+use crate::results::{Ledger, MonthMoney, MonthOut, Summary, YearMoney, YearOut};
 use crate::scenario::check_consistency;
 use crate::{Model, Scenario};
 
@@ -661,8 +661,11 @@ impl Model {
         };
         let (mut payback2, mut payback5, mut payback10, mut above, mut positive) =
             (0u32, 0u32, 0u32, 0u32, 0u32);
+        // One ledger, refilled for every run: its tables are allocated once.
+        let mut ledger = Ledger::default();
         let mut record = |inputs: &Inputs, with: &Chain, without: &Chain, run: u32| {
-            let s = &tracked_leaves(&ledger(inputs, with, without), &mut row);
+            ledger.fill(inputs, with, without);
+            let s = &tracked_leaves(&ledger, &mut row);
             let pays = |months: u32| s.payback_month.is_some_and(|m| m <= months);
             payback2 += u32::from(pays(24));
             payback5 += u32::from(pays(60));
@@ -769,7 +772,7 @@ mod tests {
         let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
         let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
         let mut read = Vec::new();
-        tracked_leaves(&ledger(&inputs, &with, &without), &mut read);
+        tracked_leaves(&crate::results::ledger(&inputs, &with, &without), &mut read);
         assert_eq!(walked.len(), read.len());
         for (i, (a, b)) in walked.iter().zip(&read).enumerate() {
             assert!(
