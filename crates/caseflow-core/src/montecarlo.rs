@@ -18,8 +18,9 @@
 //!   resolve's rules, and its numbers are read from the run's ledger (the tables with their
 //!   money still in integer cents, [`crate::results`]) straight into columns in the order of
 //!   the JSON walk (a test keeps the two in step), so no run builds a scenario, a JSON value,
-//!   the full results or a decimal it does not summarise. A column is sorted once, as
-//!   integers in `total_cmp` order, for its percentiles.
+//!   the full results or a decimal it does not summarise; the ledger's buffers are refilled
+//!   run after run (`Ledger::fill`). A column is sorted once, as integers in `total_cmp`
+//!   order, for its percentiles and for its mean, summed in that order.
 //! - **Output** mirrors a deterministic run's JSON: in the region's summary, months and
 //!   years, and in each municipality's summary, every number and money figure becomes
 //!   `{mean, p5, p25, p50, p75, p95}` (money still as decimal strings) and `payback_month`

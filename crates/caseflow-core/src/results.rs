@@ -616,16 +616,22 @@ impl Area {
         let (mut cum_saving, mut cum_cost) = (0.0, 0.0);
         let mut payback = None;
         let mut present_value = Cents::default();
-        let feedback_month: Vec<f64> = self
-            .year_money
-            .iter()
-            .zip(&self.years)
-            .map(|(money, year)| {
-                (money.gross_saving - money.saving).to_f64() / f64::from(year.months.max(1))
-            })
-            .collect();
+        let feedback_month = |y: usize| {
+            let (money, year) = (&self.year_money[y], &self.years[y]);
+            (money.gross_saving - money.saving).to_f64() / f64::from(year.months.max(1))
+        };
+        // The year's feedback per month, worked out when its first month comes.
+        let mut year = None;
         for (t, (m, &y)) in self.money.iter().zip(year_of).enumerate() {
-            let kept = m.saving.to_f64() - feedback_month[y];
+            let feedback = match year {
+                Some((current, feedback)) if current == y => feedback,
+                _ => {
+                    let feedback = feedback_month(y);
+                    year = Some((y, feedback));
+                    feedback
+                }
+            };
+            let kept = m.saving.to_f64() - feedback;
             let spent = m.cost.to_f64();
             cum_saving += kept;
             cum_cost += spent;
