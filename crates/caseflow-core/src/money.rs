@@ -145,10 +145,15 @@ impl Cents {
     /// The digits and scale of the decimal these cents stand for ([`Cents::to_decimal`]).
     #[inline]
     pub fn mantissa_scale(self) -> (i128, u32) {
-        let mantissa = match self.scale {
-            2 => self.cents,
-            1 => self.cents / 10,
-            _ => self.cents / 100,
+        let divisor = match self.scale {
+            2 => return (self.cents, 2),
+            1 => 10,
+            _ => 100,
+        };
+        // In i64 when the cents fit (an i128 division is a library call): the same quotient.
+        let mantissa = match i64::try_from(self.cents) {
+            Ok(cents) => i128::from(cents / divisor),
+            Err(_) => self.cents / i128::from(divisor),
         };
         (mantissa, u32::from(self.scale))
     }
@@ -176,6 +181,9 @@ impl Cents {
     pub fn to_f64(self) -> f64 {
         let magnitude = self.cents.unsigned_abs();
         let (precision, magnitude) = match self.scale {
+            // Whole euros: the quotient is exact, and below 2^49 it converts from i64 (from
+            // i128 the conversion is a library call) to the same f64.
+            0 if magnitude < 1 << 49 => return (self.cents as i64 / 100) as f64,
             0 => return (self.cents / 100) as f64,
             1 => (10u64, magnitude / 10),
             _ => (100u64, magnitude),
@@ -364,16 +372,24 @@ mod tests {
         }
         for &m in &magnitudes {
             for cents in [m, -m] {
-                for scale in [1u8, 2] {
-                    // A scale-1 amount holds whole tenths.
-                    let cents = if scale == 1 { cents / 10 * 10 } else { cents };
-                    for negative_zero in [false, cents == 0] {
+                for scale in [0u8, 1, 2] {
+                    // A scale-1 amount holds whole tenths, a scale-0 one whole euros.
+                    let cents = match scale {
+                        0 => cents / 100 * 100,
+                        1 => cents / 10 * 10,
+                        _ => cents,
+                    };
+                    // (A negative zero of scale 0 reads as 0.0, as it always did.)
+                    for negative_zero in [false, cents == 0 && scale > 0] {
                         let c = Cents {
                             cents,
                             scale,
                             negative_zero,
                         };
-                        let want = f64::try_from(c.to_decimal()).unwrap();
+                        let d = c.to_decimal();
+                        let divisor = [100, 10, 1][usize::from(scale)];
+                        assert_eq!(c.mantissa_scale(), (cents / divisor, u32::from(scale)));
+                        let want = f64::try_from(d).unwrap();
                         assert_eq!(c.to_f64().to_bits(), want.to_bits(), "{cents} {scale}");
                         assert_eq!(c.to_f64_by_parts().to_bits(), want.to_bits());
                     }
