@@ -590,9 +590,8 @@ fn year_leaves(y: &YearOut, c: &YearMoney, out: &mut Vec<f64>) {
 
 /// The numeric leaves of a run in the order [`leaves`] visits [`tracked`] (keys sorted:
 /// months, municipalities, summary, years), read from its ledger without building the
-/// tables' decimals or the JSON value. Returns the region's summary.
+/// tables' decimals or the JSON value, appended to `out`. Returns the region's summary.
 fn tracked_leaves(l: &Ledger, out: &mut Vec<f64>) -> Summary {
-    out.clear();
     for (m, c) in l.region.months.iter().zip(&l.region.money) {
         month_leaves(m, c, out);
     }
@@ -649,7 +648,6 @@ impl Model {
             .map(|_| Vec::with_capacity(runs as usize))
             .collect();
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
-        let mut row = Vec::new();
         // Rows wait in a block and go into the columns a block at a time: one row's values
         // land in as many columns, which from run to run is a cache miss per value.
         let mut block: Vec<f64> = Vec::with_capacity(BLOCK * kinds.len());
@@ -666,15 +664,15 @@ impl Model {
         let mut ledger = Ledger::default();
         let mut record = |inputs: &Inputs, with: &Chain, without: &Chain, run: u32| {
             ledger.fill(inputs, with, without);
-            let s = &tracked_leaves(&ledger, &mut row);
+            // The run's row goes straight onto the block.
+            let s = &tracked_leaves(&ledger, &mut block);
             let pays = |months: u32| s.payback_month.is_some_and(|m| m <= months);
             payback2 += u32::from(pays(24));
             payback5 += u32::from(pays(60));
             payback10 += u32::from(pays(120));
             above += u32::from(s.benefits_end > s.benefits_start);
             positive += u32::from(s.net_saving_eur > Decimal::ZERO);
-            block.extend_from_slice(&row);
-            if block.len() == BLOCK * row.len() || run + 1 == runs {
+            if block.len() == BLOCK * kinds.len() || run + 1 == runs {
                 flush(&mut block, &mut columns);
             }
             if run % 50 == 49 {
