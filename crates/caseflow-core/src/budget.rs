@@ -82,15 +82,49 @@ pub struct BuigYear {
 /// The BUIG accounts of one municipality, year by year, from its spending with and without
 /// the programmes.
 pub fn accounts(inp: &Inputs, spending: &[Decimal], spending_without: &[Decimal]) -> Vec<BuigYear> {
-    let rules = VangnetRules::of(inp);
-    let ratio = dec(inp.buig_grant_ratio);
-    let feedback_share = dec(inp.buig_feedback);
-    let lag = inp.buig_feedback_lag_years as usize;
-    (0..spending.len())
-        .map(|y| {
-            let grant_without = cents(spending_without[y] * ratio);
+    let mut out = Vec::new();
+    AccountRules::of(inp).accounts_into(spending, spending_without, &mut out);
+    out
+}
+
+/// The rules of a run's BUIG accounts, as decimals: made once per run and used for every
+/// municipality.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AccountRules {
+    /// The vangnet.
+    pub vangnet: VangnetRules,
+    /// The grant without programmes as a share of the spending without them.
+    pub grant_ratio: Decimal,
+    /// The share of a year's saving the grant loses `lag` years later.
+    pub feedback_share: Decimal,
+    /// Years between a saving and the grant's feedback.
+    pub lag: usize,
+}
+
+impl AccountRules {
+    /// The rules of a run.
+    pub fn of(inp: &Inputs) -> AccountRules {
+        AccountRules {
+            vangnet: VangnetRules::of(inp),
+            grant_ratio: dec(inp.buig_grant_ratio),
+            feedback_share: dec(inp.buig_feedback),
+            lag: inp.buig_feedback_lag_years as usize,
+        }
+    }
+
+    /// [`accounts`] into `out` (its contents replaced).
+    pub fn accounts_into(
+        &self,
+        spending: &[Decimal],
+        spending_without: &[Decimal],
+        out: &mut Vec<BuigYear>,
+    ) {
+        let lag = self.lag;
+        out.clear();
+        out.extend((0..spending.len()).map(|y| {
+            let grant_without = cents(spending_without[y] * self.grant_ratio);
             let feedback = if y >= lag {
-                cents((spending_without[y - lag] - spending[y - lag]) * feedback_share)
+                cents((spending_without[y - lag] - spending[y - lag]) * self.feedback_share)
             } else {
                 Decimal::ZERO
             };
@@ -99,11 +133,13 @@ pub fn accounts(inp: &Inputs, spending: &[Decimal], spending_without: &[Decimal]
                 grant_without,
                 grant,
                 feedback,
-                vangnet_without: rules.compensation(spending_without[y], grant_without),
-                vangnet: rules.compensation(spending[y], grant),
+                vangnet_without: self
+                    .vangnet
+                    .compensation(spending_without[y], grant_without),
+                vangnet: self.vangnet.compensation(spending[y], grant),
             }
-        })
-        .collect()
+        }));
+    }
 }
 
 #[cfg(test)]

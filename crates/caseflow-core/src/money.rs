@@ -145,10 +145,15 @@ impl Cents {
     /// The digits and scale of the decimal these cents stand for ([`Cents::to_decimal`]).
     #[inline]
     pub fn mantissa_scale(self) -> (i128, u32) {
-        let mantissa = match self.scale {
-            2 => self.cents,
-            1 => self.cents / 10,
-            _ => self.cents / 100,
+        let divisor = match self.scale {
+            2 => return (self.cents, 2),
+            1 => 10,
+            _ => 100,
+        };
+        // In i64 when the cents fit (an i128 division is a library call): the same quotient.
+        let mantissa = match i64::try_from(self.cents) {
+            Ok(cents) => i128::from(cents / divisor),
+            Err(_) => self.cents / i128::from(divisor),
         };
         (mantissa, u32::from(self.scale))
     }
@@ -165,7 +170,38 @@ impl Cents {
 
     /// `f64::try_from(self.to_decimal())`, computed as `rust_decimal` does it (integral and
     /// fractional parts apart, then rounded at the scale), without the decimal.
+    ///
+    /// Below 2^49 units of the scale (5.6e12 euros) that is one division: rust_decimal's
+    /// steps give `round((i + f) × p) / p` for the digits `M = i × p + r` (p = 10 or 100,
+    /// f = r / p rounded); `i + f` is within 2^-10 of `M / p`, so the product is within 0.2
+    /// of the whole number M and rounds to it exactly, and `M / p` is then one correctly
+    /// rounded IEEE division, as is `M as f64 / p` (M exact in f64). With `r = 0` both are
+    /// the whole number i.
+    #[inline]
     pub fn to_f64(self) -> f64 {
+        let magnitude = self.cents.unsigned_abs();
+        let (precision, magnitude) = match self.scale {
+            // Whole euros: the quotient is exact, and below 2^49 it converts from i64 (from
+            // i128 the conversion is a library call) to the same f64.
+            0 if magnitude < 1 << 49 => return (self.cents as i64 / 100) as f64,
+            0 => return (self.cents / 100) as f64,
+            1 => (10u64, magnitude / 10),
+            _ => (100u64, magnitude),
+        };
+        if magnitude < 1 << 49 {
+            let value = magnitude as u64 as f64 / precision as f64;
+            return if self.is_sign_negative() {
+                -value
+            } else {
+                value
+            };
+        }
+        self.to_f64_by_parts()
+    }
+
+    /// [`Cents::to_f64`] step by step, as `rust_decimal` does it.
+    #[cold]
+    fn to_f64_by_parts(self) -> f64 {
         let magnitude = self.cents.unsigned_abs();
         let Ok(magnitude) = u64::try_from(magnitude) else {
             return self.to_decimal().to_f64().unwrap_or(f64::NAN);
@@ -314,6 +350,51 @@ mod tests {
         ] {
             assert_eq!(bits(c.to_decimal()), bits(d), "{d}");
             assert_eq!(c.to_f64().to_bits(), f64::try_from(d).unwrap().to_bits());
+        }
+    }
+
+    #[test]
+    fn to_f64_is_the_decimal_read_as_f64_up_to_the_fast_paths_bound() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut magnitudes: Vec<i128> = vec![0, 1, 9, 10, 99, 100, 101, 12_345];
+        for k in 40..=52 {
+            let edge = 1i128 << k;
+            magnitudes.extend([edge - 101, edge - 100, edge - 11, edge - 10, edge - 1, edge]);
+            magnitudes.extend([edge + 1, edge + 10, edge + 99]);
+        }
+        for _ in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Spread over every size up to 2^50.
+            let bits = (state >> 58) as u32 % 51;
+            magnitudes.push(i128::from((state >> 6) & ((1u64 << bits) - 1)));
+        }
+        for &m in &magnitudes {
+            for cents in [m, -m] {
+                for scale in [0u8, 1, 2] {
+                    // A scale-1 amount holds whole tenths, a scale-0 one whole euros.
+                    let cents = match scale {
+                        0 => cents / 100 * 100,
+                        1 => cents / 10 * 10,
+                        _ => cents,
+                    };
+                    // (A negative zero of scale 0 reads as 0.0, as it always did.)
+                    for negative_zero in [false, cents == 0 && scale > 0] {
+                        let c = Cents {
+                            cents,
+                            scale,
+                            negative_zero,
+                        };
+                        let d = c.to_decimal();
+                        let divisor = [100, 10, 1][usize::from(scale)];
+                        assert_eq!(c.mantissa_scale(), (cents / divisor, u32::from(scale)));
+                        let want = f64::try_from(d).unwrap();
+                        assert_eq!(c.to_f64().to_bits(), want.to_bits(), "{cents} {scale}");
+                        assert_eq!(c.to_f64_by_parts().to_bits(), want.to_bits());
+                    }
+                }
+            }
         }
     }
 

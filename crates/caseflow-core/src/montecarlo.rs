@@ -18,8 +18,9 @@
 //!   resolve's rules, and its numbers are read from the run's ledger (the tables with their
 //!   money still in integer cents, [`crate::results`]) straight into columns in the order of
 //!   the JSON walk (a test keeps the two in step), so no run builds a scenario, a JSON value,
-//!   the full results or a decimal it does not summarise. A column is sorted once, as
-//!   integers in `total_cmp` order, for its percentiles.
+//!   the full results or a decimal it does not summarise; the ledger's buffers are refilled
+//!   run after run (`Ledger::fill`). A column is sorted once, as integers in `total_cmp`
+//!   order, for its percentiles and for its mean, summed in that order.
 //! - **Output** mirrors a deterministic run's JSON: in the region's summary, months and
 //!   years, and in each municipality's summary, every number and money figure becomes
 //!   `{mean, p5, p25, p50, p75, p95}` (money still as decimal strings) and `payback_month`
@@ -38,7 +39,7 @@ use crate::model::{Chain, Noise, noise_len, run_chain_with_noise, run_chains};
 use crate::money::Cents;
 use crate::money::eur;
 use crate::params::{Distribution, ParamSpec};
-use crate::results::{Ledger, MonthMoney, MonthOut, Summary, YearMoney, YearOut, ledger};
+use crate::results::{Ledger, MonthMoney, MonthOut, Summary, YearMoney, YearOut};
 use crate::scenario::check_consistency;
 use crate::{Model, Scenario};
 
@@ -589,9 +590,8 @@ fn year_leaves(y: &YearOut, c: &YearMoney, out: &mut Vec<f64>) {
 
 /// The numeric leaves of a run in the order [`leaves`] visits [`tracked`] (keys sorted:
 /// months, municipalities, summary, years), read from its ledger without building the
-/// tables' decimals or the JSON value. Returns the region's summary.
+/// tables' decimals or the JSON value, appended to `out`. Returns the region's summary.
 fn tracked_leaves(l: &Ledger, out: &mut Vec<f64>) -> Summary {
-    out.clear();
     for (m, c) in l.region.months.iter().zip(&l.region.money) {
         month_leaves(m, c, out);
     }
@@ -648,7 +648,6 @@ impl Model {
             .map(|_| Vec::with_capacity(runs as usize))
             .collect();
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
-        let mut row = Vec::new();
         // Rows wait in a block and go into the columns a block at a time: one row's values
         // land in as many columns, which from run to run is a cache miss per value.
         let mut block: Vec<f64> = Vec::with_capacity(BLOCK * kinds.len());
@@ -661,16 +660,19 @@ impl Model {
         };
         let (mut payback2, mut payback5, mut payback10, mut above, mut positive) =
             (0u32, 0u32, 0u32, 0u32, 0u32);
+        // One ledger, refilled for every run: its tables are allocated once.
+        let mut ledger = Ledger::default();
         let mut record = |inputs: &Inputs, with: &Chain, without: &Chain, run: u32| {
-            let s = &tracked_leaves(&ledger(inputs, with, without), &mut row);
+            ledger.fill(inputs, with, without);
+            // The run's row goes straight onto the block.
+            let s = &tracked_leaves(&ledger, &mut block);
             let pays = |months: u32| s.payback_month.is_some_and(|m| m <= months);
             payback2 += u32::from(pays(24));
             payback5 += u32::from(pays(60));
             payback10 += u32::from(pays(120));
             above += u32::from(s.benefits_end > s.benefits_start);
             positive += u32::from(s.net_saving_eur > Decimal::ZERO);
-            block.extend_from_slice(&row);
-            if block.len() == BLOCK * row.len() || run + 1 == runs {
+            if block.len() == BLOCK * kinds.len() || run + 1 == runs {
                 flush(&mut block, &mut columns);
             }
             if run % 50 == 49 {
@@ -769,7 +771,7 @@ mod tests {
         let with = run_chain_with_noise(&inputs, true, Some(Noise(&noise)));
         let without = run_chain_with_noise(&inputs, false, Some(Noise(&noise)));
         let mut read = Vec::new();
-        tracked_leaves(&ledger(&inputs, &with, &without), &mut read);
+        tracked_leaves(&crate::results::ledger(&inputs, &with, &without), &mut read);
         assert_eq!(walked.len(), read.len());
         for (i, (a, b)) in walked.iter().zip(&read).enumerate() {
             assert!(

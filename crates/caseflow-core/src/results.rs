@@ -363,6 +363,7 @@ impl YearMoney {
 /// Monthly tables of one area, with the flows the summary needs. Money is kept in cents
 /// (`money`, `year_money`) and written into the tables' decimals at the end (the decimal
 /// fields of `months` and `years` are zero until then).
+#[derive(Default)]
 pub(crate) struct Area {
     pub months: Vec<MonthOut>,
     pub money: Vec<MonthMoney>,
@@ -375,10 +376,11 @@ pub(crate) struct Area {
     people_per_benefit: f64,
 }
 
-/// Index of each month's calendar year within the horizon, and the months of each year.
-fn year_index(inp: &Inputs) -> (Vec<usize>, Vec<(i32, u32)>) {
-    let mut index = Vec::with_capacity(inp.months as usize);
-    let mut years: Vec<(i32, u32)> = Vec::new();
+/// Index of each month's calendar year within the horizon (`index`), and the months of each
+/// year (`years`).
+fn year_index(inp: &Inputs, index: &mut Vec<usize>, years: &mut Vec<(i32, u32)>) {
+    index.clear();
+    years.clear();
     for t in 0..inp.months {
         let year = inp.start.plus(t).year;
         if years.last().is_none_or(|(y, _)| *y != year) {
@@ -389,7 +391,6 @@ fn year_index(inp: &Inputs) -> (Vec<usize>, Vec<(i32, u32)>) {
         }
         index.push(years.len() - 1);
     }
-    (index, years)
 }
 
 /// The region's benefit households and people at the start.
@@ -415,72 +416,156 @@ fn cents_of(d: Decimal) -> Cents {
     Cents::of_decimal(d).unwrap_or_default()
 }
 
-/// The yearly table of one municipality: flows summed from its months, money from its BUIG
-/// accounts.
+/// What a ledger keeps from one run to the next: buffers it refills, and the figures that
+/// depend only on inputs a Monte Carlo seldom draws (the cost key, the re-integration
+/// budget per year), each kept with the input bits it was computed from and computed again
+/// when they change. None of it changes a result: a kept figure is the one the same inputs
+/// give.
+#[derive(Default)]
+struct Scratch {
+    key_cost: Vec<[Cents; N_MUNI]>,
+    buig_cost: Vec<[Cents; N_MUNI]>,
+    cum_region: Vec<(f64, Cents)>,
+    cum_muni: Vec<[(f64, Cents); N_MUNI]>,
+    cost_per_benefit: Vec<f64>,
+    calendar: Vec<YearMonth>,
+    spending: Vec<Decimal>,
+    spending_without: Vec<Decimal>,
+    accounts: Vec<BuigYear>,
+    /// The cost key and the bits of the key and overhead percentages it was made from.
+    cost_key: Option<([u64; N_MUNI], u64, CostKey)>,
+    /// The years the re-integration budgets below are for.
+    budget_years: Vec<(i32, u32)>,
+    /// Per municipality: the bits of its yearly budget and the budget of each year in cents.
+    budgets: [(Option<u64>, Vec<Cents>); N_MUNI],
+}
+
+impl Scratch {
+    /// The cost key of `inp`, made from its percentages rounded to four decimals.
+    fn cost_key(&mut self, inp: &Inputs) -> &CostKey {
+        let key_bits = inp.cost_key_pct.map(f64::to_bits);
+        let overhead_bits = inp.cost_split_overhead_pct.to_bits();
+        let fresh = self
+            .cost_key
+            .as_ref()
+            .is_some_and(|(k, o, _)| *k == key_bits && *o == overhead_bits);
+        if !fresh {
+            let key = CostKey::new(
+                inp.cost_key_pct.map(|k| dec(k).round_dp(4)),
+                dec(inp.cost_split_overhead_pct).round_dp(4),
+            );
+            self.cost_key = Some((key_bits, overhead_bits, key));
+        }
+        // Just filled when it was not fresh.
+        &self.cost_key.as_ref().expect("cost key").2
+    }
+
+    /// Municipality `m`'s re-integration budget for each of `years` (frozen in euros,
+    /// prorated for partial years), in cents.
+    fn budgets(&mut self, inp: &Inputs, m: usize, years: &[(i32, u32)]) -> &[Cents] {
+        if self.budget_years != years {
+            self.budget_years.clear();
+            self.budget_years.extend_from_slice(years);
+            for (bits, _) in &mut self.budgets {
+                *bits = None;
+            }
+        }
+        let budget_eur = inp.reintegration_budget_eur[m];
+        let (bits, per_year) = &mut self.budgets[m];
+        if *bits != Some(budget_eur.to_bits()) {
+            let budget = dec(budget_eur);
+            per_year.clear();
+            per_year.extend(years.iter().map(|&(_, months)| {
+                cents_of(
+                    (budget * Decimal::from(months) / Decimal::from(12)).round_dp_with_strategy(
+                        2,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ),
+                )
+            }));
+            *bits = Some(budget_eur.to_bits());
+        }
+        per_year
+    }
+}
+
+/// The yearly table of one municipality (into `area.years` and `area.year_money`): flows
+/// summed from its months, money from its BUIG accounts.
 fn municipality_years(
     inp: &Inputs,
     m: usize,
-    rows: &[MonthOut],
-    money: &[MonthMoney],
+    area: &mut Area,
     year_of: &[usize],
     years: &[(i32, u32)],
-) -> (Vec<YearOut>, Vec<YearMoney>) {
-    let n = years.len();
-    let mut sums = vec![YearMoney::default(); n];
+    rules: &budget::AccountRules,
+    scratch: &mut Scratch,
+) {
+    let Area {
+        months: rows,
+        money,
+        years: out,
+        year_money: sums,
+        ..
+    } = area;
+    sums.clear();
+    sums.resize(years.len(), YearMoney::default());
     for (row, &y) in money.iter().zip(year_of) {
         let s = &mut sums[y];
         s.spending += row.spending;
         s.spending_without += row.spending + row.saving;
         s.cost_share += row.cost;
     }
-    let spending: Vec<Decimal> = sums.iter().map(|s| s.spending.to_decimal()).collect();
-    let spending_without: Vec<Decimal> = sums
-        .iter()
-        .map(|s| s.spending_without.to_decimal())
-        .collect();
-    let accounts = budget::accounts(inp, &spending, &spending_without);
-    let budget = dec(inp.reintegration_budget_eur[m]);
-    for ((s, acc), &(_, months)) in sums.iter_mut().zip(&accounts).zip(years) {
-        let acc: &BuigYear = acc;
+    scratch.spending.clear();
+    scratch
+        .spending
+        .extend(sums.iter().map(|s| s.spending.to_decimal()));
+    scratch.spending_without.clear();
+    scratch
+        .spending_without
+        .extend(sums.iter().map(|s| s.spending_without.to_decimal()));
+    rules.accounts_into(
+        &scratch.spending,
+        &scratch.spending_without,
+        &mut scratch.accounts,
+    );
+    let accounts = std::mem::take(&mut scratch.accounts);
+    let budgets = scratch.budgets(inp, m, years);
+    for ((s, acc), &budget) in sums.iter_mut().zip(&accounts).zip(budgets) {
         s.gross_saving = s.spending_without - s.spending;
         s.grant = cents_of(acc.grant);
         s.feedback = cents_of(acc.feedback);
         s.vangnet = cents_of(acc.vangnet);
         s.vangnet_change = cents_of(acc.vangnet_without) - s.vangnet;
         s.saving = s.gross_saving - s.feedback - s.vangnet_change;
-        s.reintegration_budget = cents_of(
-            (budget * Decimal::from(months) / Decimal::from(12))
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-        );
+        s.reintegration_budget = budget;
         s.net_position = s.saving - s.cost_share;
     }
-    let mut out: Vec<YearOut> = years
-        .iter()
-        .map(|&(year, months)| YearOut {
-            year,
-            months,
-            benefits_end: 0.0,
-            people_end: 0.0,
-            inflow: 0.0,
-            reentries: 0.0,
-            exits_to_work: 0.0,
-            exits_other: 0.0,
-            programme_starts: 0.0,
-            benefits_end_without_programmes: 0.0,
-            exits_to_work_without_programmes: 0.0,
-            benefit_spending_eur: Decimal::ZERO,
-            benefit_spending_without_programmes_eur: Decimal::ZERO,
-            gross_saving_eur: Decimal::ZERO,
-            buig_grant_eur: Decimal::ZERO,
-            grant_feedback_eur: Decimal::ZERO,
-            vangnet_eur: Decimal::ZERO,
-            vangnet_change_eur: Decimal::ZERO,
-            saving_eur: Decimal::ZERO,
-            cost_share_eur: Decimal::ZERO,
-            reintegration_budget_eur: Decimal::ZERO,
-            net_position_eur: Decimal::ZERO,
-        })
-        .collect();
+    scratch.accounts = accounts;
+    out.clear();
+    out.extend(years.iter().map(|&(year, months)| YearOut {
+        year,
+        months,
+        benefits_end: 0.0,
+        people_end: 0.0,
+        inflow: 0.0,
+        reentries: 0.0,
+        exits_to_work: 0.0,
+        exits_other: 0.0,
+        programme_starts: 0.0,
+        benefits_end_without_programmes: 0.0,
+        exits_to_work_without_programmes: 0.0,
+        benefit_spending_eur: Decimal::ZERO,
+        benefit_spending_without_programmes_eur: Decimal::ZERO,
+        gross_saving_eur: Decimal::ZERO,
+        buig_grant_eur: Decimal::ZERO,
+        grant_feedback_eur: Decimal::ZERO,
+        vangnet_eur: Decimal::ZERO,
+        vangnet_change_eur: Decimal::ZERO,
+        saving_eur: Decimal::ZERO,
+        cost_share_eur: Decimal::ZERO,
+        reintegration_budget_eur: Decimal::ZERO,
+        net_position_eur: Decimal::ZERO,
+    }));
     for (row, &y) in rows.iter().zip(year_of) {
         let o = &mut out[y];
         o.benefits_end = row.benefits;
@@ -493,7 +578,6 @@ fn municipality_years(
         o.benefits_end_without_programmes = row.benefits_without_programmes;
         o.exits_to_work_without_programmes += row.exits_to_work_without_programmes;
     }
-    (out, sums)
 }
 
 /// Add one yearly table's flows into another (the region's is the sum of the
@@ -532,16 +616,22 @@ impl Area {
         let (mut cum_saving, mut cum_cost) = (0.0, 0.0);
         let mut payback = None;
         let mut present_value = Cents::default();
-        let feedback_month: Vec<f64> = self
-            .year_money
-            .iter()
-            .zip(&self.years)
-            .map(|(money, year)| {
-                (money.gross_saving - money.saving).to_f64() / f64::from(year.months.max(1))
-            })
-            .collect();
+        let feedback_month = |y: usize| {
+            let (money, year) = (&self.year_money[y], &self.years[y]);
+            (money.gross_saving - money.saving).to_f64() / f64::from(year.months.max(1))
+        };
+        // The year's feedback per month, worked out when its first month comes.
+        let mut year = None;
         for (t, (m, &y)) in self.money.iter().zip(year_of).enumerate() {
-            let kept = m.saving.to_f64() - feedback_month[y];
+            let feedback = match year {
+                Some((current, feedback)) if current == y => feedback,
+                _ => {
+                    let feedback = feedback_month(y);
+                    year = Some((y, feedback));
+                    feedback
+                }
+            };
+            let kept = m.saving.to_f64() - feedback;
             let spent = m.cost.to_f64();
             cum_saving += kept;
             cum_cost += spent;
@@ -604,19 +694,27 @@ impl Area {
 /// Cost paid each month by each municipality: re-integration programmes by the cost key (with
 /// the overhead on the regional shares), BUIG-funded ones where the participant lives.
 /// Returns `(key_share[t][m], buig[t][m])`, in cents.
-fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Cents; N_MUNI]>, Vec<[Cents; N_MUNI]>) {
+/// Cost paid each month by each municipality: re-integration programmes by the cost key (with
+/// the overhead on the regional shares), BUIG-funded ones where the participant lives.
+/// Fills `scratch.key_cost[t][m]` and `scratch.buig_cost[t][m]`, in cents.
+fn programme_costs(inp: &Inputs, with: &Chain, scratch: &mut Scratch) {
     let months = inp.months as usize;
     let n_prog = inp.programmes.len();
-    let key = CostKey::new(
-        inp.cost_key_pct.map(|k| dec(k).round_dp(4)),
-        dec(inp.cost_split_overhead_pct).round_dp(4),
-    );
-    let mut shared = vec![[Cents::default(); N_MUNI]; months];
-    let mut buig = vec![[Cents::default(); N_MUNI]; months];
+    let mut key_cost = std::mem::take(&mut scratch.key_cost);
+    let mut buig = std::mem::take(&mut scratch.buig_cost);
+    key_cost.clear();
+    key_cost.resize(months, [Cents::default(); N_MUNI]);
+    buig.clear();
+    buig.resize(months, [Cents::default(); N_MUNI]);
     // Cumulative rounding keeps each programme's total exact: month t pays
     // round(cumulative to t) − round(cumulative to t−1).
-    let mut cum_region = vec![(0.0, Cents::default()); n_prog];
-    let mut cum_muni = vec![[(0.0, Cents::default()); N_MUNI]; n_prog];
+    let mut cum_region = std::mem::take(&mut scratch.cum_region);
+    cum_region.clear();
+    cum_region.resize(n_prog, (0.0, Cents::default()));
+    let mut cum_muni = std::mem::take(&mut scratch.cum_muni);
+    cum_muni.clear();
+    cum_muni.resize(n_prog, [(0.0, Cents::default()); N_MUNI]);
+    let key = scratch.cost_key(inp);
     for t in 0..months {
         let mut region_reintegration = Cents::default();
         for (p, prog) in inp.programmes.iter().enumerate() {
@@ -641,13 +739,15 @@ fn programme_costs(inp: &Inputs, with: &Chain) -> (Vec<[Cents; N_MUNI]>, Vec<[Ce
             }
         }
         if !region_reintegration.is_zero() {
-            shared[t] = key.split_cents(region_reintegration);
+            key_cost[t] = key.split_cents(region_reintegration);
         }
     }
-    (shared, buig)
+    scratch.key_cost = key_cost;
+    scratch.buig_cost = buig;
+    scratch.cum_region = cum_region;
+    scratch.cum_muni = cum_muni;
 }
 
-/// The tables of a run: the core of [`Results`].
 pub(crate) struct Tables {
     /// The region's headline figures.
     pub summary: Summary,
@@ -684,15 +784,21 @@ fn budget_check(inp: &Inputs) -> Option<BudgetCheck> {
 }
 
 /// A run's tables with their money still in cents: what a Monte Carlo run reads its numbers
-/// from (it needs no decimals), and what [`tables`] finishes.
+/// A run's tables with their money still in cents: what a Monte Carlo run reads its numbers
+/// from (it needs no decimals), and what [`tables`] finishes. A Monte Carlo keeps one and
+/// refills it for every run ([`Ledger::fill`]), so its tables are allocated once.
+#[derive(Default)]
 pub(crate) struct Ledger {
     /// Each municipality.
     pub municipalities: Vec<Area>,
     /// The region: the sum of the municipalities.
     pub region: Area,
     year_of: Vec<usize>,
+    /// Each calendar year of the horizon and its months in it.
+    years: Vec<(i32, u32)>,
     discount_rate: f64,
     budget: Option<BudgetCheck>,
+    scratch: Scratch,
 }
 
 impl Ledger {
@@ -719,6 +825,7 @@ impl Ledger {
             year_of,
             discount_rate,
             budget,
+            ..
         } = self;
         region.fill_money();
         Tables {
@@ -743,6 +850,119 @@ impl Ledger {
             budget,
         }
     }
+
+    /// The ledger of a scenario chain and its counterfactual, in place of what it held
+    /// (reusing its buffers): the same tables as a new [`ledger`].
+    pub fn fill(&mut self, inp: &Inputs, with: &Chain, without: &Chain) {
+        let months = inp.months as usize;
+        year_index(inp, &mut self.year_of, &mut self.years);
+        let scratch = &mut self.scratch;
+        programme_costs(inp, with, scratch);
+        scratch.cost_per_benefit.clear();
+        scratch
+            .cost_per_benefit
+            .extend((0..inp.months).map(|t| benefit_cost(inp, t)));
+        scratch.calendar.clear();
+        scratch
+            .calendar
+            .extend((0..inp.months).map(|t| inp.start.plus(t)));
+        let rules = budget::AccountRules::of(inp);
+
+        self.municipalities.resize_with(N_MUNI, Area::default);
+        for (m, area) in self.municipalities.iter_mut().enumerate() {
+            let ppb = inp.people_per_benefit[m];
+            area.months.clear();
+            area.money.clear();
+            area.flows.clear();
+            for t in 0..months {
+                let f = with.flows[t][m];
+                let cf = without.flows[t][m];
+                let cost_per_benefit = scratch.cost_per_benefit[t];
+                let spending =
+                    Cents::of_eur(f.benefits_start * cost_per_benefit) + scratch.buig_cost[t][m];
+                let spending_without = Cents::of_eur(cf.benefits_start * cost_per_benefit);
+                area.money.push(MonthMoney {
+                    spending,
+                    saving: spending_without - spending,
+                    cost: scratch.key_cost[t][m],
+                });
+                area.months.push(MonthOut {
+                    month: scratch.calendar[t],
+                    benefits: f.benefits,
+                    people: f.benefits * ppb,
+                    inflow: f.inflow,
+                    reentries: f.reentries,
+                    exits_to_work: f.exits_to_work,
+                    exits_other: f.exits_other,
+                    programme_starts: f.starts,
+                    in_programme: f.in_programme,
+                    benefits_without_programmes: cf.benefits,
+                    exits_to_work_without_programmes: cf.exits_to_work,
+                    benefit_spending_eur: Decimal::ZERO,
+                    gross_saving_eur: Decimal::ZERO,
+                    programme_cost_eur: Decimal::ZERO,
+                });
+                area.flows.push(f);
+            }
+            municipality_years(inp, m, area, &self.year_of, &self.years, &rules, scratch);
+            area.benefit_months_avoided = (0..months)
+                .map(|t| without.flows[t][m].benefits_start - with.flows[t][m].benefits_start)
+                .sum();
+            area.start_benefits = inp.start_stock[m];
+            area.people_per_benefit = ppb;
+        }
+
+        // The region: sums of the municipalities (money sums exactly).
+        let (start_benefits, start_people) = start_totals(inp);
+        let region = &mut self.region;
+        let (first, rest) = self.municipalities.split_at(1);
+        region.months.clone_from(&first[0].months);
+        region.money.clone_from(&first[0].money);
+        region.flows.clone_from(&first[0].flows);
+        region.years.clone_from(&first[0].years);
+        region.year_money.clone_from(&first[0].year_money);
+        for area in rest {
+            for (r, m) in region.months.iter_mut().zip(&area.months) {
+                r.benefits += m.benefits;
+                r.people += m.people;
+                r.inflow += m.inflow;
+                r.reentries += m.reentries;
+                r.exits_to_work += m.exits_to_work;
+                r.exits_other += m.exits_other;
+                r.programme_starts += m.programme_starts;
+                r.in_programme += m.in_programme;
+                r.benefits_without_programmes += m.benefits_without_programmes;
+                r.exits_to_work_without_programmes += m.exits_to_work_without_programmes;
+            }
+            for (r, m) in region.money.iter_mut().zip(&area.money) {
+                r.spending += m.spending;
+                r.saving += m.saving;
+                r.cost += m.cost;
+            }
+            for (r, f) in region.flows.iter_mut().zip(&area.flows) {
+                r.benefits += f.benefits;
+                r.participant_exits_to_work += f.participant_exits_to_work;
+                r.deadweight_exits += f.deadweight_exits;
+            }
+            add_years(&mut region.years, &area.years);
+            for (r, y) in region.year_money.iter_mut().zip(&area.year_money) {
+                r.add(y);
+            }
+        }
+        region.benefit_months_avoided = self
+            .municipalities
+            .iter()
+            .map(|a| a.benefit_months_avoided)
+            .sum();
+        region.start_benefits = start_benefits;
+        region.people_per_benefit = if start_benefits > 0.0 {
+            start_people / start_benefits
+        } else {
+            1.0
+        };
+        self.discount_rate = inp.discount_rate;
+        self.budget = budget_check(inp);
+    }
 }
 
 /// The region's and each municipality's tables and summaries, from a scenario chain and its
@@ -753,119 +973,9 @@ pub(crate) fn tables(inp: &Inputs, with: &Chain, without: &Chain) -> Tables {
 
 /// [`tables`] with the money still in cents.
 pub(crate) fn ledger(inp: &Inputs, with: &Chain, without: &Chain) -> Ledger {
-    let months = inp.months as usize;
-    let (year_of, year_list) = year_index(inp);
-    let (key_cost, buig_cost) = programme_costs(inp, with);
-    let cost_per_benefit: Vec<f64> = (0..inp.months).map(|t| benefit_cost(inp, t)).collect();
-    let calendar: Vec<YearMonth> = (0..inp.months).map(|t| inp.start.plus(t)).collect();
-
-    let mut areas: Vec<Area> = Vec::with_capacity(N_MUNI);
-    for m in 0..N_MUNI {
-        let ppb = inp.people_per_benefit[m];
-        let mut rows = Vec::with_capacity(months);
-        let mut money = Vec::with_capacity(months);
-        let mut flows = Vec::with_capacity(months);
-        for t in 0..months {
-            let f = with.flows[t][m];
-            let cf = without.flows[t][m];
-            let spending = Cents::of_eur(f.benefits_start * cost_per_benefit[t]) + buig_cost[t][m];
-            let spending_without = Cents::of_eur(cf.benefits_start * cost_per_benefit[t]);
-            money.push(MonthMoney {
-                spending,
-                saving: spending_without - spending,
-                cost: key_cost[t][m],
-            });
-            rows.push(MonthOut {
-                month: calendar[t],
-                benefits: f.benefits,
-                people: f.benefits * ppb,
-                inflow: f.inflow,
-                reentries: f.reentries,
-                exits_to_work: f.exits_to_work,
-                exits_other: f.exits_other,
-                programme_starts: f.starts,
-                in_programme: f.in_programme,
-                benefits_without_programmes: cf.benefits,
-                exits_to_work_without_programmes: cf.exits_to_work,
-                benefit_spending_eur: Decimal::ZERO,
-                gross_saving_eur: Decimal::ZERO,
-                programme_cost_eur: Decimal::ZERO,
-            });
-            flows.push(f);
-        }
-        let (years, year_money) = municipality_years(inp, m, &rows, &money, &year_of, &year_list);
-        let benefit_months_avoided = (0..months)
-            .map(|t| without.flows[t][m].benefits_start - with.flows[t][m].benefits_start)
-            .sum();
-        areas.push(Area {
-            months: rows,
-            money,
-            flows,
-            benefit_months_avoided,
-            years,
-            year_money,
-            start_benefits: inp.start_stock[m],
-            people_per_benefit: ppb,
-        });
-    }
-
-    // The region: sums of the municipalities (money sums exactly).
-    let (start_benefits, start_people) = start_totals(inp);
-    let mut region_rows = areas[0].months.clone();
-    let mut region_money = areas[0].money.clone();
-    let mut region_flows = areas[0].flows.clone();
-    let mut region_years = areas[0].years.clone();
-    let mut region_year_money = areas[0].year_money.clone();
-    for area in &areas[1..] {
-        for (r, m) in region_rows.iter_mut().zip(&area.months) {
-            r.benefits += m.benefits;
-            r.people += m.people;
-            r.inflow += m.inflow;
-            r.reentries += m.reentries;
-            r.exits_to_work += m.exits_to_work;
-            r.exits_other += m.exits_other;
-            r.programme_starts += m.programme_starts;
-            r.in_programme += m.in_programme;
-            r.benefits_without_programmes += m.benefits_without_programmes;
-            r.exits_to_work_without_programmes += m.exits_to_work_without_programmes;
-        }
-        for (r, m) in region_money.iter_mut().zip(&area.money) {
-            r.spending += m.spending;
-            r.saving += m.saving;
-            r.cost += m.cost;
-        }
-        for (r, f) in region_flows.iter_mut().zip(&area.flows) {
-            r.benefits += f.benefits;
-            r.participant_exits_to_work += f.participant_exits_to_work;
-            r.deadweight_exits += f.deadweight_exits;
-        }
-        add_years(&mut region_years, &area.years);
-        for (r, y) in region_year_money.iter_mut().zip(&area.year_money) {
-            r.add(y);
-        }
-    }
-    let region = Area {
-        months: region_rows,
-        money: region_money,
-        flows: region_flows,
-        benefit_months_avoided: areas.iter().map(|a| a.benefit_months_avoided).sum(),
-        years: region_years,
-        year_money: region_year_money,
-        start_benefits,
-        people_per_benefit: if start_benefits > 0.0 {
-            start_people / start_benefits
-        } else {
-            1.0
-        },
-    };
-
-    Ledger {
-        municipalities: areas,
-        region,
-        year_of,
-        discount_rate: inp.discount_rate,
-        budget: budget_check(inp),
-    }
+    let mut ledger = Ledger::default();
+    ledger.fill(inp, with, without);
+    ledger
 }
 
 /// Assemble the results of a scenario chain and its counterfactual.
