@@ -35,7 +35,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::inputs::Inputs;
-use crate::model::{Chain, Noise, noise_len, run_chain_with_noise, run_chains};
+use crate::model::{Chain, Noise, noise_len, run_chain_with_noise, run_chains_into};
 use crate::money::Cents;
 use crate::money::eur;
 use crate::params::{Distribution, ParamSpec};
@@ -679,9 +679,12 @@ impl Model {
                 progress(run + 1);
             }
         };
-        // Runs go through the kernel [`LANES`] at a time (`model::run_chains`), each lane with
-        // the bits it would have alone; the last few one by one.
+        // Runs go through the kernel [`LANES`] at a time (`model::run_chains_into`, into
+        // chains kept from group to group), each lane with the bits it would have alone; the
+        // last few one by one.
         let mut values = Vec::new();
+        let mut with: [Chain; LANES] = Default::default();
+        let mut without: [Chain; LANES] = Default::default();
         let mut inputs: [Inputs; LANES] = std::array::from_fn(|_| draws.base.clone());
         let mut noise: [Vec<f64>; LANES] =
             std::array::from_fn(|_| vec![0.0; noise_len(base.months)]);
@@ -700,8 +703,8 @@ impl Model {
             if n as usize == LANES {
                 let lanes: [&Inputs; LANES] = std::array::from_fn(|k| &inputs[k]);
                 let z: [Noise<'_>; LANES] = std::array::from_fn(|k| Noise(&noise[k]));
-                let with = run_chains(lanes, true, Some(z));
-                let without = run_chains(lanes, false, Some(z));
+                run_chains_into(lanes, true, Some(z), &mut with);
+                run_chains_into(lanes, false, Some(z), &mut without);
                 for k in 0..LANES {
                     record(&inputs[k], &with[k], &without[k], run + k as u32);
                 }
