@@ -161,7 +161,11 @@ impl Cents {
     /// The decimal these cents stand for.
     pub fn to_decimal(self) -> Decimal {
         let (mantissa, scale) = self.mantissa_scale();
-        let mut d = Decimal::from_i128_with_scale(mantissa, scale);
+        // Through i64 when the digits fit (the same decimal; i128 is slow in wasm).
+        let mut d = match i64::try_from(mantissa) {
+            Ok(m) => Decimal::new(m, scale),
+            Err(_) => Decimal::from_i128_with_scale(mantissa, scale),
+        };
         if self.negative_zero {
             d.set_sign_negative(true);
         }
