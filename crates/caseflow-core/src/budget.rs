@@ -79,14 +79,6 @@ pub struct BuigYear {
     pub vangnet: Decimal,
 }
 
-/// The BUIG accounts of one municipality, year by year, from its spending with and without
-/// the programmes.
-pub fn accounts(inp: &Inputs, spending: &[Decimal], spending_without: &[Decimal]) -> Vec<BuigYear> {
-    let mut out = Vec::new();
-    AccountRules::of(inp).accounts_into(spending, spending_without, &mut out);
-    out
-}
-
 /// The rules of a run's BUIG accounts, as decimals: made once per run and used for every
 /// municipality.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,7 +104,8 @@ impl AccountRules {
         }
     }
 
-    /// [`accounts`] into `out` (its contents replaced).
+    /// The BUIG accounts of one municipality, year by year, from its spending with and
+    /// without the programmes, into `out` (its contents replaced).
     pub fn accounts_into(
         &self,
         spending: &[Decimal],
