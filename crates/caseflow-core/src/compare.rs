@@ -1,7 +1,7 @@
 //! Paired comparison of scenarios: the chance that one saves more than another.
 //!
 //! Each scenario gets the Monte Carlo of [`Model::monte_carlo`] with the same seed: run r of
-//! every scenario draws from the same ChaCha8 stream (seeded by the seed and r), so the
+//! every scenario draws from the same Xoshiro256++ stream (seeded by the seed and r), so the
 //! scenarios meet the same parameter draws (as z-scores around their own values in use) and,
 //! when their programme lists are as long, the same process noise. The differences are taken
 //! run by run: P(A saves more than B) is the share of runs in which A's net saving is larger,
@@ -25,7 +25,7 @@ const LANES: usize = 4;
 /// The most scenarios compared at once.
 pub const MAX_SCENARIOS: usize = 4;
 
-const METHOD: &str = "paired Monte Carlo: run r of every scenario draws from the same ChaCha8 stream (seed, r), as `caseflow run --runs N --seed S` does, so the scenarios meet the same parameter draws (z-scores around each one's values in use) and, with equally many programmes, the same process noise; P(A saves more than B) is the share of runs with A's net saving above B's; the difference's percentiles are over the paired differences (linear interpolation)";
+const METHOD: &str = "paired Monte Carlo: run r of every scenario draws from the same Xoshiro256++ stream (seed, r), as `caseflow run --runs N --seed S` does, so the scenarios meet the same parameter draws (z-scores around each one's values in use) and, with equally many programmes, the same process noise; P(A saves more than B) is the share of runs with A's net saving above B's; the difference's percentiles are over the paired differences (linear interpolation)";
 
 /// Percentiles of an amount over the runs.
 #[derive(Debug, Clone, PartialEq, Serialize)]

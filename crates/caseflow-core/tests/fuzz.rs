@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use caseflow_core::{Model, Scenario};
 use rand::{RngExt, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// Values that have broken parsers and models elsewhere.
 const NASTY: &[&str] = &[
@@ -44,13 +44,13 @@ const NASTY: &[&str] = &[
     "\"<script>alert(1)</script>\"",
 ];
 
-fn long_string(rng: &mut ChaCha8Rng) -> String {
+fn long_string(rng: &mut Xoshiro256PlusPlus) -> String {
     let n = rng.random_range(100..5000);
     format!("\"{}\"", "é".repeat(n))
 }
 
 /// A valid scenario's JSON with one value, key or character changed.
-fn mutate(base: &str, rng: &mut ChaCha8Rng) -> String {
+fn mutate(base: &str, rng: &mut Xoshiro256PlusPlus) -> String {
     let mut s = base.to_owned();
     match rng.random_range(0..5) {
         0 => {
@@ -122,7 +122,7 @@ fn drive(seed: u64, count: u64, until: Option<Instant>) -> u64 {
         .iter()
         .map(|p| serde_json::to_string_pretty(&p.scenario.complete(&model.table)).unwrap())
         .collect();
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let mut tried = 0;
     while tried < count && until.is_none_or(|u| Instant::now() < u) {
         let base = &bases[rng.random_range(0..bases.len())];
