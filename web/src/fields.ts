@@ -3,7 +3,7 @@
 // and range; the last valid value stays in use.
 import type { ParamSpec } from './core';
 import { attrs, el } from './dom';
-import { allowedRange, formatNumber, label, numberFormat, t, typedErrorMessage, unit, type Lang } from './i18n';
+import { allowedRange, formatNumber, label, numberFormat, source, t, typedErrorMessage, unit, type Lang } from './i18n';
 
 /**
  * Parse a typed number as the language writes it: Dutch `4.478,5`, English `4,478.5`.
@@ -64,7 +64,7 @@ export function numberControl(o: ControlOptions): HTMLElement {
   attrs(slider, { 'aria-label': `${name} (${unit(lang, spec)})` });
   const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(lang, o.value), size: 8 });
   const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { role: 'alert' });
-  const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${tx.plausible}: ${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}. ${tx.source}: ${spec.source}${o.extra ? `. ${o.extra}` : ''}`);
+  const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${tx.plausible}: ${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
   attrs(field, { 'aria-describedby': `${id}-error ${id}-source` });
   const refuse = (message: string) => {
     error.textContent = message;

@@ -382,6 +382,11 @@ export function unit(lang: Lang, spec: ParamSpec): string {
   return lang === 'nl' ? spec.unit_nl : spec.unit_en;
 }
 
+/** Where a parameter's default or a template's values come from, in the page's language. */
+export function source(lang: Lang, spec: { source: string; source_nl: string }): string {
+  return lang === 'nl' ? spec.source_nl : spec.source;
+}
+
 /** The allowed range of a parameter: "-20 tot 20 (%)". */
 export function allowedRange(lang: Lang, spec: ParamSpec): string {
   const n = (v: number) => String(v).replace('.', lang === 'nl' ? ',' : '.');

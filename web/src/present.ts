@@ -6,7 +6,7 @@ import { LineChart } from './chart';
 import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
 import { attrs, el } from './dom';
-import { formatNumber, headlineParts, label, t, unit, type Lang } from './i18n';
+import { formatNumber, headlineParts, label, source, t, unit, type Lang } from './i18n';
 
 /** What presentation mode needs from the page. */
 export interface PresentHost {
@@ -121,7 +121,7 @@ export class Presentation {
     const tx = t(lang);
     const items = core.params.param
       .filter((p) => scenario.set[p.id] !== undefined && scenario.set[p.id] !== p.default)
-      .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)} ${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${p.source})`));
+      .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)} ${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${source(lang, p)})`));
     for (const prog of scenario.programmes) {
       items.push(el('li', {}, tx.programmeInUse(prog.name || prog.id, formatNumber(lang, prog.participants ?? 0), formatNumber(lang, prog.cost_per_participant_eur ?? 0), formatNumber(lang, prog.effect_pct ?? 0, 1))));
     }

@@ -5,7 +5,7 @@
 // lays them out as sheets, numbers as numbers, with a sheet that says where they come from.
 import writeXlsxFile, { type Cell, type Sheet, type SheetData } from 'write-excel-file/browser';
 import type { Core, MonteCarlo, Scenario } from './core';
-import { label, t, unit, type Lang } from './i18n';
+import { label, source, t, unit, type Lang } from './i18n';
 
 /** RFC 4180 CSV (quoted fields may hold commas, quotes and newlines). */
 export function parseCsv(text: string): string[][] {
@@ -69,7 +69,7 @@ export async function workbook(w: WorkbookInput): Promise<Blob> {
   ];
   const params: SheetData = [
     [tx.colAssumption, tx.colValue, tx.colUnit, tx.colDefault, `${tx.plausible} ↓`, `${tx.plausible} ↑`, `${tx.range} ↓`, `${tx.range} ↑`, tx.colEvidence, tx.source].map((v): Cell => ({ value: v, fontWeight: 'bold' })),
-    ...w.core.params.param.map((p): Cell[] => [label(w.lang, p), w.scenario.set[p.id] ?? p.default, unit(w.lang, p), p.default, p.low, p.high, p.min, p.max, tx.codes[p.evidence] ?? p.evidence, p.source]),
+    ...w.core.params.param.map((p): Cell[] => [label(w.lang, p), w.scenario.set[p.id] ?? p.default, unit(w.lang, p), p.default, p.low, p.high, p.min, p.max, tx.codes[p.evidence] ?? p.evidence, source(w.lang, p)]),
   ];
   const sheets: Sheet<Blob>[] = [
     { sheet: tx.sheetAbout, data: about, columns: [{ width: 24 }, { width: 100 }] },

@@ -5,7 +5,7 @@
 //!   [--format table|csv|json|xlsx] [--table months|years|summary] [--output FILE]
 //!   [--date YYYY-MM-DD]` (xlsx only with `--output`)
 //! - `caseflow presets [--show ID] [--format table|toml|json]`
-//! - `caseflow params [--format table|json]`
+//! - `caseflow params [--format table|json] [--lang nl|en]`
 //! - `caseflow allocate --total EUR [--overhead-pct P] [--format table|csv|json]`
 //! - `caseflow sensitivity | optimise | breakdown | backtest | calibrate`: the analyses
 //!
@@ -243,7 +243,7 @@ struct ParamsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParamsFormat::Table)]
     format: ParamsFormat,
-    /// Language of labels and units.
+    /// Language of labels, units and sources (the table; JSON has both).
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
 }

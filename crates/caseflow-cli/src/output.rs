@@ -251,7 +251,7 @@ pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io:
             lang.pick(&p.unit_nl, &p.unit_en),
             lang.pick(&p.label_nl, &p.label_en),
             p.evidence,
-            p.source
+            lang.pick(&p.source_nl, &p.source)
         )?;
     }
     Ok(())

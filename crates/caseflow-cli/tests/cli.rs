@@ -330,9 +330,17 @@ fn params_lists_every_parameter_with_unit_and_source() {
     for p in params {
         assert!(p["unit_en"].as_str().is_some_and(|u| !u.is_empty()), "{p}");
         assert!(p["source"].as_str().is_some_and(|u| !u.is_empty()), "{p}");
+        assert!(
+            p["source_nl"].as_str().is_some_and(|u| !u.is_empty()),
+            "{p}"
+        );
     }
+    // The table cites in the language asked for (Dutch by default).
     let table = stdout(&caseflow(&["params"]));
     assert!(table.contains("growth_pct") && table.contains("seed 000"));
+    assert!(table.contains("aanname: ") && !table.contains("assumption: "));
+    let table = stdout(&caseflow(&["params", "--lang", "en"]));
+    assert!(table.contains("assumption: ") && !table.contains("aanname: "));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //!
 //! The table is data, not code: the CLI prints it (`caseflow params`), the page builds its
 //! controls and the *Aannames* view from it, the Monte Carlo draws from its plausible ranges,
-//! and a test fails when any entry lacks a unit, a label or a source.
+//! and a test fails when any entry lacks a unit, a label or a source (in Dutch or English).
 
 use serde::{Deserialize, Serialize};
 
@@ -81,8 +81,11 @@ pub struct ParamSpec {
     pub distribution: Distribution,
     /// How strong the evidence is.
     pub evidence: Evidence,
-    /// Where the default comes from: `seed 000 §3`, a public study, or `assumption: ...`.
+    /// Where the default comes from, in English: `seed 000 §3`, a public study, or
+    /// `assumption: ...`.
     pub source: String,
+    /// The same in Dutch, with the same citations: `aanname: ...` for an assumption.
+    pub source_nl: String,
 }
 
 impl ParamSpec {
@@ -203,6 +206,7 @@ mod tests {
                 ("unit_nl", &p.unit_nl),
                 ("unit_en", &p.unit_en),
                 ("source", &p.source),
+                ("source_nl", &p.source_nl),
                 ("group", &p.group),
             ] {
                 assert!(!text.trim().is_empty(), "{} has no {what}", p.id);
@@ -222,7 +226,18 @@ mod tests {
                     "{}: an assumption's source says so",
                     p.id
                 );
+                assert!(
+                    p.source_nl.starts_with("aanname"),
+                    "{}: an assumption's Dutch source says so",
+                    p.id
+                );
             }
+            assert_eq!(
+                p.source.starts_with("assumption"),
+                p.source_nl.starts_with("aanname"),
+                "{}: the Dutch source is an assumption (aanname) where the English one is",
+                p.id
+            );
             if p.distribution != Distribution::Fixed {
                 assert!(
                     p.low < p.high,

@@ -57,8 +57,10 @@ pub struct Template {
     pub name_nl: String,
     /// Name in English.
     pub name_en: String,
-    /// Where every value comes from.
+    /// Where every value comes from, in English.
     pub source: String,
+    /// The same in Dutch, with the same citations.
+    pub source_nl: String,
     /// The programme it gives.
     pub programme: Programme,
 }
@@ -295,6 +297,22 @@ mod tests {
             format!("{:?}", Catalogue::embedded().unwrap()),
             format!("{from_toml:?}")
         );
+    }
+
+    #[test]
+    fn every_template_is_named_and_sourced_in_both_languages() {
+        let c = Catalogue::embedded().unwrap();
+        assert!(!c.templates.is_empty());
+        for t in &c.templates {
+            for (what, text) in [
+                ("name_nl", &t.name_nl),
+                ("name_en", &t.name_en),
+                ("source", &t.source),
+                ("source_nl", &t.source_nl),
+            ] {
+                assert!(!text.trim().is_empty(), "{} has no {what}", t.id);
+            }
+        }
     }
 
     #[test]

@@ -458,7 +458,7 @@ fn spec_row(
     }
     ws.write_string(row, 9, name_of(p.distribution))?;
     ws.write_string(row, 10, name_of(p.evidence))?;
-    ws.write_string(row, 11, &p.source)?;
+    ws.write_string(row, 11, lang.pick(&p.source_nl, &p.source))?;
     Ok(())
 }
 
@@ -571,7 +571,7 @@ fn assumptions(ws: &mut Worksheet, e: &Export<'_>, f: &Formats) -> Result<(), Xl
             if let Some(p) = spec {
                 ws.write_string(row, 2, lang.pick(&p.unit_nl, &p.unit_en))?;
                 ws.write_number(row, 4, p.default)?;
-                ws.write_string(row, 11, &p.source)?;
+                ws.write_string(row, 11, lang.pick(&p.source_nl, &p.source))?;
             }
             if let Some(v) = value {
                 ws.write_number_with_format(row, 3, v, &f.bold)?;

@@ -278,7 +278,7 @@ fn the_workbook_reads_back_to_the_same_numbers() {
     let at = row_of(&assumptions, "growth_pct", 1);
     assert_eq!(float(&assumptions, (at, 3)), r.scenario.set["growth_pct"]);
     assert_eq!(float(&assumptions, (at, 4)), growth.default);
-    assert_eq!(text(&assumptions, (at, 11)), growth.source);
+    assert_eq!(text(&assumptions, (at, 11)), growth.source_nl);
 }
 
 #[test]
@@ -301,6 +301,11 @@ fn the_workbook_is_the_same_bytes_each_time_and_speaks_english_when_asked() {
         results.get_value((at, 2)),
         None | Some(Data::Empty)
     ));
+    // Sources in English too.
+    let assumptions = sheet(&bytes, "Assumptions");
+    let growth = model.table.param("growth_pct").unwrap();
+    let at = row_of(&assumptions, "growth_pct", 1);
+    assert_eq!(text(&assumptions, (at, 11)), growth.source);
 }
 
 #[test]

@@ -975,9 +975,14 @@ export type ParamSpec = {
    */
   evidence: Evidence,
   /**
-   * Where the default comes from: `seed 000 §3`, a public study, or `assumption: ...`.
+   * Where the default comes from, in English: `seed 000 §3`, a public study, or
+   * `assumption: ...`.
    */
   source: string,
+  /**
+   * The same in Dutch, with the same citations: `aanname: ...` for an assumption.
+   */
+  source_nl: string,
 };
 
 /**
@@ -1560,9 +1565,13 @@ export type Template = {
    */
   name_en: string,
   /**
-   * Where every value comes from.
+   * Where every value comes from, in English.
    */
   source: string,
+  /**
+   * The same in Dutch, with the same citations.
+   */
+  source_nl: string,
   /**
    * The programme it gives.
    */

@@ -3,7 +3,7 @@
 // reset one by one or all at once.
 import { attrs, el } from '../dom';
 import { fieldText, readTyped } from '../fields';
-import { formatNumber, label, t, unit } from '../i18n';
+import { formatNumber, label, source, t, unit } from '../i18n';
 import type { Ctx, View } from './context';
 
 export class AssumptionsView implements View {
@@ -70,7 +70,7 @@ export class AssumptionsView implements View {
         el('td', {}, `${formatNumber(lang, p.low, 3)}–${formatNumber(lang, p.high, 3)}`),
         el('td', {}, `${formatNumber(lang, p.min, 3)}–${formatNumber(lang, p.max, 3)}`),
         el('td', {}, tx.codes[p.evidence] ?? p.evidence),
-        el('td', { className: 'source' }, p.source),
+        el('td', { className: 'source' }, source(lang, p)),
         el('td', {}, reset),
       );
     });

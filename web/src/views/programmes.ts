@@ -3,7 +3,7 @@
 import type { ParamSpec, Programme } from '../core';
 import { attrs, el } from '../dom';
 import { numberControl } from '../fields';
-import { formatEur, formatNumber, t } from '../i18n';
+import { formatEur, formatNumber, source, t } from '../i18n';
 import type { Ctx, View } from './context';
 
 /** The fields with a slider on each track; the others are under "more". */
@@ -83,7 +83,7 @@ export class ProgrammesView implements View {
       { className: 'programme', id: `prog-${index}` },
       el('h3', {}, `${prog.name || prog.id} (${prog.id})`, ' ', remove),
       el('p', { className: 'source' }, `${tx.target}: ${code(prog.target)}; ${tx.effectFrom}: ${code(prog.effect_from)}; ${tx.funding}: ${code(prog.funding)}`),
-      template ? el('p', { className: 'source' }, `${tx.source}: ${template.source}`) : '',
+      template ? el('p', { className: 'source' }, `${tx.source}: ${source(lang, template)}`) : '',
       outcome,
       el('div', { className: 'sliders' }, ...main.map(control)),
       el('details', {}, el('summary', {}, tx.moreFields), ...more.map(control)),
