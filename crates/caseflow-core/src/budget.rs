@@ -12,55 +12,97 @@
 //! (the counterfactual), so at 100% neither surplus nor deficit is assumed. Partial years at the
 //! ends of the horizon are treated as years of their own (thresholds on that year's grant);
 //! feedback that would fall after the horizon is not counted.
-
-use rust_decimal::{Decimal, RoundingStrategy};
+//!
+//! The arithmetic is in integers: amounts in cents, rates in millionths (a percentage to four
+//! decimals, exactly), every product exact and rounded once to the cent, half away from zero.
+//! It runs for every municipality and year of every Monte Carlo run, where decimal products
+//! (software 96-bit arithmetic, slower still in wasm) were the larger part of the accounts.
 
 use crate::inputs::Inputs;
+use crate::money::Cents;
 
-/// The thresholds of the vangnet, as fractions of the grant.
+/// Rates are kept in millionths: a percentage to four decimals (7.5% is 75,000).
+const MILLION: i128 = 1_000_000;
+
+/// A fraction in millionths, rounded to the nearest (half away from zero). Every percentage
+/// of the parameter table has at most four decimals, so this is its exact value; a Monte
+/// Carlo draw is rounded to 0.0001 percentage point.
+fn per_million(fraction: f64) -> i128 {
+    // `as` saturates, and maps NaN to 0 (resolve never lets one through).
+    (fraction * 1e6).round() as i128
+}
+
+/// `n / d` rounded to the nearest whole number, half away from zero (`d > 0`).
+fn div_round(n: i128, d: i128) -> i128 {
+    // In i64 when both fit: an i128 division is a library call, slow in wasm.
+    if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
+        let (q, r) = (n / d, n % d);
+        let away = 2 * r.unsigned_abs() >= d.unsigned_abs();
+        return i128::from(q + if away { n.signum() } else { 0 });
+    }
+    let (q, r) = (n / d, n % d);
+    q + if 2 * r.unsigned_abs() >= d.unsigned_abs() {
+        n.signum()
+    } else {
+        0
+    }
+}
+
+/// `amount × rate` (cents × millionths) to the cent. A product with a zero factor is a zero
+/// without decimals, as `Decimal`'s product is (`0`, not `0.00`, in the output).
+fn product(amount: i128, rate: i128) -> Cents {
+    if amount == 0 || rate == 0 {
+        Cents::default()
+    } else {
+        Cents::of_cents(div_round(amount * rate, MILLION))
+    }
+}
+
+/// The thresholds of the vangnet, as fractions of the grant in millionths.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct VangnetRules {
     /// No compensation for a deficit up to this share of the grant.
-    pub own_risk: Decimal,
+    pub own_risk: i128,
     /// Above this share of the grant the deficit is compensated in full.
-    pub upper: Decimal,
+    pub upper: i128,
     /// Share of the deficit between the two that is compensated.
-    pub middle_share: Decimal,
-}
-
-fn dec(x: f64) -> Decimal {
-    Decimal::from_f64_retain(x).unwrap_or(Decimal::ZERO)
-}
-
-fn cents(x: Decimal) -> Decimal {
-    x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    pub middle_share: i128,
 }
 
 impl VangnetRules {
     /// The rules of a run.
     pub fn of(inp: &Inputs) -> VangnetRules {
         VangnetRules {
-            own_risk: dec(inp.vangnet_own_risk),
-            upper: dec(inp.vangnet_upper),
-            middle_share: dec(inp.vangnet_middle_share),
+            own_risk: per_million(inp.vangnet_own_risk),
+            upper: per_million(inp.vangnet_upper),
+            middle_share: per_million(inp.vangnet_middle_share),
         }
     }
 
-    /// The compensation for spending `spending` against a grant `grant`, to the cent.
-    pub fn compensation(&self, spending: Decimal, grant: Decimal) -> Decimal {
+    /// The compensation for spending `spending` against a grant `grant` (both in cents), to
+    /// the cent. The thresholds are exact (in millionths of a cent); only the result is
+    /// rounded. No compensation is a zero without decimals, as `Decimal::ZERO`.
+    pub fn compensation(&self, spending: i128, grant: i128) -> Cents {
         let deficit = spending - grant;
-        if deficit <= Decimal::ZERO && !self.own_risk.is_sign_negative() {
+        if deficit <= 0 && self.own_risk >= 0 {
             // No deficit: none above a non-negative own risk either (saves the products).
-            return Decimal::ZERO;
+            return Cents::default();
         }
+        // In millionths of a cent.
         let own = grant * self.own_risk;
-        if deficit <= own || grant <= Decimal::ZERO {
-            return Decimal::ZERO;
+        let deficit = deficit * MILLION;
+        if deficit <= own || grant <= 0 {
+            return Cents::default();
         }
         let upper = (grant * self.upper).max(own);
         let middle = deficit.min(upper) - own;
-        let above = (deficit - upper).max(Decimal::ZERO);
-        cents(middle * self.middle_share + above)
+        let above = (deficit - upper).max(0);
+        let total = middle * self.middle_share + above * MILLION;
+        if total == 0 {
+            // As the decimal sum of two zero products.
+            return Cents::default();
+        }
+        Cents::of_cents(div_round(total, MILLION * MILLION))
     }
 }
 
@@ -68,27 +110,27 @@ impl VangnetRules {
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct BuigYear {
     /// The grant without the programmes' feedback.
-    pub grant_without: Decimal,
+    pub grant_without: Cents,
     /// The grant with it.
-    pub grant: Decimal,
+    pub grant: Cents,
     /// What the grant lost to earlier savings.
-    pub feedback: Decimal,
+    pub feedback: Cents,
     /// Vangnet compensation without programmes.
-    pub vangnet_without: Decimal,
+    pub vangnet_without: Cents,
     /// Vangnet compensation with programmes.
-    pub vangnet: Decimal,
+    pub vangnet: Cents,
 }
 
-/// The rules of a run's BUIG accounts, as decimals: made once per run and used for every
-/// municipality.
+/// The rules of a run's BUIG accounts, rates in millionths: made once per run and used for
+/// every municipality.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AccountRules {
     /// The vangnet.
     pub vangnet: VangnetRules,
     /// The grant without programmes as a share of the spending without them.
-    pub grant_ratio: Decimal,
+    pub grant_ratio: i128,
     /// The share of a year's saving the grant loses `lag` years later.
-    pub feedback_share: Decimal,
+    pub feedback_share: i128,
     /// Years between a saving and the grant's feedback.
     pub lag: usize,
 }
@@ -98,28 +140,32 @@ impl AccountRules {
     pub fn of(inp: &Inputs) -> AccountRules {
         AccountRules {
             vangnet: VangnetRules::of(inp),
-            grant_ratio: dec(inp.buig_grant_ratio),
-            feedback_share: dec(inp.buig_feedback),
+            grant_ratio: per_million(inp.buig_grant_ratio),
+            feedback_share: per_million(inp.buig_feedback),
             lag: inp.buig_feedback_lag_years as usize,
         }
     }
 
     /// The BUIG accounts of one municipality, year by year, from its spending with and
-    /// without the programmes, into `out` (its contents replaced).
+    /// without the programmes (in cents), into `out` (its contents replaced). Every amount
+    /// is the exact product rounded to the cent, half away from zero.
     pub fn accounts_into(
         &self,
-        spending: &[Decimal],
-        spending_without: &[Decimal],
+        spending: &[i128],
+        spending_without: &[i128],
         out: &mut Vec<BuigYear>,
     ) {
         let lag = self.lag;
         out.clear();
         out.extend((0..spending.len()).map(|y| {
-            let grant_without = cents(spending_without[y] * self.grant_ratio);
+            let grant_without = product(spending_without[y], self.grant_ratio);
             let feedback = if y >= lag {
-                cents((spending_without[y - lag] - spending[y - lag]) * self.feedback_share)
+                product(
+                    spending_without[y - lag] - spending[y - lag],
+                    self.feedback_share,
+                )
             } else {
-                Decimal::ZERO
+                Cents::default()
             };
             let grant = grant_without - feedback;
             BuigYear {
@@ -128,8 +174,8 @@ impl AccountRules {
                 feedback,
                 vangnet_without: self
                     .vangnet
-                    .compensation(spending_without[y], grant_without),
-                vangnet: self.vangnet.compensation(spending[y], grant),
+                    .compensation(spending_without[y], grant_without.cents()),
+                vangnet: self.vangnet.compensation(spending[y], grant.cents()),
             }
         }));
     }
@@ -141,27 +187,36 @@ mod tests {
 
     fn rules() -> VangnetRules {
         VangnetRules {
-            own_risk: "0.075".parse().unwrap(),
-            upper: "0.125".parse().unwrap(),
-            middle_share: "0.5".parse().unwrap(),
+            own_risk: per_million(0.075),
+            upper: per_million(0.125),
+            middle_share: per_million(0.5),
         }
     }
 
-    fn d(x: i64) -> Decimal {
-        Decimal::from(x)
+    /// Euros in cents.
+    fn d(euros: i128) -> i128 {
+        euros * 100
+    }
+
+    /// A compensation in cents.
+    fn cents(c: Cents) -> i128 {
+        c.cents()
     }
 
     #[test]
     fn no_compensation_up_to_the_own_risk() {
         // Grant 1,000,000: own risk 75,000.
-        assert_eq!(rules().compensation(d(1_000_000), d(1_000_000)), d(0));
         assert_eq!(
-            rules().compensation(d(900_000), d(1_000_000)),
+            cents(rules().compensation(d(1_000_000), d(1_000_000))),
+            d(0)
+        );
+        assert_eq!(
+            cents(rules().compensation(d(900_000), d(1_000_000))),
             d(0),
             "a surplus"
         );
         assert_eq!(
-            rules().compensation(d(1_075_000), d(1_000_000)),
+            cents(rules().compensation(d(1_075_000), d(1_000_000))),
             d(0),
             "exactly 7.5%"
         );
@@ -170,15 +225,24 @@ mod tests {
     #[test]
     fn half_of_the_deficit_between_7_5_and_12_5_percent() {
         // Deficit 100,000 = 10%: half of the 25,000 above 75,000.
-        assert_eq!(rules().compensation(d(1_100_000), d(1_000_000)), d(12_500));
+        assert_eq!(
+            cents(rules().compensation(d(1_100_000), d(1_000_000))),
+            d(12_500)
+        );
         // Deficit exactly 12.5%: half of 50,000.
-        assert_eq!(rules().compensation(d(1_125_000), d(1_000_000)), d(25_000));
+        assert_eq!(
+            cents(rules().compensation(d(1_125_000), d(1_000_000))),
+            d(25_000)
+        );
     }
 
     #[test]
     fn all_of_the_deficit_above_12_5_percent() {
         // Deficit 200,000 = 20%: 25,000 for the middle band plus the 75,000 above 125,000.
-        assert_eq!(rules().compensation(d(1_200_000), d(1_000_000)), d(100_000));
+        assert_eq!(
+            cents(rules().compensation(d(1_200_000), d(1_000_000))),
+            d(100_000)
+        );
     }
 
     #[test]
@@ -186,6 +250,38 @@ mod tests {
         // At a 10% deficit, 10,000 less spending lowers the compensation by 5,000.
         let before = rules().compensation(d(1_100_000), d(1_000_000));
         let after = rules().compensation(d(1_090_000), d(1_000_000));
-        assert_eq!(before - after, d(5_000));
+        assert_eq!((before - after).cents(), d(5_000));
+    }
+
+    #[test]
+    fn rates_are_exact_and_amounts_round_half_away_from_zero() {
+        assert_eq!(per_million(0.075), 75_000);
+        assert_eq!(per_million(0.935_7), 935_700);
+        assert_eq!(div_round(5, 10), 1);
+        assert_eq!(div_round(-5, 10), -1);
+        assert_eq!(div_round(4, 10), 0);
+        assert_eq!(div_round(-15, 10), -2);
+        let big = i128::from(i64::MAX) * 10 + 5;
+        assert_eq!(div_round(big, 10), i128::from(i64::MAX) + 1);
+        // Spending 1,100,000.01 on a grant of 1,000,000: half of 25,000.01 is 12,500.005,
+        // which rounds up to the cent.
+        assert_eq!(
+            rules().compensation(110_000_001, d(1_000_000)).cents(),
+            1_250_001
+        );
+        let rules = AccountRules {
+            vangnet: rules(),
+            grant_ratio: per_million(0.95),
+            feedback_share: per_million(0.5),
+            lag: 1,
+        };
+        let mut out = Vec::new();
+        // Spending 100.01 and 200.03 euros with the programmes, 100.03 and 200.03 without.
+        rules.accounts_into(&[10_001, 20_003], &[10_003, 20_003], &mut out);
+        // 95% of 100.03 = 95.0285 -> 95.03; half the first year's 0.02 saving is lost.
+        assert_eq!(out[0].grant_without.cents(), 9_503);
+        assert!(out[0].feedback.is_zero());
+        assert_eq!(out[1].feedback.cents(), 1);
+        assert_eq!(out[1].grant.cents(), 19_003 - 1);
     }
 }

@@ -97,6 +97,16 @@ impl Cents {
         }
     }
 
+    /// A whole number of cents (as [`Cents::new`], for amounts computed in i128).
+    #[inline]
+    pub fn of_cents(cents: i128) -> Cents {
+        Cents {
+            cents,
+            scale: 2,
+            negative_zero: false,
+        }
+    }
+
     /// The amount in cents.
     #[inline]
     pub fn cents(self) -> i128 {

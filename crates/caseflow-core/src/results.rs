@@ -289,7 +289,7 @@ pub struct Results {
 }
 
 /// The rounding rule, as reported with every result.
-pub const MONEY_ROUNDING: &str = "benefit spending per municipality and month rounded to the cent, half away from zero; programme cost rounded cumulatively and split by the cost key in whole cents by largest remainder; grants, feedback and vangnet per municipality and year to the cent; every total is the exact sum of its parts";
+pub const MONEY_ROUNDING: &str = "benefit spending per municipality and month rounded to the cent, half away from zero; programme cost rounded cumulatively and split by the cost key in whole cents by largest remainder; grants, feedback and vangnet per municipality and year as exact products of the cents and the rates (rates to 0.0001 percentage point), rounded to the cent half away from zero; every total is the exact sum of its parts";
 
 /// Benefit cost per household in month `t`, indexed once a year from the start year.
 fn benefit_cost(inp: &Inputs, t: u32) -> f64 {
@@ -429,8 +429,8 @@ struct Scratch {
     cum_muni: Vec<[(f64, Cents); N_MUNI]>,
     cost_per_benefit: Vec<f64>,
     calendar: Vec<YearMonth>,
-    spending: Vec<Decimal>,
-    spending_without: Vec<Decimal>,
+    spending: Vec<i128>,
+    spending_without: Vec<i128>,
     accounts: Vec<BuigYear>,
     /// The cost key and the bits of the key and overhead percentages it was made from.
     cost_key: Option<([u64; N_MUNI], u64, CostKey)>,
@@ -518,11 +518,11 @@ fn municipality_years(
     scratch.spending.clear();
     scratch
         .spending
-        .extend(sums.iter().map(|s| s.spending.to_decimal()));
+        .extend(sums.iter().map(|s| s.spending.cents()));
     scratch.spending_without.clear();
     scratch
         .spending_without
-        .extend(sums.iter().map(|s| s.spending_without.to_decimal()));
+        .extend(sums.iter().map(|s| s.spending_without.cents()));
     rules.accounts_into(
         &scratch.spending,
         &scratch.spending_without,
@@ -532,10 +532,10 @@ fn municipality_years(
     let budgets = scratch.budgets(inp, m, years);
     for ((s, acc), &budget) in sums.iter_mut().zip(&accounts).zip(budgets) {
         s.gross_saving = s.spending_without - s.spending;
-        s.grant = cents_of(acc.grant);
-        s.feedback = cents_of(acc.feedback);
-        s.vangnet = cents_of(acc.vangnet);
-        s.vangnet_change = cents_of(acc.vangnet_without) - s.vangnet;
+        s.grant = acc.grant;
+        s.feedback = acc.feedback;
+        s.vangnet = acc.vangnet;
+        s.vangnet_change = acc.vangnet_without - s.vangnet;
         s.saving = s.gross_saving - s.feedback - s.vangnet_change;
         s.reintegration_budget = budget;
         s.net_position = s.saving - s.cost_share;
