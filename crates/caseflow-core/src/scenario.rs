@@ -963,6 +963,19 @@ mod tests {
     }
 
     #[test]
+    fn participants_and_capacity_are_whole_people() {
+        let model = crate::Model::new().unwrap();
+        let mut s = model.preset("corona-2021").unwrap().scenario.clone();
+        s.programmes[0].participants = Some(1.5);
+        s.programmes[1].capacity = Some(20.5);
+        let errors = s.resolve(&table()).unwrap_err().0;
+        for field in ["programmes[0].participants", "programmes[1].capacity"] {
+            let e = errors.iter().find(|e| e.field == field).expect(field);
+            assert_eq!(e.kind, InputErrorKind::NotWhole);
+        }
+    }
+
+    #[test]
     fn shares_over_100_percent_are_refused() {
         let mut s = Scenario::default();
         s.set.insert("inflow_share_near_pct".into(), 70.0);

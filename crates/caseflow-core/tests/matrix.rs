@@ -27,7 +27,7 @@ fn vary(model: &Model, base: &Scenario, rng: &mut Xoshiro256PlusPlus) -> Scenari
     s.set
         .insert("growth_pct".into(), rng.random_range(-5.0..15.0));
     for p in &mut s.programmes {
-        p.participants = Some(rng.random_range(0.0..800.0));
+        p.participants = Some(f64::from(rng.random_range(0..800u32)));
         p.effect_pct = Some(rng.random_range(0.0..150.0));
         p.lock_in_pct = Some(rng.random_range(0.0..50.0));
     }

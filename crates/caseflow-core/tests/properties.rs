@@ -40,7 +40,7 @@ prop_compose! {
         months in 1u32..=180,
         effect in 0.0..500.0f64,
         lock in 0.0..90.0f64,
-        participants in 0.0..5000.0f64,
+        participants in 0u32..5000,
         target in prop::sample::select(vec![Target::Near, Target::Mid, Target::Far, Target::Any]),
     ) -> Scenario {
         let mut s = Scenario { months, ..Scenario::default() };
@@ -52,7 +52,7 @@ prop_compose! {
         s.set.insert("exit_60_plus_pct".into(), exit60);
         s.set.insert("reentry_other_pct".into(), reentry);
         s.set.insert("work_factor_near".into(), work_near);
-        s.programmes.push(programme(effect, lock, participants, target));
+        s.programmes.push(programme(effect, lock, f64::from(participants), target));
         s
     }
 }
