@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::allocate::CostKey;
 use crate::budget::{self, BuigYear};
 use crate::inputs::Inputs;
-use crate::model::{Chain, Flows};
+use crate::model::Chain;
 use crate::money::{Cents, eur, ratio};
 use crate::presets::Note;
 use crate::region::{MUNICIPALITIES, N_MUNI};
@@ -367,7 +367,10 @@ impl YearMoney {
 pub(crate) struct Area {
     pub months: Vec<MonthOut>,
     pub money: Vec<MonthMoney>,
-    flows: Vec<Flows>,
+    /// Each month's exits to work of participants and the deadweight part of them (all the
+    /// summary needs of the chain's flows: two numbers instead of the flows' eleven, which a
+    /// Monte Carlo copies for every municipality and month of every run).
+    participant_exits: Vec<[f64; 2]>,
     /// Benefit-months not paid: start-of-month stocks, as the saving in euros is counted.
     benefit_months_avoided: f64,
     pub years: Vec<YearOut>,
@@ -663,8 +666,8 @@ impl Area {
             exits_to_work_without_programmes: exits_without,
             extra_exits_to_work: exits - exits_without,
             participants: sum(|m| m.programme_starts),
-            participant_exits_to_work: self.flows.iter().map(|f| f.participant_exits_to_work).sum(),
-            deadweight_exits: self.flows.iter().map(|f| f.deadweight_exits).sum(),
+            participant_exits_to_work: self.participant_exits.iter().map(|f| f[0]).sum(),
+            deadweight_exits: self.participant_exits.iter().map(|f| f[1]).sum(),
             benefit_months_avoided: self.benefit_months_avoided,
             gross_saving_eur: gross.to_decimal(),
             feedback_eur: feedback.to_decimal(),
@@ -873,7 +876,7 @@ impl Ledger {
             let ppb = inp.people_per_benefit[m];
             area.months.clear();
             area.money.clear();
-            area.flows.clear();
+            area.participant_exits.clear();
             for t in 0..months {
                 let f = with.flows[t][m];
                 let cf = without.flows[t][m];
@@ -902,7 +905,8 @@ impl Ledger {
                     gross_saving_eur: Decimal::ZERO,
                     programme_cost_eur: Decimal::ZERO,
                 });
-                area.flows.push(f);
+                area.participant_exits
+                    .push([f.participant_exits_to_work, f.deadweight_exits]);
             }
             municipality_years(inp, m, area, &self.year_of, &self.years, &rules, scratch);
             area.benefit_months_avoided = (0..months)
@@ -918,7 +922,9 @@ impl Ledger {
         let (first, rest) = self.municipalities.split_at(1);
         region.months.clone_from(&first[0].months);
         region.money.clone_from(&first[0].money);
-        region.flows.clone_from(&first[0].flows);
+        region
+            .participant_exits
+            .clone_from(&first[0].participant_exits);
         region.years.clone_from(&first[0].years);
         region.year_money.clone_from(&first[0].year_money);
         for area in rest {
@@ -939,10 +945,13 @@ impl Ledger {
                 r.saving += m.saving;
                 r.cost += m.cost;
             }
-            for (r, f) in region.flows.iter_mut().zip(&area.flows) {
-                r.benefits += f.benefits;
-                r.participant_exits_to_work += f.participant_exits_to_work;
-                r.deadweight_exits += f.deadweight_exits;
+            for (r, f) in region
+                .participant_exits
+                .iter_mut()
+                .zip(&area.participant_exits)
+            {
+                r[0] += f[0];
+                r[1] += f[1];
             }
             add_years(&mut region.years, &area.years);
             for (r, y) in region.year_money.iter_mut().zip(&area.year_money) {
