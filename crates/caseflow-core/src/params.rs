@@ -74,6 +74,11 @@ pub struct ParamSpec {
     pub high: f64,
     /// A sensible slider step.
     pub step: f64,
+    /// Where the slider ends when the allowed maximum is far beyond any sensible value
+    /// (20,000 participants, say, would leave a plausible 200 at the slider's first pixel);
+    /// the number field still takes anything up to `max`. None: the slider spans min-max.
+    #[serde(default)]
+    pub slider_max: Option<f64>,
     /// Whether only whole numbers are allowed.
     #[serde(default)]
     pub whole: bool,
@@ -217,6 +222,13 @@ mod tests {
                 p.id
             );
             assert!(p.min < p.max && p.step > 0.0, "{}", p.id);
+            if let Some(end) = p.slider_max {
+                assert!(
+                    p.high.max(p.default) <= end && end < p.max,
+                    "{}: the slider ends inside the allowed range, past the plausible one",
+                    p.id
+                );
+            }
             if p.whole {
                 assert_eq!(p.default.fract(), 0.0, "{}", p.id);
             }

@@ -963,6 +963,12 @@ export type ParamSpec = {
    */
   step: number,
   /**
+   * Where the slider ends when the allowed maximum is far beyond any sensible value
+   * (20,000 participants, say, would leave a plausible 200 at the slider's first pixel);
+   * the number field still takes anything up to `max`. None: the slider spans min-max.
+   */
+  slider_max: number | null,
+  /**
    * Whether only whole numbers are allowed.
    */
   whole: boolean,
