@@ -629,3 +629,32 @@ test('leaving a refused value puts the value in use back, the message says what 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// Regression: the money chart's y axis was 80 px wide whatever its labels, cutting off the €;
+// the chart summary gave another start figure than the headline on the same screen.
+test('axis labels fit; the chart summary and the headline give the same start figure', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  for (const id of ['chart', 'chart-exits', 'chart-money']) {
+    const [, y] = await page.evaluate((id) => window.caseflow.chartAxes(id), id);
+    assert.ok(y.labels.length > 2, `${id}: y labels`);
+    for (const l of y.labels) assert.ok(l.width + 15 <= y.size, `${id}: ‘${l.text}’ (${l.width} px) fits the axis of ${y.size} px`);
+  }
+  const cli = caseflowRun(['--preset', 'corona-2021']);
+  const start = nlNumber(cli.summary.benefits_start);
+  assert.ok((await page.locator('#headline').textContent()).includes(`aan het begin ${start}`));
+  const summaryText = await page.locator('#chart-summary').textContent();
+  assert.ok(summaryText.includes(`van ${start} aan het begin`), summaryText);
+  // Months as words in the text: "eind december 2025", not "eind 2025-12".
+  const last = cli.months.at(-1).month;
+  const word = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5)) - 1, 1));
+  assert.ok((await page.locator('#headline').textContent()).includes(`Eind ${word} `));
+  assert.ok(summaryText.includes(`eind ${word}`), summaryText);
+  assert.ok(!summaryText.includes(last), summaryText);
+  // A unit with brackets of its own is not put in brackets twice.
+  await page.click('#tab-programmes');
+  assert.equal(await page.getAttribute('#prog-0-participants-range', 'aria-label'), 'Deelnemers (personen, totaal)');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -473,7 +473,7 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   };
   const n = (v: number, digits = 0) => formatNumber(lang, v, digits);
   const e = (v: string) => formatEur(lang, v);
-  const month = r.months[r.months.length - 1]?.month ?? '';
+  const month = formatMonth(lang, r.months[r.months.length - 1]?.month ?? '');
   const chance = mc ? ` (${nl ? 'kans' : 'chance'}: ${n(mc.summary.payback_month.share_paying_back * 100)}%)` : '';
   const g = r.growth_shock;
   const programmes = s.participants > 0;

@@ -6,6 +6,7 @@
 // never change the scenario themselves: they call `edit`, which keeps the last valid scenario
 // when the core refuses a value, and records every change for undo and redo.
 import './style.css';
+import { chartById, type AxisLayout } from './chart';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
 import { attrs, byId, el, setText } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
@@ -68,6 +69,8 @@ declare global {
       workerMonteCarlo: (runs: number, seed: number) => Promise<{ ms: number; memoryBytes: number }>;
       /** What the view on screen shows (its analysis), null until it is computed. */
       viewData: () => unknown;
+      /** A chart's axes as drawn (by the chart's id), for the tests of their labels. */
+      chartAxes: (id: string) => AxisLayout[];
     };
   }
 }
@@ -195,6 +198,7 @@ class App implements Ctx, PresentHost, ReportHost {
         return { ms: performance.now() - t0, memoryBytes: this.runner.memoryBytes };
       },
       viewData: () => this.views[this.view].data?.() ?? null,
+      chartAxes: (id) => chartById(id)?.axes() ?? [],
     };
   }
 
