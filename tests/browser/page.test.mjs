@@ -658,3 +658,14 @@ test('axis labels fit; the chart summary and the headline give the same start fi
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// Regression: the file input is visually hidden next to its label, so its focus showed nowhere.
+test('the keyboard focus on Importeer shows', async () => {
+  const { page, problems } = await openPage(env);
+  await page.locator('#export-xlsx').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import');
+  assert.equal(await page.locator('label[for="import"]').evaluate((l) => getComputedStyle(l).outlineStyle), 'solid');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

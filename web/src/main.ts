@@ -740,8 +740,9 @@ class App implements Ctx, PresentHost, ReportHost {
         button('export-scenario', tx.exportScenario, () => this.exportScenario()),
         attrs(button('export-csv', tx.csv, () => this.downloadCsv()), { title: tx.csvTitle }),
         button('export-xlsx', tx.xlsx, () => void this.downloadXlsx()),
-        el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
+        // The hidden file input goes first, so that its focus can show on the label after it.
         importer,
+        el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
       ),
       el('p', { className: 'description', id: 'preset-description' }, description),
     );
