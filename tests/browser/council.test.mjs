@@ -199,3 +199,32 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Regression: at 1024×768 the thick x axis printed its months over each other, and the fixed
+// key bar covered the last headline sentence.
+test('presentation mode at 1024×768: month labels apart, the headline clear of the key bar', async () => {
+  const { page, problems } = await openPage(env, { width: 1024, height: 768 });
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.click('#present');
+  await page.waitForSelector('#presentation');
+  await page.evaluate(() => window.caseflow.uncertain());
+  for (let chart = 0; chart < 3; chart++) {
+    const [x, y] = await page.evaluate(() => window.caseflow.chartAxes('present-chart'));
+    assert.ok(x.labels.length >= 3, `chart ${chart}: ${x.labels.length} month labels`);
+    for (let i = 1; i < x.labels.length; i++) {
+      const [a, b] = [x.labels[i - 1], x.labels[i]];
+      assert.ok(b.at - a.at >= (a.width + b.width) / 2 + 4, `chart ${chart}: ‘${a.text}’ and ‘${b.text}’ overlap`);
+    }
+    for (const l of y.labels) assert.ok(l.width + 15 <= y.size, `chart ${chart}: ‘${l.text}’ fits the y axis`);
+    await page.screenshot({ path: screenshotPath(`present-1024-${chart}.png`) });
+    const [last, keys] = await page.evaluate(() => [document.querySelector('#present-headline li:last-child'), document.querySelector('#presentation .keys')].map((e) => e.getBoundingClientRect().toJSON()));
+    const apart = last.bottom <= keys.top || keys.bottom <= last.top || last.right <= keys.left || keys.right <= last.left;
+    assert.ok(apart, `chart ${chart}: the key bar ${JSON.stringify(keys)} covers the headline ${JSON.stringify(last)}`);
+    assert.ok(last.bottom <= 768, `chart ${chart}: the headline ends on screen (${last.bottom})`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -106,6 +106,8 @@ test('the keyboard alone reaches and moves every slider, in every view', async (
 test('a bad value is refused at the field with the range, the scenario kept; undo and redo restore edits', async () => {
   const { page, problems } = await openPage(env);
   await page.fill('#param-growth_pct-number', '3');
+  // Leaving the field ends the edit: the next one is an undo step of its own.
+  await page.dispatchEvent('#param-growth_pct-number', 'change');
   // The lines (the bands come and go with the Monte Carlo).
   const good = (await chartData(page)).slice(0, 3);
   for (const [typed, words] of [
@@ -415,6 +417,255 @@ test('undo brings back the preset too, and a name the user gave survives a chang
   await settle(page);
   assert.equal(await page.inputValue('#preset'), 'corona-2021');
   assert.deepEqual(await page.evaluate(() => window.caseflow.results().summary), caseflowRun(['--preset', 'corona-2021']).summary);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: undo after a change of preset brought the numbers back but not the name (field,
+// cite line, presentation title).
+test('undo and redo bring back the scenario’s name with its numbers', async () => {
+  const { page, problems } = await openPage(env);
+  const basis = await page.inputValue('#scenario-name');
+  assert.match(basis, /^Basis/);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  const corona = await page.inputValue('#scenario-name');
+  assert.match(corona, /Corona/);
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await page.inputValue('#scenario-name'), basis);
+  assert.ok((await page.locator('#cite').textContent()).includes(`‘${basis}’`), await page.locator('#cite').textContent());
+  assert.equal(await page.locator('#scenario-select option:checked').textContent(), basis);
+  await page.click('#present');
+  assert.equal(await page.locator('#presentation-title').textContent(), basis);
+  await page.keyboard.press('Escape');
+  await page.click('#redo');
+  await settle(page);
+  assert.equal(await page.inputValue('#scenario-name'), corona);
+  assert.ok((await page.locator('#cite').textContent()).includes(`‘${corona}’`));
+  // A name the user types is a step of its own.
+  await page.fill('#scenario-name', 'Raadsvoorstel');
+  await page.dispatchEvent('#scenario-name', 'change');
+  assert.ok((await page.locator('#cite').textContent()).includes('‘Raadsvoorstel’'));
+  await page.click('#undo');
+  assert.equal(await page.inputValue('#scenario-name'), corona);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: in English a preset's Dutch name counted as typed by the user, so it stayed Dutch.
+test('a preset’s name follows the language; a typed name stays', async () => {
+  const { page, problems } = await openPage(env);
+  const presetName = (id) => page.locator(`#preset option[value="${id}"]`).textContent();
+  await page.click('button[data-lang="en"]');
+  assert.equal(await page.inputValue('#scenario-name'), await presetName('baseline'));
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  const en = await presetName('corona-2021');
+  assert.equal(await page.inputValue('#scenario-name'), en);
+  assert.ok((await page.locator('#cite').textContent()).includes(`‘${en}’`), await page.locator('#cite').textContent());
+  await page.click('button[data-lang="nl"]');
+  assert.equal(await page.inputValue('#scenario-name'), await presetName('corona-2021'));
+  assert.notEqual(await presetName('corona-2021'), en);
+  await page.fill('#scenario-name', 'Mijn plan');
+  await page.dispatchEvent('#scenario-name', 'change');
+  await page.click('button[data-lang="en"]');
+  await page.selectOption('#preset', 'baseline');
+  assert.equal(await page.inputValue('#scenario-name'), 'Mijn plan');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: re-rendering the bar or the view dropped the keyboard focus on <body>.
+test('the keyboard focus stays on the control after it re-renders, or goes to a neighbour', async () => {
+  const { page, problems } = await openPage(env);
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  // Tab out of a renamed scenario goes on to the next control.
+  await page.locator('#scenario-name').focus();
+  await page.keyboard.type(' 2');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'scenario-new');
+  assert.match(await page.locator('#scenario-select option:checked').textContent(), / 2$/);
+  // The closed preset list: each ArrowDown applies the next preset (as Chromium fires change),
+  // the focus stays, and the presets browsed are one undo step.
+  await page.locator('#preset').focus();
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  assert.equal(await focused(), 'preset');
+  assert.equal(await page.inputValue('#preset'), 'corona-2021-no-programme');
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  assert.equal(await focused(), 'preset');
+  assert.equal(await page.inputValue('#preset'), 'corona-2021');
+  // Ctrl+Z on a slider.
+  await page.locator('#param-growth_pct-range').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+z');
+  await settle(page);
+  assert.equal(await focused(), 'param-growth_pct-range');
+  // Enter on undo: the focus stays while there is more to undo (the rename), then goes to redo.
+  await page.locator('#undo').focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await page.inputValue('#preset'), 'baseline', 'browsed presets undone at once');
+  assert.equal(await focused(), 'undo');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.ok(await page.isDisabled('#undo'));
+  assert.equal(await focused(), 'redo');
+  // And the same way back with redo (the rename, the presets, the slider's step).
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await settle(page);
+  assert.ok(await page.isDisabled('#redo'));
+  assert.equal(await page.inputValue('#preset'), 'corona-2021');
+  assert.equal(await focused(), 'undo');
+  // Removing a track: the focus goes to the track before, or the one now in its place.
+  await page.click('#tab-programmes');
+  await page.locator('#prog-2-remove').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'prog-1-remove');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'prog-0-remove');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'programme-add');
+  // A reset in Aannames hides its button: the focus goes to the field.
+  await page.click('#tab-assumptions');
+  await page.fill('#assume-growth_pct', '3');
+  await page.dispatchEvent('#assume-growth_pct', 'change');
+  await settle(page);
+  await page.locator('#assume-growth_pct-reset').focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await focused(), 'assume-growth_pct');
+  await settle(page);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: typing 1350 made four undo steps, a slider drag one per move.
+test('a typing burst and a slider drag are one undo step each, with live results', async () => {
+  const { page, problems } = await openPage(env);
+  const field = page.locator('#param-benefit_cost_month_eur-number');
+  const before = await field.inputValue();
+  const growth = (await page.evaluate(() => window.caseflow.scenario())).set.growth_pct;
+  await field.selectText();
+  await page.keyboard.type('1350');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.caseflow.scenario())).set.benefit_cost_month_eur, 1350);
+  await page.keyboard.press('Tab');
+  // A drag of ten moves.
+  const slider = page.locator('#param-growth_pct-range');
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  const seen = new Set();
+  for (let i = 1; i <= 10; i++) {
+    await page.mouse.move(box.x + box.width / 2 + (i * box.width) / 25, y);
+    seen.add((await page.evaluate(() => window.caseflow.scenario())).set.growth_pct);
+  }
+  await page.mouse.up();
+  await settle(page);
+  assert.ok(seen.size >= 5, `the scenario followed the drag: ${[...seen]}`);
+  assertChartEqualsCli(await chartData(page), caseflowRun(['--preset', 'baseline', '--set', 'benefit_cost_month_eur=1350', '--set', `growth_pct=${[...seen].at(-1)}`]), 'after the drag');
+  await page.click('#undo');
+  await settle(page);
+  assert.equal((await page.evaluate(() => window.caseflow.scenario())).set.growth_pct, growth, 'one undo takes back the drag');
+  assert.equal(await field.inputValue(), '1350');
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await field.inputValue(), before, 'one undo takes back the typing');
+  assert.ok(await page.isDisabled('#undo'));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: the edited mark (*) was computed only when a view was built.
+test('the edited marks follow each change at once, and undo', async () => {
+  const { page, problems } = await openPage(env);
+  const marked = (id) => page.locator(`#${id}`).evaluate((f) => f.closest('.param').classList.contains('edited'));
+  await page.fill('#param-growth_pct-number', '3');
+  await settle(page);
+  assert.equal(await marked('param-growth_pct-number'), true);
+  await page.fill('#param-growth_pct-number', '0');
+  await settle(page);
+  assert.equal(await marked('param-growth_pct-number'), false);
+  await page.selectOption('#preset', 'corona-2021');
+  await page.click('#tab-programmes');
+  await page.fill('#prog-0-participants-number', '150');
+  await settle(page);
+  assert.equal(await marked('prog-0-participants-number'), true);
+  await page.dispatchEvent('#prog-0-participants-number', 'change');
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await marked('prog-0-participants-number'), false);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: a refused value stayed in the field after leaving it, while the charts used the
+// value before.
+test('leaving a refused value puts the value in use back, the message says what was refused', async () => {
+  const { page, problems } = await openPage(env);
+  const field = page.locator('#param-growth_pct-number');
+  await field.fill('3');
+  await page.keyboard.press('Tab');
+  for (const typed of ['abc', '99999']) {
+    await field.fill(typed);
+    await page.keyboard.press('Tab');
+    assert.equal(await field.inputValue(), '3', typed);
+    assert.equal(await page.inputValue('#param-growth_pct-range'), '3');
+    const message = await page.locator('#param-growth_pct-error').textContent();
+    assert.ok(message.includes(`‘${typed}’`), message);
+    assert.match(message, /De laatste geldige waarde, 3, blijft in gebruik\./);
+    assert.equal((await page.evaluate(() => window.caseflow.scenario())).set.growth_pct, 3);
+  }
+  await page.click('#tab-assumptions');
+  const assumption = page.locator('#assume-growth_pct');
+  await assumption.fill('abc');
+  await page.keyboard.press('Tab');
+  assert.equal(await assumption.inputValue(), '3');
+  assert.match(await page.locator('#assume-growth_pct-error').textContent(), /‘abc’ is geen getal.*De laatste geldige waarde, 3, blijft in gebruik/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: the money chart's y axis was 80 px wide whatever its labels, cutting off the €;
+// the chart summary gave another start figure than the headline on the same screen.
+test('axis labels fit; the chart summary and the headline give the same start figure', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  for (const id of ['chart', 'chart-exits', 'chart-money']) {
+    const [, y] = await page.evaluate((id) => window.caseflow.chartAxes(id), id);
+    assert.ok(y.labels.length > 2, `${id}: y labels`);
+    for (const l of y.labels) assert.ok(l.width + 15 <= y.size, `${id}: ‘${l.text}’ (${l.width} px) fits the axis of ${y.size} px`);
+  }
+  const cli = caseflowRun(['--preset', 'corona-2021']);
+  const start = nlNumber(cli.summary.benefits_start);
+  assert.ok((await page.locator('#headline').textContent()).includes(`aan het begin ${start}`));
+  const summaryText = await page.locator('#chart-summary').textContent();
+  assert.ok(summaryText.includes(`van ${start} aan het begin`), summaryText);
+  // Months as words in the text: "eind december 2025", not "eind 2025-12".
+  const last = cli.months.at(-1).month;
+  const word = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5)) - 1, 1));
+  assert.ok((await page.locator('#headline').textContent()).includes(`Eind ${word} `));
+  assert.ok(summaryText.includes(`eind ${word}`), summaryText);
+  assert.ok(!summaryText.includes(last), summaryText);
+  // A unit with brackets of its own is not put in brackets twice.
+  await page.click('#tab-programmes');
+  assert.equal(await page.getAttribute('#prog-0-participants-range', 'aria-label'), 'Deelnemers (personen, totaal)');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: the file input is visually hidden next to its label, so its focus showed nowhere.
+test('the keyboard focus on Importeer shows', async () => {
+  const { page, problems } = await openPage(env);
+  await page.locator('#export-xlsx').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import');
+  assert.equal(await page.locator('label[for="import"]').evaluate((l) => getComputedStyle(l).outlineStyle), 'solid');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -42,6 +42,36 @@ export interface ChartData {
 
 /** How many bands a chart has room for; missing ones are drawn empty. */
 const BAND_SLOTS = 2;
+/** uPlot's defaults for an axis' tick length and the gap between tick and label (CSS px). */
+const TICK = 10;
+const GAP = 5;
+
+/** Internals of a uPlot axis after a draw: its size and its labels with their positions. */
+type DrawnAxis = uPlot.Axis & { _size?: number; _splits?: number[]; _values?: (string | null)[] };
+
+/** What an axis shows, for the tests: its size and each label's text, place and width (CSS px). */
+export interface AxisLayout {
+  size: number;
+  labels: { text: string; at: number; width: number }[];
+}
+
+/** The charts by id, the latest of each (for the tests' look at the axes). */
+const charts = new Map<string, LineChart>();
+
+/** The chart on the page with this id, if any. */
+export function chartById(id: string): LineChart | undefined {
+  return charts.get(id);
+}
+
+let measurer: CanvasRenderingContext2D | null = null;
+
+/** The width of a text in a CSS font, in CSS pixels. */
+function textWidth(font: string, text: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 8;
+  measurer.font = font;
+  return measurer.measureText(text).width;
+}
 
 /**
  * What a uPlot instance is built for: the lines and their style, the bands' fills, the size of
@@ -67,6 +97,8 @@ export class LineChart {
   /** The series the plot was built for (see {@link shapeOf}). */
   private shape = '';
   private legendKey = '';
+  /** The axis font of the plot on screen. */
+  private font = '';
 
   readonly figure: HTMLElement;
 
@@ -82,6 +114,7 @@ export class LineChart {
     labels: { png: string; svg: string } = { png: 'PNG', svg: 'SVG' },
   ) {
     this.canvas = attrs(el('div', { className: 'chart', id }), { role: 'img' });
+    charts.set(id, this);
     this.summary = el('p', { className: 'chart-summary', id: `${id}-summary` });
     this.canvas.setAttribute('aria-describedby', this.summary.id);
     this.details = el('details', { className: 'chart-table' }, el('summary', {}, tableTitle));
@@ -114,6 +147,22 @@ export class LineChart {
   data(): number[][] {
     if (this.stale) this.plotData();
     return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
+  }
+
+  /** The axes as drawn (x, then y), for the tests: labels must fit and not overlap. */
+  axes(): AxisLayout[] {
+    if (this.stale) this.plotData();
+    const u = this.plot;
+    if (!u) return [];
+    return u.axes.map((a, i) => {
+      const axis = a as DrawnAxis;
+      const splits = axis._splits ?? [];
+      const scale = i === 0 ? 'x' : 'y';
+      return {
+        size: axis._size ?? 0,
+        labels: (axis._values ?? []).flatMap((text, k) => (text == null || splits[k] === undefined ? [] : [{ text, at: u.valToPos(splits[k], scale), width: textWidth(this.font, text) }])),
+      };
+    });
   }
 
   /** The chart as a standalone SVG document, with its title, legend and cite line. */
@@ -195,14 +244,19 @@ export class LineChart {
       bands.push({ series: [at, at + 1], fill: b?.color ?? 'transparent' });
     }
     const font = this.thick ? '18px system-ui, sans-serif' : '12px system-ui, sans-serif';
+    this.font = font;
+    // The y axis is as wide as its widest label (€ 1,75 mln. needs more room than 4.650); the
+    // months on the x axis keep their own width apart, in large type too.
+    const ySize = (_u: uPlot, values: (string | null)[] | null) => Math.ceil(Math.max(40, ...(values ?? []).map((v) => (v == null ? 0 : textWidth(font, v)))) + TICK + GAP + 4);
+    const xSpace = () => Math.ceil(Math.max(textWidth(font, now().x[0] ?? '0000-00'), 30) * 1.3 + 8);
     const opts: uPlot.Options = {
       ...this.size(),
       scales: { x: { time: false } },
       // The legend is ours (below): uPlot's would list each band edge as a series.
       legend: { show: false },
       axes: [
-        { font, values: (_u, ticks) => ticks.map((i) => now().x[i] ?? '') },
-        { font, size: this.thick ? 130 : 80, values: (_u, ticks) => ticks.map((v) => (now().axisFormat ?? now().format)(v)) },
+        { font, space: xSpace, values: (_u, ticks) => ticks.map((i) => now().x[i] ?? '') },
+        { font, size: ySize, values: (_u, ticks) => ticks.map((v) => (now().axisFormat ?? now().format)(v)) },
       ],
       series: [
         { label: d.xTitle, value: (_u, i) => (i == null ? '' : (now().x[i] ?? '')) },
@@ -250,8 +304,10 @@ export class LineChart {
 
   private size(): { width: number; height: number } {
     const width = Math.max(320, this.canvas.clientWidth || 640);
-    // On a projector the chart leaves room for its headline below it.
-    const height = this.thick ? Math.min(width * 0.5, window.innerHeight * 0.42) : Math.min(360, width * 0.42);
+    // On a projector the chart takes the height its place leaves (presentation mode's layout
+    // gives it what the title, headline and keys do not need), else part of the window.
+    const room = this.canvas.clientHeight;
+    const height = this.thick ? (room > 0 ? Math.min(room, width * 0.6) : Math.min(width * 0.5, window.innerHeight * 0.42)) : Math.min(360, width * 0.42);
     return { width, height: Math.round(Math.max(200, height)) };
   }
 }

@@ -3,7 +3,7 @@
 // presentation mode and the exports, so each chart means the same everywhere.
 import type { Band, ChartData } from './chart';
 import type { MonteCarlo, Results, Stats } from './core';
-import { formatEur, formatNumber, numberFormat, t, type Lang } from './i18n';
+import { formatEur, formatMonth, formatNumber, numberFormat, t, type Lang } from './i18n';
 
 export type Measure = 'benefits' | 'people';
 
@@ -63,7 +63,9 @@ export function caseloadChart(lang: Lang, r: Results, mc: MonteCarlo | null, mea
     ],
     bands: bands(lang, mc, people ? 'people' : 'benefits'),
     format: n,
-    summary: tx.caseloadSummary(people ? tx.colPeople.toLowerCase() : tx.seriesBenefits.toLowerCase(), n(main[0] ?? 0), x[last] ?? '', n(main[last] ?? 0), n(without[last] ?? 0), mc ? tx.bandNote(mc.runs, String(mc.seed)) : ''),
+    // The start figure is the headline's (the caseload before the first month), not the first
+    // month's point, so that one screen gives one start figure.
+    summary: tx.caseloadSummary(people ? tx.colPeople.toLowerCase() : tx.seriesBenefits.toLowerCase(), n(people ? r.summary.people_start : r.summary.benefits_start), formatMonth(lang, x[last] ?? ''), n(main[last] ?? 0), n(without[last] ?? 0), mc ? tx.bandNote(mc.runs, String(mc.seed)) : ''),
   };
 }
 

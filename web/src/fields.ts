@@ -1,9 +1,10 @@
 // Number input: a slider with a number field beside it, its unit, allowed range and source.
 // A malformed or out-of-range value is refused at the field with a message naming field, value
-// and range; the last valid value stays in use.
+// and range; the last valid value stays in use, and is put back in the field when it loses the
+// focus, so the field never shows a number the results do not use.
 import type { ParamSpec } from './core';
 import { attrs, el } from './dom';
-import { allowedRange, formatNumber, label, numberFormat, source, t, typedErrorMessage, unit, type Lang } from './i18n';
+import { allowedRange, formatNumber, label, numberFormat, source, t, typedErrorMessage, unit, unitInBrackets, type Lang } from './i18n';
 
 /**
  * Parse a typed number as the language writes it: Dutch `4.478,5`, English `4,478.5`.
@@ -31,14 +32,24 @@ function typedError(spec: ParamSpec, value: number): 'not_a_number' | 'out_of_ra
   return null;
 }
 
+/** "The last valid value, 3, stays in use." (without the value when it is not known). */
+export function keptMessage(lang: Lang, inUse?: number): string {
+  return inUse === undefined ? t(lang).keptLast : t(lang).keptValue(fieldText(lang, inUse));
+}
+
 /**
  * Check a typed value against its spec: the number, or the message (field, value, allowed
- * range) to show at the field.
+ * range, and the value `inUse` instead) to show at the field.
  */
-export function readTyped(lang: Lang, spec: ParamSpec, text: string): { value: number } | { error: string } {
+export function readTyped(lang: Lang, spec: ParamSpec, text: string, inUse?: number): { value: number } | { error: string } {
   const v = parseTyped(lang, text);
   const kind = typedError(spec, v);
-  return kind ? { error: `${typedErrorMessage(lang, spec, kind, text)} ${t(lang).keptLast}` } : { value: v };
+  return kind ? { error: `${typedErrorMessage(lang, spec, kind, text)} ${keptMessage(lang, inUse)}` } : { value: v };
+}
+
+/** Mark a control (or assumption row) as differing from the preset's value, or not. */
+export function markEdited(e: Element, edited: boolean): void {
+  e.classList.toggle('edited', edited);
 }
 
 export interface ControlOptions {
@@ -51,6 +62,8 @@ export interface ControlOptions {
   edited: boolean;
   /** Apply a valid value: null when the scenario took it, else the core's message. */
   apply: (value: number) => string | null;
+  /** The user is done with a value (the control's `change`: a slider let go, a field left). */
+  done?: () => void;
   /** A text shown after the range and source (what the preset had, for example). */
   extra?: string;
 }
@@ -61,19 +74,22 @@ export function numberControl(o: ControlOptions): HTMLElement {
   const tx = t(lang);
   const name = label(lang, spec);
   const slider = el('input', { type: 'range', id: `${id}-range`, min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(o.value) });
-  attrs(slider, { 'aria-label': `${name} (${unit(lang, spec)})` });
+  attrs(slider, { 'aria-label': `${name} ${unitInBrackets(lang, spec)}` });
   const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(lang, o.value), size: 8 });
   const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { role: 'alert' });
   const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${tx.plausible}: ${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
   attrs(field, { 'aria-describedby': `${id}-error ${id}-source` });
+  /** The value the scenario uses (the last one it took). */
+  let inUse = o.value;
   const refuse = (message: string) => {
     error.textContent = message;
     field.setAttribute('aria-invalid', 'true');
   };
   const accept = (v: number): void => {
     const problem = o.apply(v);
-    if (problem) refuse(`${problem} ${tx.keptLast}`);
+    if (problem) refuse(`${problem} ${keptMessage(lang, inUse)}`);
     else {
+      inUse = v;
       error.textContent = '';
       field.removeAttribute('aria-invalid');
     }
@@ -84,10 +100,20 @@ export function numberControl(o: ControlOptions): HTMLElement {
     accept(v);
   });
   field.addEventListener('input', () => {
-    const r = readTyped(lang, spec, field.value);
+    const r = readTyped(lang, spec, field.value, inUse);
     if ('error' in r) return refuse(r.error);
     slider.value = String(r.value);
     accept(r.value);
+  });
+  slider.addEventListener('change', () => o.done?.());
+  field.addEventListener('change', () => o.done?.());
+  // Leaving a refused value: the field shows the value in use again; the message stays and
+  // says what was refused and which value is used instead.
+  field.addEventListener('blur', () => {
+    if (field.getAttribute('aria-invalid') !== 'true') return;
+    field.value = fieldText(lang, inUse);
+    slider.value = String(inUse);
+    field.removeAttribute('aria-invalid');
   });
   return el(
     'div',

@@ -31,6 +31,7 @@ const nl = {
   allowed: 'toegestaan',
   to: 'tot',
   keptLast: 'De laatste geldige waarde blijft in gebruik.',
+  keptValue: (v: string) => `De laatste geldige waarde, ${v}, blijft in gebruik.`,
   fatal: 'caseflow kon niet starten',
   none: 'niet binnen de looptijd',
   municipalities: 'Per gemeente: wie betaalt, wie bespaart',
@@ -200,6 +201,7 @@ const en: Texts = {
   allowed: 'allowed',
   to: 'to',
   keptLast: 'The last valid value stays in use.',
+  keptValue: (v: string) => `The last valid value, ${v}, stays in use.`,
   fatal: 'caseflow could not start',
   none: 'not within the horizon',
   municipalities: 'Per municipality: who pays, who saves',
@@ -382,6 +384,18 @@ export function unit(lang: Lang, spec: ParamSpec): string {
   return lang === 'nl' ? spec.unit_nl : spec.unit_en;
 }
 
+/** A unit in brackets after a name, without brackets in brackets: "(personen, totaal)". */
+export function unitInBrackets(lang: Lang, spec: ParamSpec): string {
+  return `(${unit(lang, spec).replace(/\s*\(([^()]*)\)/g, ', $1')})`;
+}
+
+/** A month of the results (`2030-12`) as the text reads it: "december 2030", "December 2030". */
+export function formatMonth(lang: Lang, month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+}
+
 /** Where a parameter's default or a template's values come from, in the page's language. */
 export function source(lang: Lang, spec: { source: string; source_nl: string }): string {
   return lang === 'nl' ? spec.source_nl : spec.source;
@@ -390,7 +404,7 @@ export function source(lang: Lang, spec: { source: string; source_nl: string }):
 /** The allowed range of a parameter: "-20 tot 20 (%)". */
 export function allowedRange(lang: Lang, spec: ParamSpec): string {
   const n = (v: number) => String(v).replace('.', lang === 'nl' ? ',' : '.');
-  return `${n(spec.min)} ${t(lang).to} ${n(spec.max)} (${unit(lang, spec)})`;
+  return `${n(spec.min)} ${t(lang).to} ${n(spec.max)} ${unitInBrackets(lang, spec)}`;
 }
 
 /** "Groeischok: ‘abc’ is geen getal; toegestaan: -20 tot 20 (…)". */
@@ -459,7 +473,7 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   };
   const n = (v: number, digits = 0) => formatNumber(lang, v, digits);
   const e = (v: string) => formatEur(lang, v);
-  const month = r.months[r.months.length - 1]?.month ?? '';
+  const month = formatMonth(lang, r.months[r.months.length - 1]?.month ?? '');
   const chance = mc ? ` (${nl ? 'kans' : 'chance'}: ${n(mc.summary.payback_month.share_paying_back * 100)}%)` : '';
   const g = r.growth_shock;
   const programmes = s.participants > 0;

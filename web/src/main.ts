@@ -6,6 +6,7 @@
 // never change the scenario themselves: they call `edit`, which keeps the last valid scenario
 // when the core refuses a value, and records every change for undo and redo.
 import './style.css';
+import { chartById, type AxisLayout } from './chart';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
 import { attrs, byId, el, setText } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
@@ -38,6 +39,8 @@ const UNCERTAINTY_DELAY_MS = 250;
 /** Show progress only for work that takes longer than this. */
 const PROGRESS_AFTER_MS = 200;
 const HISTORY_LIMIT = 200;
+/** Edits of one control closer together than this are one undo step (a typing burst, a drag). */
+const EDIT_BURST_MS = 1000;
 /** Rebuild the printed report this long after the last result (it draws three SVGs). */
 const REPORT_DELAY_MS = 500;
 const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method', 'municipalities', 'backtest', 'sensitivity', 'breakdown', 'bestmix', 'compare'];
@@ -66,6 +69,8 @@ declare global {
       workerMonteCarlo: (runs: number, seed: number) => Promise<{ ms: number; memoryBytes: number }>;
       /** What the view on screen shows (its analysis), null until it is computed. */
       viewData: () => unknown;
+      /** A chart's axes as drawn (by the chart's id), for the tests of their labels. */
+      chartAxes: (id: string) => AxisLayout[];
     };
   }
 }
@@ -92,10 +97,30 @@ function message(lang: Lang, e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** One state of the scenario on screen, for undo and redo. */
+/** One state of the scenario on screen, for undo and redo: its numbers, preset and name. */
 interface Step {
   scenario: Scenario;
   preset: string;
+  name: string;
+}
+
+/**
+ * Where the focus goes when the control that had it is gone or disabled after a re-render: the
+ * other history button, the track before a removed one (or the add list when none is left).
+ */
+function focusNeighbours(id: string): string[] {
+  if (id === 'undo') return ['redo'];
+  if (id === 'redo') return ['undo'];
+  const track = /^prog-(\d+)-(.+)$/.exec(id);
+  if (track) {
+    const n = Number(track[1]);
+    return [...(n > 0 ? [`prog-${n - 1}-${track[2]}`] : []), 'programme-add'];
+  }
+  return [];
+}
+
+function focusable(e: HTMLElement | null): e is HTMLElement {
+  return !!e && !(e as HTMLButtonElement).disabled && !e.hidden && e.getClientRects().length > 0;
 }
 
 class App implements Ctx, PresentHost, ReportHost {
@@ -118,6 +143,8 @@ class App implements Ctx, PresentHost, ReportHost {
   private running = 0;
   private reportTimer = 0;
   private readonly presentation = new Presentation(this);
+  /** The control whose edits are still being merged into one undo step, and when it last changed. */
+  private burst: { key: string; at: number } | null = null;
 
 
   constructor(readonly core: Core) {
@@ -171,6 +198,7 @@ class App implements Ctx, PresentHost, ReportHost {
         return { ms: performance.now() - t0, memoryBytes: this.runner.memoryBytes };
       },
       viewData: () => this.views[this.view].data?.() ?? null,
+      chartAxes: (id) => chartById(id)?.axes() ?? [],
     };
   }
 
@@ -184,7 +212,7 @@ class App implements Ctx, PresentHost, ReportHost {
     return this.presetById(this.current.preset);
   }
 
-  edit(change: (s: Scenario) => void): string | null {
+  edit(change: (s: Scenario) => void, burst?: string): string | null {
     const next = structuredClone(this.scenario);
     change(next);
     try {
@@ -197,10 +225,14 @@ class App implements Ctx, PresentHost, ReportHost {
     }
     const structural = next.programmes.length !== this.scenario.programmes.length;
     // The input event behind this edit, if any: the benchmark measures from it to the paint.
-    this.commit(next, window.event?.timeStamp);
+    this.commit(next, window.event?.timeStamp, burst);
     // Tracks added or removed change the controls; a value changes only the results.
     if (structural) this.mountView();
     return null;
+  }
+
+  endBurst(): void {
+    this.burst = null;
   }
 
   open(view: ViewId, focusId?: string): void {
@@ -240,6 +272,23 @@ class App implements Ctx, PresentHost, ReportHost {
 
   private presetName(p: Preset): string {
     return this.lang === 'nl' ? p.name_nl : p.name_en;
+  }
+
+  /**
+   * A name as the page shows it: a preset's own name (in either language) follows the
+   * language; any other name is the user's and stays as typed.
+   */
+  private localName(name: string): string {
+    const p = this.core.catalogue.presets.find((x) => x.name_nl === name || x.name_en === name);
+    return p ? this.presetName(p) : name;
+  }
+
+  /** Give a saved scenario named after a preset that preset's name in the page's language. */
+  private followLanguage(saved: Saved): void {
+    const name = this.localName(saved.name);
+    if (name === saved.name) return;
+    saved.name = name;
+    this.persist(saved);
   }
 
   /** Saved scenarios, migrated from earlier versions on first start; one from the baseline if none. */
@@ -307,19 +356,42 @@ class App implements Ctx, PresentHost, ReportHost {
 
   /** The state on screen, for the history. */
   private here(): Step {
-    return { scenario: this.scenario, preset: this.current.preset };
+    return { scenario: this.scenario, preset: this.current.preset, name: this.current.name };
   }
 
   /** Remember the state on screen before a change, for undo (a new change drops redo). */
   private record(): void {
+    this.burst = null;
     this.undoStack.push(this.here());
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack = [];
   }
 
-  private commit(next: Scenario, inputTime?: number): void {
-    this.record();
+  /**
+   * Put an edit on screen. Edits of the same control (`burst`, its id) in quick succession
+   * are one undo step, so that typing 1350 or dragging a slider is undone at once; the results
+   * follow every one of them.
+   */
+  private commit(next: Scenario, inputTime?: number, burst?: string): void {
+    this.checkpoint(burst);
     this.replace(next, inputTime);
+  }
+
+  /** Record the state before a change, unless the change continues the burst of the same control. */
+  private checkpoint(burst?: string): void {
+    const now = performance.now();
+    const merge = burst !== undefined && this.burst?.key === burst && now - this.burst.at < EDIT_BURST_MS && this.undoStack.length > 0;
+    if (!merge) this.record();
+    this.burst = burst === undefined ? null : { key: burst, at: now };
+  }
+
+  /** Bring back a state from the history: numbers, preset and name. */
+  private restore(step: Step): void {
+    this.burst = null;
+    this.current.preset = step.preset;
+    this.current.name = this.localName(step.name);
+    this.replace(step.scenario);
+    this.renderAll();
   }
 
   /** Put a scenario on screen (saved at once) and run it. */
@@ -335,22 +407,20 @@ class App implements Ctx, PresentHost, ReportHost {
     const prev = this.undoStack.pop();
     if (!prev) return;
     this.redoStack.push(this.here());
-    this.current.preset = prev.preset;
-    this.replace(prev.scenario);
-    this.renderAll();
+    this.restore(prev);
   }
 
   private redo(): void {
     const next = this.redoStack.pop();
     if (!next) return;
     this.undoStack.push(this.here());
-    this.current.preset = next.preset;
-    this.replace(next.scenario);
-    this.renderAll();
+    this.restore(next);
   }
 
   private switchTo(saved: Saved): void {
     this.current = saved;
+    this.followLanguage(saved);
+    this.burst = null;
     this.undoStack = [];
     this.redoStack = [];
     this.results = null;
@@ -365,10 +435,12 @@ class App implements Ctx, PresentHost, ReportHost {
     const p = this.presetById(id);
     if (!p) return;
     // The history keeps the preset too, so undo also brings back what edits are marked against.
-    this.record();
-    // A name the user gave stays; one that was only the old preset's name follows the new one.
+    // Presets browsed with the arrow keys (the select applies each) are one step.
+    this.checkpoint('preset');
+    // A name the user gave stays; one that was only the old preset's name (in either language:
+    // the language may have changed since) follows the new one.
     const old = this.presetById(this.current.preset);
-    if (!old || this.current.name === this.presetName(old)) this.current.name = this.presetName(p);
+    if (!old || this.current.name === old.name_nl || this.current.name === old.name_en) this.current.name = this.presetName(p);
     this.current.preset = id;
     this.replace(structuredClone(p.scenario));
     this.renderAll();
@@ -551,7 +623,31 @@ class App implements Ctx, PresentHost, ReportHost {
 
   // --- Rendering ---------------------------------------------------------------------------
 
+  /**
+   * Re-render without losing the keyboard focus: the control that had it (found again by its
+   * id) gets it back, or a neighbour when it is gone or disabled; a text field keeps its caret.
+   */
+  private keepingFocus(render: () => void): void {
+    const active = document.activeElement;
+    const id = active instanceof HTMLElement && active !== document.body ? active.id : '';
+    const caret = active instanceof HTMLInputElement && active.type === 'text' ? [active.selectionStart, active.selectionEnd] : null;
+    render();
+    if (!id || (document.activeElement !== document.body && document.activeElement?.id === id)) return;
+    if (active instanceof HTMLElement && active.isConnected && document.activeElement === active) return;
+    for (const candidate of [id, ...focusNeighbours(id)]) {
+      const e = document.getElementById(candidate);
+      if (!focusable(e)) continue;
+      e.focus({ preventScroll: true });
+      if (candidate === id && caret && e instanceof HTMLInputElement && e.type === 'text') e.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
+      return;
+    }
+  }
+
   private renderAll(): void {
+    this.keepingFocus(() => this.renderAllNow());
+  }
+
+  private renderAllNow(): void {
     const tx = t(this.lang);
     document.documentElement.lang = this.lang;
     for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
@@ -569,6 +665,10 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private renderBar(): void {
+    this.keepingFocus(() => this.renderBarNow());
+  }
+
+  private renderBarNow(): void {
     const tx = t(this.lang);
     const choose = el('select', { id: 'scenario-select' });
     for (const s of this.saved) choose.append(el('option', { value: s.id, selected: s.id === this.current.id }, s.name));
@@ -578,9 +678,19 @@ class App implements Ctx, PresentHost, ReportHost {
     });
     const name = el('input', { type: 'text', id: 'scenario-name', value: this.current.name, maxLength: 120 });
     name.addEventListener('change', () => {
-      this.current.name = name.value.trim() || this.current.name;
+      const typed = name.value.trim() || this.current.name;
+      if (typed === this.current.name) return;
+      // A new name is a change like any other: undo brings the old one back.
+      this.record();
+      this.current.name = typed;
       this.persist();
-      this.renderBar();
+      // Only the list's entry changes: rebuilding the bar here would lose the focus that Tab is
+      // moving on to the next control.
+      const option = [...choose.options].find((o) => o.value === this.current.id);
+      if (option) option.textContent = typed;
+      name.value = typed;
+      this.renderHistory();
+      this.renderCite();
     });
     const presets = el('select', { id: 'preset' });
     for (const p of this.core.catalogue.presets) presets.append(el('option', { value: p.id, selected: p.id === this.current.preset }, this.presetName(p)));
@@ -630,8 +740,9 @@ class App implements Ctx, PresentHost, ReportHost {
         button('export-scenario', tx.exportScenario, () => this.exportScenario()),
         attrs(button('export-csv', tx.csv, () => this.downloadCsv()), { title: tx.csvTitle }),
         button('export-xlsx', tx.xlsx, () => void this.downloadXlsx()),
-        el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
+        // The hidden file input goes first, so that its focus can show on the label after it.
         importer,
+        el('label', { htmlFor: 'import', className: 'button' }, tx.importScenario),
       ),
       el('p', { className: 'description', id: 'preset-description' }, description),
     );
@@ -692,7 +803,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private mountView(): void {
     const host = byId('view');
     attrs(host, { 'aria-labelledby': `tab-${this.view}` });
-    this.views[this.view].mount(host);
+    this.keepingFocus(() => this.views[this.view].mount(host));
   }
 
   citeLine(): string {
@@ -740,6 +851,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private setLang(lang: Lang): void {
     this.lang = lang;
     remember(LANG_KEY, lang);
+    this.followLanguage(this.current);
     this.renderAll();
   }
 

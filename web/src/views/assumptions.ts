@@ -2,8 +2,8 @@
 // and allowed range, evidence and source. Edited ones (against the preset) are marked and can be
 // reset one by one or all at once.
 import { attrs, el } from '../dom';
-import { fieldText, readTyped } from '../fields';
-import { formatNumber, label, source, t, unit } from '../i18n';
+import { fieldText, keptMessage, markEdited, readTyped } from '../fields';
+import { formatNumber, label, source, t, unit, unitInBrackets } from '../i18n';
 import type { Ctx, View } from './context';
 
 export class AssumptionsView implements View {
@@ -44,18 +44,26 @@ export class AssumptionsView implements View {
       const isEdited = edited.includes(p.id);
       const field = el('input', { type: 'text', inputMode: 'decimal', id, value: fieldText(lang, scenario.set[p.id] ?? p.default), size: 9 });
       const error = attrs(el('span', { className: 'error', id: `${id}-error` }), { role: 'alert' });
-      attrs(field, { 'aria-label': `${label(lang, p)} (${unit(lang, p)})`, 'aria-describedby': `${id}-error` });
+      attrs(field, { 'aria-label': `${label(lang, p)} ${unitInBrackets(lang, p)}`, 'aria-describedby': `${id}-error` });
+      const inUse = () => this.ctx.scenario.set[p.id] ?? p.default;
       field.addEventListener('change', () => {
-        const r = readTyped(lang, p, field.value);
+        const before = inUse();
+        const r = readTyped(lang, p, field.value, before);
         const problem =
           'error' in r
             ? r.error
             : this.ctx.edit((s) => {
                 s.set[p.id] = r.value;
               });
-        error.textContent = problem ? `${problem}${'error' in r ? '' : ` ${tx.keptLast}`}` : '';
+        error.textContent = problem ? `${problem}${'error' in r ? '' : ` ${keptMessage(lang, before)}`}` : '';
         if (problem) field.setAttribute('aria-invalid', 'true');
         else field.removeAttribute('aria-invalid');
+      });
+      // Leaving a refused value: the field shows the value in use again, the message stays.
+      field.addEventListener('blur', () => {
+        if (field.getAttribute('aria-invalid') !== 'true') return;
+        field.value = fieldText(lang, inUse());
+        field.removeAttribute('aria-invalid');
       });
       const reset = el('button', { type: 'button', className: 'reset', id: `${id}-reset`, hidden: !isEdited }, tx.reset);
       attrs(reset, { 'aria-label': `${tx.reset}: ${label(lang, p)}` });
@@ -92,14 +100,21 @@ export class AssumptionsView implements View {
     for (const p of core.params.param) {
       const row = document.getElementById(`row-${p.id}`);
       if (!row) continue;
-      row.className = edited.has(p.id) ? 'edited' : '';
+      markEdited(row, edited.has(p.id));
       const reset = document.getElementById(`assume-${p.id}-reset`);
-      if (reset) reset.hidden = !edited.has(p.id);
       const field = document.getElementById(`assume-${p.id}`) as HTMLInputElement | null;
       if (field && document.activeElement !== field && field.getAttribute('aria-invalid') !== 'true') field.value = fieldText(lang, scenario.set[p.id] ?? p.default);
+      if (reset) {
+        // A reset button that had the focus hides: the focus goes to its field, not the page.
+        if (!edited.has(p.id) && document.activeElement === reset) field?.focus();
+        reset.hidden = !edited.has(p.id);
+      }
     }
     const resetAll = document.getElementById('assumptions-reset') as HTMLButtonElement | null;
-    if (resetAll) resetAll.disabled = edited.size === 0;
+    if (resetAll) {
+      if (edited.size === 0 && document.activeElement === resetAll) document.getElementById(`assume-${core.params.param[0]?.id}`)?.focus();
+      resetAll.disabled = edited.size === 0;
+    }
     const intro = document.getElementById('assumptions-intro');
     if (intro) intro.textContent = t(lang).assumptionsIntro(edited.size);
   }

@@ -17,8 +17,13 @@ export interface Ctx {
   readonly results: Results | null;
   /** The Monte Carlo of `scenario`, once computed (null while it runs or after an edit). */
   readonly uncertainty: MonteCarlo | null;
-  /** Change a copy of the scenario: null when it was taken, else the message for the field. */
-  edit(change: (s: Scenario) => void): string | null;
+  /**
+   * Change a copy of the scenario: null when it was taken, else the message for the field.
+   * Edits with the same `burst` (a control's id) in quick succession are one undo step.
+   */
+  edit(change: (s: Scenario) => void, burst?: string): string | null;
+  /** The control's edit is done (its `change` event): its next edit is a new undo step. */
+  endBurst(): void;
   /** The "cite this result" line: caseflow version, scenario name and fingerprint. */
   citeLine(): string;
   /** Open another view and put the focus on an element in it. */

@@ -3,7 +3,7 @@
 import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
-import { numberControl } from '../fields';
+import { markEdited, numberControl } from '../fields';
 import { formatEur, headline, t } from '../i18n';
 import type { Ctx, View } from './context';
 
@@ -20,6 +20,8 @@ export class OverviewView implements View {
   private budget!: HTMLElement;
   /** The notes shown (their sources and texts), to rebuild them only when they change. */
   private notesKey = '';
+  /** Each control with whether its value differs from the preset's, marked after every run. */
+  private marks: { control: HTMLElement; edited: () => boolean }[] = [];
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -30,13 +32,15 @@ export class OverviewView implements View {
   mount(host: HTMLElement): void {
     const { lang, core } = this.ctx;
     const tx = t(lang);
+    this.marks = [];
     const controls = CONTROLS.flatMap((id) => {
       const spec = core.params.param.find((p) => p.id === id);
       if (!spec) return [];
-      const value = this.ctx.scenario.set[id] ?? spec.default;
-      const presetValue = this.ctx.preset?.scenario.set[id] ?? spec.default;
-      return [
-        numberControl({
+      const valueNow = () => this.ctx.scenario.set[id] ?? spec.default;
+      const presetNow = () => this.ctx.preset?.scenario.set[id] ?? spec.default;
+      const value = valueNow();
+      const presetValue = presetNow();
+      const control = numberControl({
           id: `param-${id}`,
           spec,
           lang,
@@ -45,9 +49,11 @@ export class OverviewView implements View {
           apply: (v) =>
             this.ctx.edit((s) => {
               s.set[id] = v;
-            }),
-        }),
-      ];
+            }, `param-${id}`),
+          done: () => this.ctx.endBurst(),
+      });
+      this.marks.push({ control, edited: () => valueNow() !== presetNow() });
+      return [control];
     });
     this.headline = el('ol', { id: 'headline', className: 'headline' });
     this.headline.setAttribute('aria-live', 'polite');
@@ -82,6 +88,7 @@ export class OverviewView implements View {
   }
 
   update(): void {
+    for (const { control, edited } of this.marks) markEdited(control, edited());
     const r = this.ctx.results;
     if (!r) return;
     const { lang } = this.ctx;

@@ -2,7 +2,7 @@
 // fields one click away), and the budget bar: allocated against available, over-allocation in red.
 import type { ParamSpec, Programme } from '../core';
 import { attrs, el } from '../dom';
-import { numberControl } from '../fields';
+import { markEdited, numberControl } from '../fields';
 import { formatEur, formatNumber, source, t } from '../i18n';
 import type { Ctx, View } from './context';
 
@@ -14,6 +14,8 @@ type Field = keyof Programme & string;
 export class ProgrammesView implements View {
   private bar!: HTMLElement;
   private outcomes = new Map<string, HTMLElement>();
+  /** Each control with whether its value differs from the preset's, marked after every run. */
+  private marks: { control: HTMLElement; edited: () => boolean }[] = [];
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -22,6 +24,7 @@ export class ProgrammesView implements View {
     const tx = t(lang);
     this.bar = el('div', { id: 'budget-bar', className: 'budget-bar' });
     this.outcomes.clear();
+    this.marks = [];
     const cards = scenario.programmes.map((prog, i) => this.card(prog, i));
     const add = el('select', { id: 'programme-add' });
     add.append(el('option', { value: '' }, tx.addProgramme));
@@ -55,7 +58,9 @@ export class ProgrammesView implements View {
       const f = spec.id as Field;
       const value = (prog[f] as number | undefined) ?? spec.default;
       const presetValue = fromPreset ? ((fromPreset[f] as number | undefined) ?? spec.default) : undefined;
-      return numberControl({
+      // The value in use now (the track at this place, while the controls stand).
+      const valueNow = () => (this.ctx.scenario.programmes[index]?.[f] as number | undefined) ?? spec.default;
+      const c = numberControl({
         id: `prog-${index}-${spec.id}`,
         spec,
         lang,
@@ -66,8 +71,11 @@ export class ProgrammesView implements View {
           this.ctx.edit((s) => {
             const p = s.programmes[index];
             if (p) (p as unknown as Record<string, number>)[f] = v;
-          }),
+          }, `prog-${index}-${spec.id}`),
+        done: () => this.ctx.endBurst(),
       });
+      if (presetValue !== undefined) this.marks.push({ control: c, edited: () => valueNow() !== presetValue });
+      return c;
     };
     const fields = core.params.programme_field;
     const main = MAIN_FIELDS.map((id) => fields.find((f) => f.id === id)).filter((f): f is ParamSpec => !!f);
@@ -91,6 +99,7 @@ export class ProgrammesView implements View {
   }
 
   update(): void {
+    for (const { control, edited } of this.marks) markEdited(control, edited());
     const r = this.ctx.results;
     if (!r) return;
     const { lang } = this.ctx;
