@@ -327,6 +327,11 @@ test('the programmes: sliders per track, the budget bar with the over-allocation
   assert.match(first, /Werk naar werk \(track-i\)/);
   assert.match(first, /seed 000 §3/);
   assert.match(await page.locator('#overallocation').textContent(), /Te veel toegewezen: €\s35\.000/);
+  // The participants slider ends at 2,000 (slider_max), not at the allowed 20,000, so the
+  // decided 200 is a tenth of the way along; a fixed size says it is not drawn.
+  assert.equal(await page.locator('#prog-0-participants-range').getAttribute('max'), '2000');
+  assert.match(await page.locator('#prog-0-participants-source').textContent(), /Vast: niet onzeker in de Monte Carlo/);
+  assert.match(await page.locator('#prog-0-effect_pct-source').textContent(), /Aannemelijk: 10–60/);
   // Fewer participants in track i: the over-allocation shrinks, and the numbers are the CLI's.
   await page.fill('#prog-0-participants-number', '150');
   await settle(page);

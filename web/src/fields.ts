@@ -4,7 +4,7 @@
 // focus, so the field never shows a number the results do not use.
 import type { ParamSpec } from './core';
 import { attrs, el } from './dom';
-import { allowedRange, formatNumber, label, numberFormat, source, t, typedErrorMessage, unit, unitInBrackets, type Lang } from './i18n';
+import { allowedRange, label, numberFormat, plausibleRange, source, t, typedErrorMessage, unit, unitInBrackets, type Lang } from './i18n';
 
 /**
  * Parse a typed number as the language writes it: Dutch `4.478,5`, English `4,478.5`.
@@ -73,11 +73,13 @@ export function numberControl(o: ControlOptions): HTMLElement {
   const { id, spec, lang } = o;
   const tx = t(lang);
   const name = label(lang, spec);
-  const slider = el('input', { type: 'range', id: `${id}-range`, min: String(spec.min), max: String(spec.max), step: String(spec.step), value: String(o.value) });
+  // The slider ends at `slider_max` where the allowed maximum dwarfs any sensible value (the
+  // number field still takes the whole range; a larger value pins the slider at its end).
+  const slider = el('input', { type: 'range', id: `${id}-range`, min: String(spec.min), max: String(spec.slider_max ?? spec.max), step: String(spec.step), value: String(o.value) });
   attrs(slider, { 'aria-label': `${name} ${unitInBrackets(lang, spec)}` });
   const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(lang, o.value), size: 8 });
   const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { role: 'alert' });
-  const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${tx.plausible}: ${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
+  const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${plausibleRange(lang, spec, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
   attrs(field, { 'aria-describedby': `${id}-error ${id}-source` });
   /** The value the scenario uses (the last one it took). */
   let inUse = o.value;

@@ -19,6 +19,7 @@ const nl = {
   source: 'Bron',
   range: 'Bereik',
   plausible: 'Aannemelijk',
+  notDrawn: 'Vast: niet onzeker in de Monte Carlo',
   assumptions: 'Alle aannames',
   notesTitle: 'Let op: uit de stukken',
   footer: 'caseflow versie',
@@ -189,6 +190,7 @@ const en: Texts = {
   source: 'Source',
   range: 'Range',
   plausible: 'Plausible',
+  notDrawn: 'Fixed: not drawn in the Monte Carlo',
   assumptions: 'All assumptions',
   notesTitle: 'Note: from the papers',
   footer: 'caseflow version',
@@ -405,6 +407,17 @@ export function source(lang: Lang, spec: { source: string; source_nl: string }):
 export function allowedRange(lang: Lang, spec: ParamSpec): string {
   const n = (v: number) => String(v).replace('.', lang === 'nl' ? ',' : '.');
   return `${n(spec.min)} ${t(lang).to} ${n(spec.max)} ${unitInBrackets(lang, spec)}`;
+}
+
+/**
+ * "Aannemelijk: 10–60", or, for a value the Monte Carlo does not draw (a choice such as a
+ * programme's size, whose low and high are its default), that it is fixed: a range of
+ * "100–100" said nothing, and showed a template's 3.000 for a track costing 4.500.
+ */
+export function plausibleRange(lang: Lang, spec: ParamSpec, digits: number): string {
+  const tx = t(lang);
+  if (spec.distribution === 'fixed' && spec.low === spec.high) return tx.notDrawn;
+  return `${tx.plausible}: ${formatNumber(lang, spec.low, digits)}–${formatNumber(lang, spec.high, digits)}`;
 }
 
 /** "Groeischok: ‘abc’ is geen getal; toegestaan: -20 tot 20 (…)". */

@@ -75,7 +75,7 @@ export class AssumptionsView implements View {
         el('td', {}, field, error),
         el('td', {}, unit(lang, p)),
         el('td', {}, formatNumber(lang, p.default, 3)),
-        el('td', {}, `${formatNumber(lang, p.low, 3)}–${formatNumber(lang, p.high, 3)}`),
+        el('td', {}, p.distribution === 'fixed' && p.low === p.high ? '–' : `${formatNumber(lang, p.low, 3)}–${formatNumber(lang, p.high, 3)}`),
         el('td', {}, `${formatNumber(lang, p.min, 3)}–${formatNumber(lang, p.max, 3)}`),
         el('td', {}, tx.codes[p.evidence] ?? p.evidence),
         el('td', { className: 'source' }, source(lang, p)),
