@@ -242,6 +242,16 @@ test('the preset, the edits, the view and the language survive a reload', async 
   assert.equal(await page.inputValue('#preset'), 'statushouders-2018');
   assert.equal(await page.inputValue('#param-growth_pct-number'), '4');
   assertChartEqualsCli(await chartData(page), caseflowRun(['--preset', 'statushouders-2018', '--growth-pct', '4']), 'after reload');
+  // The language changed elsewhere (another tab) while the scenario kept its Dutch preset
+  // name: after a reload the name follows the language.
+  await page.click('button[data-lang="nl"]');
+  const dutch = await page.inputValue('#scenario-name');
+  await page.evaluate(() => localStorage.setItem('caseflow.lang', 'en'));
+  await page.reload();
+  await settle(page);
+  const english = await page.inputValue('#scenario-name');
+  assert.notEqual(english, dutch);
+  assert.match(english, /[Rr]efugee/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

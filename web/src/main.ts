@@ -302,6 +302,8 @@ class App implements Ctx, PresentHost, ReportHost {
     if (problems.length) this.notify(tx.unreadable(problems.join(', ')));
     const last = this.store.last();
     this.current = usable.find((s) => s.id === last) ?? usable[0] ?? this.fresh(this.core.catalogue.presets[0]!);
+    // The language may have changed since this scenario was last shown (in another tab).
+    this.followLanguage(this.current);
   }
 
   private valid(s: Scenario): boolean {
