@@ -175,19 +175,22 @@ test('the language switch changes every label and number format', async () => {
     assert.equal(hit, null, `${view}: Dutch left in English: ${hit && text.slice(Math.max(0, hit.index - 80), hit.index + 80)}`);
   }
   // Sources follow the language too: an assumption's and a programme template's.
+  // So does a track's name taken from its template; a name the user gives stays as typed.
   const sources = async () => {
     await page.click('#tab-assumptions');
     const assumption = await page.locator('#row-growth_start_month td.source').textContent();
     await page.click('#tab-programmes');
-    return [assumption, await page.locator('#prog-0 > p.source').nth(1).textContent()];
+    return [assumption, await page.locator('#prog-0 > p.source').nth(1).textContent(), await page.locator('#prog-0 h3').textContent()];
   };
-  const [assumptionEn, templateEn] = await sources();
+  const [assumptionEn, templateEn, nameEn] = await sources();
   assert.ok(assumptionEn.startsWith('assumption: '), assumptionEn);
   assert.ok(templateEn.includes('200 people'), templateEn);
+  assert.match(nameEn, /^Track i: work to work \(track-i\)/);
   await page.click('button[data-lang="nl"]');
-  const [assumptionNl, templateNl] = await sources();
+  const [assumptionNl, templateNl, nameNl] = await sources();
   assert.ok(assumptionNl.startsWith('aanname: '), assumptionNl);
   assert.ok(templateNl.includes('200 mensen'), templateNl);
+  assert.match(nameNl, /^Werk naar werk \(track-i\)/);
   assert.equal(await page.locator('#tab-overview').textContent(), 'Overzicht');
   assert.deepEqual(problems, []);
   await page.context().close();

@@ -1,5 +1,5 @@
 // Texts and number formats in Dutch (the default) and English.
-import type { InputErrorDetail, MonteCarlo, ParamSpec, Results } from './core';
+import type { Catalogue, InputErrorDetail, MonteCarlo, ParamSpec, Results } from './core';
 
 export type Lang = 'nl' | 'en';
 
@@ -401,6 +401,18 @@ export function formatMonth(lang: Lang, month: string): string {
 /** Where a parameter's default or a template's values come from, in the page's language. */
 export function source(lang: Lang, spec: { source: string; source_nl: string }): string {
   return lang === 'nl' ? spec.source_nl : spec.source;
+}
+
+/**
+ * A programme's name as the page shows it. A name the user gave stays as typed; a template's
+ * own (Dutch) name shows as the template's English name on the English page ("Track i: work
+ * to work" for "Werk naar werk").
+ */
+export function programmeName(lang: Lang, catalogue: Catalogue, prog: { id: string; name?: string | null }): string {
+  const name = prog.name || prog.id;
+  if (lang === 'nl') return name;
+  const template = catalogue.templates.find((tpl) => tpl.id === prog.id && tpl.programme.name === prog.name);
+  return template ? template.name_en : name;
 }
 
 /** The allowed range of a parameter: "-20 tot 20 (%)". */

@@ -6,7 +6,7 @@ import { LineChart } from './chart';
 import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
 import { attrs, el } from './dom';
-import { formatNumber, headlineParts, label, source, t, unit, type Lang } from './i18n';
+import { formatNumber, headlineParts, label, programmeName, source, t, unit, type Lang } from './i18n';
 
 /** What presentation mode needs from the page. */
 export interface PresentHost {
@@ -123,7 +123,7 @@ export class Presentation {
       .filter((p) => scenario.set[p.id] !== undefined && scenario.set[p.id] !== p.default)
       .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)} ${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${source(lang, p)})`));
     for (const prog of scenario.programmes) {
-      items.push(el('li', {}, tx.programmeInUse(prog.name || prog.id, formatNumber(lang, prog.participants ?? 0), formatNumber(lang, prog.cost_per_participant_eur ?? 0), formatNumber(lang, prog.effect_pct ?? 0, 1))));
+      items.push(el('li', {}, tx.programmeInUse(programmeName(lang, core.catalogue, prog), formatNumber(lang, prog.participants ?? 0), formatNumber(lang, prog.cost_per_participant_eur ?? 0), formatNumber(lang, prog.effect_pct ?? 0, 1))));
     }
     return el('section', { className: 'present-assumptions', id: 'present-assumptions' }, el('h3', {}, tx.assumptionsInUse), items.length ? el('ul', {}, ...items) : el('p', {}, tx.allDefaults));
   }

@@ -4,7 +4,7 @@
 import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
 import { el, table } from './dom';
-import { formatNumber, headline, label, source, t, unit, type Lang } from './i18n';
+import { formatNumber, headline, label, programmeName, source, t, unit, type Lang } from './i18n';
 import { chartSvg } from './svg';
 
 export interface ReportHost {
@@ -30,7 +30,7 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
     [moneyChart(lang, r), tx.moneyTitle],
   ] as const;
   const params = core.params.param.map((p) => [label(lang, p), formatNumber(lang, scenario.set[p.id] ?? p.default, 3), unit(lang, p), source(lang, p)]);
-  const programmes = r.programmes.map((p) => [p.name || p.id, formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1)]);
+  const programmes = r.programmes.map((p) => [programmeName(lang, core.catalogue, p), formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1)]);
   into.replaceChildren(
     el('h1', {}, `caseflow: ${host.story().name}`),
     el('p', { className: 'report-meta' }, `${date} · ${cite}`),

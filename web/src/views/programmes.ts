@@ -3,7 +3,7 @@
 import type { ParamSpec, Programme } from '../core';
 import { attrs, el } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, formatNumber, source, t } from '../i18n';
+import { formatEur, formatNumber, programmeName, source, t } from '../i18n';
 import type { Ctx, View } from './context';
 
 /** The fields with a slider on each track; the others are under "more". */
@@ -82,14 +82,14 @@ export class ProgrammesView implements View {
     const more = fields.filter((f) => !MAIN_FIELDS.includes(f.id));
     const code = (c: string) => tx.codes[c] ?? c;
     const remove = el('button', { type: 'button', className: 'remove', id: `prog-${index}-remove` }, tx.removeProgramme);
-    attrs(remove, { 'aria-label': `${tx.removeProgramme}: ${prog.name || prog.id}` });
+    attrs(remove, { 'aria-label': `${tx.removeProgramme}: ${programmeName(lang, core.catalogue, prog)}` });
     remove.addEventListener('click', () => this.ctx.edit((s) => void s.programmes.splice(index, 1)));
     const outcome = el('p', { className: 'outcome', id: `prog-${index}-outcome` });
     this.outcomes.set(prog.id, outcome);
     return el(
       'section',
       { className: 'programme', id: `prog-${index}` },
-      el('h3', {}, `${prog.name || prog.id} (${prog.id})`, ' ', remove),
+      el('h3', {}, `${programmeName(lang, core.catalogue, prog)} (${prog.id})`, ' ', remove),
       el('p', { className: 'source' }, `${tx.target}: ${code(prog.target)}; ${tx.effectFrom}: ${code(prog.effect_from)}; ${tx.funding}: ${code(prog.funding)}`),
       template ? el('p', { className: 'source' }, `${tx.source}: ${source(lang, template)}`) : '',
       outcome,
