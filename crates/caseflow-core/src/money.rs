@@ -90,14 +90,10 @@ impl Cents {
     /// A whole number of cents, as `Decimal::new(cents, 2)`.
     #[inline]
     pub fn new(cents: i64) -> Cents {
-        Cents {
-            cents: i128::from(cents),
-            scale: 2,
-            negative_zero: false,
-        }
+        Cents::of_cents(i128::from(cents))
     }
 
-    /// A whole number of cents (as [`Cents::new`], for amounts computed in i128).
+    /// A whole number of cents computed in i128, as [`Cents::new`].
     #[inline]
     pub fn of_cents(cents: i128) -> Cents {
         Cents {

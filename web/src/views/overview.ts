@@ -39,18 +39,17 @@ export class OverviewView implements View {
       const valueNow = () => this.ctx.scenario.set[id] ?? spec.default;
       const presetNow = () => this.ctx.preset?.scenario.set[id] ?? spec.default;
       const value = valueNow();
-      const presetValue = presetNow();
       const control = numberControl({
-          id: `param-${id}`,
-          spec,
-          lang,
-          value,
-          edited: value !== presetValue,
-          apply: (v) =>
-            this.ctx.edit((s) => {
-              s.set[id] = v;
-            }, `param-${id}`),
-          done: () => this.ctx.endBurst(),
+        id: `param-${id}`,
+        spec,
+        lang,
+        value,
+        edited: value !== presetNow(),
+        apply: (v) =>
+          this.ctx.edit((s) => {
+            s.set[id] = v;
+          }, `param-${id}`),
+        done: () => this.ctx.endBurst(),
       });
       this.marks.push({ control, edited: () => valueNow() !== presetNow() });
       return [control];
