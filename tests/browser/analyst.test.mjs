@@ -75,7 +75,7 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   await page.context().close();
 });
 
-test('Gevoeligheid and Waar komt de besparing vandaan equal `caseflow sensitivity` and `breakdown`; a bar opens its assumption', async () => {
+test('Gevoeligheid and Herkomst besparing equal `caseflow sensitivity` and `breakdown`; a bar opens its assumption', async () => {
   const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   const sens = await viewData(page, 'sensitivity');

@@ -62,7 +62,7 @@ test('moving a slider by keyboard redraws the chart and the numbers as the CLI p
   const cli = caseflowRun(['--preset', 'baseline', '--growth-pct', '7']);
   assertChartEqualsCli(after, cli, 'growth 7');
   assert.equal(after[0].length, 60);
-  assert.match(await page.locator('#headline').textContent(), /groeischok van 7% van 4\.633 uitkeringen/);
+  assert.match(await page.locator('#headline-shock').textContent(), /groeischok van 7% van 4\.633 uitkeringen/);
   assert.ok((await page.locator('#headline').textContent()).includes(nlNumber(cli.summary.benefits_end)));
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -276,7 +276,7 @@ test('the Monte Carlo follows each edit in a worker, with the numbers the CLI gi
   assert.deepEqual(data[6], mc.months.map((m) => m.benefits.p25));
   const net = mc.summary.net_saving_eur;
   assert.ok((await page.locator('#headline').textContent()).includes(`(${nlEur(net.p5)} tot ${nlEur(net.p95)})`), 'net saving range in the headline');
-  assert.match(await page.locator('#uncertainty').textContent(), /1000 runs, seed 1 \(caseflow run --preset corona-2021 --runs 1000 --seed 1\)/);
+  assert.match(await page.locator('#uncertainty').textContent(), /1000 runs, startgetal \(seed\) 1 \(caseflow run --preset corona-2021 --runs 1000 --seed 1\)/);
   // An edit drops the bands at once (they belong to the old scenario) and a new Monte Carlo
   // follows; the main thread answers meanwhile.
   await page.fill('#param-growth_pct-number', '5');
@@ -561,7 +561,7 @@ test('the keyboard focus stays on the control after it re-renders, or goes to a 
 });
 
 // Regression: typing 1350 made four undo steps, a slider drag one per move.
-test('a typing burst and a slider drag are one undo step each, with live results', async () => {
+test('a typing burst, a slider drag and a run of arrow keys are one undo step each, with live results', async () => {
   const { page, problems } = await openPage(env);
   const field = page.locator('#param-benefit_cost_month_eur-number');
   const before = await field.inputValue();
@@ -594,6 +594,26 @@ test('a typing burst and a slider drag are one undo step each, with live results
   await settle(page);
   assert.equal(await field.inputValue(), before, 'one undo takes back the typing');
   assert.ok(await page.isDisabled('#undo'));
+  // Arrow keys in quick succession are one step too (Chromium ends the edit on every key);
+  // presses more than a second apart are steps of their own.
+  // (Not in `set` at the preset's value: the baseline's growth is 0.)
+  const growthNow = async () => (await page.evaluate(() => window.caseflow.scenario())).set.growth_pct ?? 0;
+  const start = await growthNow();
+  await slider.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await settle(page);
+  const afterFour = await growthNow();
+  assert.equal(afterFour, start + 2);
+  await page.waitForTimeout(1200);
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+  await settle(page);
+  assert.equal(await growthNow(), start + 3);
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await growthNow(), afterFour, 'one undo takes back the last two presses');
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await growthNow(), start, 'one undo takes back the four presses before');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -686,4 +706,32 @@ test('the keyboard focus on Importeer shows', async () => {
   assert.equal(await page.locator('label[for="import"]').evaluate((l) => getComputedStyle(l).outlineStyle), 'solid');
   assert.deepEqual(problems, []);
   await page.context().close();
+});
+
+// Regression: at 1280×720 the header took 290 px, the ten tabs wrapped to two lines, and the
+// headline (six sentences) and the papers' notes came before the first chart, so no chart was
+// on screen without scrolling.
+test('at 1280×720 the overview shows the caseload chart at once, the tabs on one line, five headline sentences', async () => {
+  for (const lang of ['nl', 'en']) {
+    const { page, problems } = await openPage(env);
+    if (lang === 'en') await page.click('[data-lang=en]');
+    await page.selectOption('#preset', 'corona-2021');
+    await settle(page);
+    const tops = await page.locator('[role=tab]').evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().top));
+    assert.equal(new Set(tops).size, 1, `${lang}: the tabs on one line (${tops})`);
+    const chart = await page.locator('#chart').evaluate((e) => e.getBoundingClientRect().toJSON());
+    assert.ok(chart.height >= 240 && chart.bottom <= 720, `${lang}: the caseload chart on screen: ${JSON.stringify(chart)}`);
+    assert.equal(await page.locator('#headline li').count(), 5, `${lang}: five headline sentences`);
+    assert.match(await page.locator('#headline-shock').textContent(), lang === 'nl' ? /groeischok van 7%/ : /growth shock of 7%/);
+    // Without programmes: no net result and no payback in the uncertainty line.
+    await page.selectOption('#preset', 'baseline');
+    await settle(page);
+    await page.waitForFunction(() => /P5-P95/.test(document.querySelector('#uncertainty').textContent));
+    const line = await page.locator('#uncertainty').textContent();
+    assert.doesNotMatch(line, lang === 'nl' ? /netto resultaat/ : /net result/, line);
+    assert.equal(await page.locator('#headline li').count(), 1, `${lang}: only the caseload without programmes`);
+    assert.ok(await page.locator('#headline-shock').isHidden(), `${lang}: no growth shock in the baseline`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
 });

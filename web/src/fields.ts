@@ -107,7 +107,16 @@ export function numberControl(o: ControlOptions): HTMLElement {
     slider.value = String(r.value);
     accept(r.value);
   });
-  slider.addEventListener('change', () => o.done?.());
+  // A slider let go ends the edit; a key press does not (Chromium sends `change` after every
+  // key): presses in quick succession are one undo step, as a drag is.
+  let keyed = false;
+  slider.addEventListener('keydown', () => {
+    keyed = true;
+  });
+  slider.addEventListener('change', () => {
+    if (!keyed) o.done?.();
+    keyed = false;
+  });
   field.addEventListener('change', () => o.done?.());
   // Leaving a refused value: the field shows the value in use again; the message stays and
   // says what was refused and which value is used instead.

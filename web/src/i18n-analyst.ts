@@ -3,7 +3,7 @@
 import type { Lang } from './i18n';
 
 const nl = {
-  views: { municipalities: 'Gemeenten', backtest: 'Terugblik', sensitivity: 'Gevoeligheid', breakdown: 'Waar komt de besparing vandaan', bestmix: 'Beste mix', compare: 'Vergelijken' } as Record<string, string>,
+  views: { municipalities: 'Gemeenten', backtest: 'Terugblik', sensitivity: 'Gevoeligheid', breakdown: 'Herkomst besparing', bestmix: 'Beste mix', compare: 'Vergelijken' } as Record<string, string>,
   computing: 'Bezig met rekenen…',
   failed: 'Dit kon niet worden berekend',
   table: 'Toon de cijfers als tabel',
@@ -137,11 +137,11 @@ const nl = {
   rowNetBand: 'Netto resultaat, 90%-band',
   rowPayback: 'Terugverdiend na (maanden)',
   cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Kans dat ‘${a}’ meer bespaart dan ‘${b}’: ${p}. Verschil in netto resultaat (${a} − ${b}), 90%-band: ${lo} tot ${hi}.`,
-  cmpRuns: (runs: number, seed: number, command: string) => `${runs} gepaarde runs per scenario, seed ${seed} (${command}).`,
+  cmpRuns: (runs: number, seed: number, command: string) => `${runs} gepaarde runs per scenario, startgetal (seed) ${seed} (${command}).`,
 };
 
 const en: typeof nl = {
-  views: { municipalities: 'Municipalities', backtest: 'Backtest', sensitivity: 'Sensitivity', breakdown: 'Where the saving comes from', bestmix: 'Best mix', compare: 'Compare' },
+  views: { municipalities: 'Municipalities', backtest: 'Backtest', sensitivity: 'Sensitivity', breakdown: 'Saving breakdown', bestmix: 'Best mix', compare: 'Compare' },
   computing: 'Computing…',
   failed: 'This could not be computed',
   table: 'Show the figures as a table',
@@ -269,7 +269,7 @@ const en: typeof nl = {
   rowNetBand: 'Net result, 90% band',
   rowPayback: 'Pays back after (months)',
   cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Chance that ‘${a}’ saves more than ‘${b}’: ${p}. Difference in net result (${a} − ${b}), 90% band: ${lo} to ${hi}.`,
-  cmpRuns: (runs: number, seed: number, command: string) => `${runs} paired runs per scenario, seed ${seed} (${command}).`,
+  cmpRuns: (runs: number, seed: number, command: string) => `${runs} paired runs per scenario, random seed ${seed} (${command}).`,
 };
 
 export type AnalystTexts = typeof nl;

@@ -69,8 +69,9 @@ const nl = {
   resetAll: 'Alle aannames terugzetten',
   computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
   uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
-  uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
-    `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen de looptijd ${payback}. ${runs} runs, seed ${seed} (${command}).`,
+  uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
+    `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind${money}. ${runs} runs, startgetal (seed) ${seed} (${command}).`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen de looptijd ${payback}`,
   colGross: 'Bruto besparing',
   colKept: 'Na terugval',
   colCostShare: 'Kostenaandeel',
@@ -87,7 +88,7 @@ const nl = {
   headlineTitle: 'In het kort',
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
-  bandNote: (runs: number, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (seed ${seed}).`,
+  bandNote: (runs: number, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
   exitsSummary: (total: string, without: string, extra: string) => `In totaal ${total} uitstromers naar werk, tegen ${without} zonder programma’s: ${extra} extra.`,
   colCost: 'Kosten programma’s',
   paybackMark: (m: number) => `terugverdiend (maand ${m})`,
@@ -129,7 +130,7 @@ const nl = {
   views: { overview: 'Overzicht', programmes: 'Programma’s', assumptions: 'Aannames', method: 'Zo rekent caseflow' } as Record<string, string>,
   viewsLabel: 'Weergaven',
   cite: (name: string, version: string, fingerprint: string, mc: string) => `Citeer als: caseflow ${version}, scenario ‘${name}’ (vingerafdruk ${fingerprint})${mc}`,
-  citeMc: (runs: number, seed: number) => `, Monte Carlo ${runs} runs, seed ${seed}`,
+  citeMc: (runs: number, seed: number) => `, Monte Carlo ${runs} runs, startgetal (seed) ${seed}`,
   csv: 'CSV',
   csvTitle: 'Resultaten als CSV (per maand, per jaar, samenvatting)',
   close: 'Sluiten',
@@ -240,8 +241,9 @@ const en: Texts = {
   resetAll: 'Reset all assumptions',
   computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
   uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
-  uncertaintyResult: (b5: string, b95: string, n5: string, n95: string, payback: string, runs: number, seed: number, command: string) =>
-    `90% band (P5-P95): ${b5} to ${b95} benefits at the end; net result ${n5} to ${n95}; chance of payback within the horizon ${payback}. ${runs} runs, seed ${seed} (${command}).`,
+  uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
+    `90% band (P5-P95): ${b5} to ${b95} benefits at the end${money}. ${runs} runs, random seed ${seed} (${command}).`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; net result ${n5} to ${n95}; chance of payback within the horizon ${payback}`,
   colGross: 'Gross saving',
   colKept: 'After feedback',
   colCostShare: 'Cost share',
@@ -258,7 +260,7 @@ const en: Texts = {
   headlineTitle: 'In short',
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
-  bandNote: (runs: number, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (seed ${seed}).`,
+  bandNote: (runs: number, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,
   exitsSummary: (total: string, without: string, extra: string) => `In all ${total} exits to work, against ${without} without programmes: ${extra} extra.`,
   colCost: 'Programme cost',
   paybackMark: (m: number) => `paid back (month ${m})`,
@@ -300,7 +302,7 @@ const en: Texts = {
   views: { overview: 'Overview', programmes: 'Programmes', assumptions: 'Assumptions', method: 'How caseflow calculates' } as Record<string, string>,
   viewsLabel: 'Views',
   cite: (name: string, version: string, fingerprint: string, mc: string) => `Cite as: caseflow ${version}, scenario ‘${name}’ (fingerprint ${fingerprint})${mc}`,
-  citeMc: (runs: number, seed: number) => `, Monte Carlo ${runs} runs, seed ${seed}`,
+  citeMc: (runs: number, seed: number) => `, Monte Carlo ${runs} runs, random seed ${seed}`,
   csv: 'CSV',
   csvTitle: 'Results as CSV (monthly, yearly, summary)',
   close: 'Close',
@@ -480,7 +482,7 @@ export interface HeadlineParts {
 }
 
 /**
- * The five headline sentences (plus the growth shock when there is one). The central figures
+ * The five headline sentences, and the growth shock when there is one. The central figures
  * are the deterministic run's; when the Monte Carlo of the same scenario is there, its P5-P95
  * follows each in brackets.
  */
@@ -522,8 +524,11 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   };
 }
 
-/** The headline sentences in reading order. */
-export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): string[] {
+/**
+ * The headline in reading order: the five numbers (only the caseload's without programmes), and
+ * apart from them the growth shock they follow from, if there is one.
+ */
+export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): { lines: string[]; shock: string } {
   const p = headlineParts(lang, r, mc);
-  return [p.exits, p.caseload, p.shock, p.saving, p.net, p.payback].filter((l): l is string => !!l);
+  return { lines: [p.exits, p.caseload, p.saving, p.net, p.payback].filter((l): l is string => !!l), shock: p.shock ?? '' };
 }

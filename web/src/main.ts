@@ -620,7 +620,9 @@ class App implements Ctx, PresentHost, ReportHost {
     const e = (v: string | null) => (v === null ? '–' : formatEur(this.lang, v));
     const n = (v: number | null) => (v === null ? '–' : formatNumber(this.lang, v));
     const pct = (x: number) => `${formatNumber(this.lang, x * 100)}%`;
-    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), e(net.p5), e(net.p95), pct(mc.summary.payback_month.share_paying_back), mc.runs, mc.seed, this.command(mc));
+    // Without programmes there is no net result and nothing to pay back.
+    const money = this.results && this.results.summary.participants > 0 ? tx.uncertaintyMoney(e(net.p5), e(net.p95), pct(mc.summary.payback_month.share_paying_back)) : '';
+    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), money, mc.runs, mc.seed, this.command(mc));
   }
 
   // --- Rendering ---------------------------------------------------------------------------
@@ -709,7 +711,7 @@ class App implements Ctx, PresentHost, ReportHost {
       if (file) void this.importFile(file);
       importer.value = '';
     });
-    // Two rows: the scenario and its edits; then what goes out of the page.
+    // Two rows, each on one line at 1280 px: the scenario; then undo and what goes out of the page.
     const row = (className: string, ...children: (Node | string)[]) => el('div', { className }, ...children);
     byId('scenario-bar').replaceChildren(
       row(
@@ -728,11 +730,11 @@ class App implements Ctx, PresentHost, ReportHost {
         button('scenario-delete', tx.deleteScenario, () => this.remove()),
         el('label', { htmlFor: 'preset' }, tx.preset),
         presets,
-        button('undo', tx.undo, () => this.undo()),
-        button('redo', tx.redo, () => this.redo()),
       ),
       row(
         'bar-row tools',
+        button('undo', tx.undo, () => this.undo()),
+        button('redo', tx.redo, () => this.redo()),
         button('present', tx.present, () => this.presentation.start()),
         button('print', tx.print, () => {
           buildReport(this, byId('print-report'));

@@ -31,10 +31,12 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
   ] as const;
   const params = core.params.param.map((p) => [label(lang, p), formatNumber(lang, scenario.set[p.id] ?? p.default, 3), unit(lang, p), source(lang, p)]);
   const programmes = r.programmes.map((p) => [programmeName(lang, core.catalogue, p), formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1)]);
+  const { lines, shock } = headline(lang, r, mc);
   into.replaceChildren(
     el('h1', {}, `caseflow: ${host.story().name}`),
     el('p', { className: 'report-meta' }, `${date} · ${cite}`),
-    el('ul', { className: 'report-headline' }, ...headline(lang, r, mc).map((l) => el('li', {}, l))),
+    shock ? el('p', {}, shock) : '',
+    el('ul', { className: 'report-headline' }, ...lines.map((l) => el('li', {}, l))),
     mc ? el('p', {}, tx.bandNote(mc.runs, String(mc.seed))) : '',
     ...charts.map(([d, title]) => el('figure', {}, picture(chartSvg(d, title, cite), d.summary), el('figcaption', {}, d.summary))),
     el('h2', {}, tx.programmesTitle),

@@ -1,5 +1,5 @@
-// *Waar komt de besparing vandaan*: the net result broken down by programme and by cause
-// (`caseflow breakdown`), each as a waterfall that ends on the total, with its table.
+// *Herkomst besparing* (titled "Waar komt de besparing vandaan"): the net result broken down
+// by programme and by cause (`caseflow breakdown`), each as a waterfall that ends on the total, with its table.
 import type { Breakdown, Part } from '../core';
 import { el } from '../dom';
 import { formatEur, formatNumber } from '../i18n';

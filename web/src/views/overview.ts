@@ -1,5 +1,5 @@
-// *Overzicht*: the caseload with its bands and the counterfactual, exits to work, cumulative
-// saving against cost with the payback month, and five headline sentences.
+// *Overzicht*: the caseload with its bands and the counterfactual, five headline sentences,
+// exits to work, and the cumulative saving against cost with the payback month.
 import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
@@ -16,6 +16,7 @@ export class OverviewView implements View {
   private exits!: LineChart;
   private money!: LineChart;
   private headline!: HTMLElement;
+  private shock!: HTMLElement;
   private notes!: HTMLElement;
   private budget!: HTMLElement;
   /** The notes shown (their sources and texts), to rebuild them only when they change. */
@@ -56,6 +57,7 @@ export class OverviewView implements View {
     });
     this.headline = el('ol', { id: 'headline', className: 'headline' });
     this.headline.setAttribute('aria-live', 'polite');
+    this.shock = el('p', { id: 'headline-shock', className: 'headline-shock' });
     this.notes = el('aside', { id: 'notes', className: 'notes', hidden: true });
     this.notesKey = '';
     this.budget = el('p', { id: 'budget', className: 'overallocated', hidden: true });
@@ -80,7 +82,21 @@ export class OverviewView implements View {
         'div',
         { className: 'overview' },
         el('section', { className: 'controls', ariaLabel: tx.controls }, el('h2', {}, tx.controls), ...controls, el('p', { className: 'source' }, tx.moreControls)),
-        el('section', { className: 'results' }, el('h2', { id: 'headline-title' }, tx.headlineTitle), this.headline, this.budget, this.notes, toggle, this.caseload.figure, this.exits.figure, this.money.figure),
+        // The caseload chart first, so that a 1280×720 screen shows it without scrolling; the
+        // headline right under it; the seeds' inconsistencies after the charts.
+        el(
+          'section',
+          { className: 'results' },
+          this.budget,
+          toggle,
+          this.caseload.figure,
+          el('h2', { id: 'headline-title' }, tx.headlineTitle),
+          this.shock,
+          this.headline,
+          this.exits.figure,
+          this.money.figure,
+          this.notes,
+        ),
       ),
     );
     this.update();
@@ -95,7 +111,9 @@ export class OverviewView implements View {
     const mc = this.ctx.uncertainty;
     // Live runs come several times a second while a slider moves: only what changed is
     // touched, so the browser lays out only the sentences and figures that differ.
-    const lines = headline(lang, r, mc);
+    const { lines, shock } = headline(lang, r, mc);
+    setText(this.shock, shock);
+    this.shock.hidden = !shock;
     const items = this.headline.children;
     if (items.length !== lines.length) this.headline.replaceChildren(...lines.map((line) => el('li', {}, line)));
     else lines.forEach((line, i) => setText(items[i]!, line));
