@@ -652,6 +652,6 @@ pub fn compare_table(
         c.runs,
         lang.pick("runs per scenario", "runs per scenario"),
         c.seed,
-        c.method
+        lang.pick(c.method_nl, c.method)
     )
 }

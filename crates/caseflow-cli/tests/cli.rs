@@ -532,6 +532,37 @@ fn backtest_reports_the_12_month_horizon_against_both_naive_forecasts() {
     assert!(!v["not_identified"].as_array().unwrap().is_empty());
 }
 
+#[test]
+fn backtest_and_compare_tables_give_their_method_in_the_language_asked_for() {
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
+    for args in [
+        &["backtest", "--runs", "2"][..],
+        &[
+            "compare",
+            "--preset",
+            "corona-2021",
+            "--preset",
+            "baseline",
+            "--runs",
+            "2",
+        ],
+    ] {
+        let v = json(&[args, &["--format", "json"]].concat());
+        let (en, nl) = (text(&v["method"]), text(&v["method_nl"]));
+        let dutch = stdout(&caseflow(args));
+        assert!(dutch.contains(&nl) && !dutch.contains(&en), "{args:?}");
+        let english = stdout(&caseflow(&[args, &["--lang", "en"]].concat()));
+        assert!(english.contains(&en) && !english.contains(&nl), "{args:?}");
+        if let Some(items) = v.get("not_identified_nl") {
+            let first = |key: &str| text(&v[key][0]);
+            assert_eq!(items.as_array().unwrap().len(), 6);
+            assert!(dutch.contains(&first("not_identified_nl")));
+            assert!(!dutch.contains(&first("not_identified")));
+            assert!(english.contains(&first("not_identified")));
+        }
+    }
+}
+
 /// A file in the test's scratch directory with `text` in it.
 fn scratch(name: &str, text: &[u8]) -> String {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -670,8 +701,16 @@ fn calibrate_fits_the_seed_region_points() {
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(stdout(&o).contains("new_inflow_pct"));
     }
-    let o = caseflow(&["calibrate", "--data", path]);
-    assert!(stdout(&o).contains("Niet te bepalen uit de data"));
+    // The method and what cannot be identified in the table's language.
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
+    let o = stdout(&caseflow(&["calibrate", "--data", path]));
+    assert!(o.contains("Niet te bepalen uit de data"));
+    assert!(o.contains(&text(&v["method_nl"])) && !o.contains(&text(&v["method"])));
+    assert!(o.contains(&text(&v["not_identified_nl"][0])));
+    assert!(!o.contains(&text(&v["not_identified"][0])));
+    let o = stdout(&caseflow(&["calibrate", "--data", path, "--lang", "en"]));
+    assert!(o.contains(&text(&v["method"])) && !o.contains(&text(&v["method_nl"])));
+    assert!(o.contains(&text(&v["not_identified"][0])));
 }
 
 #[test]
