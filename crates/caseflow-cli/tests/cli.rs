@@ -344,6 +344,36 @@ fn params_lists_every_parameter_with_unit_and_source() {
 }
 
 #[test]
+fn params_names_the_evidence_in_the_language_asked_for() {
+    // The evidence kind in the words of the page's *Aannames*, not the Rust name.
+    let nl = stdout(&caseflow(&["params", "--lang", "nl"]));
+    let en = stdout(&caseflow(&["params", "--lang", "en"]));
+    for table in [&nl, &en] {
+        for debug in ["| Seed:", "| Study:", "| Derived:", "| Assumption:"] {
+            assert!(!table.contains(debug), "{debug} in\n{table}");
+        }
+    }
+    for word in [
+        "| stukken van de regio: ",
+        "| onderzoek: ",
+        "| afgeleid: ",
+        "| aanname: ",
+    ] {
+        assert!(nl.contains(word), "{word} missing in\n{nl}");
+    }
+    for word in [
+        "| the region’s papers: ",
+        "| study: ",
+        "| derived: ",
+        "| assumption: ",
+    ] {
+        assert!(en.contains(word), "{word} missing in\n{en}");
+    }
+    // Every line names its evidence: Dutch lines never use the English word.
+    assert!(!nl.contains("| assumption: ") && !nl.contains("| derived: "));
+}
+
+#[test]
 fn allocate_reproduces_the_seed_003_split_with_exact_totals() {
     let v = json(&["allocate", "--total", "303916", "--format", "json"]);
     let rows = v["rows"].as_array().unwrap();
