@@ -22,6 +22,17 @@ function cli(args) {
 
 const nlEur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(v));
 
+/**
+ * The text of `#id` once it is `expected` (the method of an analysis in the page's language);
+ * the view shows `other` (the other language's) nowhere, not even in a closed `<details>`.
+ */
+async function inLanguage(page, id, expected, other) {
+  await page.waitForFunction(([i, text]) => document.getElementById(i)?.textContent === text, [id, expected], { timeout: 10000 }).catch(() => {});
+  assert.equal(await page.locator(`#${id}`).textContent(), expected);
+  const all = await page.locator('#view').textContent();
+  for (const text of [other].flat()) assert.ok(!all.includes(text), `#${id}: the other language's text is on the page: ${text}`);
+}
+
 /** Open a view and wait until its analysis is on screen. */
 async function viewData(page, view, timeout = 120000) {
   await page.click(`#tab-${view}`);
@@ -80,6 +91,7 @@ test('Gevoeligheid and Herkomst besparing equal `caseflow sensitivity` and `brea
   await page.selectOption('#preset', 'corona-2021');
   const sens = await viewData(page, 'sensitivity');
   assert.deepEqual(sens, cli(['sensitivity', '--preset', 'corona-2021']));
+  await inLanguage(page, 'sensitivity-method', sens.method_nl, sens.method);
   const top = await page.locator('#tornado li').count();
   assert.equal(top, sens.top.length);
   const plain = sens.top.findIndex((w) => !w.parameter.startsWith('programmes['));
@@ -92,6 +104,13 @@ test('Gevoeligheid and Herkomst besparing equal `caseflow sensitivity` and `brea
   const rows = await page.locator('#breakdown-cause-table tbody tr').evaluateAll((r) => r.map((x) => x.lastElementChild.textContent));
   assert.equal(rows[rows.length - 1], nlEur(bd.net_saving_eur));
   assert.equal(rows[rows.length - 2], nlEur(bd.net_saving_eur));
+  await inLanguage(page, 'breakdown-method', bd.method_nl, bd.method);
+  // On the English page, the English method.
+  await page.click('button[data-lang="en"]');
+  await settle(page);
+  await inLanguage(page, 'breakdown-method', bd.method, bd.method_nl);
+  assert.deepEqual(await viewData(page, 'sensitivity'), sens);
+  await inLanguage(page, 'sensitivity-method', sens.method, sens.method_nl);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -120,6 +139,10 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   const { page, problems } = await openPage(env);
   const data = await viewData(page, 'backtest', 300000);
   assert.deepEqual(data.backtest, cli(['backtest']));
+  const bt = data.backtest;
+  // The method and what the data cannot identify in Dutch, the English nowhere.
+  await inLanguage(page, 'backtest-method', bt.method_nl, [bt.method, ...bt.not_identified]);
+  assert.deepEqual(await page.locator('#backtest-not-identified li').allTextContents(), bt.not_identified_nl);
   const csv = ['# own series', 'area,month,benefits,inflow,outflow', 'region,2017-01,4846,,', 'region,2018-01,4765,,', 'region,2019-01,4529,,', 'maastricht,2020-01,3568,95,80', 'maastricht,2020-07,3650,,', 'maastricht,2020-12,3723,,'].join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'caseflow-cal-'));
   const file = join(dir, 'series.csv');
@@ -143,6 +166,11 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   await page.waitForFunction(() => window.caseflow.viewData()?.calibrationError, null, { timeout: 60000 });
   assert.match(await page.locator('#calibrate-status').innerText(), /regel 2/);
   assert.deepEqual(requests, []);
+  // On the English page, the English method and list.
+  await page.click('button[data-lang="en"]');
+  await settle(page);
+  await inLanguage(page, 'backtest-method', bt.method, [bt.method_nl, ...bt.not_identified_nl]);
+  assert.deepEqual(await page.locator('#backtest-not-identified li').allTextContents(), bt.not_identified);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

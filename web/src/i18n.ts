@@ -405,6 +405,16 @@ export function source(lang: Lang, spec: { source: string; source_nl: string }):
   return lang === 'nl' ? spec.source_nl : spec.source;
 }
 
+/** How an analysis was computed (its `method`), in the page's language. */
+export function method(lang: Lang, spec: { method: string; method_nl: string }): string {
+  return lang === 'nl' ? spec.method_nl : spec.method;
+}
+
+/** What a fit could not pin down (its `not_identified`), in the page's language. */
+export function notIdentified(lang: Lang, spec: { not_identified: string[]; not_identified_nl: string[] }): string[] {
+  return lang === 'nl' ? spec.not_identified_nl : spec.not_identified;
+}
+
 /**
  * A programme's name as the page shows it. A name the user gave stays as typed; a template's
  * own (Dutch) name shows as the template's English name on the English page ("Track i: work

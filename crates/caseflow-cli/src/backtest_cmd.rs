@@ -42,7 +42,7 @@ pub struct BacktestArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = BacktestFormat::Table)]
     pub format: BacktestFormat,
-    /// Language of the table (the method notes are in English).
+    /// Language of the table and the method notes (the assessment is in English).
     #[arg(long, value_enum, default_value_t = BacktestLang::Nl)]
     pub lang: BacktestLang,
     /// Monte Carlo runs per forecast, for the 90% band.
@@ -178,7 +178,10 @@ fn table(bt: &Backtest, lang: Lang) -> String {
         (lang.pick("Beoordeling", "Assessment"), &bt.assessment),
         (
             lang.pick("Niet te bepalen uit de data", "Not identified by the data"),
-            &bt.not_identified,
+            match lang {
+                Lang::Nl => &bt.not_identified_nl,
+                Lang::En => &bt.not_identified,
+            },
         ),
     ] {
         s.push_str(&format!("\n{title}:\n"));
@@ -189,7 +192,7 @@ fn table(bt: &Backtest, lang: Lang) -> String {
     s.push_str(&format!(
         "\n{}: {}\n{} {}, seed {}\n",
         lang.pick("Methode", "Method"),
-        bt.method,
+        lang.pick(&bt.method_nl, &bt.method),
         lang.pick("Monte Carlo-runs:", "Monte Carlo runs:"),
         bt.runs,
         bt.seed

@@ -54,7 +54,7 @@ pub struct CalibrateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CalibrateFormat::Table)]
     pub format: CalibrateFormat,
-    /// Language of the table and the messages (the method notes are in English).
+    /// Language of the table, the messages and the method notes.
     #[arg(long, value_enum, default_value_t = CalibrateLang::Nl)]
     pub lang: CalibrateLang,
 }
@@ -287,13 +287,17 @@ fn table(cal: &Calibration, lang: Lang) -> String {
         "\n{}:\n",
         lang.pick("Niet te bepalen uit de data", "Not identified by the data")
     ));
-    for l in &cal.not_identified {
+    let not_identified = match lang {
+        Lang::Nl => &cal.not_identified_nl,
+        Lang::En => &cal.not_identified,
+    };
+    for l in not_identified {
         s.push_str(&format!("- {l}\n"));
     }
     s.push_str(&format!(
         "\n{}: {}\n",
         lang.pick("Methode", "Method"),
-        cal.method
+        lang.pick(&cal.method_nl, &cal.method)
     ));
     s
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use caseflow_core::allocate::Split;
 use caseflow_core::analysis::{Breakdown, Mix, Optimisation, Sensitivity};
 use caseflow_core::montecarlo::MonteCarlo;
+use caseflow_core::params::Evidence;
 use caseflow_core::results::Summary;
 use caseflow_core::{Lang, ParamTable, Results, Scenario};
 
@@ -239,7 +240,7 @@ pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io:
     for p in table.params.iter().chain(&table.programme_fields) {
         writeln!(
             out,
-            "{:<36} {:>9} {} {} - {}, {} {} - {} | {} | {} | {:?}: {}",
+            "{:<36} {:>9} {} {} - {}, {} {} - {} | {} | {} | {}: {}",
             p.id,
             lang.number(p.default),
             lang.pick("aannemelijk", "plausible"),
@@ -250,11 +251,22 @@ pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io:
             lang.number(p.max),
             lang.pick(&p.unit_nl, &p.unit_en),
             lang.pick(&p.label_nl, &p.label_en),
-            p.evidence,
+            evidence(p.evidence, lang),
             lang.pick(&p.source_nl, &p.source)
         )?;
     }
     Ok(())
+}
+
+/// How strong the evidence is, in the words the page's *Aannames* uses (`web/src/i18n.ts`,
+/// `codes`).
+fn evidence(e: Evidence, lang: Lang) -> &'static str {
+    match e {
+        Evidence::Seed => lang.pick("stukken van de regio", "the region’s papers"),
+        Evidence::Study => lang.pick("onderzoek", "study"),
+        Evidence::Derived => lang.pick("afgeleid", "derived"),
+        Evidence::Assumption => lang.pick("aanname", "assumption"),
+    }
 }
 
 /// The cost split as a table.
@@ -652,6 +664,6 @@ pub fn compare_table(
         c.runs,
         lang.pick("runs per scenario", "runs per scenario"),
         c.seed,
-        c.method
+        lang.pick(c.method_nl, c.method)
     )
 }

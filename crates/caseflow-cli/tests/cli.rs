@@ -344,6 +344,36 @@ fn params_lists_every_parameter_with_unit_and_source() {
 }
 
 #[test]
+fn params_names_the_evidence_in_the_language_asked_for() {
+    // The evidence kind in the words of the page's *Aannames*, not the Rust name.
+    let nl = stdout(&caseflow(&["params", "--lang", "nl"]));
+    let en = stdout(&caseflow(&["params", "--lang", "en"]));
+    for table in [&nl, &en] {
+        for debug in ["| Seed:", "| Study:", "| Derived:", "| Assumption:"] {
+            assert!(!table.contains(debug), "{debug} in\n{table}");
+        }
+    }
+    for word in [
+        "| stukken van de regio: ",
+        "| onderzoek: ",
+        "| afgeleid: ",
+        "| aanname: ",
+    ] {
+        assert!(nl.contains(word), "{word} missing in\n{nl}");
+    }
+    for word in [
+        "| the region’s papers: ",
+        "| study: ",
+        "| derived: ",
+        "| assumption: ",
+    ] {
+        assert!(en.contains(word), "{word} missing in\n{en}");
+    }
+    // Every line names its evidence: Dutch lines never use the English word.
+    assert!(!nl.contains("| assumption: ") && !nl.contains("| derived: "));
+}
+
+#[test]
 fn allocate_reproduces_the_seed_003_split_with_exact_totals() {
     let v = json(&["allocate", "--total", "303916", "--format", "json"]);
     let rows = v["rows"].as_array().unwrap();
@@ -532,6 +562,37 @@ fn backtest_reports_the_12_month_horizon_against_both_naive_forecasts() {
     assert!(!v["not_identified"].as_array().unwrap().is_empty());
 }
 
+#[test]
+fn backtest_and_compare_tables_give_their_method_in_the_language_asked_for() {
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
+    for args in [
+        &["backtest", "--runs", "2"][..],
+        &[
+            "compare",
+            "--preset",
+            "corona-2021",
+            "--preset",
+            "baseline",
+            "--runs",
+            "2",
+        ],
+    ] {
+        let v = json(&[args, &["--format", "json"]].concat());
+        let (en, nl) = (text(&v["method"]), text(&v["method_nl"]));
+        let dutch = stdout(&caseflow(args));
+        assert!(dutch.contains(&nl) && !dutch.contains(&en), "{args:?}");
+        let english = stdout(&caseflow(&[args, &["--lang", "en"]].concat()));
+        assert!(english.contains(&en) && !english.contains(&nl), "{args:?}");
+        if let Some(items) = v.get("not_identified_nl") {
+            let first = |key: &str| text(&v[key][0]);
+            assert_eq!(items.as_array().unwrap().len(), 6);
+            assert!(dutch.contains(&first("not_identified_nl")));
+            assert!(!dutch.contains(&first("not_identified")));
+            assert!(english.contains(&first("not_identified")));
+        }
+    }
+}
+
 /// A file in the test's scratch directory with `text` in it.
 fn scratch(name: &str, text: &[u8]) -> String {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -670,8 +731,16 @@ fn calibrate_fits_the_seed_region_points() {
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(stdout(&o).contains("new_inflow_pct"));
     }
-    let o = caseflow(&["calibrate", "--data", path]);
-    assert!(stdout(&o).contains("Niet te bepalen uit de data"));
+    // The method and what cannot be identified in the table's language.
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
+    let o = stdout(&caseflow(&["calibrate", "--data", path]));
+    assert!(o.contains("Niet te bepalen uit de data"));
+    assert!(o.contains(&text(&v["method_nl"])) && !o.contains(&text(&v["method"])));
+    assert!(o.contains(&text(&v["not_identified_nl"][0])));
+    assert!(!o.contains(&text(&v["not_identified"][0])));
+    let o = stdout(&caseflow(&["calibrate", "--data", path, "--lang", "en"]));
+    assert!(o.contains(&text(&v["method"])) && !o.contains(&text(&v["method_nl"])));
+    assert!(o.contains(&text(&v["not_identified"][0])));
 }
 
 #[test]

@@ -9,6 +9,21 @@ use crate::params::{Distribution, ParamSpec};
 use crate::results::Summary;
 use crate::{Model, Scenario};
 
+/// How the tornado is computed.
+const SENSITIVITY_METHOD: &str = "one at a time: each uncertain parameter at the low and high end of its plausible range, the others at their values in use; programme fields per programme; deterministic runs";
+/// How the tornado is computed, in Dutch.
+const SENSITIVITY_METHOD_NL: &str = "één voor één: elke onzekere aanname op de lage en de hoge kant van haar aannemelijke bereik, de andere op hun waarde in gebruik; de velden van de programma's per programma; deterministische berekeningen";
+
+/// How the best mix is searched.
+const OPTIMISE_METHOD: &str = "greedy marginal search on deterministic runs: steps of about 1/40 of the budget per track, each step to the track adding most objective per euro, while it adds anything; the decided mix is kept when it is better (the vangnet and shared pools make the curves not quite concave); the best and the decided mix are then rerun as a paired Monte Carlo";
+/// How the best mix is searched, in Dutch.
+const OPTIMISE_METHOD_NL: &str = "gretige marginale zoekmethode op deterministische berekeningen: stappen van ongeveer 1/40 van het budget per traject, elke stap naar het traject dat per euro het meest aan het doel toevoegt, zolang het nog iets toevoegt; de gekozen mix blijft staan als die beter is (door het vangnet en de gedeelde pools zijn de curves niet helemaal concaaf); daarna worden de beste en de gekozen mix opnieuw doorgerekend als gepaarde Monte Carlo";
+
+/// How the breakdown attributes the net saving.
+const BREAKDOWN_METHOD: &str = "sequential attribution in a stated order: by programme, each programme's net saving when added after the ones listed before it; by cause, the gross saving without lock-in and re-entry, then re-entry switched on, then lock-in, then the feedback and the cost; each part is the change that step makes, so the parts add up exactly (the order matters; a Shapley split would average over orders)";
+/// How the breakdown attributes the net saving, in Dutch.
+const BREAKDOWN_METHOD_NL: &str = "opeenvolgende toerekening in de hier genoemde volgorde: per programma de netto besparing van elk programma als het wordt toegevoegd na de programma's die ervoor staan; per oorzaak eerst de bruto besparing zonder lock-in en terugkeer, dan met terugkeer, dan met lock-in, dan de terugval en de kosten; elk deel is de verandering die die stap geeft, dus de delen tellen precies op (de volgorde maakt uit; een Shapley-verdeling zou over de volgordes middelen)";
+
 /// One bar of the tornado.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -45,6 +60,8 @@ pub struct Sensitivity {
     pub top: Vec<Swing>,
     /// How it was computed.
     pub method: &'static str,
+    /// How it was computed, in Dutch.
+    pub method_nl: &'static str,
 }
 
 /// What the optimiser maximises.
@@ -153,6 +170,8 @@ pub struct Optimisation {
     pub max_participants: Vec<f64>,
     /// How it was computed.
     pub method: &'static str,
+    /// How it was computed, in Dutch.
+    pub method_nl: &'static str,
 }
 
 fn money(x: Decimal) -> f64 {
@@ -222,7 +241,8 @@ impl Model {
         Ok(Sensitivity {
             net_saving_eur: central.summary.net_saving_eur,
             top: swings,
-            method: "one at a time: each uncertain parameter at the low and high end of its plausible range, the others at their values in use; programme fields per programme; deterministic runs",
+            method: SENSITIVITY_METHOD,
+            method_nl: SENSITIVITY_METHOD_NL,
         })
     }
 
@@ -388,7 +408,8 @@ impl Model {
             frontier,
             monte_carlo_check,
             max_participants,
-            method: "greedy marginal search on deterministic runs: steps of about 1/40 of the budget per track, each step to the track adding most objective per euro, while it adds anything; the decided mix is kept when it is better (the vangnet and shared pools make the curves not quite concave); the best and the decided mix are then rerun as a paired Monte Carlo",
+            method: OPTIMISE_METHOD,
+            method_nl: OPTIMISE_METHOD_NL,
         })
     }
 }
@@ -401,6 +422,18 @@ mod tests {
         let m = Model::new().unwrap();
         let s = m.preset("corona-2021").unwrap().scenario.clone();
         (m, s)
+    }
+
+    #[test]
+    fn the_tornado_and_the_best_mix_say_how_they_work_in_dutch_too() {
+        let (m, mut s) = corona();
+        s.months = 12;
+        let t = m.sensitivity(&s).unwrap();
+        crate::lang::bilingual::assert_translated(t.method, t.method_nl);
+        let o = m
+            .optimise(&s, Decimal::from(400_000), Objective::NetSaving, None)
+            .unwrap();
+        crate::lang::bilingual::assert_translated(o.method, o.method_nl);
     }
 
     #[test]
@@ -489,6 +522,8 @@ pub struct Breakdown {
     pub deadweight_exits: f64,
     /// How the parts are attributed.
     pub method: &'static str,
+    /// How the parts are attributed, in Dutch.
+    pub method_nl: &'static str,
 }
 
 impl Model {
@@ -574,7 +609,8 @@ impl Model {
             by_programme,
             by_cause,
             deadweight_exits: s.deadweight_exits,
-            method: "sequential attribution in a stated order: by programme, each programme's net saving when added after the ones listed before it; by cause, the gross saving without lock-in and re-entry, then re-entry switched on, then lock-in, then the feedback and the cost; each part is the change that step makes, so the parts add up exactly (the order matters; a Shapley split would average over orders)",
+            method: BREAKDOWN_METHOD,
+            method_nl: BREAKDOWN_METHOD_NL,
         })
     }
 }
@@ -582,6 +618,15 @@ impl Model {
 #[cfg(test)]
 mod breakdown_tests {
     use super::*;
+
+    #[test]
+    fn the_breakdown_says_how_it_attributes_in_dutch_too() {
+        let m = Model::new().unwrap();
+        let mut s = m.preset("corona-2021").unwrap().scenario.clone();
+        s.months = 12;
+        let b = m.breakdown(&s).unwrap();
+        crate::lang::bilingual::assert_translated(b.method, b.method_nl);
+    }
 
     #[test]
     fn the_parts_add_up_exactly_to_the_net_saving() {

@@ -46,6 +46,17 @@ Maastricht 2020: no earlier Maastricht point in the seeds, so the parameter defa
 Naive forecasts: no change (the origin's stock) and trend (the origin's stock plus the last observed yearly change, pro rata over the horizon; not available for Maastricht 2020, which has no earlier point). \
 Error: (forecast - actual) / actual x 100, in percent; a negative error is a forecast below the actual.";
 
+/// How the backtest is done, in Dutch: [`METHOD`] in the same order and with the same figures.
+pub const METHOD_NL: &str = "Voortschrijdende startmomenten op de bestandscijfers uit de stukken (seed 002: regio 1 januari 2017-2019 en 1 september 2019; seed 000 §2: Maastricht 1 januari en 1 december 2020). \
+Op elk regionaal startmoment zijn de zes beginstanden de standaardwaarden per gemeente, geschaald naar het werkelijke bestand van de regio, en is `start` de maand van het startmoment. \
+Schatting: één getal, new_inflow_pct (toegestaan 0-10), wordt door bisectie zo gekozen dat een deterministische berekening over het voorafgaande jaar eindigt op het werkelijke bestand van dat jaar; de uitstroomkansen, de aandelen uitstroom naar werk, de terugkeer en de samenstelling van het bestand blijven op hun standaardwaarde (landelijke uitgangswaarden, DOMAIN.md). De geschatte waarde wordt op 4 decimalen afgerond en zo gebruikt, zodat elke prognose opnieuw te berekenen is met `caseflow run --set`. \
+Variant `fitted`: de geschatte instroom, vooruit doorgerekend vanaf het startmoment; dit is een echte ex-ante prognose (ze gebruikt niets van na het startmoment). \
+Variant `fitted_national_covariate`: hetzelfde, plus de landelijke conjunctuur als verschuiving van de instroom: de landelijke verandering van het bestand per jaar (Divosa-benchmark: -1,4% 2017, -5,4% 2018; CBS, personen onder de AOW-leeftijd, gelezen als standen aan het eind van het jaar: 432.000 2018, 415.000 2019, 428.000 2020, dus -3,9% 2019 en +3,1% 2020) in de prognosemaanden min die in de geschatte maanden, naar maanden gewogen, maal de beginstand, ingevoerd als groeischok (growth_pct, verspreid over de looptijd vanaf het startmoment). Deze variant neemt aan dat de regio de landelijke conjunctuur één op één volgt (de regio -1,7% en -5,0% tegen -1,4% en -5,4% landelijk in 2017-2018) en dat de conjunctuur via de instroom werkt. Ze gebruikt de gerealiseerde landelijke verandering, die op het startmoment niet bekend was; het is dus een voorwaardelijke (ex-post) prognose, en de vergelijking met de naïeve prognoses is geen eerlijke ex-ante wedstrijd. \
+Maastricht 2020: de stukken geven geen eerder cijfer voor Maastricht, dus worden de standaardwaarden van de aannames gebruikt (variant `defaults`), en ook met een coronaschok (variant `defaults_corona_shock`: growth_pct 7 verspreid over 12 maanden vanaf 2020-01, waarvan 11 binnen de looptijd vallen; seed 000 verwacht 7% groei voor 2021, en dat voor 2020 te gebruiken, vanaf januari, is een aanname). Alleen de eigen resultaten van Maastricht worden vergeleken. \
+90%-band: P5-P95 van het bestand in de doelmaand over gepaarde Monte Carlo-runs (elke onzekere aanname getrokken rond haar waarde in gebruik, plus procesruis); het is een prior-predictieve band: de trekkingen houden geen rekening met de schatting, en ook de beginstanden worden getrokken, hoewel ze op het startmoment bekend zijn. \
+Naïeve prognoses: gelijk (het bestand op het startmoment) en trend (het bestand op het startmoment plus de laatst waargenomen verandering per jaar, naar rato van de looptijd; niet beschikbaar voor Maastricht 2020, dat geen eerder cijfer heeft). \
+Fout: (prognose - werkelijk) / werkelijk x 100, in procenten; een negatieve fout is een prognose onder de werkelijkheid.";
+
 /// What four yearly points cannot tell apart, reported with the results.
 const NOT_IDENTIFIED: [&str; 6] = [
     "Inflow level and exit hazards: the seeds' yearly stocks fix only the net flow (inflow minus exits) of each year. new_inflow_pct is fitted with the exit hazards at their national-prior defaults; a higher hazard with a higher inflow fits the same points as well (DOMAIN.md: about the same error for any hazard between 1% and 2.5% a month), so the fitted inflow is a net-flow summary, not an estimate of the real inflow.",
@@ -54,6 +65,16 @@ const NOT_IDENTIFIED: [&str; 6] = [
     "The size and timing of the corona shock in 2020: 7% over 12 months from January 2020 is seed 000's expectation for 2021, used here as an assumption for 2020.",
     "Maastricht's own trend before 2020: the seeds give no earlier Maastricht figure, so nothing is fitted for 2020 and there is no naive trend forecast.",
     "Registered against real outflow: benefits frozen instead of ended (Valkenier project, seed 002) keep people in work in the counts; the model does not separate them.",
+];
+
+/// [`NOT_IDENTIFIED`] in Dutch, item for item.
+const NOT_IDENTIFIED_NL: [&str; 6] = [
+    "Niveau van de instroom en uitstroomkansen: de jaarlijkse standen in de stukken leggen alleen de netto stroom (instroom min uitstroom) van elk jaar vast. new_inflow_pct wordt geschat met de uitstroomkansen op hun landelijke standaardwaarden; een hogere uitstroomkans met een hogere instroom past even goed op dezelfde punten (DOMAIN.md: ongeveer dezelfde fout voor elke uitstroomkans tussen 1% en 2,5% per maand), dus de geschatte instroom vat de netto stroom samen en is geen schatting van de echte instroom.",
+    "De samenstelling van het bestand naar duur in de bijstand en afstand tot werk op elk startmoment: elke berekening begint bij de standaardverdeling van het bestand, niet bij een geschatte toestand, en de stukken geven geen samenstelling.",
+    "Hoe de landelijke conjunctuur de regio bereikt (via instroom of uitstroom, met of zonder vertraging): de variant met de landelijke conjunctuur neemt instroom aan, één op één, in hetzelfde jaar; met twee geschatte jaren is dat niet te toetsen.",
+    "Omvang en timing van de coronaschok in 2020: 7% over 12 maanden vanaf januari 2020 is wat seed 000 voor 2021 verwacht, hier als aanname gebruikt voor 2020.",
+    "De eigen trend van Maastricht vóór 2020: de stukken geven geen eerder cijfer voor Maastricht, dus voor 2020 wordt niets geschat en is er geen naïeve trendprognose.",
+    "Geregistreerde tegenover echte uitstroom: uitkeringen die bevroren zijn in plaats van beëindigd (project Valkenier, seed 002) houden mensen met werk in de telling; het model houdt ze niet apart.",
 ];
 
 /// The area a horizon is compared on.
@@ -194,8 +215,12 @@ pub struct Backtest {
     pub seed: u64,
     /// How the backtest is done.
     pub method: String,
+    /// How the backtest is done, in Dutch.
+    pub method_nl: String,
     /// What the data could not pin down.
     pub not_identified: Vec<String>,
+    /// What the data could not pin down, in Dutch (item for item).
+    pub not_identified_nl: Vec<String>,
     /// The fitted new inflow per origin.
     pub fits: Vec<Fit>,
     /// Every forecast against its actual.
@@ -557,7 +582,9 @@ pub fn backtest(model: &Model, runs: u32, seed: u64) -> Result<Backtest, InputEr
         runs,
         seed,
         method: METHOD.to_owned(),
+        method_nl: METHOD_NL.to_owned(),
         not_identified: NOT_IDENTIFIED.iter().map(|s| (*s).to_owned()).collect(),
+        not_identified_nl: NOT_IDENTIFIED_NL.iter().map(|s| (*s).to_owned()).collect(),
         fits,
         horizons: out,
         assessment,
@@ -574,6 +601,13 @@ mod tests {
 
     fn run() -> Backtest {
         backtest(&model(), 20, 7).unwrap()
+    }
+
+    #[test]
+    fn the_method_and_what_is_not_identified_are_in_dutch_too() {
+        let bt = run();
+        crate::lang::bilingual::assert_translated(&bt.method, &bt.method_nl);
+        crate::lang::bilingual::assert_translated_list(&bt.not_identified, &bt.not_identified_nl);
     }
 
     #[test]

@@ -64,12 +64,28 @@ A figure for month M is the stock on the first day of M, the end of month M-1 in
 Error per point: fitted - data (households) and (fitted - data) / data x 100 (percent). \
 Inflow and outflow columns are read and checked but not used in the fit; per period they are shown next to the fitted run's flows (inflow: new inflow plus re-entries; outflow: exits to work plus other exits).";
 
+/// How the calibration is done, in Dutch: [`METHOD`] in the same order and with the same figures.
+pub const METHOD_NL: &str = "Per gebied één deterministische berekening van het eerste punt van het gebied (met het bestand daar als beginstand; voor de regio de zes standaardwaarden per gemeente, geschaald naar het regionale bestand; voor een gemeente haar eigen beginstand, en alleen haar eigen resultaten worden vergeleken) tot het laatste punt. \
+Eén getal, new_inflow_pct (toegestaan 0-10), wordt met de gulden-snedemethode zo gekozen dat de som van de gekwadrateerde verschillen tussen het bestand in de berekening en de data op elk later punt zo klein mogelijk is; de uitstroomkansen, de aandelen uitstroom naar werk, de terugkeer en de samenstelling van het bestand blijven op hun standaardwaarde (landelijke uitgangswaarden, DOMAIN.md). \
+De geschatte waarde wordt op 4 decimalen afgerond en de geschatte reeks gebruikt haar zo, zodat elk cijfer opnieuw te berekenen is met `caseflow run` (zie rerun). \
+Een cijfer voor maand M is het bestand op de eerste dag van M, het einde van maand M-1 in de resultaten van een berekening. \
+Fout per punt: geschat - data (huishoudens) en (geschat - data) / data x 100 (procent). \
+Kolommen met instroom en uitstroom worden gelezen en gecontroleerd, maar niet gebruikt in de schatting; per periode staan ze naast de stromen van de geschatte berekening (instroom: nieuwe instroom plus terugkeer; uitstroom: uitstroom naar werk plus andere uitstroom).";
+
 /// What a fit on stocks cannot tell apart (the backtest's wording, for any series).
 const NOT_IDENTIFIED: [&str; 4] = [
     "Inflow level and exit hazards: stocks fix only the net flow (inflow minus exits) of each period. new_inflow_pct is fitted with the exit hazards at their national-prior defaults; a higher hazard with a higher inflow fits the same points as well (DOMAIN.md: about the same error for any hazard between 1% and 2.5% a month), so the fitted inflow is a net-flow summary, not an estimate of the real inflow. Inflow and outflow columns, where given, are compared with the fitted run but not used to separate the two.",
     "The mix of the stock by time on benefit and distance to work at each area's first point: every run starts from the default stock shares, not from a fitted state, and the data give no mix.",
     "Changes within the span: one inflow is fitted for all of an area's periods, so a cycle, a shock or a policy change inside the span shows up as a pattern in the errors per point, not in the fitted value.",
     "Registered against real outflow: benefits frozen instead of ended (Valkenier project, seed 002) keep people in work in the counts; the model does not separate them.",
+];
+
+/// [`NOT_IDENTIFIED`] in Dutch, item for item.
+const NOT_IDENTIFIED_NL: [&str; 4] = [
+    "Niveau van de instroom en uitstroomkansen: standen leggen alleen de netto stroom (instroom min uitstroom) van elke periode vast. new_inflow_pct wordt geschat met de uitstroomkansen op hun landelijke standaardwaarden; een hogere uitstroomkans met een hogere instroom past even goed op dezelfde punten (DOMAIN.md: ongeveer dezelfde fout voor elke uitstroomkans tussen 1% en 2,5% per maand), dus de geschatte instroom vat de netto stroom samen en is geen schatting van de echte instroom. Kolommen met instroom en uitstroom worden, waar gegeven, vergeleken met de geschatte berekening, maar niet gebruikt om die twee te scheiden.",
+    "De samenstelling van het bestand naar duur in de bijstand en afstand tot werk op het eerste punt van elk gebied: elke berekening begint bij de standaardverdeling van het bestand, niet bij een geschatte toestand, en de data geven geen samenstelling.",
+    "Veranderingen binnen de periode: voor alle perioden van een gebied wordt één instroom geschat, dus een conjunctuurgolf, een schok of een beleidswijziging binnen de periode is te zien als patroon in de fouten per punt, niet in de geschatte waarde.",
+    "Geregistreerde tegenover echte uitstroom: uitkeringen die bevroren zijn in plaats van beëindigd (project Valkenier, seed 002) houden mensen met werk in de telling; het model houdt ze niet apart.",
 ];
 
 /// The largest stock or flow a row may hold, households (`start_stock`'s maximum).
@@ -641,8 +657,12 @@ pub struct Calibration {
     pub version: &'static str,
     /// How the fit is done.
     pub method: String,
+    /// How the fit is done, in Dutch.
+    pub method_nl: String,
     /// What a fit on stocks cannot pin down.
     pub not_identified: Vec<String>,
+    /// What a fit on stocks cannot pin down, in Dutch (item for item).
+    pub not_identified_nl: Vec<String>,
     /// The inflow and outflow columns: read, and how used.
     pub flows: Flows,
     /// One fit per area, region first, then the municipalities in their usual order.
@@ -944,7 +964,9 @@ pub fn calibrate(model: &Model, data: &Data) -> Result<Calibration, InputErrors>
     Ok(Calibration {
         version: crate::VERSION,
         method: METHOD.to_owned(),
+        method_nl: METHOD_NL.to_owned(),
         not_identified: NOT_IDENTIFIED.iter().map(|s| (*s).to_owned()).collect(),
+        not_identified_nl: NOT_IDENTIFIED_NL.iter().map(|s| (*s).to_owned()).collect(),
         flows: Flows {
             inflow_rows,
             outflow_rows,
@@ -1054,6 +1076,14 @@ mod tests {
         assert!(f.at_bound.is_none());
         assert_eq!(f.points[2].line, 2);
         assert!(!cal.flows.used_in_fit);
+    }
+
+    #[test]
+    fn the_method_and_what_is_not_identified_are_in_dutch_too() {
+        let text = "area,month,benefits\nvaals,2020-01,300\nvaals,2020-03,297\n";
+        let cal = calibrate(&model(), &parse(&rows(text)).unwrap()).unwrap();
+        crate::lang::bilingual::assert_translated(&cal.method, &cal.method_nl);
+        crate::lang::bilingual::assert_translated_list(&cal.not_identified, &cal.not_identified_nl);
     }
 
     #[test]

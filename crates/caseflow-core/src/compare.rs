@@ -25,7 +25,10 @@ const LANES: usize = 4;
 /// The most scenarios compared at once.
 pub const MAX_SCENARIOS: usize = 4;
 
+/// How the comparison is computed.
 const METHOD: &str = "paired Monte Carlo: run r of every scenario draws from the same Xoshiro256++ stream (seed, r), as `caseflow run --runs N --seed S` does, so the scenarios meet the same parameter draws (z-scores around each one's values in use) and, with equally many programmes, the same process noise; P(A saves more than B) is the share of runs with A's net saving above B's; the difference's percentiles are over the paired differences (linear interpolation)";
+/// [`METHOD`] in Dutch.
+const METHOD_NL: &str = "gepaarde Monte Carlo: run r van elk scenario trekt uit dezelfde Xoshiro256++-reeks (seed, r), zoals `caseflow run --runs N --seed S` doet, dus de scenario's krijgen dezelfde trekkingen van de aannames (z-scores rond de eigen waarden in gebruik van elk scenario) en, bij evenveel programma's, dezelfde procesruis; P(A bespaart meer dan B) is het aandeel van de runs waarin de netto besparing van A hoger is dan die van B; de percentielen van het verschil gaan over de gepaarde verschillen (lineaire interpolatie)";
 
 /// Percentiles of an amount over the runs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,6 +98,8 @@ pub struct Comparison {
     pub pairs: Vec<Pair>,
     /// How it was computed.
     pub method: &'static str,
+    /// How it was computed, in Dutch.
+    pub method_nl: &'static str,
 }
 
 /// Percentile of sorted values, interpolating linearly (as the Monte Carlo does).
@@ -245,6 +250,7 @@ impl Model {
             scenarios: sides,
             pairs,
             method: METHOD,
+            method_nl: METHOD_NL,
         })
     }
 }
@@ -255,6 +261,19 @@ mod tests {
 
     fn preset(m: &Model, id: &str) -> Scenario {
         m.preset(id).unwrap().scenario.clone()
+    }
+
+    #[test]
+    fn the_comparison_and_the_monte_carlo_say_how_they_work_in_dutch_too() {
+        let m = Model::new().unwrap();
+        let mut a = preset(&m, "corona-2021");
+        a.months = 12;
+        let c = m
+            .compare(&[a.clone(), a.clone()], 4, 1, &mut |_| {})
+            .unwrap();
+        crate::lang::bilingual::assert_translated(c.method, c.method_nl);
+        let mc = m.monte_carlo(&a, 4, 1, &mut |_| {}).unwrap();
+        crate::lang::bilingual::assert_translated(&mc.method, &mc.method_nl);
     }
 
     #[test]

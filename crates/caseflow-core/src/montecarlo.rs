@@ -92,6 +92,9 @@ pub struct MonteCarlo {
     pub seed: u64,
     /// How the runs were drawn.
     pub method: String,
+    /// How the runs were drawn, in Dutch (empty when a Monte Carlo read back lacks it).
+    #[serde(default)]
+    pub method_nl: String,
     /// The scenario, every default written out.
     pub scenario: Scenario,
     /// The region's summary, each figure as percentiles.
@@ -110,7 +113,10 @@ pub struct MonteCarlo {
     pub probabilities: Probabilities,
 }
 
+/// How the runs are drawn.
 const METHOD: &str = "paired runs: per run one draw of every uncertain parameter (low-high as P5-P95, centred on the value in use) and normal-approximated Poisson noise per municipality, month and flow, shared by the scenario and its counterfactual; Xoshiro256++ per (seed, run); percentiles by linear interpolation";
+/// [`METHOD`] in Dutch.
+const METHOD_NL: &str = "gepaarde runs: per run één trekking van elke onzekere aanname (laag-hoog als P5-P95, gecentreerd op de waarde in gebruik) en Poisson-ruis, benaderd met een normale verdeling, per gemeente, maand en stroom, gelijk voor het scenario en zijn vergelijking zonder programma's; Xoshiro256++ per (seed, run); percentielen door lineaire interpolatie";
 
 /// A uniform in [0, 1) → a standard normal, by Acklam's inverse normal CDF (relative error
 /// below 1.2e-9), with `libm` so that every platform computes the same bits.
@@ -731,6 +737,7 @@ impl Model {
             runs,
             seed,
             method: METHOD.to_owned(),
+            method_nl: METHOD_NL.to_owned(),
             scenario: base,
             summary: take("summary"),
             months: take("months"),

@@ -221,7 +221,11 @@ fn about(
     if let Some(mc) = e.monte_carlo {
         rows.push((
             lang.pick("Monte Carlo-methode", "Monte Carlo method"),
-            mc.method.to_owned(),
+            match lang {
+                // A Monte Carlo read back without its Dutch method says it in English.
+                Lang::Nl if !mc.method_nl.is_empty() => mc.method_nl.clone(),
+                _ => mc.method.clone(),
+            },
         ));
     }
     rows.push((

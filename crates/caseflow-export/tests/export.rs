@@ -240,6 +240,8 @@ fn the_workbook_reads_back_to_the_same_numbers() {
     let at = row_of(&about, "Citeer dit resultaat", 0);
     assert_eq!(text(&about, (at, 1)), e.cite());
     assert!(e.cite().ends_with(DATE));
+    let at = row_of(&about, "Monte Carlo-methode", 0);
+    assert_eq!(text(&about, (at, 1)), mc.method_nl);
 
     // The net saving and its median; a monthly caseload.
     let results = sheet(&bytes, "Resultaten");
@@ -317,6 +319,27 @@ fn a_monte_carlo_read_back_from_its_json_exports_the_same() {
     let mc = monte_carlo(&model);
     let back: MonteCarlo = serde_json::from_value(serde_json::to_value(&mc).unwrap()).unwrap();
     assert_eq!(back, mc);
+    // The Monte Carlo's method in the workbook's language; one read back without its Dutch
+    // (as written before there was one) says it in English.
+    let mut old: serde_json::Value = serde_json::to_value(&mc).unwrap();
+    old.as_object_mut().unwrap().remove("method_nl");
+    let old: MonteCarlo = serde_json::from_value(old).unwrap();
+    for (mc, lang, method) in [
+        (&mc, Lang::En, &mc.method),
+        (&mc, Lang::Nl, &mc.method_nl),
+        (&old, Lang::Nl, &mc.method),
+    ] {
+        let bytes = Export::new(&r, Some(mc), &model.table, lang, DATE)
+            .unwrap()
+            .xlsx()
+            .unwrap();
+        let (name, label) = match lang {
+            Lang::Nl => ("Verantwoording", "Monte Carlo-methode"),
+            Lang::En => ("About", "Monte Carlo method"),
+        };
+        let about = sheet(&bytes, name);
+        assert_eq!(text(&about, (row_of(&about, label, 0), 1)), *method);
+    }
     let a = Export::new(&r, Some(&mc), &model.table, Lang::En, DATE).unwrap();
     let b = Export::new(&r, Some(&back), &model.table, Lang::En, DATE).unwrap();
     assert_eq!(a.csv_summary(), b.csv_summary());

@@ -89,9 +89,17 @@ export type Backtest = {
    */
   method: string,
   /**
+   * How the backtest is done, in Dutch.
+   */
+  method_nl: string,
+  /**
    * What the data could not pin down.
    */
   not_identified: Array<string>,
+  /**
+   * What the data could not pin down, in Dutch (item for item).
+   */
+  not_identified_nl: Array<string>,
   /**
    * The fitted new inflow per origin.
    */
@@ -136,6 +144,10 @@ export type Breakdown = {
    * How the parts are attributed.
    */
   method: string,
+  /**
+   * How the parts are attributed, in Dutch.
+   */
+  method_nl: string,
 };
 
 /**
@@ -210,9 +222,17 @@ export type Calibration = {
    */
   method: string,
   /**
+   * How the fit is done, in Dutch.
+   */
+  method_nl: string,
+  /**
    * What a fit on stocks cannot pin down.
    */
   not_identified: Array<string>,
+  /**
+   * What a fit on stocks cannot pin down, in Dutch (item for item).
+   */
+  not_identified_nl: Array<string>,
   /**
    * The inflow and outflow columns: read, and how used.
    */
@@ -292,6 +312,10 @@ export type Comparison = {
    * How it was computed.
    */
   method: string,
+  /**
+   * How it was computed, in Dutch.
+   */
+  method_nl: string,
 };
 
 /**
@@ -678,6 +702,10 @@ export type MonteCarlo = {
    */
   method: string,
   /**
+   * How the runs were drawn, in Dutch (empty when a Monte Carlo read back lacks it).
+   */
+  method_nl: string,
+  /**
    * The scenario, every default written out.
    */
   scenario: Scenario,
@@ -886,6 +914,10 @@ export type Optimisation = {
    * How it was computed.
    */
   method: string,
+  /**
+   * How it was computed, in Dutch.
+   */
+  method_nl: string,
 };
 
 /**
@@ -1349,6 +1381,10 @@ export type Sensitivity = {
    * How it was computed.
    */
   method: string,
+  /**
+   * How it was computed, in Dutch.
+   */
+  method_nl: string,
 };
 
 /**

@@ -5,7 +5,7 @@
 import { LineChart } from '../chart';
 import type { AreaFit, Backtest, Calibration } from '../core';
 import { el } from '../dom';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, method, notIdentified, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure, status } from './analyst-common';
@@ -128,7 +128,7 @@ export class BacktestView implements View {
       el('div', { className: 'scroll' }, dataTable('backtest-table', [tx.colOrigin, tx.colMonths, tx.colArea, tx.colVariant, tx.colActual, tx.colForecast, tx.colError, tx.colBand, tx.colInside, tx.colNaive, tx.colTrend], rows)),
       el('h3', {}, tx.assessment),
       el('ul', { id: 'backtest-assessment' }, ...b.assessment.map((a) => el('li', {}, a))),
-      el('details', {}, el('summary', {}, tx.notIdentified), el('ul', {}, ...b.not_identified.map((a) => el('li', {}, a))), el('p', { className: 'source' }, b.method)),
+      el('details', {}, el('summary', {}, tx.notIdentified), el('ul', { id: 'backtest-not-identified' }, ...notIdentified(lang, b).map((a) => el('li', {}, a))), el('p', { className: 'source', id: 'backtest-method' }, method(lang, b))),
       el('p', { className: 'source' }, `caseflow backtest --runs ${b.runs} --seed ${b.seed}`),
     ];
   }

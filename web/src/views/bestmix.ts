@@ -4,7 +4,7 @@
 import { LineChart } from '../chart';
 import type { Optimisation } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, t } from '../i18n';
+import { formatEur, formatNumber, method, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure } from './analyst-common';
@@ -170,7 +170,7 @@ export class BestMixView implements View {
       el('p', {}, use),
       used,
       this.frontier.figure,
-      el('p', { className: 'source' }, o.method),
+      el('p', { className: 'source', id: 'bestmix-method' }, method(lang, o)),
     ];
   }
 }

@@ -2,7 +2,7 @@
 // by programme and by cause (`caseflow breakdown`), each as a waterfall that ends on the total, with its table.
 import type { Breakdown, Part } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber } from '../i18n';
+import { formatEur, formatNumber, method } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { AnalysisView, dataTable, status, waterfall } from './analyst-common';
 import type { Ctx } from './context';
@@ -63,7 +63,7 @@ export class BreakdownView extends AnalysisView<Breakdown> {
       this.section('breakdown-programme', tx.byProgramme, b.by_programme, b.net_saving_eur),
       this.section('breakdown-cause', tx.byCause, b.by_cause, b.net_saving_eur),
       el('p', {}, tx.deadweight(formatNumber(lang, b.deadweight_exits, 1))),
-      el('p', { className: 'source' }, b.method),
+      el('p', { className: 'source', id: 'breakdown-method' }, method(lang, b)),
     );
   }
 }

@@ -4,7 +4,7 @@
 import { LineChart } from '../chart';
 import type { Comparison, Results, Scenario } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, t } from '../i18n';
+import { formatEur, formatNumber, method, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure } from './analyst-common';
@@ -198,7 +198,7 @@ export class CompareView implements View {
       el('p', { className: 'source', id: 'compare-command' }, tx.cmpRuns(o.comparison.runs, o.comparison.seed, this.command(o))),
       caseload.figure,
       net.figure,
-      el('p', { className: 'source' }, o.comparison.method),
+      el('p', { className: 'source', id: 'compare-method' }, method(lang, o.comparison)),
     ];
   }
 }

@@ -3,7 +3,7 @@
 // is a button: it opens that assumption in *Aannames* (a programme's field in *Programma's*).
 import type { Sensitivity, Swing } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber } from '../i18n';
+import { formatEur, formatNumber, method } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { AnalysisView, dataTable, status } from './analyst-common';
 import type { Ctx } from './context';
@@ -93,7 +93,7 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
       el('ol', { className: 'tornado', id: 'tornado' }, ...bars),
       el('p', { className: 'legend-line' }, el('span', { className: 'key low' }), ` ${tx.colNetLow}  `, el('span', { className: 'key high' }), ` ${tx.colNetHigh}`),
       el('details', { className: 'chart-table', open: true }, el('summary', {}, tx.table), dataTable('sensitivity-table', [tx.colParameter, tx.colLow, tx.colHigh, tx.colNetLow, tx.colNetHigh, tx.colSwing], rows)),
-      el('p', { className: 'source' }, s.method),
+      el('p', { className: 'source', id: 'sensitivity-method' }, method(lang, s)),
     );
   }
 }
