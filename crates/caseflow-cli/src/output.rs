@@ -240,7 +240,7 @@ pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io:
     for p in table.params.iter().chain(&table.programme_fields) {
         writeln!(
             out,
-            "{:<36} {:>9} {} {} - {}, {} {} - {} | {} | {} | {}: {}",
+            "{:<36} {:>9} {} {} - {}, {} {} - {} | {} | {} | {}",
             p.id,
             lang.number(p.default),
             lang.pick("aannemelijk", "plausible"),
@@ -251,11 +251,26 @@ pub fn params_table(out: &mut impl Write, table: &ParamTable, lang: Lang) -> io:
             lang.number(p.max),
             lang.pick(&p.unit_nl, &p.unit_en),
             lang.pick(&p.label_nl, &p.label_en),
-            evidence(p.evidence, lang),
-            lang.pick(&p.source_nl, &p.source)
+            cited(
+                evidence(p.evidence, lang),
+                lang.pick(&p.source_nl, &p.source)
+            )
         )?;
     }
     Ok(())
+}
+
+/// The source after the kind of evidence ("onderzoek: CPB 2016"), once: most assumptions'
+/// sources start with the word already ("aanname: ...").
+fn cited(evidence: &str, source: &str) -> String {
+    let said = source
+        .get(..evidence.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(evidence));
+    if said {
+        source.to_owned()
+    } else {
+        format!("{evidence}: {source}")
+    }
 }
 
 /// How strong the evidence is, in the words the page's *Aannames* uses (`web/src/i18n.ts`,

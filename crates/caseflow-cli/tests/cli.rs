@@ -371,6 +371,8 @@ fn params_names_the_evidence_in_the_language_asked_for() {
     }
     // Every line names its evidence: Dutch lines never use the English word.
     assert!(!nl.contains("| assumption: ") && !nl.contains("| derived: "));
+    // Once: a source that starts with the word is not prefixed with it again.
+    assert!(!nl.contains("aanname: aanname") && !en.contains("assumption: assumption"));
 }
 
 #[test]
