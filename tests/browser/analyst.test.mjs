@@ -119,6 +119,8 @@ test('Beste mix equals `caseflow optimise`, with its time in the browser, and on
   const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');
   await page.click('#tab-bestmix');
+  // The budget as the Dutch page writes amounts (it was refused as "geen getal").
+  await page.fill('#bestmix-budget', '1.645.000');
   await page.click('#bestmix-search');
   await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 300000 });
   const { result, ms } = await page.evaluate(() => window.caseflow.viewData());

@@ -41,7 +41,7 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
   assert.match(await page.locator('#present-assumptions').textContent(), /Groeischok: 7/);
   await page.keyboard.press('ArrowDown');
   assert.match(await page.locator('#presentation figcaption').textContent(), /Uitstroom naar werk/);
-  assert.match(await headline(), /extra uit naar werk/);
+  assert.match(await headline(), /meer uit naar werk/);
   await page.keyboard.press('ArrowDown');
   assert.match(await headline(), /netto resultaat/);
   await page.screenshot({ path: screenshotPath('present-2.png') });
@@ -103,6 +103,10 @@ test('print to PDF gives an A4 report with the headline numbers, charts, assumpt
   assert.match(text, /caseflow: Corona/);
   assert.match(text, /caseflow 0\.\d+\.\d+/);
   assert.match(text, /Uitkeringslast per uitkering .*Divosa/);
+  // The warnings the screen shows are on paper too.
+  assert.match(text, /Te veel toegewezen: € 35\.000/);
+  assert.match(text, /Let op: uit de stukken/);
+  assert.match(text, /zo'n 550 mensen/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -85,17 +85,25 @@ test('scenario files: export reads back in the CLI; a broken file is refused and
   const { page, problems } = await open(context);
   await page.selectOption('#preset', 'corona-2021');
   await page.fill('#param-growth_pct-number', '6');
+  await page.fill('#scenario-name', 'Mijn variant');
+  await page.keyboard.press('Tab');
   await settle(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
   const exported = join(tmp, download.suggestedFilename());
   await download.saveAs(exported);
   assert.deepEqual(caseflowRun(['--scenario', exported]).summary, await summary(page));
+  // Read back in, it keeps the user's name; it has no preset, and the list says so.
+  await page.setInputFiles('#import', exported);
+  await page.waitForFunction(() => /geïmporteerd/.test(document.querySelector('#notice').textContent));
+  assert.equal(await page.inputValue('#scenario-name'), 'Mijn variant');
+  assert.equal(await page.inputValue('#preset'), '');
+  assert.match(await page.locator('#preset option:checked').textContent(), /ingelezen scenario/);
 
   // A TOML file as the CLI writes it imports to the same numbers.
   const toml = join(tmp, 'frozen.toml');
   writeFileSync(toml, execFileSync(process.env.CASEFLOW_BIN, ['presets', '--show', 'frozen-budget-2025', '--format', 'toml']));
   await page.setInputFiles('#import', toml);
-  await page.waitForFunction(() => /geïmporteerd/.test(document.querySelector('#notice').textContent));
+  await page.waitForFunction(() => /frozen\.toml.* geïmporteerd/.test(document.querySelector('#notice').textContent));
   assert.deepEqual(await summary(page), caseflowRun(['--preset', 'frozen-budget-2025']).summary);
 
   const before = await stored(page);

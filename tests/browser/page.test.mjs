@@ -38,7 +38,9 @@ test('each preset’s headline numbers equal `caseflow run`', async () => {
     const headline = await page.locator('#headline').textContent();
     assert.ok(headline.includes(nlNumber(cli.summary.benefits_end)), `${id}: ${headline}`);
     if (cli.summary.participants > 0) {
-      assert.ok(headline.includes(`${nlNumber(cli.summary.extra_exits_to_work, 1)}`), `${id}: extra exits in ${headline}`);
+      assert.ok(headline.includes(`${nlNumber(cli.summary.extra_exits_to_work)}`), `${id}: extra exits in ${headline}`);
+      // The extra exits are reconciled with the participants' exits minus the deadweight.
+      assert.ok(headline.includes(`en niet ${nlNumber(cli.summary.participant_exits_to_work - cli.summary.deadweight_exits)}, komt vooral door`), `${id}: reconciled in ${headline}`);
       assert.ok(headline.includes(nlEur(cli.summary.net_saving_eur)), `${id}: net saving in ${headline}`);
       assert.ok(headline.includes(nlEur(cli.summary.programme_cost_eur)), `${id}: cost in ${headline}`);
       assert.ok(cli.summary.payback_month === null ? headline.includes('niet terug binnen de looptijd') : headline.includes(`na ${cli.summary.payback_month} maanden`), headline);
@@ -734,4 +736,40 @@ test('at 1280×720 the overview shows the caseload chart at once, the tabs on on
     assert.deepEqual(problems, []);
     await page.context().close();
   }
+});
+
+// Regression: the people view computed its line without programmes from the municipalities'
+// monthly tables, which live runs leave out: the caption said "tegen 0 zonder programma's" and
+// the dashed line was gone.
+test('the people view has its line without programmes, as the CLI prints it', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.check('#measure-people');
+  const data = await chartData(page);
+  const cli = caseflowRun(['--preset', 'corona-2021']);
+  assert.deepEqual(data[1], cli.months.map((m) => m.people));
+  assert.deepEqual(data[2], cli.months.map((m) => m.people_without_programmes));
+  const caption = await page.locator('#chart-summary').textContent();
+  assert.ok(caption.includes(`tegen ${nlNumber(cli.months.at(-1).people_without_programmes)} zonder`), caption);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: "1,200" typed on the English page (or "1,2" for 1.200) was used silently.
+test('a value outside the plausible range is used with a note at the field', async () => {
+  const { page, problems } = await openPage(env);
+  const field = page.locator('#param-benefit_cost_month_eur-number');
+  const warn = page.locator('#param-benefit_cost_month_eur-warn');
+  assert.equal(await warn.textContent(), '');
+  await field.fill('1,200');
+  await settle(page);
+  assert.equal((await summary(page)).benefits_end, caseflowRun(['--preset', 'baseline', '--set', 'benefit_cost_month_eur=1.2']).summary.benefits_end);
+  assert.match(await warn.textContent(), /Let op: 1,2 ligt buiten het aannemelijke bereik \(1\.100–1\.300\)/);
+  assert.equal(await page.locator('#param-benefit_cost_month_eur-error').textContent(), '');
+  await field.fill('1250');
+  await settle(page);
+  assert.equal(await warn.textContent(), '');
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });

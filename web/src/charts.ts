@@ -47,19 +47,14 @@ export function caseloadChart(lang: Lang, r: Results, mc: MonteCarlo | null, mea
   const x = r.months.map((m) => m.month);
   const last = r.months.length - 1;
   const people = measure === 'people';
-  // People without programmes: each municipality's counterfactual benefits times its people
-  // per benefit (a fixed ratio per municipality in the core, written out in the scenario).
-  // Live runs leave the municipalities' months out; then the line is left out too.
-  const ratio = (id: string) => r.scenario.set[`people_per_benefit.${id}`] ?? 0;
-  const detailed = r.municipalities.every((mun) => mun.months.length === r.months.length);
-  const without = r.months.map((m, i) => (people ? r.municipalities.reduce((sum, mun) => sum + (mun.months[i]?.benefits_without_programmes ?? 0) * ratio(mun.id), 0) : m.benefits_without_programmes));
+  const without = r.months.map((m) => (people ? m.people_without_programmes : m.benefits_without_programmes));
   const main = r.months.map((m) => (people ? m.people : m.benefits));
   return {
     x,
     xTitle: tx.colMonth,
     lines: [
       { label: people ? tx.colPeople : tx.seriesBenefits, color: '#1d4ed8', values: main },
-      ...(people && !detailed ? [] : [{ label: tx.seriesWithout, color: '#4b5563', dash: [6, 4], values: without }]),
+      { label: tx.seriesWithout, color: '#4b5563', dash: [6, 4], values: without },
     ],
     bands: bands(lang, mc, people ? 'people' : 'benefits'),
     format: n,

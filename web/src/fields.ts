@@ -4,7 +4,7 @@
 // focus, so the field never shows a number the results do not use.
 import type { ParamSpec } from './core';
 import { attrs, el } from './dom';
-import { allowedRange, label, numberFormat, plausibleRange, source, t, typedErrorMessage, unit, unitInBrackets, type Lang } from './i18n';
+import { allowedRange, formatNumber, label, numberFormat, plausibleRange, source, t, typedErrorMessage, unit, unitInBrackets, type Lang } from './i18n';
 
 /**
  * Parse a typed number as the language writes it: Dutch `4.478,5`, English `4,478.5`.
@@ -79,8 +79,16 @@ export function numberControl(o: ControlOptions): HTMLElement {
   attrs(slider, { 'aria-label': `${name} ${unitInBrackets(lang, spec)}` });
   const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(lang, o.value), size: 8 });
   const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { role: 'alert' });
+  // A value allowed but outside the plausible range is used, with a note (a typo such as
+  // "1,200" for 1.200 is allowed, and would otherwise change the results silently).
+  const warn = attrs(el('p', { className: 'warn', id: `${id}-warn` }), { 'aria-live': 'polite' });
+  const check = (v: number) => {
+    const drawn = !(spec.distribution === 'fixed' && spec.low === spec.high);
+    warn.textContent = drawn && (v < spec.low || v > spec.high) ? tx.outsidePlausible(fieldText(lang, v), `${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}`) : '';
+  };
+  check(o.value);
   const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${plausibleRange(lang, spec, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
-  attrs(field, { 'aria-describedby': `${id}-error ${id}-source` });
+  attrs(field, { 'aria-describedby': `${id}-error ${id}-warn ${id}-source` });
   /** The value the scenario uses (the last one it took). */
   let inUse = o.value;
   const refuse = (message: string) => {
@@ -92,6 +100,7 @@ export function numberControl(o: ControlOptions): HTMLElement {
     if (problem) refuse(`${problem} ${keptMessage(lang, inUse)}`);
     else {
       inUse = v;
+      check(v);
       error.textContent = '';
       field.removeAttribute('aria-invalid');
     }
@@ -132,6 +141,7 @@ export function numberControl(o: ControlOptions): HTMLElement {
     el('label', { htmlFor: `${id}-number` }, name),
     el('div', { className: 'inputs' }, slider, field, el('span', { className: 'unit' }, unit(lang, spec))),
     error,
+    warn,
     note,
   );
 }

@@ -7,6 +7,7 @@ const nl = {
   tagline: 'Wat-als-simulator voor het bijstandsbestand van Maastricht-Heuvelland',
   controls: 'Scenario',
   preset: 'Uitgangspunt',
+  noPreset: '(geen: ingelezen scenario)',
   chartTitle: 'Bijstandsbestand per maand, regio',
   seriesBenefits: 'Uitkeringen',
   seriesWithout: 'Zonder programma’s',
@@ -19,6 +20,7 @@ const nl = {
   source: 'Bron',
   range: 'Bereik',
   plausible: 'Aannemelijk',
+  outsidePlausible: (value: string, range: string) => `Let op: ${value} ligt buiten het aannemelijke bereik (${range}); de berekening gebruikt het wel.`,
   notDrawn: 'Vast: niet onzeker in de Monte Carlo',
   assumptions: 'Alle aannames',
   notesTitle: 'Let op: uit de stukken',
@@ -71,7 +73,7 @@ const nl = {
   uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
     `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind${money}. ${runs} runs, startgetal (seed) ${seed} (${command}).`,
-  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; netto resultaat ${n5} tot ${n95}; kans terugverdiend binnen de looptijd ${payback}`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; netto resultaat ${n5} tot ${n95}; terugverdiend binnen de looptijd in ${payback} van de runs`,
   colGross: 'Bruto besparing',
   colKept: 'Na terugval',
   colCostShare: 'Kostenaandeel',
@@ -179,6 +181,7 @@ const en: Texts = {
   tagline: 'What-if simulator for the social assistance caseload of Maastricht-Heuvelland',
   controls: 'Scenario',
   preset: 'Starting point',
+  noPreset: '(none: imported scenario)',
   chartTitle: 'Caseload per month, region',
   seriesBenefits: 'Benefits',
   seriesWithout: 'Without programmes',
@@ -191,6 +194,7 @@ const en: Texts = {
   source: 'Source',
   range: 'Range',
   plausible: 'Plausible',
+  outsidePlausible: (value: string, range: string) => `Note: ${value} is outside the plausible range (${range}); the results use it all the same.`,
   notDrawn: 'Fixed: not drawn in the Monte Carlo',
   assumptions: 'All assumptions',
   notesTitle: 'Note: from the papers',
@@ -243,7 +247,7 @@ const en: Texts = {
   uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
     `90% band (P5-P95): ${b5} to ${b95} benefits at the end${money}. ${runs} runs, random seed ${seed} (${command}).`,
-  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; net result ${n5} to ${n95}; chance of payback within the horizon ${payback}`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; net result ${n5} to ${n95}; paid back within the horizon in ${payback} of the runs`,
   colGross: 'Gross saving',
   colKept: 'After feedback',
   colCostShare: 'Cost share',
@@ -484,6 +488,8 @@ export function typedErrorMessage(lang: Lang, spec: ParamSpec, kind: InputErrorD
 /** The headline sentences by subject; absent when they do not apply (no programmes, no shock). */
 export interface HeadlineParts {
   exits?: string;
+  /** Why the extra exits are fewer than the participants' exits minus the deadweight. */
+  exitsWhy?: string;
   caseload: string;
   shock?: string;
   saving?: string;
@@ -511,26 +517,31 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   const n = (v: number, digits = 0) => formatNumber(lang, v, digits);
   const e = (v: string) => formatEur(lang, v);
   const month = formatMonth(lang, r.months[r.months.length - 1]?.month ?? '');
-  const chance = mc ? ` (${nl ? 'kans' : 'chance'}: ${n(mc.summary.payback_month.share_paying_back * 100)}%)` : '';
+  // The central run says whether it pays back; the Monte Carlo in how many runs it does.
+  const share = mc ? `${n(mc.summary.payback_month.share_paying_back * 100)}%` : '';
+  const chance = mc ? (nl ? `; in ${share} van de Monte Carlo-runs wel` : `; in ${share} of the Monte Carlo runs it does`) : '';
+  const chanceYes = mc ? (nl ? `; in ${share} van de Monte Carlo-runs binnen de looptijd` : `; in ${share} of the Monte Carlo runs within the horizon`) : '';
   const g = r.growth_shock;
   const programmes = s.participants > 0;
   if (nl) {
     return {
-      exits: programmes ? `Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} mensen extra uit naar werk: ${n(s.participant_exits_to_work)} deelnemers vinden werk, van wie ${n(s.deadweight_exits)} ook zonder programma.` : undefined,
+      exits: programmes ? `Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work)}${range('extra_exits_to_work')} mensen meer uit naar werk dan zonder programma.` : undefined,
+      exitsWhy: programmes ? `Van de ${n(s.participant_exits_to_work)} deelnemers die werk vinden, hadden ${n(s.deadweight_exits)} dat ook zonder gedaan; dat er per saldo ${n(s.extra_exits_to_work)} overblijven en niet ${n(s.participant_exits_to_work - s.deadweight_exits)}, komt vooral door minder zoeken tijdens het traject (lock-in) en werk dat anders later was gevonden.` : undefined,
       caseload: `Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`,
       shock: g ? `De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.` : undefined,
       saving: programmes ? `De bijstand kost ${e(s.gross_saving_eur)} minder (${n(s.benefit_months_avoided)} uitkeringsmaanden); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
       net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
-      payback: programmes ? (s.payback_month === null ? `Het programma verdient zich niet terug binnen de looptijd${chance}.` : `Het programma verdient zich terug na ${s.payback_month} maanden${chance}.`) : undefined,
+      payback: programmes ? (s.payback_month === null ? `In de centrale berekening verdient het programma zich niet terug binnen de looptijd${chance}.` : `In de centrale berekening verdient het programma zich terug na ${s.payback_month} maanden${chanceYes}.`) : undefined,
     };
   }
   return {
-    exits: programmes ? `With this programme an expected ${n(s.extra_exits_to_work, 1)}${range('extra_exits_to_work', 1)} more people leave benefit for work: ${n(s.participant_exits_to_work)} participants find work, ${n(s.deadweight_exits)} of whom would have without the programme.` : undefined,
+    exits: programmes ? `With this programme an expected ${n(s.extra_exits_to_work)}${range('extra_exits_to_work')} more people leave benefit for work than without it.` : undefined,
+    exitsWhy: programmes ? `Of the ${n(s.participant_exits_to_work)} participants who find work, ${n(s.deadweight_exits)} would have without it; that ${n(s.extra_exits_to_work)} remain on balance rather than ${n(s.participant_exits_to_work - s.deadweight_exits)} is mostly lock-in (less searching while in the programme) and work that would otherwise have been found later.` : undefined,
     caseload: `At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`,
     shock: g ? `The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.` : undefined,
     saving: programmes ? `Benefits cost ${e(s.gross_saving_eur)} less (${n(s.benefit_months_avoided)} benefit-months); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
     net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
-    payback: programmes ? (s.payback_month === null ? `The programme does not pay back within the horizon${chance}.` : `The programme pays back after ${s.payback_month} months${chance}.`) : undefined,
+    payback: programmes ? (s.payback_month === null ? `In the central run the programme does not pay back within the horizon${chance}.` : `In the central run the programme pays back after ${s.payback_month} months${chanceYes}.`) : undefined,
   };
 }
 
@@ -540,5 +551,6 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
  */
 export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): { lines: string[]; shock: string } {
   const p = headlineParts(lang, r, mc);
-  return { lines: [p.exits, p.caseload, p.saving, p.net, p.payback].filter((l): l is string => !!l), shock: p.shock ?? '' };
+  const exits = p.exits && p.exitsWhy ? `${p.exits} ${p.exitsWhy}` : p.exits;
+  return { lines: [exits, p.caseload, p.saving, p.net, p.payback].filter((l): l is string => !!l), shock: p.shock ?? '' };
 }

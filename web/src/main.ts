@@ -488,7 +488,10 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private exportScenario(): void {
-    download(fileName(this.current.name, 'json'), 'application/json', `${JSON.stringify(this.scenario, null, 2)}\n`);
+    // The file carries the name the user sees (the scenario's own is its preset's id), so that
+    // importing it brings back the same name.
+    const scenario = { ...this.scenario, name: this.current.name };
+    download(fileName(this.current.name, 'json'), 'application/json', `${JSON.stringify(scenario, null, 2)}\n`);
   }
 
   private async importFile(file: File): Promise<void> {
@@ -697,6 +700,8 @@ class App implements Ctx, PresentHost, ReportHost {
       this.renderCite();
     });
     const presets = el('select', { id: 'preset' });
+    // A scenario read from a file has no preset: the list says so instead of showing the first.
+    if (!this.preset) presets.append(el('option', { value: '', selected: true }, tx.noPreset));
     for (const p of this.core.catalogue.presets) presets.append(el('option', { value: p.id, selected: p.id === this.current.preset }, this.presetName(p)));
     presets.addEventListener('change', () => this.choosePreset(presets.value));
     const button = (id: string, text: string, action: () => void) => {

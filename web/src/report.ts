@@ -4,7 +4,7 @@
 import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
 import { el, table } from './dom';
-import { formatNumber, headline, label, programmeName, source, t, unit, type Lang } from './i18n';
+import { formatEur, formatNumber, headline, label, programmeName, source, t, unit, type Lang } from './i18n';
 import { chartSvg } from './svg';
 
 export interface ReportHost {
@@ -32,11 +32,15 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
   const params = core.params.param.map((p) => [label(lang, p), formatNumber(lang, scenario.set[p.id] ?? p.default, 3), unit(lang, p), source(lang, p)]);
   const programmes = r.programmes.map((p) => [programmeName(lang, core.catalogue, p), formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1)]);
   const { lines, shock } = headline(lang, r, mc);
+  const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
   into.replaceChildren(
     el('h1', {}, `caseflow: ${host.story().name}`),
     el('p', { className: 'report-meta' }, `${date} · ${cite}`),
     shock ? el('p', {}, shock) : '',
     el('ul', { className: 'report-headline' }, ...lines.map((l) => el('li', {}, l))),
+    // The same warnings as on screen: the over-allocation and the papers' inconsistencies.
+    over ? el('p', { className: 'overallocated' }, tx.overallocated(formatEur(lang, over.overallocation_eur), formatEur(lang, over.allocated_eur), formatEur(lang, over.available_eur))) : '',
+    r.notes.length ? el('aside', { className: 'notes' }, el('h2', {}, tx.notesTitle), ...r.notes.map((note) => el('p', {}, `${note.source}: ${lang === 'nl' ? note.nl : note.en}`))) : '',
     mc ? el('p', {}, tx.bandNote(mc.runs, String(mc.seed))) : '',
     ...charts.map(([d, title]) => el('figure', {}, picture(chartSvg(d, title, cite), d.summary), el('figcaption', {}, d.summary))),
     el('h2', {}, tx.programmesTitle),

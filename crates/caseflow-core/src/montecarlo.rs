@@ -563,6 +563,7 @@ fn month_leaves(m: &MonthOut, c: &MonthMoney, out: &mut Vec<f64>) {
         m.in_programme,
         m.inflow,
         m.people,
+        m.people_without_programmes,
         cents(c.cost),
         m.programme_starts,
         m.reentries,

@@ -43,6 +43,8 @@ pub struct MonthOut {
     pub in_programme: f64,
     /// Benefit households at the end of the month without the programmes.
     pub benefits_without_programmes: f64,
+    /// People at the end of the month without the programmes.
+    pub people_without_programmes: f64,
     /// Exits to work without the programmes.
     pub exits_to_work_without_programmes: f64,
     /// Benefits paid (and wage-cost subsidies paid from BUIG).
@@ -900,6 +902,7 @@ impl Ledger {
                     programme_starts: f.starts,
                     in_programme: f.in_programme,
                     benefits_without_programmes: cf.benefits,
+                    people_without_programmes: cf.benefits * ppb,
                     exits_to_work_without_programmes: cf.exits_to_work,
                     benefit_spending_eur: Decimal::ZERO,
                     gross_saving_eur: Decimal::ZERO,
@@ -938,6 +941,7 @@ impl Ledger {
                 r.programme_starts += m.programme_starts;
                 r.in_programme += m.in_programme;
                 r.benefits_without_programmes += m.benefits_without_programmes;
+                r.people_without_programmes += m.people_without_programmes;
                 r.exits_to_work_without_programmes += m.exits_to_work_without_programmes;
             }
             for (r, m) in region.money.iter_mut().zip(&area.money) {

@@ -108,6 +108,7 @@ pub const MONTH: &[Figure<MonthOut>] = figures![MonthOut;
     programme_starts Count "Starters in traject" "Programme starts";
     in_programme Count "In traject" "In a programme";
     benefits_without_programmes Count "Uitkeringen zonder programma's" "Benefits without programmes";
+    people_without_programmes Count "Personen zonder programma's" "People without programmes";
     exits_to_work_without_programmes Count "Uitstroom naar werk zonder programma's" "Exits to work without programmes";
     benefit_spending_eur Money "Uitkeringslasten €" "Benefit spending €";
     gross_saving_eur Money "Bruto besparing €" "Gross saving €";

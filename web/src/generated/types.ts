@@ -798,6 +798,10 @@ export type MonthOut = {
    */
   benefits_without_programmes: number,
   /**
+   * People at the end of the month without the programmes.
+   */
+  people_without_programmes: number,
+  /**
    * Exits to work without the programmes.
    */
   exits_to_work_without_programmes: number,

@@ -4,7 +4,8 @@
 import { LineChart } from '../chart';
 import type { Optimisation } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, method, t } from '../i18n';
+import { parseTyped } from '../fields';
+import { formatEur, formatNumber, method, t, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure } from './analyst-common';
@@ -65,7 +66,7 @@ export class BestMixView implements View {
     text.textContent = tx.searching(0);
     const t0 = performance.now();
     this.ctx
-      .long<Optimisation>({ kind: 'optimise', scenario, budget: this.budget, objective: this.objective, horizon: this.horizon.trim() || undefined }, (steps) => {
+      .long<Optimisation>({ kind: 'optimise', scenario, budget: typedAmount(this.ctx.lang, this.budget), objective: this.objective, horizon: this.horizon.trim() || undefined }, (steps) => {
         progress.value = steps;
         text.textContent = ta(this.ctx.lang).searching(steps);
       })
@@ -173,4 +174,14 @@ export class BestMixView implements View {
       el('p', { className: 'source', id: 'bestmix-method' }, method(lang, o)),
     ];
   }
+}
+
+/**
+ * A typed amount as the core reads it: "1.645.000" on the Dutch page and "1,645,000" on the
+ * English one are 1645000, as the page writes amounts; text that is no number goes to the
+ * core as typed, so that its message names the field and the value.
+ */
+function typedAmount(lang: Lang, text: string): string {
+  const v = parseTyped(lang, text.replace(/^\s*€\s*/, ''));
+  return Number.isFinite(v) ? String(v) : text;
 }
