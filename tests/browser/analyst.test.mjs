@@ -195,11 +195,22 @@ test('Vergelijken: two presets side by side equal `caseflow compare` and `run --
   const table = await page.locator('#compare-table').innerText();
   const a = summaries[0].net_saving_eur;
   const b = summaries[1].net_saving_eur;
-  assert.ok(table.includes(nlEur(Number(b) - Number(a))), table);
+  // The difference B − A, its sign written as the language does ("€ +242.700").
+  const signed = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(v);
+  assert.ok(table.includes(signed(Number(b) - Number(a))), table);
+  assert.ok(!/\+€/.test(table), table);
   const chances = await page.locator('#compare-chances').innerText();
+  // The line's band is the same direction as the table's column (B − A): the core's A − B negated.
+  const d = comparison.pairs[0].difference_eur;
+  assert.ok(chances.includes(`(Corona: +7% in 2021, zonder programma − Corona: +7% in 2021, met het programma zoals besloten), 90%-band: ${nlEur(0 - Number(d.p95))} tot ${nlEur(0 - Number(d.p5))}`), chances);
   assert.ok(chances.includes(`${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(comparison.pairs[0].p_a_saves_more * 100)}%`), chances);
   assert.match(await page.locator('#compare-command').innerText(), /caseflow compare --preset corona-2021 --preset corona-2021-no-programme --runs 1000 --seed 1/);
   await page.screenshot({ path: screenshotPath('analyst-compare-result-1280.png') });
+  // One scenario is no comparison: the message, and the last result is gone.
+  await page.selectOption('#compare-1', '');
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-error');
+  assert.equal(await page.locator('#compare-table').count(), 0);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

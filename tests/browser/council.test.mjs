@@ -45,6 +45,15 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
   await page.keyboard.press('ArrowDown');
   assert.match(await headline(), /netto resultaat/);
   await page.screenshot({ path: screenshotPath('present-2.png') });
+  // Tab stays in the presentation: the page behind is inert (focus went, unseen, to its controls).
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    const outside = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a !== document.body && !document.getElementById('presentation').contains(a) ? a.id || a.tagName : null;
+    });
+    assert.equal(outside, null, `Tab ${i + 1} left the presentation`);
+  }
 
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /Statushouders/i.test(document.querySelector('#presentation-title').textContent));

@@ -136,7 +136,7 @@ const nl = {
   rowNetP: 'Netto resultaat',
   rowNetBand: 'Netto resultaat, 90%-band',
   rowPayback: 'Terugverdiend na (maanden)',
-  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Kans dat ‘${a}’ meer bespaart dan ‘${b}’: ${p}. Verschil in netto resultaat (${a} − ${b}), 90%-band: ${lo} tot ${hi}.`,
+  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Kans dat ‘${a}’ meer bespaart dan ‘${b}’: ${p}. Verschil in netto resultaat (${b} − ${a}), 90%-band: ${lo} tot ${hi}.`,
   cmpRuns: (runs: number, seed: number, command: string) => `${runs} gepaarde runs per scenario, startgetal (seed) ${seed} (${command}).`,
 };
 
@@ -268,7 +268,7 @@ const en: typeof nl = {
   rowNetP: 'Net result',
   rowNetBand: 'Net result, 90% band',
   rowPayback: 'Pays back after (months)',
-  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Chance that ‘${a}’ saves more than ‘${b}’: ${p}. Difference in net result (${a} − ${b}), 90% band: ${lo} to ${hi}.`,
+  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Chance that ‘${a}’ saves more than ‘${b}’: ${p}. Difference in net result (${b} − ${a}), 90% band: ${lo} to ${hi}.`,
   cmpRuns: (runs: number, seed: number, command: string) => `${runs} paired runs per scenario, random seed ${seed} (${command}).`,
 };
 

@@ -30,6 +30,8 @@ export class Presentation {
   private bands = true;
   private assumptions = false;
   private returnFocus: HTMLElement | null = null;
+  /** The page's parts made inert while presenting (given back on leaving). */
+  private inerted: HTMLElement[] = [];
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
 
   constructor(private readonly host: PresentHost) {}
@@ -43,6 +45,10 @@ export class Presentation {
     const tx = t(this.host.lang);
     this.returnFocus = document.activeElement as HTMLElement | null;
     this.root = attrs(el('div', { id: 'presentation', className: 'presentation', tabIndex: -1 }), { role: 'dialog', 'aria-modal': 'true', 'aria-label': tx.present });
+    // The page behind is inert while presenting: Tab stays in the overlay instead of moving,
+    // unseen, onto the controls under it.
+    this.inerted = [...document.body.children].filter((e): e is HTMLElement => e instanceof HTMLElement && !e.inert);
+    for (const e of this.inerted) e.inert = true;
     document.body.append(this.root);
     document.body.classList.add('presenting');
     document.addEventListener('keydown', this.onKey, true);
@@ -57,6 +63,8 @@ export class Presentation {
     document.removeEventListener('keydown', this.onKey, true);
     this.root.remove();
     this.root = null;
+    for (const e of this.inerted) e.inert = false;
+    this.inerted = [];
     this.chart = null;
     document.body.classList.remove('presenting');
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});

@@ -4,7 +4,7 @@
 import { LineChart } from '../chart';
 import type { Comparison, Results, Scenario } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, method, t } from '../i18n';
+import { formatEur, formatNumber, method, numberFormat, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure } from './analyst-common';
@@ -71,6 +71,8 @@ export class CompareView implements View {
     const all = this.choices();
     const chosen = this.picked.map((v) => all.find((c) => c.value === v)).filter((c): c is Choice => !!c);
     if (chosen.length < 2) {
+      // The result of another choice would read as this one's: it goes.
+      this.outcome = null;
       this.error = tx.cmpNeedTwo;
       this.render();
       return;
@@ -165,10 +167,12 @@ export class CompareView implements View {
     });
     this.charts_ = [caseload, net];
     const s = o.results.map((r) => r.summary);
-    const diff = (a: number, b: number, d = 0) => `${b - a >= 0 ? '+' : ''}${n(b - a, d)}`;
+    // Differences carry their sign the way the language writes it ("€ +242.700", "€ -1.797.013").
+    const signed = { signDisplay: 'exceptZero' } as const;
+    const diff = (a: number, b: number, d = 0) => numberFormat(lang, { ...signed, maximumFractionDigits: d }).format(b - a);
     const diffEur = (a: string, b: string) => {
       const c = Math.round(Number(b) * 100) - Math.round(Number(a) * 100);
-      return `${c >= 0 ? '+' : ''}${e(c / 100)}`;
+      return numberFormat(lang, { ...signed, style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(c / 100);
     };
     const band = (i: number) => {
       const q = o.comparison.scenarios[i]!.net_saving_runs_eur;
@@ -190,7 +194,8 @@ export class CompareView implements View {
     const head = [tx.colFigure, ...names.map((name, i) => `${letter(i)}: ${name}`), ...others.map((_, k) => tx.colDiff('A', letter(k + 1)))];
     const rows = figures.map(([label, value, d]) => [label, ...names.map((_, i) => value(i)), ...others.map((_, k) => (d ? d(k + 1) : ''))]);
     const pct = (p: number) => `${n(p * 100, 1)}%`;
-    const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more), e(p.difference_eur.p5), e(p.difference_eur.p95))));
+    // The core gives the difference as A − B; the table shows B − A, and so does this line.
+    const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more), e(0 - Number(p.difference_eur.p95)), e(0 - Number(p.difference_eur.p5)))));
     return [
       el('h3', {}, tx.cmpDiffTitle),
       el('div', { className: 'scroll' }, dataTable('compare-table', head, rows)),
