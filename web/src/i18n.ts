@@ -467,7 +467,9 @@ export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
   }[d.kind];
   const name = (lang === 'nl' ? d.label_nl : d.label_en) || d.field;
   const allowed = lang === 'nl' ? d.allowed_nl : d.allowed_en;
-  return `${name}: ‘${echo(d.value)}’ ${what}; ${tx.allowed}: ${allowed}.`;
+  // A file's reason (the core keeps up to 300 characters) is the point: it is shown whole.
+  const value = d.field === 'scenario' ? d.value : echo(d.value);
+  return `${name}: ‘${value}’ ${what}; ${tx.allowed}: ${allowed}.`;
 }
 
 /** The same message for a value typed into a field, checked against its spec on the page. */
