@@ -209,6 +209,9 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   assert.equal(assumption[1], 1200);
   assert.match(assumption[9], /Divosa/);
   assert.ok(byName['Verantwoording'].some((r) => String(r[1]).includes(fingerprint)));
+  // The cite row's label is not repeated in its cell.
+  const citeRow = byName['Verantwoording'].find((r) => r[0] === 'Citeer als');
+  assert.ok(citeRow && /^caseflow /.test(String(citeRow[1])), String(citeRow));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -680,6 +680,8 @@ test('axis labels fit; the chart summary and the headline give the same start fi
     const [, y] = await page.evaluate((id) => window.caseflow.chartAxes(id), id);
     assert.ok(y.labels.length > 2, `${id}: y labels`);
     for (const l of y.labels) assert.ok(l.width + 15 <= y.size, `${id}: ‘${l.text}’ (${l.width} px) fits the axis of ${y.size} px`);
+    // One scale on the money axis: millions throughout (it mixed "€ 750K" with "€ 1,75 mln.").
+    if (id === 'chart-money') for (const l of y.labels) assert.match(l.text, /^€\s-?[\d,]+ mln$/, l.text);
   }
   const cli = caseflowRun(['--preset', 'corona-2021']);
   const start = nlNumber(cli.summary.benefits_start);

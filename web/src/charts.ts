@@ -96,7 +96,19 @@ export function moneyChart(lang: Lang, r: Results): ChartData {
     bands: [],
     marker: pay === null ? undefined : { index: pay - 1, label: tx.paybackMark(pay) },
     format: (v) => formatEur(lang, v),
-    axisFormat: (v) => numberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 2 }).format(v),
+    axisFormat: moneyAxis(lang, [...cum.gross, ...cum.kept, ...cum.cost]),
     summary: tx.moneySummary(formatEur(lang, r.summary.gross_saving_eur), formatEur(lang, r.summary.saving_after_feedback_eur), formatEur(lang, r.summary.programme_cost_eur), pay === null ? tx.none : tx.afterMonths(pay)),
   };
+}
+
+/**
+ * Money axis labels on one scale: in millions when the amounts reach a million ("€ 0,75 mln",
+ * "€ 1,75 mln"; compact notation mixed "€ 750K" with "€ 1,75 mln." on one axis), else whole euros.
+ */
+function moneyAxis(lang: Lang, values: number[]): (v: number) => string {
+  const largest = values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  if (largest < 1e6) return (v) => formatEur(lang, v);
+  const millions = numberFormat(lang, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const unit = lang === 'nl' ? ' mln' : 'm';
+  return (v) => `${millions.format(v / 1e6)}${unit}`;
 }

@@ -65,7 +65,8 @@ export async function workbook(w: WorkbookInput): Promise<Blob> {
     [tx.fingerprintLabel, w.fingerprint],
     [tx.dateLabel, date],
     [tx.methodLabel, w.uncertainty ? tx.citeMc(w.uncertainty.runs, w.uncertainty.seed).replace(/^, /, '') : tx.deterministic],
-    [tx.citeLabel, w.cite],
+    // The cite line starts with its own label ("Citeer als: …"): the cell holds the rest.
+    [tx.citeLabel, w.cite.replace(`${tx.citeLabel}: `, '')],
   ];
   const params: SheetData = [
     [tx.colAssumption, tx.colValue, tx.colUnit, tx.colDefault, `${tx.plausible} ↓`, `${tx.plausible} ↑`, `${tx.range} ↓`, `${tx.range} ↑`, tx.colEvidence, tx.source].map((v): Cell => ({ value: v, fontWeight: 'bold' })),
