@@ -726,6 +726,13 @@ test('at 1280×720 the overview shows the caseload chart at once, the tabs on on
     const chart = await page.locator('#chart').evaluate((e) => e.getBoundingClientRect().toJSON());
     assert.ok(chart.height >= 240 && chart.bottom <= 720, `${lang}: the caseload chart on screen: ${JSON.stringify(chart)}`);
     assert.equal(await page.locator('#headline li').count(), 5, `${lang}: five headline sentences`);
+    // The three answers above the chart, as the CLI gives them.
+    const cli = caseflowRun(['--preset', 'corona-2021']).summary;
+    const keys = await page.locator('#key-figures').textContent();
+    const fmt = lang === 'nl' ? 'nl-NL' : 'en-GB';
+    const exits = new Intl.NumberFormat(fmt, { maximumFractionDigits: 0 }).format(cli.extra_exits_to_work);
+    const net = new Intl.NumberFormat(fmt, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(cli.net_saving_eur));
+    assert.ok(keys.includes(exits) && keys.includes(net) && keys.includes(lang === 'nl' ? 'Terugverdiend: nee' : 'Paid back: no'), keys);
     assert.match(await page.locator('#headline-shock').textContent(), lang === 'nl' ? /groeischok van 7%/ : /growth shock of 7%/);
     // Without programmes: no net result and no payback in the uncertainty line.
     await page.selectOption('#preset', 'baseline');
@@ -735,6 +742,7 @@ test('at 1280×720 the overview shows the caseload chart at once, the tabs on on
     assert.doesNotMatch(line, lang === 'nl' ? /netto resultaat/ : /net result/, line);
     assert.equal(await page.locator('#headline li').count(), 1, `${lang}: only the caseload without programmes`);
     assert.ok(await page.locator('#headline-shock').isHidden(), `${lang}: no growth shock in the baseline`);
+    assert.ok(await page.locator('#key-figures').isHidden(), `${lang}: no key figures without programmes`);
     assert.deepEqual(problems, []);
     await page.context().close();
   }

@@ -88,6 +88,10 @@ const nl = {
   measure: 'Toon het bestand als',
   moreControls: 'Programma’s en alle andere aannames staan onder hun eigen tab.',
   headlineTitle: 'In het kort',
+  keyFigures: (exits: string, net: string, paid: string) => `Extra naar werk: ${exits} · Netto resultaat: ${net} · Terugverdiend: ${paid}`,
+  keyNo: 'nee',
+  keyAfter: (months: number) => `ja, na ${months} maanden`,
+  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% van de runs)` : ` (wel in ${pct}% van de runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
   bandNote: (runs: number, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
@@ -262,6 +266,10 @@ const en: Texts = {
   measure: 'Show the caseload as',
   moreControls: 'Programmes and every other assumption have their own tab.',
   headlineTitle: 'In short',
+  keyFigures: (exits: string, net: string, paid: string) => `Extra to work: ${exits} · Net result: ${net} · Paid back: ${paid}`,
+  keyNo: 'no',
+  keyAfter: (months: number) => `yes, after ${months} months`,
+  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% of the runs)` : ` (yes in ${pct}% of the runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
   bandNote: (runs: number, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,

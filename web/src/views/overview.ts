@@ -4,7 +4,7 @@ import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, headline, t } from '../i18n';
+import { formatEur, formatNumber, headline, t } from '../i18n';
 import type { Ctx, View } from './context';
 
 /** The assumptions with a slider on this view (all are under *Aannames*). */
@@ -19,6 +19,7 @@ export class OverviewView implements View {
   private shock!: HTMLElement;
   private notes!: HTMLElement;
   private budget!: HTMLElement;
+  private keys!: HTMLElement;
   /** The notes shown (their sources and texts), to rebuild them only when they change. */
   private notesKey = '';
   /** Each control with whether its value differs from the preset's, marked after every run. */
@@ -61,6 +62,7 @@ export class OverviewView implements View {
     this.notes = el('aside', { id: 'notes', className: 'notes', hidden: true });
     this.notesKey = '';
     this.budget = el('p', { id: 'budget', className: 'overallocated', hidden: true });
+    this.keys = el('p', { id: 'key-figures', className: 'key-figures', hidden: true });
     this.budget.setAttribute('role', 'status');
     const cite = () => this.ctx.citeLine();
     const labels = { png: tx.downloadPng, svg: tx.downloadSvg };
@@ -87,9 +89,10 @@ export class OverviewView implements View {
         el(
           'section',
           { className: 'results' },
-          this.budget,
+          this.keys,
           toggle,
           this.caseload.figure,
+          this.budget,
           el('h2', { id: 'headline-title' }, tx.headlineTitle),
           this.shock,
           this.headline,
@@ -111,6 +114,12 @@ export class OverviewView implements View {
     const mc = this.ctx.uncertainty;
     // Live runs come several times a second while a slider moves: only what changed is
     // touched, so the browser lays out only the sentences and figures that differ.
+    // The three answers a council asks first, above the chart; the sentences below explain them.
+    const s = r.summary;
+    this.keys.hidden = s.participants <= 0;
+    const paid = s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month);
+    const share = mc ? tx.keyShare(formatNumber(lang, mc.summary.payback_month.share_paying_back * 100), s.payback_month !== null) : '';
+    setText(this.keys, s.participants > 0 ? tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), `${paid}${share}`) : '');
     const { lines, shock } = headline(lang, r, mc);
     setText(this.shock, shock);
     this.shock.hidden = !shock;
