@@ -111,6 +111,15 @@ test('Gevoeligheid and Herkomst besparing equal `caseflow sensitivity` and `brea
   await inLanguage(page, 'breakdown-method', bd.method, bd.method_nl);
   assert.deepEqual(await viewData(page, 'sensitivity'), sens);
   await inLanguage(page, 'sensitivity-method', sens.method, sens.method_nl);
+  // The programmes are named as the English Programmes tab names them.
+  const tornado = await page.locator('#tornado').innerText();
+  assert.match(tornado, /Track i: work to work/);
+  assert.doesNotMatch(tornado, /Werk naar werk/);
+  await page.click('#tab-breakdown');
+  await page.waitForSelector('#breakdown-method');
+  const waterfall = await page.locator('#view').innerText();
+  assert.match(waterfall, /Track ii: keep work-fit/);
+  assert.doesNotMatch(waterfall, /Arbeidsfit houden/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

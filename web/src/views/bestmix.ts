@@ -5,7 +5,7 @@ import { LineChart } from '../chart';
 import type { Optimisation } from '../core';
 import { el } from '../dom';
 import { parseTyped } from '../fields';
-import { formatEur, formatNumber, method, t, type Lang } from '../i18n';
+import { formatEur, formatNumber, method, programmeName, t, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure } from './analyst-common';
@@ -131,7 +131,7 @@ export class BestMixView implements View {
     const o = f.result;
     const e = (v: string | number) => formatEur(lang, v);
     const n = (v: number, d = 0) => formatNumber(lang, v, d);
-    const names = new Map(this.ctx.scenario.programmes.map((p) => [p.id, p.name || p.id]));
+    const names = new Map(this.ctx.scenario.programmes.map((p) => [p.id, programmeName(lang, this.ctx.core.catalogue, p)]));
     const rows = o.best.tracks.map((id, i) => [names.get(id) ?? id, n(o.best.participants[i] ?? 0), n(o.decided.participants[i] ?? 0), n(o.max_participants[i] ?? 0)]);
     const band = (q: unknown) => {
       const s = q as { p5: string | null; p95: string | null };

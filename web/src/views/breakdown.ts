@@ -2,7 +2,7 @@
 // by programme and by cause (`caseflow breakdown`), each as a waterfall that ends on the total, with its table.
 import type { Breakdown, Part } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, method } from '../i18n';
+import { formatEur, formatNumber, method, programmeName } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { AnalysisView, dataTable, status, waterfall } from './analyst-common';
 import type { Ctx } from './context';
@@ -19,7 +19,9 @@ export class BreakdownView extends AnalysisView<Breakdown> {
     const { lang } = this.ctx;
     const tx = ta(lang);
     const e = (v: string | number) => formatEur(lang, v);
-    const name = (p: Part) => (lang === 'nl' ? p.label_nl : p.label_en) || p.id;
+    // A programme part is named as the page names the programme (a template's English name on
+    // the English page); a cause by its label.
+    const name = (p: Part) => programmeName(lang, this.ctx.core.catalogue, { id: p.id, name: (lang === 'nl' ? p.label_nl : p.label_en) || p.id });
     const steps = [...parts.map((p) => ({ label: name(p), value: Number(p.eur) })), { label: tx.netTotal, value: Number(total), total: true }];
     let running = 0;
     const rows = parts.map((p) => {

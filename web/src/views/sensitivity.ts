@@ -3,7 +3,7 @@
 // is a button: it opens that assumption in *Aannames* (a programme's field in *Programma's*).
 import type { Sensitivity, Swing } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, method } from '../i18n';
+import { formatEur, formatNumber, method, programmeName } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { AnalysisView, dataTable, status } from './analyst-common';
 import type { Ctx } from './context';
@@ -26,7 +26,7 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
   /** A programme's name, for the tornado's programme fields. */
   private programme(index: number): string {
     const p = this.ctx.scenario.programmes[index];
-    return p ? p.name || p.id : String(index + 1);
+    return p ? programmeName(this.ctx.lang, this.ctx.core.catalogue, p) : String(index + 1);
   }
 
   private open(w: Swing): void {
