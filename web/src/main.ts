@@ -718,13 +718,13 @@ class App implements Ctx, PresentHost, ReportHost {
     });
     // Two rows, each on one line at 1280 px: the scenario; then undo and what goes out of the page.
     const row = (className: string, ...children: (Node | string)[]) => el('div', { className }, ...children);
+    // A label wraps to the next line together with its control, never apart from it.
+    const pair = (...children: Node[]) => el('span', { className: 'pair' }, ...children);
     byId('scenario-bar').replaceChildren(
       row(
         'bar-row',
-        el('label', { htmlFor: 'scenario-select' }, tx.scenario),
-        choose,
-        el('label', { htmlFor: 'scenario-name' }, tx.name),
-        name,
+        pair(el('label', { htmlFor: 'scenario-select' }, tx.scenario), choose),
+        pair(el('label', { htmlFor: 'scenario-name' }, tx.name), name),
         button('scenario-new', tx.newScenario, () => this.switchTo(this.fresh(this.core.catalogue.presets[0]!))),
         button('scenario-copy', tx.copyScenario, () => {
           const copy = this.store.create(tx.copyOf(this.current.name), this.current.preset, structuredClone(this.scenario));
@@ -733,8 +733,7 @@ class App implements Ctx, PresentHost, ReportHost {
           this.switchTo(copy);
         }),
         button('scenario-delete', tx.deleteScenario, () => this.remove()),
-        el('label', { htmlFor: 'preset' }, tx.preset),
-        presets,
+        pair(el('label', { htmlFor: 'preset' }, tx.preset), presets),
       ),
       row(
         'bar-row tools',
