@@ -240,6 +240,13 @@ test('presentation mode at 1024×768: month labels apart, the headline clear of 
     assert.ok(last.bottom <= 768, `chart ${chart}: the headline ends on screen (${last.bottom})`);
     await page.keyboard.press('ArrowDown');
   }
+  // With the assumptions shown (A), the key line still ends on screen (at 1280×720 it was
+  // pushed below the edge).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press('a');
+  await page.waitForSelector('#present-assumptions');
+  const keysBottom = await page.locator('#presentation .keys').evaluate((e) => e.getBoundingClientRect().bottom);
+  assert.ok(keysBottom <= 720, `the key line ends on screen (${keysBottom})`);
   await page.keyboard.press('Escape');
   assert.deepEqual(problems, []);
   await page.context().close();
