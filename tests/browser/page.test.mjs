@@ -342,6 +342,8 @@ test('the programmes: sliders per track, the budget bar with the over-allocation
   assert.match(first, /Werk naar werk \(track-i\)/);
   assert.match(first, /seed 000 §3/);
   assert.match(await page.locator('#overallocation').textContent(), /Te veel toegewezen: €\s35\.000/);
+  // The bar has a key: its colours and its line.
+  assert.deepEqual(await page.locator('#budget-key li').allTextContents(), [' Programma’s', ' Andere bestedingen', ' Te veel toegewezen', ' Beschikbaar (€\u00a02.810.000)']);
   // The participants slider ends at 2,000 (slider_max), not at the allowed 20,000, so the
   // decided 200 is a tenth of the way along; a fixed size says it is not drawn.
   assert.equal(await page.locator('#prog-0-participants-range').getAttribute('max'), '2000');

@@ -112,6 +112,10 @@ const nl = {
   budgetLine: (programmes: string, others: string, allocated: string, available: string) =>
     `Programma’s ${programmes} + andere bestedingen ${others} = ${allocated} toegewezen; beschikbaar ${available}.`,
   budgetFits: (rest: string) => `Past binnen het budget; nog vrij: ${rest}.`,
+  keyProgrammes: 'Programma’s',
+  keyOthers: 'Andere bestedingen',
+  keyOver: 'Te veel toegewezen',
+  keyAvailable: (available: string) => `Beschikbaar (${available})`,
   assumptionsIntro: (n: number) => `Elke aanname met eenheid, standaardwaarde, aannemelijk en toegestaan bereik en bron. ${n === 0 ? 'Niets gewijzigd ten opzichte van het uitgangspunt.' : `${n} gewijzigd ten opzichte van het uitgangspunt (gemarkeerd met *).`}`,
   notesAllTitle: 'Notities bij de stukken',
   migratedName: 'Opgeslagen scenario (eerdere versie)',
@@ -290,6 +294,10 @@ const en: Texts = {
   budgetLine: (programmes: string, others: string, allocated: string, available: string) =>
     `Programmes ${programmes} + other allocations ${others} = ${allocated} allocated; available ${available}.`,
   budgetFits: (rest: string) => `Fits the budget; still free: ${rest}.`,
+  keyProgrammes: 'Programmes',
+  keyOthers: 'Other allocations',
+  keyOver: 'Over-allocated',
+  keyAvailable: (available: string) => `Available (${available})`,
   assumptionsIntro: (n: number) => `Every assumption with its unit, default, plausible and allowed range and source. ${n === 0 ? 'Nothing changed from the starting point.' : `${n} changed from the starting point (marked *).`}`,
   notesAllTitle: 'Notes on the papers',
   migratedName: 'Saved scenario (earlier version)',

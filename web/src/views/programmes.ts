@@ -138,9 +138,20 @@ export class ProgrammesView implements View {
       line,
     );
     attrs(meter, { role: 'img', 'aria-label': tx.budgetLabel(e(allocated), e(available)) });
+    // The bar's key: what each colour and the line mean.
+    const key = (className: string, text: string) => el('li', {}, el('span', { className: `key ${className}` }), ` ${text}`);
+    const legend = el(
+      'ul',
+      { className: 'legend budget-key', id: 'budget-key' },
+      key('programmes', tx.keyProgrammes),
+      key('others', tx.keyOthers),
+      ...(over > 0 ? [key('over', tx.keyOver)] : []),
+      key('available', tx.keyAvailable(e(available))),
+    );
     this.bar.replaceChildren(
       el('h3', {}, tx.budgetTitle),
       meter,
+      legend,
       el('p', {}, tx.budgetLine(e(programmes), e(others), e(allocated), e(available))),
       over > 0 ? el('p', { className: 'overallocated', id: 'overallocation' }, tx.overallocated(e(over), e(allocated), e(available))) : el('p', { className: 'fits' }, tx.budgetFits(e(available - allocated))),
     );
