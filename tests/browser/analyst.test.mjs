@@ -165,7 +165,7 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   });
   assert.equal(chart.labels.length, bt.horizons.length);
   assert.equal(new Set(chart.labels.map((l) => l.text)).size, bt.horizons.length, 'each label once');
-  assert.ok(chart.labels.every((l) => l.x >= 0), 'no label cut off at the left');
+  assert.ok(chart.labels.every((l) => l.x >= 0), `no label cut off at the left: ${JSON.stringify(chart.labels)}`);
   assert.equal(new Set(chart.dots).size, bt.horizons.length + 1, 'each forecast on its own row (and one in the legend)');
   assert.deepEqual([chart.lines, chart.canvas], [0, 0]);
   assert.ok(chart.label.length > 20);

@@ -188,7 +188,7 @@ export class BacktestView implements View {
  * own origin, target and area.
  */
 function forecastChart(hs: Horizon[], name: (h: Horizon) => string, label: string, format: (v: number) => string, legend: string[]): SVGElement {
-  const [width, left, right, top, row] = [760, 330, 20, 22, 26];
+  const [width, left, right, top, row] = [760, 410, 20, 22, 26];
   const height = top + hs.length * row + 30;
   const all = hs.flatMap((h) => [h.actual, h.forecast, h.band_p5, h.band_p95, h.naive_no_change, h.naive_trend ?? h.actual]);
   const step = 10 ** Math.floor(Math.log10(Math.max(...all) - Math.min(...all))) / 2;
