@@ -154,7 +154,34 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   // The method and what the data cannot identify in Dutch, the English nowhere.
   await inLanguage(page, 'backtest-method', bt.method_nl, [bt.method, ...bt.not_identified]);
   assert.deepEqual(await page.locator('#backtest-not-identified li').allTextContents(), bt.not_identified_nl);
-  const csv = ['# own series', 'area,month,benefits,inflow,outflow', 'region,2017-01,4846,,', 'region,2018-01,4765,,', 'region,2019-01,4529,,', 'maastricht,2020-01,3568,95,80', 'maastricht,2020-07,3650,,', 'maastricht,2020-12,3723,,'].join('\n');
+  assert.deepEqual(await page.locator('#backtest-assessment li').allTextContents(), bt.assessment_nl);
+  // The 90% band as `caseflow backtest` prints it: whole households, half away from zero.
+  const cells = await page.locator('#backtest-table tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
+  const cliBands = execFileSync(process.env.CASEFLOW_BIN, ['backtest'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => /^\d{4}-\d{2} /.test(l))
+    .map((l) => l.split(/\s+/).find((c) => /^\d{3,}-\d{3,}$/.test(c)));
+  assert.deepEqual(
+    cells.map((c) => c[7].replaceAll('.', '').replace('–', '-')),
+    cliBands,
+  );
+  // Variants in words, not ids.
+  assert.ok(cells.every((c) => !c[3].includes('_') && !/^(fitted|defaults)/.test(c[3])), cells.map((c) => c[3]).join(', '));
+  // The chart: a row per forecast (no line joins two), each label whole and once.
+  const chart = await page.evaluate(() => {
+    const svg = document.querySelector('#chart-backtest svg');
+    const labels = [...svg.querySelectorAll('.bt-row')].map((t) => ({ text: t.textContent, x: t.getBBox().x }));
+    const dots = [...svg.querySelectorAll('.bt-forecast')].map((c) => Number(c.getAttribute('cy')));
+    return { labels, dots, lines: svg.querySelectorAll('polyline').length, canvas: document.querySelectorAll('#chart-backtest canvas').length, label: svg.getAttribute('aria-label') };
+  });
+  assert.equal(chart.labels.length, bt.horizons.length);
+  assert.equal(new Set(chart.labels.map((l) => l.text)).size, bt.horizons.length, 'each label once');
+  assert.ok(chart.labels.every((l) => l.x >= 0), `no label cut off at the left: ${JSON.stringify(chart.labels)}`);
+  assert.equal(new Set(chart.dots).size, bt.horizons.length + 1, 'each forecast on its own row (and one in the legend)');
+  assert.deepEqual([chart.lines, chart.canvas], [0, 0]);
+  assert.ok(chart.label.length > 20);
+  // The area column takes the names the page shows, in any case.
+  const csv = ['# own series', 'area,month,benefits,inflow,outflow', 'Regio,2017-01,4846,,', 'region,2018-01,4765,,', 'REGIO,2019-01,4529,,', 'Maastricht,2020-01,3568,95,80', 'maastricht,2020-07,3650,,', 'maastricht,2020-12,3723,,'].join('\n');
   const dir = mkdtempSync(join(tmpdir(), 'caseflow-cal-'));
   const file = join(dir, 'series.csv');
   writeFileSync(file, csv);
@@ -182,6 +209,7 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   await settle(page);
   await inLanguage(page, 'backtest-method', bt.method, [bt.method_nl, ...bt.not_identified_nl]);
   assert.deepEqual(await page.locator('#backtest-not-identified li').allTextContents(), bt.not_identified);
+  assert.deepEqual(await page.locator('#backtest-assessment li').allTextContents(), bt.assessment);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -435,6 +435,11 @@ export function notIdentified(lang: Lang, spec: { not_identified: string[]; not_
   return lang === 'nl' ? spec.not_identified_nl : spec.not_identified;
 }
 
+/** An analysis' assessment lines (its `assessment`), in the page's language. */
+export function assessment(lang: Lang, spec: { assessment: string[]; assessment_nl: string[] }): string[] {
+  return lang === 'nl' ? spec.assessment_nl : spec.assessment;
+}
+
 /**
  * A programme's name as the page shows it. A name the user gave stays as typed; a template's
  * own (Dutch) name shows as the template's English name on the English page ("Track i: work

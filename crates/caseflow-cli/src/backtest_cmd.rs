@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use caseflow_core::backtest::{self, Area, Backtest, Horizon};
+use caseflow_core::backtest::{self, Area, Backtest, Horizon, whole};
 use caseflow_core::{Lang, Model};
 use clap::ValueEnum;
 
@@ -42,7 +42,7 @@ pub struct BacktestArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = BacktestFormat::Table)]
     pub format: BacktestFormat,
-    /// Language of the table and the method notes (the assessment is in English).
+    /// Language of the table, the assessment and the method notes.
     #[arg(long, value_enum, default_value_t = BacktestLang::Nl)]
     pub lang: BacktestLang,
     /// Monte Carlo runs per forecast, for the 90% band.
@@ -96,10 +96,10 @@ fn row(lang: Lang, h: &Horizon) -> Vec<String> {
         h.horizon_months.to_string(),
         area(lang, h.area).to_owned(),
         h.variant.to_owned(),
-        format!("{:.0}", h.actual),
-        format!("{:.0}", h.forecast),
+        whole(h.actual),
+        whole(h.forecast),
         pct(lang, Some(h.error_pct)),
-        format!("{:.0}-{:.0}", h.band_p5, h.band_p95),
+        format!("{}-{}", whole(h.band_p5), whole(h.band_p95)),
         lang.pick(
             if h.inside_90 { "ja" } else { "nee" },
             if h.inside_90 { "yes" } else { "no" },
@@ -160,12 +160,12 @@ fn table(bt: &Backtest, lang: Lang) -> String {
     ));
     for f in &bt.fits {
         s.push_str(&format!(
-            "  {o}: {from} → {to} ({a:.0} → {b:.0}, {ac}%; {nat} {nc}%): new_inflow_pct = {v}, {rep} {r}\n",
+            "  {o}: {from} → {to} ({a} → {b}, {ac}%; {nat} {nc}%): new_inflow_pct = {v}, {rep} {r}\n",
             o = f.origin,
             from = f.fitted_from,
             to = f.fitted_to,
-            a = f.stock_from,
-            b = f.stock_to,
+            a = whole(f.stock_from),
+            b = whole(f.stock_to),
             ac = pct(lang, Some(f.area_change_pct)),
             nat = lang.pick("landelijk", "national"),
             nc = pct(lang, Some(f.national_change_pct)),
@@ -175,7 +175,13 @@ fn table(bt: &Backtest, lang: Lang) -> String {
         ));
     }
     for (title, lines) in [
-        (lang.pick("Beoordeling", "Assessment"), &bt.assessment),
+        (
+            lang.pick("Beoordeling", "Assessment"),
+            match lang {
+                Lang::Nl => &bt.assessment_nl,
+                Lang::En => &bt.assessment,
+            },
+        ),
         (
             lang.pick("Niet te bepalen uit de data", "Not identified by the data"),
             match lang {

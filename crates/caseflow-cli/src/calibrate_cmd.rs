@@ -70,7 +70,8 @@ Data format (CSV, comma-separated, UTF-8; lines starting with # are comments):
   maastricht,2020-02,3583
 
   area      region, or a municipality: maastricht, eijsden-margraten, gulpen-wittem,
-            meerssen, vaals, valkenburg
+            meerssen, vaals, valkenburg; or the names the page shows: regio,
+            Valkenburg aan de Geul, ... (any case)
   month     YYYY-MM (2000-01 to 2100-12)
   benefits  benefit households (uitkeringen) on the first day of that month, 0 to 100000;
             a decimal point, no thousands separator

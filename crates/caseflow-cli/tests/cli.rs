@@ -595,6 +595,58 @@ fn backtest_and_compare_tables_give_their_method_in_the_language_asked_for() {
     }
 }
 
+#[test]
+fn backtest_table_gives_the_assessment_in_the_language_asked_for_and_rounds_bands_as_the_page() {
+    let args = ["backtest", "--runs", "20", "--seed", "7"];
+    let v = json(&[&args[..], &["--format", "json"]].concat());
+    let lines = |key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (en, nl) = (lines("assessment"), lines("assessment_nl"));
+    let dutch = stdout(&caseflow(&args));
+    let english = stdout(&caseflow(&[&args[..], &["--lang", "en"]].concat()));
+    for (e, n) in en.iter().zip(&nl) {
+        assert!(
+            dutch.contains(&format!("- {n}\n")) && !dutch.contains(e),
+            "{n}"
+        );
+        assert!(
+            english.contains(&format!("- {e}\n")) && !english.contains(n),
+            "{e}"
+        );
+    }
+    // Whole households, half away from zero, as the page's number format rounds.
+    let round = |x: &serde_json::Value| format!("{:.0}", x.as_f64().unwrap().round());
+    for h in v["horizons"].as_array().unwrap() {
+        let band = format!("{}-{}", round(&h["band_p5"]), round(&h["band_p95"]));
+        let row = dutch
+            .lines()
+            .find(|l| {
+                l.starts_with(&format!("{} ", h["origin"].as_str().unwrap()))
+                    && l.contains(&format!(" {} ", h["target"].as_str().unwrap()))
+                    && l.contains(&format!(" {} ", h["variant"].as_str().unwrap()))
+            })
+            .unwrap();
+        assert!(row.contains(&format!(" {band} ")), "{band} in {row}");
+    }
+    // A band edge on an even number and a half (this seed has two) is where rounding half to
+    // even differs.
+    assert!(
+        v["horizons"].as_array().unwrap().iter().any(|h| {
+            ["band_p5", "band_p95"].iter().any(|k| {
+                let x = h[*k].as_f64().unwrap();
+                x.fract() == 0.5 && x.trunc() % 2.0 == 0.0
+            })
+        }),
+        "no band edge on an even number and a half: pick another seed"
+    );
+}
+
 /// A file in the test's scratch directory with `text` in it.
 fn scratch(name: &str, text: &[u8]) -> String {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);

@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use crate::calibrate::{area_scenario, months_between, round_to};
 use crate::error::InputErrors;
-use crate::{Model, Results, Scenario, YearMonth};
+use crate::{Lang, Model, Results, Scenario, YearMonth};
 
 /// The Monte Carlo runs when none are asked for.
 pub const DEFAULT_RUNS: u32 = 200;
@@ -227,6 +227,8 @@ pub struct Backtest {
     pub horizons: Vec<Horizon>,
     /// The comparison with the naive forecasts, in words and figures.
     pub assessment: Vec<String>,
+    /// The comparison with the naive forecasts, in Dutch (item for item).
+    pub assessment_nl: Vec<String>,
 }
 
 fn error_pct(forecast: f64, actual: f64) -> f64 {
@@ -411,10 +413,18 @@ fn horizons(
         .collect()
 }
 
-/// One horizon in words: the model's error against the naive forecasts'.
-fn assess(h: &Horizon) -> String {
+/// A count of households as the page writes it: whole, half away from zero (`f64::round`).
+pub fn whole(x: f64) -> String {
+    format!("{:.0}", x.round())
+}
+
+/// One horizon in words, in `lang`: the model's error against the naive forecasts'.
+fn assess(h: &Horizon, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let w = |nl_text: &'static str, en_text: &'static str| if nl { nl_text } else { en_text };
+    let pct = |x: f64| lang.number_text(format!("{x:+.2}"));
     let e = h.error_pct.abs();
-    let mut naive = vec![("no change", h.naive_no_change_error_pct)];
+    let mut naive = vec![(w("gelijk", "no change"), h.naive_no_change_error_pct)];
     if let Some(t) = h.naive_trend_error_pct {
         naive.push(("trend", t));
     }
@@ -423,36 +433,103 @@ fn assess(h: &Horizon) -> String {
         .filter(|(_, n)| e < n.abs())
         .map(|(name, _)| *name)
         .collect();
-    let verdict = match (beaten.len(), naive.len()) {
-        (0, _) => "does not beat the naive forecast(s)".to_owned(),
-        (b, n) if b == n => "beats every naive forecast available".to_owned(),
-        _ => format!("beats only the {} forecast", beaten.join(", ")),
+    let verdict = match beaten.len() {
+        0 => w(
+            "verslaat de naïeve prognose(s) niet",
+            "does not beat the naive forecast(s)",
+        )
+        .to_owned(),
+        b if b == naive.len() => w(
+            "verslaat elke beschikbare naïeve prognose",
+            "beats every naive forecast available",
+        )
+        .to_owned(),
+        _ => format!(
+            "{}{}{}",
+            w("verslaat alleen naïef ", "beats only the "),
+            beaten.join(", "),
+            w("", " forecast")
+        ),
     };
     let naive_text: Vec<String> = naive
         .iter()
-        .map(|(name, n)| format!("naive {name} {n:+.2}%"))
+        .map(|(name, n)| format!("{} {name} {}%", w("naïef", "naive"), pct(*n)))
         .collect();
-    let trend_missing = if h.naive_trend_error_pct.is_none() {
-        " (no trend forecast: no earlier figure)"
-    } else {
-        ""
+    let trend_missing = match h.naive_trend_error_pct {
+        Some(_) => "",
+        None => w(
+            " (geen trendprognose: geen eerder cijfer)",
+            " (no trend forecast: no earlier figure)",
+        ),
+    };
+    let area = match h.area {
+        Area::Region => w("regio", "region"),
+        Area::Maastricht => "Maastricht",
+    };
+    let inside = match h.inside_90 {
+        true => w("binnen de 90%-band", "inside the 90% band"),
+        false => w("buiten de 90%-band", "outside the 90% band"),
     };
     format!(
-        "{area:?} {o} → {t} ({m} months, {v}): forecast {f:.0} against actual {a:.0}, error {err:+.2}% ({inside} the 90% band {p5:.0}-{p95:.0}); {naive}{trend_missing}: the model {verdict}.",
-        area = h.area,
+        "{area} {o} → {t} ({m} {months}, {v}): {forecast} {f} {against} {a}, {error} {err}% ({inside} {p5}-{p95}); {naive}{trend_missing}: {model} {verdict}.",
         o = h.origin,
         t = h.target,
         m = h.horizon_months,
+        months = w("maanden", "months"),
         v = h.variant,
-        f = h.forecast,
-        a = h.actual,
-        err = h.error_pct,
-        inside = if h.inside_90 { "inside" } else { "outside" },
-        p5 = h.band_p5,
-        p95 = h.band_p95,
+        forecast = w("prognose", "forecast"),
+        f = whole(h.forecast),
+        against = w("tegen werkelijk", "against actual"),
+        a = whole(h.actual),
+        error = w("fout", "error"),
+        err = pct(h.error_pct),
+        p5 = whole(h.band_p5),
+        p95 = whole(h.band_p95),
         naive = naive_text.join(", "),
+        model = w("het model", "the model"),
     )
-    .replace("Region", "region")
+}
+
+/// The assessment in `lang`: the 12-month ex-ante horizon first (the headline), then every
+/// other horizon, then the count of ex-ante wins.
+fn assessment(out: &[Horizon], lang: Lang) -> Vec<String> {
+    let headline = |h: &&Horizon| h.horizon_months == 12 && h.variant == "fitted";
+    let prefix = lang.pick(
+        "Hoofduitkomst, 12 maanden: ",
+        "12-month horizon (the headline): ",
+    );
+    let mut lines: Vec<String> = out
+        .iter()
+        .filter(headline)
+        .map(|h| format!("{prefix}{}", assess(h, lang)))
+        .collect();
+    lines.extend(out.iter().filter(|h| !headline(h)).map(|h| assess(h, lang)));
+    let ex_ante: Vec<&Horizon> = out.iter().filter(|h| h.variant == "fitted").collect();
+    let wins = ex_ante
+        .iter()
+        .filter(|h| {
+            h.error_pct.abs() < h.naive_no_change_error_pct.abs()
+                && h.naive_trend_error_pct
+                    .is_none_or(|t| h.error_pct.abs() < t.abs())
+        })
+        .count();
+    let [before, of, after] = match lang {
+        Lang::En => [
+            "Ex-ante regional forecasts (variant fitted) beat both naive forecasts at",
+            "of",
+            "horizons. With three regional horizons from two origins and one Maastricht year, this is a check of plausibility, not evidence that any method is better; the covariate variant uses the realised national change and is not an ex-ante forecast.",
+        ],
+        Lang::Nl => [
+            "Ex-ante regionale prognoses (variant fitted) verslaan beide naïeve op",
+            "van",
+            "looptijden. Met drie regionale looptijden vanaf twee startmomenten en één jaar Maastricht is dit een aannemelijkheidstoets, geen bewijs dat een methode beter is; de variant met landelijke conjunctuur gebruikt de gerealiseerde landelijke verandering: geen ex-ante prognose.",
+        ],
+    };
+    lines.push(format!(
+        "{before} {wins} {of} {n} {after}",
+        n = ex_ante.len()
+    ));
+    lines
 }
 
 /// Run the backtest: fits, forecasts, bands (`runs` Monte Carlo runs from `seed` per forecast)
@@ -555,28 +632,6 @@ pub fn backtest(model: &Model, runs: u32, seed: u64) -> Result<Backtest, InputEr
     // Order: by origin, then horizon, the plain forecast first.
     out.sort_by_key(|h| (h.origin, h.horizon_months, h.area == Area::Maastricht));
 
-    // The 12-month ex-ante horizon leads, as the headline.
-    let headline = |h: &&Horizon| h.horizon_months == 12 && h.variant == "fitted";
-    let mut assessment: Vec<String> = out
-        .iter()
-        .filter(headline)
-        .map(|h| format!("12-month horizon (the headline): {}", assess(h)))
-        .collect();
-    assessment.extend(out.iter().filter(|h| !headline(h)).map(assess));
-    let ex_ante: Vec<&Horizon> = out.iter().filter(|h| h.variant == "fitted").collect();
-    let wins = ex_ante
-        .iter()
-        .filter(|h| {
-            h.error_pct.abs() < h.naive_no_change_error_pct.abs()
-                && h.naive_trend_error_pct
-                    .is_none_or(|t| h.error_pct.abs() < t.abs())
-        })
-        .count();
-    assessment.push(format!(
-        "Ex-ante regional forecasts (variant fitted) beat both naive forecasts at {wins} of {n} horizons. With three regional horizons from two origins and one Maastricht year, this is a check of plausibility, not evidence that any method is better; the covariate variant uses the realised national change and is not an ex-ante forecast.",
-        n = ex_ante.len()
-    ));
-
     Ok(Backtest {
         version: crate::VERSION,
         runs,
@@ -586,8 +641,9 @@ pub fn backtest(model: &Model, runs: u32, seed: u64) -> Result<Backtest, InputEr
         not_identified: NOT_IDENTIFIED.iter().map(|s| (*s).to_owned()).collect(),
         not_identified_nl: NOT_IDENTIFIED_NL.iter().map(|s| (*s).to_owned()).collect(),
         fits,
+        assessment: assessment(&out, Lang::En),
+        assessment_nl: assessment(&out, Lang::Nl),
         horizons: out,
-        assessment,
     })
 }
 
@@ -608,6 +664,39 @@ mod tests {
         let bt = run();
         crate::lang::bilingual::assert_translated(&bt.method, &bt.method_nl);
         crate::lang::bilingual::assert_translated_list(&bt.not_identified, &bt.not_identified_nl);
+    }
+
+    #[test]
+    fn the_assessment_is_in_dutch_too_with_the_same_figures() {
+        let bt = run();
+        crate::lang::bilingual::assert_translated_list(&bt.assessment, &bt.assessment_nl);
+        assert!(
+            bt.assessment_nl[0].starts_with("Hoofduitkomst, 12 maanden"),
+            "{}",
+            bt.assessment_nl[0]
+        );
+        assert!(
+            bt.assessment_nl.iter().all(|a| !a.contains("forecast")),
+            "{:?}",
+            bt.assessment_nl
+        );
+    }
+
+    #[test]
+    fn counts_are_rounded_half_away_from_zero_as_the_page_does() {
+        assert_eq!(whole(4842.5), "4843");
+        assert_eq!(whole(4533.5), "4534");
+        assert_eq!(whole(4534.4), "4534");
+        // Every band in the assessment is the table's, rounded so.
+        let bt = run();
+        for h in &bt.horizons {
+            let band = format!("{}-{}", whole(h.band_p5), whole(h.band_p95));
+            assert!(
+                bt.assessment.iter().any(|a| a.contains(&band))
+                    && bt.assessment_nl.iter().any(|a| a.contains(&band)),
+                "{band}"
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,9 @@
 //! ```
 //!
 //! - `area`: `region` (the six municipalities together) or a municipality id: `maastricht`,
-//!   `eijsden-margraten`, `gulpen-wittem`, `meerssen`, `vaals`, `valkenburg`.
+//!   `eijsden-margraten`, `gulpen-wittem`, `meerssen`, `vaals`, `valkenburg`; or the Dutch and
+//!   display names the page shows: `regio` (or `Maastricht-Heuvelland`), `Valkenburg aan de
+//!   Geul`, `Eijsden-Margraten` and so on. Upper and lower case are the same.
 //! - `month`: `YYYY-MM`, 2000-01 to 2100-12.
 //! - `benefits`: benefit households (uitkeringen) on the first day of that month, 0 to
 //!   100,000, a plain number with a decimal point and no thousands separator.
@@ -125,14 +127,17 @@ impl Area {
         }
     }
 
+    /// An area from its id or its name as the page shows it, in any case: `region`, `Regio`,
+    /// `maastricht`, `Valkenburg aan de Geul`.
     fn parse(text: &str) -> Option<Area> {
         let t = text.trim().to_ascii_lowercase();
-        if t == "region" {
+        if ["region", "regio"].contains(&t.as_str()) || Area::Region.name().eq_ignore_ascii_case(&t)
+        {
             return Some(Area::Region);
         }
         MUNICIPALITIES
             .iter()
-            .position(|m| m.id == t)
+            .position(|m| m.id == t || m.name.eq_ignore_ascii_case(&t))
             .map(Area::Municipality)
     }
 }
@@ -336,7 +341,10 @@ fn row(r: &Row, cols: Columns, errors: &mut Vec<InputError>) -> Option<(Area, Ob
             cell(0),
             InputErrorKind::Malformed,
             ["Gebied", "Area"],
-            [&format!("een van {ids}"), &format!("one of {ids}")],
+            [
+                &format!("een van {ids} (of regio of de naam; hoofdletters vrij)"),
+                &format!("one of {ids} (or regio or the name; any case)"),
+            ],
         ));
     }
     let month = YearMonth::parse_at("month", cell(1))
@@ -1121,6 +1129,25 @@ mod tests {
         assert!(e.to_string().contains("line 3"), "{e}");
         let nl = e.message(crate::Lang::Nl);
         assert!(nl.contains("regel 3"), "{nl}");
+    }
+
+    #[test]
+    fn areas_are_read_by_id_or_by_the_name_the_page_shows_in_any_case() {
+        let text = "area,month,benefits\nRegio,2017-01,4846\nREGION,2018-01,4765\nValkenburg aan de Geul,2017-01,500\nvalkenburg,2018-01,490\nEijsden-Margraten,2017-01,300\neijsden-margraten,2018-01,290\nMaastricht-Heuvelland,2019-01,4529\n";
+        let data = parse(&rows(text)).unwrap();
+        let ids: Vec<&str> = data.series.iter().map(|s| s.area.id()).collect();
+        assert_eq!(ids.len(), 3, "{ids:?}");
+        assert!(
+            ids.contains(&"region") && ids.contains(&"valkenburg"),
+            "{ids:?}"
+        );
+        let e = parse(&rows(
+            "area,month,benefits\nregios,2017-01,4846\nregios,2018-01,4765\n",
+        ))
+        .unwrap_err();
+        let en = e.message(crate::Lang::En);
+        assert!(en.contains("'regios'") && en.contains("or regio"), "{en}");
+        assert!(e.message(crate::Lang::Nl).contains("of regio"));
     }
 
     #[test]

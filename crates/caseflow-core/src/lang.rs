@@ -30,6 +30,15 @@ impl Lang {
             Lang::En => s,
         }
     }
+
+    /// A number already written with `.` (`format!("{x:+.2}")`), with the language's decimal
+    /// sign: `+5,21` or `+5.21`.
+    pub fn number_text(self, text: String) -> String {
+        match self {
+            Lang::Nl => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
 }
 
 impl std::str::FromStr for Lang {

@@ -112,6 +112,10 @@ export type Backtest = {
    * The comparison with the naive forecasts, in words and figures.
    */
   assessment: Array<string>,
+  /**
+   * The comparison with the naive forecasts, in Dutch (item for item).
+   */
+  assessment_nl: Array<string>,
 };
 
 /**

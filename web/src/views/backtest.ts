@@ -3,12 +3,12 @@
 // analyst's own series (`caseflow calibrate`): the CSV is read in the browser and handed to the
 // worker, never sent anywhere.
 import { LineChart } from '../chart';
-import type { AreaFit, Backtest, Calibration } from '../core';
+import type { AreaFit, Backtest, Calibration, Horizon } from '../core';
 import { el } from '../dom';
-import { formatNumber, method, notIdentified, t } from '../i18n';
+import { assessment, formatNumber, method, notIdentified, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
-import { dataTable, failure, status } from './analyst-common';
+import { dataTable, failure, status, svg } from './analyst-common';
 import type { Ctx, View } from './context';
 
 /** The CLI's defaults (`caseflow backtest`): 200 runs per band, seed 2017. */
@@ -107,27 +107,16 @@ export class BacktestView implements View {
     const n = (v: number) => formatNumber(lang, v, 0);
     const pct = (v: number | null) => (v === null ? '–' : `${formatNumber(lang, v, 2)}%`);
     const area = (a: string) => (a === 'region' ? tx.region : 'Maastricht');
-    const rows = b.horizons.map((h) => [`${h.origin} → ${h.target}`, String(h.horizon_months), area(h.area), h.variant, n(h.actual), n(h.forecast), pct(h.error_pct), `${n(h.band_p5)}–${n(h.band_p95)}`, h.inside_90 ? tx.yes : tx.no, pct(h.naive_no_change_error_pct), pct(h.naive_trend_error_pct)]);
-    const chart = new LineChart('chart-backtest', tx.btChartTitle(`${tx.region} / Maastricht`), t(lang).showTable);
-    this.charts_.push(chart);
-    chart.draw({
-      x: b.horizons.map((h) => `${h.target} (${area(h.area)}, ${h.variant})`),
-      xTitle: tx.colTarget,
-      lines: [
-        { label: tx.seriesActual, color: '#111827', values: b.horizons.map((h) => h.actual), width: 3 },
-        { label: tx.seriesModel, color: '#1d4ed8', values: b.horizons.map((h) => h.forecast) },
-        { label: tx.seriesNaive, color: '#6b7280', dash: [6, 4], values: b.horizons.map((h) => h.naive_no_change) },
-        { label: tx.seriesTrend, color: '#b45309', dash: [2, 3], values: b.horizons.map((h) => h.naive_trend) },
-      ],
-      bands: [{ label: t(lang).band90, color: 'rgba(29, 78, 216, 0.15)', lower: b.horizons.map((h) => h.band_p5), upper: b.horizons.map((h) => h.band_p95) }],
-      format: n,
-      summary: tx.btChartSummary(b.horizons.length, b.horizons.filter((h) => h.inside_90).length),
-    });
+    const variant = (v: string) => tx.variants[v] ?? v;
+    const rows = b.horizons.map((h) => [`${h.origin} → ${h.target}`, String(h.horizon_months), area(h.area), variant(h.variant), n(h.actual), n(h.forecast), pct(h.error_pct), `${n(h.band_p5)}–${n(h.band_p95)}`, h.inside_90 ? tx.yes : tx.no, pct(h.naive_no_change_error_pct), pct(h.naive_trend_error_pct)]);
+    const name = (h: Horizon) => `${h.origin} → ${h.target} · ${area(h.area)} · ${variant(h.variant)}`;
+    const summary = tx.btChartSummary(b.horizons.length, b.horizons.filter((h) => h.inside_90).length);
+    const figure = el('figure', { className: 'figure', id: 'chart-backtest' }, el('figcaption', {}, tx.btChartTitle(`${tx.region} / Maastricht`)), forecastChart(b.horizons, name, summary, n, [tx.seriesActual, tx.seriesModel, t(lang).band90, tx.seriesNaive, tx.seriesTrend]), el('p', { className: 'chart-summary' }, summary));
     return [
-      chart.figure,
+      figure,
       el('div', { className: 'scroll' }, dataTable('backtest-table', [tx.colOrigin, tx.colMonths, tx.colArea, tx.colVariant, tx.colActual, tx.colForecast, tx.colError, tx.colBand, tx.colInside, tx.colNaive, tx.colTrend], rows)),
       el('h3', {}, tx.assessment),
-      el('ul', { id: 'backtest-assessment' }, ...b.assessment.map((a) => el('li', {}, a))),
+      el('ul', { id: 'backtest-assessment' }, ...assessment(lang, b).map((a) => el('li', {}, a))),
       el('details', {}, el('summary', {}, tx.notIdentified), el('ul', { id: 'backtest-not-identified' }, ...notIdentified(lang, b).map((a) => el('li', {}, a))), el('p', { className: 'source', id: 'backtest-method' }, method(lang, b))),
       el('p', { className: 'source' }, `caseflow backtest --runs ${b.runs} --seed ${b.seed}`),
     ];
@@ -191,4 +180,37 @@ export class BacktestView implements View {
       el('p', { className: 'source' }, `${tx.rerun}: ${f.rerun}`),
     );
   }
+}
+
+/**
+ * The forecasts as one row each: the 90% band as a bar, the forecast as a dot, the actual as a
+ * black tick, the naive forecasts as open markers. No line joins two rows: each forecast has its
+ * own origin, target and area.
+ */
+function forecastChart(hs: Horizon[], name: (h: Horizon) => string, label: string, format: (v: number) => string, legend: string[]): SVGElement {
+  const [width, left, right, top, row] = [760, 410, 20, 22, 26];
+  const height = top + hs.length * row + 30;
+  const all = hs.flatMap((h) => [h.actual, h.forecast, h.band_p5, h.band_p95, h.naive_no_change, h.naive_trend ?? h.actual]);
+  const step = 10 ** Math.floor(Math.log10(Math.max(...all) - Math.min(...all))) / 2;
+  const lo = Math.floor(Math.min(...all) / step) * step;
+  const hi = Math.ceil(Math.max(...all) / step) * step;
+  const x = (v: number) => left + ((v - lo) / Math.max(1, hi - lo)) * (width - left - right);
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'waterfall', role: 'img', 'aria-label': label });
+  for (let v = lo; v <= hi; v += step) chart.append(svg('line', { x1: x(v), x2: x(v), y1: top - 4, y2: top + hs.length * row, class: 'axis' }), svg('text', { x: x(v), y: top - 8, 'text-anchor': 'middle', class: 'tick' }, format(v)));
+  // The markers, each at (cx, cy): the legend draws them too.
+  const marks = [
+    (cx: number, cy: number) => svg('line', { x1: cx, x2: cx, y1: cy - 9, y2: cy + 9, stroke: '#111827', 'stroke-width': 3 }),
+    (cx: number, cy: number) => svg('circle', { cx, cy, r: 5, fill: '#1d4ed8', class: 'bt-forecast' }),
+    (cx: number, cy: number, to = cx + 14) => svg('rect', { x: Math.min(cx, to), y: cy - 5, width: Math.max(2, Math.abs(to - cx)), height: 10, fill: '#1d4ed8', 'fill-opacity': 0.2 }),
+    (cx: number, cy: number) => svg('rect', { x: cx - 4, y: cy - 4, width: 8, height: 8, fill: 'none', stroke: '#6b7280', 'stroke-width': 2 }),
+    (cx: number, cy: number) => svg('circle', { cx, cy, r: 5, fill: 'none', stroke: '#b45309', 'stroke-width': 2 }),
+  ];
+  hs.forEach((h, i) => {
+    const cy = top + i * row + row / 2;
+    chart.append(svg('text', { x: left - 10, y: cy + 4, 'text-anchor': 'end', class: 'label bt-row' }, name(h)), marks[2]!(x(h.band_p5), cy, x(h.band_p95)), marks[3]!(x(h.naive_no_change), cy));
+    if (h.naive_trend !== null) chart.append(marks[4]!(x(h.naive_trend), cy));
+    chart.append(marks[0]!(x(h.actual), cy), marks[1]!(x(h.forecast), cy));
+  });
+  legend.forEach((text, i) => chart.append(marks[i]!(12 + i * 150, height - 12), svg('text', { x: 30 + i * 150, y: height - 8, class: 'label' }, text)));
+  return chart;
 }
