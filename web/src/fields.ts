@@ -119,8 +119,8 @@ export function numberControl(o: ControlOptions): HTMLElement {
   // A slider let go ends the edit; a key press does not (Chromium sends `change` after every
   // key): presses in quick succession are one undo step, as a drag is.
   let keyed = false;
-  slider.addEventListener('keydown', () => {
-    keyed = true;
+  slider.addEventListener('keydown', (e) => {
+    keyed = e.key.startsWith('Arrow') || ['PageUp', 'PageDown', 'Home', 'End'].includes(e.key);
   });
   slider.addEventListener('change', () => {
     if (!keyed) o.done?.();

@@ -84,8 +84,8 @@ export class OverviewView implements View {
         'div',
         { className: 'overview' },
         el('section', { className: 'controls', ariaLabel: tx.controls }, el('h2', {}, tx.controls), ...controls, el('p', { className: 'source' }, tx.moreControls)),
-        // The caseload chart first, so that a 1280×720 screen shows it without scrolling; the
-        // headline right under it; the seeds' inconsistencies after the charts.
+        // The key figures and the caseload chart first, so that a 1280×720 screen shows both
+        // without scrolling; the headline right under them; the papers' notes after the charts.
         el(
           'section',
           { className: 'results' },
