@@ -24,11 +24,7 @@ impl Lang {
 
     /// A plain number (no grouping) with the language's decimal sign: `0,5` or `0.5`.
     pub fn number(self, value: f64) -> String {
-        let s = value.to_string();
-        match self {
-            Lang::Nl => s.replace('.', ","),
-            Lang::En => s,
-        }
+        self.number_text(value.to_string())
     }
 
     /// A number already written with `.` (`format!("{x:+.2}")`), with the language's decimal
