@@ -7,7 +7,7 @@
 // (`cargo xtask codegen`; `cargo xtask test` fails while it is stale), so page and core cannot
 // drift. Only the Monte Carlo's percentile tables are refined by hand, below.
 import wasmUrl from '../pkg/caseflow_wasm_bg.wasm.gz?url&inline';
-import { Caseflow, initSync, version } from '../pkg/caseflow_wasm.js';
+import { glue } from '../pkg/glue.js';
 import type {
   Catalogue,
   InputError,
@@ -95,7 +95,7 @@ async function wasmBytes(url: string): Promise<Uint8Array> {
 /** The core on the main thread: its tables, and checks of each edit (microseconds). The runs
  * themselves go to the workers of ./runner.ts, which get the same bytes. */
 export class Core {
-  private readonly handle: Caseflow;
+  private readonly handle: wasm_bindgen.Caseflow;
   readonly version: string;
   readonly params: ParamTable;
   readonly catalogue: Catalogue;
@@ -109,9 +109,10 @@ export class Core {
 
   private constructor(wasm: Uint8Array) {
     this.wasm = wasm;
-    initSync({ module: this.wasm });
-    this.handle = new Caseflow();
-    this.version = version();
+    const bindgen = glue();
+    bindgen.initSync({ module: this.wasm });
+    this.handle = new bindgen.Caseflow();
+    this.version = bindgen.version();
     this.params = this.handle.parameters() as ParamTable;
     this.catalogue = this.handle.catalogue() as Catalogue;
   }

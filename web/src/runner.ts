@@ -4,7 +4,8 @@
 // waiting; a stale result is dropped, never drawn), `slow` for the Monte Carlo and other long
 // jobs (a newer job cancels the running one: its worker is stopped and restarted, so a stale
 // job never holds the thread). A worker that crashes is restarted and its job run once more.
-import CoreWorker from './worker?worker&inline';
+import { glue } from '../pkg/glue.js';
+import { workerMain } from './worker';
 import { CoreError, type InputErrorDetail, type MonteCarlo, type Results, type Scenario } from './core';
 
 /** What a worker can be asked to compute. */
@@ -64,6 +65,17 @@ interface Pending {
   retries: number;
 }
 
+/** The workers' script: ./worker.ts' function, called with a copy of the wasm glue. Both are
+ * functions of the page's own bundle, turned back into source text, so the page carries the
+ * glue once (a blob: URL, as the page's Content-Security-Policy allows for workers). */
+let workerUrl: string | null = null;
+function newWorker(): Worker {
+  workerUrl ??= URL.createObjectURL(
+    new Blob([`(${workerMain.toString()})((${glue.toString()})());`], { type: 'text/javascript' }),
+  );
+  return new Worker(workerUrl);
+}
+
 /** One worker and the job it runs. */
 class Lane {
   private worker: Worker | null = null;
@@ -78,7 +90,7 @@ class Lane {
   constructor(private readonly wasm: Uint8Array) {}
 
   private start(): Worker {
-    const worker = new CoreWorker();
+    const worker = newWorker();
     worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();

@@ -1,69 +1,76 @@
 // The Web Worker that runs the core off the main thread, so typing and dragging never stall.
 // The page sends it the wasm bytes once (the module is inlined into the page only once), then
 // jobs; it answers each with progress, a result or an error.
-import { Caseflow, initSync } from '../pkg/caseflow_wasm.js';
+//
+// The worker is this one function, started from its source text with the wasm glue's in front
+// (`workerSource` in ./runner.ts), so the glue is in the page once. It must therefore use
+// nothing from outside itself but its argument and the worker's globals: imports here are
+// types only.
+import type { glue } from '../pkg/glue.js';
 import type { Job, RunReply, WorkerReply, WorkerRequest } from './runner';
 
-let core: Caseflow | null = null;
-let memory: WebAssembly.Memory | null = null;
+export function workerMain(bindgen: ReturnType<typeof glue>): void {
+  let core: wasm_bindgen.Caseflow | null = null;
+  let memory: WebAssembly.Memory | null = null;
 
-const reply = (message: WorkerReply) => postMessage(message);
-/** A time the page can compare with its own (the worker's `performance.now()` has another origin). */
-const clock = () => performance.timeOrigin + performance.now();
+  const reply = (message: WorkerReply) => postMessage(message);
+  /** A time the page can compare with its own (the worker's `performance.now()` has another origin). */
+  const clock = () => performance.timeOrigin + performance.now();
 
-function perform(core: Caseflow, job: Job, progress: (done: number) => void): unknown {
-  switch (job.kind) {
-    case 'run': {
-      // As text: a string crosses to the page as one copy, and the page's JSON.parse is faster
-      // than rebuilding the same object graph from a structured clone. The fingerprint for the
-      // cite line comes along, so the page's thread does not hash each scenario of a drag.
-      const started = clock();
-      const json = core.run(job.scenario, job.detail);
-      const fingerprint = core.fingerprint(job.scenario);
-      return { json, fingerprint, started, finished: clock() } satisfies RunReply;
+  function perform(core: wasm_bindgen.Caseflow, job: Job, progress: (done: number) => void): unknown {
+    switch (job.kind) {
+      case 'run': {
+        // As text: a string crosses to the page as one copy, and the page's JSON.parse is faster
+        // than rebuilding the same object graph from a structured clone. The fingerprint for the
+        // cite line comes along, so the page's thread does not hash each scenario of a drag.
+        const started = clock();
+        const json = core.run(job.scenario, job.detail);
+        const fingerprint = core.fingerprint(job.scenario);
+        return { json, fingerprint, started, finished: clock() } satisfies RunReply;
+      }
+      case 'monteCarlo':
+        return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
+      case 'sensitivity':
+        return JSON.parse(core.sensitivity(job.scenario));
+      case 'breakdown':
+        return JSON.parse(core.breakdown(job.scenario));
+      case 'optimise':
+        return JSON.parse(core.optimise(job.scenario, job.budget, job.objective, job.horizon, progress));
+      case 'backtest':
+        return JSON.parse(core.backtest(job.runs, BigInt(job.seed)));
+      case 'calibrate':
+        return JSON.parse(core.calibrate(job.csv));
+      case 'compare':
+        // The comparison, and each scenario's deterministic run for the overlaid charts.
+        return {
+          comparison: JSON.parse(core.compare(job.scenarios, job.runs, BigInt(job.seed), progress)),
+          results: job.scenarios.map((s) => JSON.parse(core.run(s, false))),
+        };
     }
-    case 'monteCarlo':
-      return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
-    case 'sensitivity':
-      return JSON.parse(core.sensitivity(job.scenario));
-    case 'breakdown':
-      return JSON.parse(core.breakdown(job.scenario));
-    case 'optimise':
-      return JSON.parse(core.optimise(job.scenario, job.budget, job.objective, job.horizon, progress));
-    case 'backtest':
-      return JSON.parse(core.backtest(job.runs, BigInt(job.seed)));
-    case 'calibrate':
-      return JSON.parse(core.calibrate(job.csv));
-    case 'compare':
-      // The comparison, and each scenario's deterministic run for the overlaid charts.
-      return {
-        comparison: JSON.parse(core.compare(job.scenarios, job.runs, BigInt(job.seed), progress)),
-        results: job.scenarios.map((s) => JSON.parse(core.run(s, false))),
-      };
   }
-}
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const msg = event.data;
-  if (msg.type === 'init') {
-    memory = initSync({ module: msg.wasm }).memory;
-    core = new Caseflow();
-    return;
-  }
-  if (!core) {
-    reply({ type: 'error', id: msg.id, message: 'caseflow worker not initialised', detail: [] });
-    return;
-  }
-  try {
-    const result = perform(core, msg.job, (done) => reply({ type: 'progress', id: msg.id, done }));
-    reply({ type: 'result', id: msg.id, result, memoryBytes: memory?.buffer.byteLength ?? 0 });
-  } catch (e) {
-    const detail = (e as { detail?: unknown }).detail;
-    reply({
-      type: 'error',
-      id: msg.id,
-      message: e instanceof Error ? e.message : String(e),
-      detail: Array.isArray(detail) ? detail : [],
-    });
-  }
-};
+  self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+    const msg = event.data;
+    if (msg.type === 'init') {
+      memory = bindgen.initSync({ module: msg.wasm }).memory;
+      core = new bindgen.Caseflow();
+      return;
+    }
+    if (!core) {
+      reply({ type: 'error', id: msg.id, message: 'caseflow worker not initialised', detail: [] });
+      return;
+    }
+    try {
+      const result = perform(core, msg.job, (done) => reply({ type: 'progress', id: msg.id, done }));
+      reply({ type: 'result', id: msg.id, result, memoryBytes: memory?.buffer.byteLength ?? 0 });
+    } catch (e) {
+      const detail = (e as { detail?: unknown }).detail;
+      reply({
+        type: 'error',
+        id: msg.id,
+        message: e instanceof Error ? e.message : String(e),
+        detail: Array.isArray(detail) ? detail : [],
+      });
+    }
+  };
+}

@@ -1,10 +1,10 @@
 //! WebAssembly bindings of the caseflow core, for the page.
 //!
 //! Glue only: one [`Caseflow`] handle holds the core's [`Model`] (parameter table and
-//! presets); scenarios come in as JavaScript objects (deserialized with `serde-wasm-bindgen`),
-//! results go out as JSON text (money as decimal strings) for the page's `JSON.parse`, and
-//! the parameter table, catalogue and error details as plain objects made by `JSON.parse` here
-//! (one serializer, serde_json's, in the wasm). Every failure becomes a JavaScript `Error`
+//! presets); scenarios come in as JavaScript objects, read as `JSON.stringify`'s text by
+//! serde_json, results go out as JSON text (money as decimal strings) for the page's
+//! `JSON.parse`, and the parameter table, catalogue and error details as plain objects made by
+//! `JSON.parse` here (one serializer and one deserializer per type, serde_json's, in the wasm). Every failure becomes a JavaScript `Error`
 //! through one `into_error` helper. Also `fingerprint` (the core's) and `csv` from
 //! caseflow-export; `xlsx` (returning a `Uint8Array`) only behind the `xlsx` feature, off in
 //! the page's build for its size. For input errors the `Error` carries a
@@ -320,10 +320,14 @@ fn into_error(e: InputErrors) -> JsValue {
 }
 
 /// An object from the page (`what`: its name in the message); a wrong shape becomes an
-/// `Error` naming what is wrong.
+/// `Error` naming what is wrong. It crosses as JSON text (`JSON.stringify`, read by
+/// serde_json), so each type has one deserialiser in the wasm, the one scenario files use too,
+/// instead of a second one for JavaScript values (about 9 KB of the page's gzip budget).
 fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
+    let text: String = js_sys::JSON::stringify(&value)
+        .map_err(|_| js_sys::Error::new(&format!("{what}: not JSON")))?
+        .into();
+    serde_json::from_str(&text).map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
 }
 
 /// Results as JSON text (see [`Caseflow::run`]).
@@ -332,8 +336,8 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, JsValue> {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    // Plain objects, through JSON text and `JSON.parse`: the same objects serde-wasm-bindgen's
-    // JSON-compatible serializer builds, without a second serializer for every type in the wasm.
+    // Plain objects, through JSON text and `JSON.parse`: the objects a JSON-compatible
+    // serializer to JavaScript values would build, without a second serializer for every type.
     let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("JSON.parse failed on serde_json's JSON"))
 }
