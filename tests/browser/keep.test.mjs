@@ -109,7 +109,18 @@ test('scenario files: export reads back in the CLI; a broken file is refused and
   const before = await stored(page);
   for (const [name, content, words] of [
     ['broken.toml', 'schema = [[[', /geen geldige TOML of JSON/],
-    ['wrong.json', '{"schema": 1, "months": "abc"}', /invalid type: string "abc", expected u32 at line 1 column 29/],
+    // A file's error names the field, as the file spells it, in the page's language.
+    ['wrong.json', '{"schema": 1, "months": "abc"}', /months \(Scenariobestand\): ‘abc’ is ongeldig; toegestaan: een geheel getal vanaf 0\./],
+    [
+      'wrong.toml',
+      'schema = 1\n[[programmes]]\nid = "a"\n[[programmes]]\nid = "b"\nparticipants = "veel"\n',
+      /programmes\[1\]\.participants \(Scenariobestand\): ‘veel’ is ongeldig; toegestaan: een getal\./,
+    ],
+    [
+      'lines.json',
+      '{\n  "schema": 1,\n  "programmes": [{"participants": 5}]\n}',
+      /programmes\[0\]\.id \(Scenariobestand, regel 3\): ontbreekt/,
+    ],
     ['unknown.json', '{"schema": 1, "set": {"no_such_thing": 3}}', /no_such_thing/],
     ['range.json', '{"schema": 1, "set": {"growth_pct": 500}}', /Groeischok: ‘500’ valt buiten het bereik/],
   ]) {

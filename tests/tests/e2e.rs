@@ -285,7 +285,12 @@ mod scenario_files {
         assert_eq!(s.set["growth_pct"], 7.0);
         assert_eq!(s.months, 36);
         let err = Scenario::from_json(r#"{"growth": 7}"#).unwrap_err();
-        assert!(err.to_string().contains("unknown field `growth`"), "{err}");
+        let e = &err.0[0];
+        assert_eq!(
+            (e.field.as_str(), e.kind),
+            ("growth", InputErrorKind::UnknownField)
+        );
+        assert!(e.allowed_en.contains("set, programmes"), "{err}");
     }
 
     #[test]

@@ -31,6 +31,7 @@ const nl = {
   malformed: 'is ongeldig',
   unknownField: 'is geen bekend veld',
   inconsistent: 'past niet bij de andere waarden',
+  missing: 'ontbreekt',
   allowed: 'toegestaan',
   to: 'tot',
   keptLast: 'De laatste geldige waarde blijft in gebruik.',
@@ -213,6 +214,7 @@ const en: Texts = {
   malformed: 'is not valid',
   unknownField: 'is not a known field',
   inconsistent: 'does not fit the other values',
+  missing: 'is missing',
   allowed: 'allowed',
   to: 'to',
   keptLast: 'The last valid value stays in use.',
@@ -485,12 +487,16 @@ export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
     malformed: tx.malformed,
     unknown_field: tx.unknownField,
     inconsistent: tx.inconsistent,
+    missing: tx.missing,
   }[d.kind];
-  const name = (lang === 'nl' ? d.label_nl : d.label_en) || d.field;
+  const label = (lang === 'nl' ? d.label_nl : d.label_en) || d.field;
+  // A file's error names the field as the file spells it (`programmes[0].participants`), and
+  // its reason (the core keeps up to 300 characters) is shown whole.
+  const fromFile = d.label_en.startsWith('Scenario file');
+  const name = fromFile && d.field !== 'scenario' ? `${d.field} (${label})` : label;
   const allowed = lang === 'nl' ? d.allowed_nl : d.allowed_en;
-  // A file's reason (the core keeps up to 300 characters) is the point: it is shown whole.
-  const value = d.field === 'scenario' ? d.value : echo(d.value);
-  return `${name}: ‘${value}’ ${what}; ${tx.allowed}: ${allowed}.`;
+  const value = d.kind === 'missing' ? '' : `‘${fromFile ? d.value : echo(d.value)}’ `;
+  return `${name}: ${value}${what}; ${tx.allowed}: ${allowed}.`;
 }
 
 /** The same message for a value typed into a field, checked against its spec on the page. */

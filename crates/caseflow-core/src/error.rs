@@ -25,6 +25,8 @@ pub enum InputErrorKind {
     UnknownField,
     /// Values that are each fine but do not fit together (shares adding up to over 100%).
     Inconsistent,
+    /// A field the file must have is not there.
+    Missing,
 }
 
 impl InputErrorKind {
@@ -43,6 +45,8 @@ impl InputErrorKind {
             (UnknownField, Lang::En) => "is not a known field",
             (Inconsistent, Lang::Nl) => "past niet bij de andere waarden",
             (Inconsistent, Lang::En) => "does not fit the other values",
+            (Missing, Lang::Nl) => "ontbreekt",
+            (Missing, Lang::En) => "is missing",
         }
     }
 }
@@ -146,9 +150,13 @@ impl InputError {
         } else {
             format!("{} ({label})", self.field)
         };
+        let value = if self.kind == InputErrorKind::Missing {
+            String::new()
+        } else {
+            format!("'{}' ", self.value)
+        };
         format!(
-            "{head}: '{}' {}; {}: {allowed}",
-            self.value,
+            "{head}: {value}{}; {}: {allowed}",
             self.kind.words(lang),
             lang.pick("toegestaan", "allowed"),
         )

@@ -17,6 +17,7 @@ pub mod budget;
 pub mod calibrate;
 pub mod compare;
 pub mod error;
+mod file_error;
 pub mod inputs;
 pub mod lanes;
 pub mod lang;

@@ -15,6 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 use crate::error::{InputError, InputErrorKind, InputErrors};
+use crate::file_error::file_error;
 use crate::inputs::{Inputs, ProgrammeInputs};
 use crate::lang::Lang;
 use crate::params::ParamTable;
@@ -45,7 +46,7 @@ impl YearMonth {
         year: 2100,
         month: 12,
     };
-    const ALLOWED: [&'static str; 2] = [
+    pub(crate) const ALLOWED: [&'static str; 2] = [
         "JJJJ-MM tussen 2000-01 en 2100-12",
         "YYYY-MM between 2000-01 and 2100-12",
     ];
@@ -112,7 +113,9 @@ impl Serialize for YearMonth {
 impl<'de> Deserialize<'de> for YearMonth {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse().map_err(|_| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Str(&s), &Self::ALLOWED[1])
+        })
     }
 }
 
@@ -358,45 +361,60 @@ impl Default for Scenario {
     }
 }
 
-/// Why a scenario file could not be read.
-fn file_error(format: &str, message: &str) -> InputError {
-    // TOML errors span several lines (location, the line quoted, the reason): keep the
-    // location and the reason.
-    let lines: Vec<&str> = message
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let summary = match (lines.first(), lines.last()) {
-        (Some(first), Some(last)) if lines.len() > 1 => format!("{first}: {last}"),
-        _ => message.to_owned(),
-    };
-    let summary: String = summary.chars().take(300).collect();
-    let mut error = InputError::other(
-        "scenario",
-        "",
-        InputErrorKind::Malformed,
-        ["Scenariobestand", "Scenario file"],
-        [
-            &format!("een scenario in {format} (schema {SCHEMA})"),
-            &format!("a scenario in {format} (schema {SCHEMA})"),
-        ],
-    );
-    // The reason is the point here, so it is kept whole (up to 300 characters).
-    error.value = summary;
-    error
-}
-
 impl Scenario {
     /// Read a scenario from TOML.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Scenario, InputErrors> {
-        toml::from_str(text).map_err(|e| file_error("TOML", &e.to_string()).into())
+        toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            let line = text.get(..at).unwrap_or(text).matches('\n').count() + 1;
+            let path = crate::file_error::toml_path(text, at);
+            let excerpt = text.lines().nth(line - 1).unwrap_or_default();
+            file_error("TOML", path, Some(line), excerpt, e.message()).into()
+        })
     }
 
     /// Read a scenario from JSON.
     pub fn from_json(text: &str) -> Result<Scenario, InputErrors> {
-        serde_json::from_str(text).map_err(|e| file_error("JSON", &e.to_string()).into())
+        serde_json::from_str(text).map_err(|e| {
+            // serde_json's line and column (1-based) are those of the last character it read.
+            let line_start: usize = text
+                .split_inclusive('\n')
+                .take(e.line().saturating_sub(1))
+                .map(str::len)
+                .sum();
+            let at = text[line_start..]
+                .char_indices()
+                .nth(e.column().saturating_sub(1))
+                .map_or(text.len(), |(i, _)| line_start + i);
+            let path = crate::file_error::json_path(text, at);
+            // Its message ends in the location, which the error names on its own.
+            let message = e.to_string();
+            let reason = message
+                .rsplit_once(" at line ")
+                .map_or(&message[..], |(r, _)| r);
+            // A file on one line (the page's TOML, turned into JSON) has no line worth naming.
+            let line = (text.trim_end().contains('\n') && e.line() > 0).then_some(e.line());
+            // The line it stopped on (at the end of the file, the last line with text).
+            let excerpt = text[line_start..]
+                .lines()
+                .next()
+                .filter(|l| !l.trim().is_empty())
+                .or_else(|| {
+                    text[..line_start]
+                        .lines()
+                        .rev()
+                        .find(|l| !l.trim().is_empty())
+                })
+                .unwrap_or_default();
+            // Of a long line (a whole file on one), the 40 characters up to where it stopped.
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            let excerpt = match text[line_start..at].char_indices().rev().nth(39) {
+                Some((i, _)) if excerpt.chars().count() > 80 => &text[line_start + i..end],
+                _ => excerpt,
+            };
+            file_error("JSON", path, line, excerpt, reason).into()
+        })
     }
 
     /// Read a scenario file's text: JSON when it starts with `{`, TOML otherwise.
@@ -1026,6 +1044,90 @@ target = "everyone""#,
         )
         .unwrap_err();
         assert!(e.to_string().contains("everyone"), "{e}");
+    }
+
+    #[test]
+    fn a_file_error_names_the_field_its_line_and_what_the_field_takes() {
+        let json = "{\n  \"schema\": 1,\n  \"programmes\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"participants\": \"veel\"}\n  ]\n}";
+        let e = &Scenario::from_json(json).unwrap_err().0[0];
+        assert_eq!(e.field, "programmes[1].participants");
+        assert_eq!(e.value, "veel");
+        assert_eq!(e.label_nl, "Scenariobestand, regel 5");
+        assert_eq!(
+            e.message(Lang::Nl),
+            "programmes[1].participants (Scenariobestand, regel 5): 'veel' is ongeldig; \
+             toegestaan: een getal"
+        );
+        // One line (the page's TOML as JSON): no line number; a missing field is the object's.
+        let e = &Scenario::from_json(r#"{"programmes": [{"participants": 5}]}"#)
+            .unwrap_err()
+            .0[0];
+        assert_eq!(
+            (e.field.as_str(), e.kind),
+            ("programmes[0].id", InputErrorKind::Missing)
+        );
+        assert_eq!(e.label_en, "Scenario file");
+        assert_eq!(
+            e.message(Lang::En).split(';').next(),
+            Some("programmes[0].id (Scenario file): is missing")
+        );
+        let e = &Scenario::from_json(r#"{"set": {"growth_pct": 1}, "colour": 2}"#)
+            .unwrap_err()
+            .0[0];
+        assert_eq!(
+            (e.field.as_str(), e.kind),
+            ("colour", InputErrorKind::UnknownField)
+        );
+        assert!(
+            e.allowed_nl.starts_with("een van: schema, name"),
+            "{}",
+            e.allowed_nl
+        );
+        // A syntax error between two fields: the line as the value, the reason in words.
+        let e = &Scenario::from_json("{\n\"months\": 12,,\n}").unwrap_err().0[0];
+        assert_eq!(
+            (e.field.as_str(), e.value.as_str()),
+            ("scenario", "\"months\": 12,,")
+        );
+        assert!(
+            e.allowed_nl
+                .ends_with("(een naam tussen aanhalingstekens verwacht)"),
+            "{}",
+            e.allowed_nl
+        );
+        let e = &Scenario::from_json("{\n\"months\": 12,\n").unwrap_err().0[0];
+        assert_eq!(e.value, "\"months\": 12,");
+        assert!(
+            e.allowed_en.ends_with("(the file ends too early)"),
+            "{}",
+            e.allowed_en
+        );
+    }
+
+    #[cfg(feature = "toml")]
+    #[test]
+    fn a_toml_file_error_names_the_table_and_key() {
+        let text = "schema = 1\n[set]\ngrowth_pct = \"veel\"\n";
+        let e = &Scenario::from_toml(text).unwrap_err().0[0];
+        assert_eq!(
+            (e.field.as_str(), e.value.as_str()),
+            ("set.growth_pct", "veel")
+        );
+        assert_eq!(e.label_nl, "Scenariobestand, regel 3");
+        let text = "[[programmes]]\nid = \"a\"\n[[programmes]]\nparticipants = 5\n";
+        let e = &Scenario::from_toml(text).unwrap_err().0[0];
+        assert_eq!(
+            (e.field.as_str(), e.kind),
+            ("programmes[1].id", InputErrorKind::Missing)
+        );
+        let text = "[[programmes]]\nid = \"a\"\ncolour = 1\n";
+        let e = &Scenario::from_toml(text).unwrap_err().0[0];
+        assert_eq!(
+            (e.field.as_str(), e.kind),
+            ("programmes[0].colour", InputErrorKind::UnknownField)
+        );
+        let e = &Scenario::from_toml("start = \"2021/01\"").unwrap_err().0[0];
+        assert_eq!(e.allowed_nl, "JJJJ-MM tussen 2000-01 en 2100-12");
     }
 
     #[test]

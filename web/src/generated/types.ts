@@ -621,7 +621,7 @@ export type InputError = {
 /**
  * What was wrong with a value.
  */
-export type InputErrorKind = "not_a_number" | "out_of_range" | "not_whole" | "malformed" | "unknown_field" | "inconsistent";
+export type InputErrorKind = "not_a_number" | "out_of_range" | "not_whole" | "malformed" | "unknown_field" | "inconsistent" | "missing";
 
 /**
  * A mix of tracks and what it achieves.

@@ -1,0 +1,315 @@
+//! Why a scenario file could not be read, as an [`InputError`] like any other: the field
+//! (`programmes[0].participants`, found from where the reader stopped), the value, and what
+//! the field takes, in Dutch and English.
+//!
+//! The readers (serde_json, toml) say what was wrong in English and where, but not in which
+//! field. The field is read back from the text up to the place of the error, and serde's
+//! standard messages (`invalid type: string "veel", expected f64`, `unknown field`,
+//! `missing field`, `unknown variant`) are put into words in both languages; any other
+//! message (a syntax error) is kept as the value, whole.
+
+use crate::error::{InputError, InputErrorKind};
+
+/// The error for a file in `format` (`JSON`, `TOML`) whose reader stopped in the field `path`
+/// on `line` (1-based; `None` leaves it out: a page's TOML, turned into one line of JSON, has
+/// no line worth naming), whose text is `excerpt`, with the reader's `reason` (its message
+/// without the location).
+pub(crate) fn file_error(
+    format: &str,
+    path: String,
+    line: Option<usize>,
+    excerpt: &str,
+    reason: &str,
+) -> InputError {
+    let file = [
+        format!(
+            "een scenario in {format} (schema {})",
+            crate::scenario::SCHEMA
+        ),
+        format!(
+            "a scenario in {format} (schema {})",
+            crate::scenario::SCHEMA
+        ),
+    ];
+    let join = |parent: &str, name: &str| match parent {
+        "" => name.to_owned(),
+        _ => format!("{parent}.{name}"),
+    };
+    let name_in = |rest: &str| {
+        let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        (name.trim_matches('`').to_owned(), one_of(expected))
+    };
+    let (field, value, kind, allowed) = if let Some(rest) = reason
+        .strip_prefix("invalid type: ")
+        .or_else(|| reason.strip_prefix("invalid value: "))
+        .filter(|r| r.contains(", expected "))
+    {
+        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        (
+            path,
+            got_value(got),
+            InputErrorKind::Malformed,
+            expectation(expected),
+        )
+    } else if let Some(rest) = reason.strip_prefix("unknown field ") {
+        // JSON stops before the key's `:`, TOML on the key: the path may end in it already.
+        let (name, allowed) = name_in(rest);
+        let field = if path == name || path.ends_with(&format!(".{name}")) {
+            path
+        } else {
+            join(&path, &name)
+        };
+        (field, name, InputErrorKind::UnknownField, allowed)
+    } else if let Some(rest) = reason.strip_prefix("unknown variant ") {
+        let (name, allowed) = name_in(rest);
+        (path, name, InputErrorKind::Malformed, allowed)
+    } else if let Some(name) = reason.strip_prefix("missing field ") {
+        // JSON stops at the object's end, still in its last key: the field is the object's.
+        let parent = match path.rfind(['.', ']']) {
+            Some(i) if path.as_bytes()[i] == b'.' => &path[..i],
+            Some(i) => &path[..=i],
+            None if format == "JSON" => "",
+            None => &path[..],
+        };
+        let field = join(parent, name.trim_matches('`'));
+        (field, String::new(), InputErrorKind::Missing, file)
+    } else {
+        // A syntax error: the line as the value, the reason in words where we know it.
+        let words = syntax(reason);
+        let allowed = [
+            format!("{} ({})", file[0], words[0]),
+            format!("{} ({})", file[1], words[1]),
+        ];
+        (
+            path,
+            excerpt.trim().to_owned(),
+            InputErrorKind::Malformed,
+            allowed,
+        )
+    };
+    let label = |file: &str, line_word: &str| match line {
+        Some(n) => format!("{file}, {line_word} {n}"),
+        None => file.to_owned(),
+    };
+    let field = if field.is_empty() {
+        "scenario".to_owned()
+    } else {
+        field
+    };
+    let mut error = InputError::other(
+        &field,
+        "",
+        kind,
+        [
+            &label("Scenariobestand", "regel"),
+            &label("Scenario file", "line"),
+        ],
+        [&allowed[0], &allowed[1]],
+    );
+    error.value = value.chars().take(MAX_VALUE).collect();
+    error
+}
+
+/// The most of a value or line an error repeats, in characters.
+const MAX_VALUE: usize = 80;
+
+/// A reader's syntax message in words, in Dutch and English (the message as it is when we do
+/// not know it).
+fn syntax(reason: &str) -> [String; 2] {
+    let words = if reason.starts_with("EOF while parsing") {
+        ["het bestand houdt te vroeg op", "the file ends too early"]
+    } else if reason.starts_with("trailing comma") {
+        ["een komma te veel", "a comma too many"]
+    } else if reason.starts_with("key must be a string") {
+        [
+            "een naam tussen aanhalingstekens verwacht",
+            "a name in quotes expected",
+        ]
+    } else if reason.starts_with("expected `,` or `}`") || reason.starts_with("expected `,` or `]`")
+    {
+        ["een komma verwacht", "a comma expected"]
+    } else if reason.starts_with("expected value") {
+        ["een waarde verwacht", "a value expected"]
+    } else if reason.starts_with("trailing characters") {
+        ["tekst na het einde", "text after the end"]
+    } else if reason.starts_with("string values must be quoted") {
+        [
+            "tekst moet tussen aanhalingstekens",
+            "text must be in quotes",
+        ]
+    } else {
+        return [reason.to_owned(), reason.to_owned()];
+    };
+    words.map(str::to_owned)
+}
+
+/// The value from serde's description of it: `string "veel"` → `veel`, `integer `5`` → `5`;
+/// a description without a value (`map`, `sequence`) as it is.
+fn got_value(got: &str) -> String {
+    for prefix in [
+        "string ",
+        "integer ",
+        "floating point ",
+        "boolean ",
+        "character ",
+    ] {
+        if let Some(v) = got.strip_prefix(prefix) {
+            return v.trim_matches(|c| c == '"' || c == '`').to_owned();
+        }
+    }
+    got.to_owned()
+}
+
+/// What serde expected, in words.
+fn expectation(expected: &str) -> [String; 2] {
+    let words = match expected {
+        "f64" | "f32" => ["een getal", "a number"],
+        "u8" | "u16" | "u32" | "u64" | "usize" => {
+            ["een geheel getal vanaf 0", "a whole number from 0"]
+        }
+        "i32" | "i64" => ["een geheel getal", "a whole number"],
+        "a string" => ["tekst (tussen aanhalingstekens)", "text (in quotes)"],
+        "a boolean" => ["true of false", "true or false"],
+        "a sequence" => ["een lijst", "a list"],
+        _ if expected.starts_with("struct ") || expected.starts_with("a map") => {
+            ["een tabel met velden", "a table of fields"]
+        }
+        _ if expected == crate::scenario::YearMonth::ALLOWED[1] => {
+            crate::scenario::YearMonth::ALLOWED
+        }
+        _ => return [expected.to_owned(), expected.to_owned()],
+    };
+    words.map(str::to_owned)
+}
+
+/// `one of `a`, `b``, `` `a` or `b` ``, `` `a` `` → `een van: a, b`.
+fn one_of(expected: &str) -> [String; 2] {
+    let names: Vec<&str> = expected
+        .trim_start_matches("one of ")
+        .split([',', ' '])
+        .filter(|s| s.starts_with('`'))
+        .map(|s| s.trim_matches('`'))
+        .collect();
+    let list = names.join(", ");
+    [format!("een van: {list}"), format!("one of: {list}")]
+}
+
+/// The field a JSON reader was at when it stopped at byte `at`: the keys and list positions
+/// open there (`programmes[1].participants`), read from the text before it.
+pub(crate) fn json_path(text: &str, at: usize) -> String {
+    enum Open {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let mut open: Vec<Open> = Vec::new();
+    let mut last = String::new();
+    let mut bytes = text.as_bytes()[..at.min(text.len())].iter().enumerate();
+    while let Some((i, &b)) = bytes.next() {
+        match b {
+            b'"' => {
+                // A string cut off by `at` runs to it.
+                let (start, mut end) = (i + 1, at.min(text.len()));
+                while let Some((j, &c)) = bytes.next() {
+                    if c == b'\\' {
+                        bytes.next();
+                    } else if c == b'"' {
+                        end = j;
+                        break;
+                    }
+                }
+                last = text.get(start..end).unwrap_or_default().to_owned();
+            }
+            b':' => {
+                if let Some(Open::Object(key)) = open.last_mut() {
+                    *key = Some(std::mem::take(&mut last));
+                }
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Object(key)) => *key = None,
+                Some(Open::Array(n)) => *n += 1,
+                None => {}
+            },
+            b'{' => open.push(Open::Object(None)),
+            b'[' => open.push(Open::Array(0)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for o in &open {
+        match o {
+            Open::Object(Some(key)) if path.is_empty() => path.push_str(key),
+            Open::Object(Some(key)) => {
+                path.push('.');
+                path.push_str(key);
+            }
+            Open::Object(None) => {}
+            Open::Array(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    path
+}
+
+/// The field at byte `at` of a TOML text: the table the line belongs to (`[set]`,
+/// `[[programmes]]` counted from 0) and the key before the `=` on the line.
+#[cfg(feature = "toml")]
+pub(crate) fn toml_path(text: &str, at: usize) -> String {
+    let before = text.get(..at.min(text.len())).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let mut table = String::new();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    // The tables opened up to the error's line, that line included (a missing field's error
+    // is on its table's header).
+    for line in text[..line_end].lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("[[").and_then(|l| l.split_once("]]")) {
+            let name = name.0.trim().to_owned();
+            let n = counts.entry(name.clone()).or_insert(0);
+            table = format!("{name}[{n}]");
+            *n += 1;
+        } else if let Some(name) = line.strip_prefix('[').and_then(|l| l.split_once(']')) {
+            table = name.0.trim().to_owned();
+        }
+    }
+    let line = &text[line_start..line_end];
+    let key = match line.split_once('=') {
+        Some((key, _)) if !line.trim_start().starts_with('[') => key.trim().trim_matches('"'),
+        _ => "",
+    };
+    match (table.is_empty(), key.is_empty()) {
+        (_, true) => table,
+        (true, false) => key.to_owned(),
+        (false, false) => format!("{table}.{key}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_path_names_the_open_keys_and_list_positions() {
+        let text = r#"{"a": 1, "programmes": [{"id": "x"}, {"id": "y", "participants": "veel"}]}"#;
+        let at = text.find("\"veel\"").unwrap() + 6;
+        assert_eq!(json_path(text, at), "programmes[1].participants");
+        let text = r#"{"name": "a \"quoted\" [name]", "set": {"growth_pct": "x"}}"#;
+        assert_eq!(json_path(text, text.len() - 2), "set.growth_pct");
+        assert_eq!(json_path(text, 0), "");
+    }
+
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_toml_path_names_the_table_and_the_key() {
+        let text =
+            "months = 12\n[[programmes]]\nid = \"a\"\n[[programmes]]\nparticipants = \"veel\"\n";
+        let at = text.find("\"veel\"").unwrap();
+        assert_eq!(toml_path(text, at), "programmes[1].participants");
+        assert_eq!(toml_path(text, 3), "months");
+        let text = "[set]\ngrowth_pct = \"x\"";
+        assert_eq!(toml_path(text, text.len() - 1), "set.growth_pct");
+    }
+}
