@@ -38,6 +38,9 @@ export interface ChartData {
   summary: string;
   /** Column title of the x values in the data table. */
   xTitle: string;
+  /** An x value as the axis and the cursor show it ("jan 2021" for `2021-01`); the data table
+   * keeps the values as they are. */
+  xFormat?: (x: string) => string;
 }
 
 /** How many bands a chart has room for; missing ones are drawn empty. */
@@ -248,18 +251,24 @@ export class LineChart {
     // The y axis is as wide as its widest label (€ 1,75 mln. needs more room than 4.650); the
     // months on the x axis keep their own width apart, in large type too.
     const ySize = (_u: uPlot, values: (string | null)[] | null) => Math.ceil(Math.max(40, ...(values ?? []).map((v) => (v == null ? 0 : textWidth(font, v)))) + TICK + GAP + 4);
-    const xSpace = () => Math.ceil(Math.max(textWidth(font, now().x[0] ?? '0000-00'), 30) * 1.3 + 8);
+    const xText = (i: number | null) => {
+      const x = i == null ? undefined : now().x[i];
+      return x === undefined ? '' : (now().xFormat ?? String)(x);
+    };
+    // As wide as the widest label of the first year (month names differ in width).
+    const xSpace = () => Math.ceil(Math.max(30, ...now().x.slice(0, 12).map((_, i) => textWidth(font, xText(i)))) * 1.3 + 8);
     const opts: uPlot.Options = {
       ...this.size(),
       scales: { x: { time: false } },
       // The legend is ours (below): uPlot's would list each band edge as a series.
       legend: { show: false },
       axes: [
-        { font, space: xSpace, values: (_u, ticks) => ticks.map((i) => now().x[i] ?? '') },
+        // Months fall on quarters, half years and years (uPlot's 1-2-5 steps gave every 10th).
+        { font, space: xSpace, values: (_u, ticks) => ticks.map(xText), ...(d.xFormat ? { incrs: [1, 3, 6, 12, 24, 60, 120, 240] } : {}) },
         { font, size: ySize, values: (_u, ticks) => ticks.map((v) => (now().axisFormat ?? now().format)(v)) },
       ],
       series: [
-        { label: d.xTitle, value: (_u, i) => (i == null ? '' : (now().x[i] ?? '')) },
+        { label: d.xTitle, value: (_u, i) => xText(i) },
         ...d.lines.map((l) => ({ label: l.label, stroke: l.color, width: (l.width ?? 2) * (this.thick ? 2.5 : 1), dash: l.dash, value })),
         ...bandSeries,
       ],

@@ -3,7 +3,7 @@
 // presentation mode and the exports, so each chart means the same everywhere.
 import type { Band, ChartData } from './chart';
 import type { MonteCarlo, Results, Stats } from './core';
-import { formatEur, formatMonth, formatNumber, numberFormat, t, type Lang } from './i18n';
+import { formatEur, formatMonth, formatNumber, numberFormat, shortMonth, t, type Lang } from './i18n';
 
 export type Measure = 'benefits' | 'people';
 
@@ -52,6 +52,7 @@ export function caseloadChart(lang: Lang, r: Results, mc: MonteCarlo | null, mea
   return {
     x,
     xTitle: tx.colMonth,
+    xFormat: (m) => shortMonth(lang, m),
     lines: [
       { label: people ? tx.colPeople : tx.seriesBenefits, color: '#1d4ed8', values: main },
       { label: tx.seriesWithout, color: '#4b5563', dash: [6, 4], values: without },
@@ -70,6 +71,7 @@ export function exitsChart(lang: Lang, r: Results, mc: MonteCarlo | null): Chart
   return {
     x: r.months.map((m) => m.month),
     xTitle: tx.colMonth,
+    xFormat: (m) => shortMonth(lang, m),
     lines: [
       { label: tx.colToWork, color: '#047857', values: r.months.map((m) => m.exits_to_work) },
       { label: tx.seriesWithout, color: '#4b5563', dash: [6, 4], values: r.months.map((m) => m.exits_to_work_without_programmes) },
@@ -88,6 +90,7 @@ export function moneyChart(lang: Lang, r: Results): ChartData {
   return {
     x: r.months.map((m) => m.month),
     xTitle: tx.colMonth,
+    xFormat: (m) => shortMonth(lang, m),
     lines: [
       { label: tx.colGross, color: '#1d4ed8', values: cum.gross },
       { label: tx.colKept, color: '#047857', values: cum.kept },

@@ -422,6 +422,16 @@ export function formatMonth(lang: Lang, month: string): string {
   return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
 }
 
+const shortMonths = new Map<Lang, Intl.DateTimeFormat>();
+/** A month on a chart's axis (`2021-01`): "jan 2021", "Jan 2021". */
+export function shortMonth(lang: Lang, month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  let f = shortMonths.get(lang);
+  if (!f) shortMonths.set(lang, (f = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  return f.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+}
+
 /** Where a parameter's default or a template's values come from, in the page's language. */
 export function source(lang: Lang, spec: { source: string; source_nl: string }): string {
   return lang === 'nl' ? spec.source_nl : spec.source;

@@ -54,7 +54,7 @@ export function chartSvg(d: ChartData, title: string, cite: string, width = 960,
   }
   const every = Math.max(1, Math.ceil(d.x.length / 10));
   d.x.forEach((label, i) => {
-    if (i % every === 0) parts.push(`<text x="${X(i).toFixed(1)}" y="${pad.top + h + 20}" font-size="13" text-anchor="middle">${esc(label)}</text>`);
+    if (i % every === 0) parts.push(`<text x="${X(i).toFixed(1)}" y="${pad.top + h + 20}" font-size="13" text-anchor="middle">${esc((d.xFormat ?? String)(label))}</text>`);
   });
   for (const b of d.bands) {
     const upper = b.upper.map((v, i) => [i, v] as const).filter(([, v]) => v !== null) as [number, number][];

@@ -5,7 +5,7 @@
 import { LineChart } from '../chart';
 import type { AreaFit, Backtest, Calibration, Horizon } from '../core';
 import { el } from '../dom';
-import { assessment, formatNumber, method, notIdentified, t } from '../i18n';
+import { assessment, formatNumber, method, notIdentified, shortMonth, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure, status, svg } from './analyst-common';
@@ -154,6 +154,7 @@ export class BacktestView implements View {
     chart.draw({
       x: [String(f.from), ...f.points.map((p) => String(p.month))],
       xTitle: t(lang).colMonth,
+      xFormat: (m) => shortMonth(lang, m),
       lines: [
         { label: tx.seriesData, color: '#111827', values: [f.start_stock, ...f.points.map((p) => p.data)], width: 3 },
         { label: tx.seriesFitted, color: '#1d4ed8', values: [f.start_stock, ...f.points.map((p) => p.fitted)] },

@@ -4,7 +4,7 @@
 import { LineChart } from '../chart';
 import type { Comparison, Results, Scenario } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, method, numberFormat, t } from '../i18n';
+import { formatEur, formatNumber, method, numberFormat, shortMonth, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
 import { dataTable, failure } from './analyst-common';
@@ -141,13 +141,17 @@ export class CompareView implements View {
     const tx = ta(lang);
     const e = (v: string | number) => formatEur(lang, v);
     const n = (v: number, d = 0) => formatNumber(lang, v, d);
-    const names = o.choices.map((c) => c.name);
+    // Each scenario under its letter, in the legends and sentences too: two saved scenarios
+    // (or a saved one and its preset) may have the same name.
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const names = o.choices.map((c, i) => `${letter(i)}: ${c.name}`);
     const first = o.results[0]!;
     const x = first.months.map((m) => m.month);
     const caseload = new LineChart('chart-compare', tx.cmpChartTitle, t(lang).showTable);
     caseload.draw({
       x,
       xTitle: t(lang).colMonth,
+      xFormat: (m) => shortMonth(lang, m),
       lines: o.results.map((r, i) => ({ label: names[i]!, color: COLORS[i]!, values: x.map((_, k) => r.months[k]?.benefits ?? null) })),
       bands: [],
       format: (v) => n(v),
@@ -157,6 +161,7 @@ export class CompareView implements View {
     net.draw({
       x,
       xTitle: t(lang).colMonth,
+      xFormat: (m) => shortMonth(lang, m),
       lines: o.results.map((r, i) => {
         const c = cumulative(r);
         return { label: names[i]!, color: COLORS[i]!, values: x.map((_, k) => (c.kept[k] === undefined ? null : c.kept[k]! - c.cost[k]!)) };
@@ -190,8 +195,7 @@ export class CompareView implements View {
       [tx.rowPayback, (i) => (s[i]!.payback_month === null ? '–' : String(s[i]!.payback_month)), null],
     ];
     const others = names.slice(1);
-    const letter = (i: number) => String.fromCharCode(65 + i);
-    const head = [tx.colFigure, ...names.map((name, i) => `${letter(i)}: ${name}`), ...others.map((_, k) => tx.colDiff('A', letter(k + 1)))];
+    const head = [tx.colFigure, ...names, ...others.map((_, k) => tx.colDiff('A', letter(k + 1)))];
     const rows = figures.map(([label, value, d]) => [label, ...names.map((_, i) => value(i)), ...others.map((_, k) => (d ? d(k + 1) : ''))]);
     const pct = (p: number) => `${n(p * 100, 1)}%`;
     // The core gives the difference as A − B; the table shows B − A, and so does this line.
