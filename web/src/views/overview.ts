@@ -15,6 +15,7 @@ export class OverviewView implements View {
   private caseload!: LineChart;
   private exits!: LineChart;
   private money!: LineChart;
+  private noMoney!: HTMLElement;
   private headline!: HTMLElement;
   private shock!: HTMLElement;
   private notes!: HTMLElement;
@@ -63,6 +64,7 @@ export class OverviewView implements View {
     this.notesKey = '';
     this.budget = el('p', { id: 'budget', className: 'overallocated', hidden: true });
     this.keys = el('p', { id: 'key-figures', className: 'key-figures', hidden: true });
+    this.noMoney = el('p', { id: 'no-money', className: 'source', hidden: true });
     this.budget.setAttribute('role', 'status');
     const cite = () => this.ctx.citeLine();
     const labels = { png: tx.downloadPng, svg: tx.downloadSvg };
@@ -98,6 +100,7 @@ export class OverviewView implements View {
           this.headline,
           this.exits.figure,
           this.money.figure,
+          this.noMoney,
           this.notes,
         ),
       ),
@@ -128,7 +131,11 @@ export class OverviewView implements View {
     else lines.forEach((line, i) => setText(items[i]!, line));
     this.caseload.draw(caseloadChart(lang, r, mc, this.measure));
     this.exits.draw(exitsChart(lang, r, mc));
-    this.money.draw(moneyChart(lang, r));
+    // Without participants the money chart would be three lines at zero: a sentence says why.
+    this.money.figure.hidden = s.participants <= 0;
+    this.noMoney.hidden = s.participants > 0;
+    setText(this.noMoney, tx.noMoney);
+    if (s.participants > 0) this.money.draw(moneyChart(lang, r));
 
     const notes = r.notes.map((note) => `${note.source}: ${lang === 'nl' ? note.nl : note.en}`);
     const key = JSON.stringify(notes);
