@@ -82,6 +82,12 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   const key = await page.locator('#cost-key-table').innerText();
   assert.ok(key.includes(nlEur(split.rows[0].total_eur)), key);
   assert.equal(await page.locator('#municipalities-multiples svg[role=img]').count(), 7);
+  // Each small multiple has its own scale, so its caption gives its tallest bar (net position).
+  const captions = await page.locator('#municipalities-multiples figcaption').allTextContents();
+  areas.forEach((a, i) => {
+    const tallest = a.years.map((y) => Number(y.net_position_eur)).reduce((b, v) => (Math.abs(v) > Math.abs(b) ? v : b), 0);
+    assert.ok(captions[i].endsWith(`hoogste balk ${nlEur(tallest)}`), `${captions[i]} / ${nlEur(tallest)}`);
+  });
   assert.deepEqual(problems, []);
   await page.context().close();
 });

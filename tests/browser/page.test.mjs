@@ -679,7 +679,10 @@ test('axis labels fit; the chart summary and the headline give the same start fi
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);
   for (const id of ['chart', 'chart-exits', 'chart-money']) {
-    const [, y] = await page.evaluate((id) => window.caseflow.chartAxes(id), id);
+    const [x, y] = await page.evaluate((id) => window.caseflow.chartAxes(id), id);
+    // Months as the language writes them, on Januaries and Julys ("jan 2021", not "2021-01").
+    assert.ok(x.labels.length >= 4, `${id}: x labels`);
+    for (const l of x.labels) assert.match(l.text, /^(jan|jul)\.? 20\d\d$/, `${id}: ${l.text}`);
     assert.ok(y.labels.length > 2, `${id}: y labels`);
     for (const l of y.labels) assert.ok(l.width + 15 <= y.size, `${id}: ‘${l.text}’ (${l.width} px) fits the axis of ${y.size} px`);
     // One scale on the money axis: millions throughout (it mixed "€ 750K" with "€ 1,75 mln.").
@@ -782,6 +785,22 @@ test('a value outside the plausible range is used with a note at the field', asy
   await field.fill('1250');
   await settle(page);
   assert.equal(await warn.textContent(), '');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: without participants the money chart drew three lines at zero.
+test('without programme participants a sentence replaces the money chart', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021-no-programme');
+  await settle(page);
+  assert.equal(await page.locator('#chart-money').isVisible(), false);
+  assert.match(await page.locator('#no-money').textContent(), /geen programmakosten en geen besparing/);
+  assert.equal(await page.locator('#no-money').isVisible(), true);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  assert.equal(await page.locator('#chart-money').isVisible(), true);
+  assert.equal(await page.locator('#no-money').isVisible(), false);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -111,7 +111,13 @@ export class MunicipalitiesView implements View {
         svg('text', { x: x + bw * 0.35, y: height - 6, 'text-anchor': 'middle', class: 'tick' }, String(a.years[i]!.year).slice(2)),
       );
     });
-    return el('figure', { className: 'small' }, el('figcaption', {}, a.name), chart);
+    // Each area has its own scale (Maastricht's caseload is ten times Vaals'): the caption
+    // gives the tallest bar's value, so the heights are not compared across areas unread.
+    const k = values.reduce((best, v, i) => (Math.abs(v) > Math.abs(values[best]!) ? i : best), 0);
+    const tallest = a.years[k];
+    const caption = el('figcaption', {}, a.name);
+    if (tallest) caption.append(el('span', { className: 'source' }, ` · ${ta(lang).multipleTop(format(lang, m, tallest[m]))}`));
+    return el('figure', { className: 'small' }, caption, chart);
   }
 
   /** The key applied to the planned cost of the programmes paid from the re-integration budget. */
