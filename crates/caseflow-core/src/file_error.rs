@@ -113,34 +113,52 @@ pub(crate) fn file_error(
 /// The most of a value or line an error repeats, in characters.
 const MAX_VALUE: usize = 80;
 
-/// A reader's syntax message in words, in Dutch and English (the message as it is when we do
-/// not know it).
-fn syntax(reason: &str) -> [String; 2] {
-    let words = if reason.starts_with("EOF while parsing") {
-        ["het bestand houdt te vroeg op", "the file ends too early"]
-    } else if reason.starts_with("trailing comma") {
-        ["een komma te veel", "a comma too many"]
-    } else if reason.starts_with("key must be a string") {
+/// The readers' syntax messages we put into words: how the message starts, in Dutch and English.
+const SYNTAX: [(&str, [&str; 2]); 8] = [
+    (
+        "EOF while parsing",
+        ["het bestand houdt te vroeg op", "the file ends too early"],
+    ),
+    ("trailing comma", ["een komma te veel", "a comma too many"]),
+    (
+        "key must be a string",
         [
             "een naam tussen aanhalingstekens verwacht",
             "a name in quotes expected",
-        ]
-    } else if reason.starts_with("expected `,` or `}`") || reason.starts_with("expected `,` or `]`")
-    {
-        ["een komma verwacht", "a comma expected"]
-    } else if reason.starts_with("expected value") {
-        ["een waarde verwacht", "a value expected"]
-    } else if reason.starts_with("trailing characters") {
-        ["tekst na het einde", "text after the end"]
-    } else if reason.starts_with("string values must be quoted") {
+        ],
+    ),
+    (
+        "expected `,` or `}`",
+        ["een komma verwacht", "a comma expected"],
+    ),
+    (
+        "expected `,` or `]`",
+        ["een komma verwacht", "a comma expected"],
+    ),
+    (
+        "expected value",
+        ["een waarde verwacht", "a value expected"],
+    ),
+    (
+        "trailing characters",
+        ["tekst na het einde", "text after the end"],
+    ),
+    (
+        "string values must be quoted",
         [
             "tekst moet tussen aanhalingstekens",
             "text must be in quotes",
-        ]
-    } else {
-        return [reason.to_owned(), reason.to_owned()];
-    };
-    words.map(str::to_owned)
+        ],
+    ),
+];
+
+/// A reader's syntax message in words, in Dutch and English (the message as it is when we do
+/// not know it).
+fn syntax(reason: &str) -> [String; 2] {
+    match SYNTAX.iter().find(|(start, _)| reason.starts_with(start)) {
+        Some((_, words)) => words.map(str::to_owned),
+        None => [reason.to_owned(), reason.to_owned()],
+    }
 }
 
 /// The value from serde's description of it: `string "veel"` → `veel`, `integer `5`` → `5`;
