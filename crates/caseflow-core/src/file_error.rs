@@ -64,14 +64,8 @@ pub(crate) fn file_error(
         let (name, allowed) = name_in(rest);
         (path, name, InputErrorKind::Malformed, allowed)
     } else if let Some(name) = reason.strip_prefix("missing field ") {
-        // JSON stops at the object's end, still in its last key: the field is the object's.
-        let parent = match path.rfind(['.', ']']) {
-            Some(i) if path.as_bytes()[i] == b'.' => &path[..i],
-            Some(i) => &path[..=i],
-            None if format == "JSON" => "",
-            None => &path[..],
-        };
-        let field = join(parent, name.trim_matches('`'));
+        // Both readers stop at the table that lacks it: the path is the table's.
+        let field = join(&path, name.trim_matches('`'));
         (field, String::new(), InputErrorKind::Missing, file)
     } else {
         // A syntax error: the line as the value, the reason in words where we know it.
@@ -294,8 +288,20 @@ pub(crate) fn toml_path(text: &str, at: usize) -> String {
         }
     }
     let line = &text[line_start..line_end];
-    let key = match line.split_once('=') {
-        Some((key, _)) if !line.trim_start().starts_with('[') => key.trim().trim_matches('"'),
+    // The key of the value it stopped in: the last `key =` before that point on the line (an
+    // inline table holds several), else the line's own (an unknown key is its own span).
+    let upto = text
+        .get(line_start..before.len().max(line_start))
+        .unwrap_or_default();
+    let key = match upto
+        .rfind('=')
+        .map(|i| &upto[..i])
+        .or(line.split_once('=').map(|(k, _)| k))
+    {
+        Some(key) if !line.trim_start().starts_with('[') => {
+            let key = key.rsplit(['{', ',', '[']).next().unwrap_or_default();
+            key.trim().trim_matches(['"', '\''])
+        }
         _ => "",
     };
     match (table.is_empty(), key.is_empty()) {
@@ -329,5 +335,11 @@ mod tests {
         assert_eq!(toml_path(text, 3), "months");
         let text = "[set]\ngrowth_pct = \"x\"";
         assert_eq!(toml_path(text, text.len() - 1), "set.growth_pct");
+        // In an inline table, the key of the value, not the line's first.
+        let text = "[budget]\navailable = [{label = \"a\", amount_eur = \"veel\"}]";
+        assert_eq!(
+            toml_path(text, text.find("\"veel").unwrap()),
+            "budget.amount_eur"
+        );
     }
 }

@@ -383,11 +383,13 @@ impl Scenario {
                 .take(e.line().saturating_sub(1))
                 .map(str::len)
                 .sum();
-            let at = text[line_start..]
-                .char_indices()
-                .nth(e.column().saturating_sub(1))
-                .map_or(text.len(), |(i, _)| line_start + i);
-            let path = crate::file_error::json_path(text, at);
+            // serde_json counts the column in bytes, up to and including the last character it
+            // read (or peeked at): the text up to `end` is what it had seen.
+            let mut end = (line_start + e.column()).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let path = crate::file_error::json_path(text, end);
             // Its message ends in the location, which the error names on its own.
             let message = e.to_string();
             let reason = message
@@ -408,8 +410,7 @@ impl Scenario {
                 })
                 .unwrap_or_default();
             // Of a long line (a whole file on one), the 40 characters up to where it stopped.
-            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
-            let excerpt = match text[line_start..at].char_indices().rev().nth(39) {
+            let excerpt = match text[line_start..end].char_indices().rev().nth(39) {
                 Some((i, _)) if excerpt.chars().count() > 80 => &text[line_start + i..end],
                 _ => excerpt,
             };
@@ -1083,6 +1084,23 @@ target = "everyone""#,
             "{}",
             e.allowed_nl
         );
+        // serde_json counts columns in bytes: characters of two and three bytes before the
+        // error, and a value it only peeked at (a list where a number goes), keep the field.
+        for (text, field) in [
+            (
+                r#"{"name":"Sint-Pietersberg één","description":"€ 1.000.000","months":"12"}"#,
+                "months",
+            ),
+            (r#"{"months":[1]}"#, "months"),
+            (r#"{"set":{"growth_pct":[1]}}"#, "set.growth_pct"),
+            (r#"{"notes":[[1]]}"#, "notes[0]"),
+        ] {
+            assert_eq!(
+                Scenario::from_json(text).unwrap_err().0[0].field,
+                field,
+                "{text}"
+            );
+        }
         // A syntax error between two fields: the line as the value, the reason in words.
         let e = &Scenario::from_json("{\n\"months\": 12,,\n}").unwrap_err().0[0];
         assert_eq!(
