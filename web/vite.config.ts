@@ -6,9 +6,6 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 export default defineConfig({
   base: './',
   plugins: [viteSingleFile()],
-  // The worker is inlined too (a blob URL); it gets the wasm bytes from the page. A classic
-  // (iife) worker, because Chromium refuses module workers from blob URLs on file:// pages.
-  worker: { format: 'iife' },
   build: {
     target: 'es2022',
     reportCompressedSize: true,

@@ -193,6 +193,11 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   assert.equal(Number(region[col('benefits')]), last.benefits);
   assert.equal(Number(region[col('benefits_p95')]), mc.months.at(-1).benefits.p95);
   assert.equal(region[col('scenario_fingerprint')], fingerprint);
+  // Every cell the CLI's CSV for the same runs and seed has, to the digit (the Monte Carlo
+  // crosses into the page's wasm as text: one unit off in a 17-digit decimal would show here).
+  const cliRows = parseCsv(execFileSync(process.env.CASEFLOW_BIN, ['run', '--preset', 'corona-2021', '--runs', '1000', '--seed', '1', '--format', 'csv', '--table', 'months'], { encoding: 'utf8' }));
+  const cells = (rs) => rs.filter((r) => r.length > 3).map((r) => r.slice(0, col('caseflow_version')));
+  assert.deepEqual(cells(rows), cells(cliRows));
 
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
   assert.ok(xlsx.suggestedFilename().endsWith('.xlsx'));

@@ -84,6 +84,26 @@ export class CoreError extends Error {
   }
 }
 
+/**
+ * A Monte Carlo as JSON text for the core's exports, each fraction in its percentile tables
+ * written as its exact bits ("#" and 16 hex digits): the core's JSON reader (serde_json without
+ * its large exact-float tables) reads about one in ten 17-digit decimals one unit off, and the
+ * CSV must equal the CLI's to the digit.
+ */
+function exactJson(mc: MonteCarlo): string {
+  const view = new DataView(new ArrayBuffer(8));
+  const mark = (v: unknown): unknown => {
+    if (typeof v === 'number' && !Number.isInteger(v)) {
+      view.setFloat64(0, v);
+      return `#${view.getBigUint64(0).toString(16).padStart(16, '0')}`;
+    }
+    if (Array.isArray(v)) return v.map(mark);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mark(x)]));
+    return v;
+  };
+  return JSON.stringify({ ...mc, summary: mark(mc.summary), months: mark(mc.months), years: mark(mc.years), municipalities: mark(mc.municipalities) });
+}
+
 /** The inlined wasm: base64 in a data URL, gzip-compressed. */
 async function wasmBytes(url: string): Promise<Uint8Array> {
   const base64 = url.slice(url.indexOf(',') + 1);
@@ -141,7 +161,7 @@ export class Core {
   /** Results as CSV, as `caseflow run --format csv --table T` writes them (with the Monte
    * Carlo's percentiles when given); `date` (YYYY-MM-DD) goes into the cite line. */
   csv(scenario: Scenario, mc: MonteCarlo | null, lang: 'nl' | 'en', date: string, table: 'months' | 'years' | 'summary'): string {
-    return this.call(() => this.handle.csv(scenario, mc, lang, date, table));
+    return this.call(() => this.handle.csv(scenario, mc && exactJson(mc), lang, date, table));
   }
 
   /** Check a scenario without running it: throws the {@link CoreError} a run would throw. */

@@ -3,9 +3,11 @@
 // jobs; it answers each with progress, a result or an error.
 //
 // The worker is this one function, started from its source text with the wasm glue's in front
-// (`workerSource` in ./runner.ts), so the glue is in the page once. It must therefore use
-// nothing from outside itself but its argument and the worker's globals: imports here are
-// types only.
+// (`newWorker` in ./runner.ts), so the glue is in the page once: a classic script from a
+// `blob:` URL, which Chromium runs on file:// pages too (it refuses module workers there). It
+// must use nothing from outside itself but its argument and the worker's globals: imports here
+// are types only. (A build target below ES2022 could make the bundler add helpers from outside
+// it; the browser tests would fail.)
 import type { glue } from '../pkg/glue.js';
 import type { Job, RunReply, WorkerReply, WorkerRequest } from './runner';
 

@@ -148,7 +148,8 @@ impl Caseflow {
     }
 
     /// The scenario's results as CSV (`table`: `months`, `years` or `summary`), with the
-    /// percentiles of `monteCarlo` (a result of `monteCarlo()` for the same scenario, or null),
+    /// percentiles of `monteCarlo` (a result of `monteCarlo()` for the same scenario as JSON
+    /// text, its fractions as exact bits: the page's `exactJson`; or null),
     /// headings and cite line in `lang` (`nl`/`en`) and `date` (`YYYY-MM-DD`) in the cite line.
     pub fn csv(
         &self,
@@ -194,10 +195,23 @@ impl Caseflow {
         make: impl FnOnce(&Export<'_>) -> Result<T, JsValue>,
     ) -> Result<T, JsValue> {
         let scenario = from_js::<Scenario>(scenario, "scenario")?;
-        let mc = if monte_carlo.is_null() || monte_carlo.is_undefined() {
-            None
-        } else {
-            Some(from_js::<MonteCarlo>(monte_carlo, "monteCarlo")?)
+        // The page's Monte Carlo as its JSON text, with the percentile tables' fractions as
+        // exact bits (core.ts `exactJson`), so the export has the numbers the worker computed.
+        let mc = match monte_carlo.as_string() {
+            None => None,
+            Some(text) => {
+                let mut mc: MonteCarlo = serde_json::from_str(&text)
+                    .map_err(|e| js_sys::Error::new(&format!("monteCarlo: {e}")))?;
+                for table in [
+                    &mut mc.summary,
+                    &mut mc.months,
+                    &mut mc.years,
+                    &mut mc.municipalities,
+                ] {
+                    exact_numbers(table);
+                }
+                Some(mc)
+            }
         };
         let lang: Lang = lang.parse().map_err(|e: String| js_sys::Error::new(&e))?;
         let results = self.model.run(&scenario).map_err(into_error)?;
@@ -328,6 +342,24 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result
         .map_err(|_| js_sys::Error::new(&format!("{what}: not JSON")))?
         .into();
     serde_json::from_str(&text).map_err(|e| js_sys::Error::new(&format!("{what}: {e}")).into())
+}
+
+/// Numbers the page wrote as `#` and the 16 hex digits of their bits, back to numbers.
+fn exact_numbers(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if s.len() == 17 && s.starts_with('#') => {
+            let n = u64::from_str_radix(&s[1..], 16)
+                .ok()
+                .and_then(|bits| serde_json::Number::from_f64(f64::from_bits(bits)));
+            if let Some(n) = n {
+                *v = Value::Number(n);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(exact_numbers),
+        Value::Object(o) => o.values_mut().for_each(exact_numbers),
+        _ => {}
+    }
 }
 
 /// Results as JSON text (see [`Caseflow::run`]).

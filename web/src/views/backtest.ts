@@ -167,7 +167,8 @@ export class BacktestView implements View {
     const note = el('span', { role: 'status' });
     use.addEventListener('click', () => {
       const problem = this.ctx.edit((s) => {
-        s.set['new_inflow_pct'] = f.new_inflow_pct;
+        // The value the button shows (4 decimals), so the scenario holds what the user chose.
+        s.set['new_inflow_pct'] = Number(f.new_inflow_pct.toFixed(4));
       });
       note.textContent = problem ?? '';
     });
