@@ -5,8 +5,9 @@
 //! The readers (serde_json, toml) say what was wrong in English and where, but not in which
 //! field. The field is read back from the text up to the place of the error, and serde's
 //! standard messages (`invalid type: string "veel", expected f64`, `unknown field`,
-//! `missing field`, `unknown variant`) are put into words in both languages; any other
-//! message (a syntax error) is kept as the value, whole.
+//! `missing field`, `unknown variant`) are put into words in both languages. For any other
+//! message (a syntax error) the value is the line the reader stopped on, and the reason is
+//! given in words where we know it, else as the reader wrote it.
 
 use crate::error::{InputError, InputErrorKind};
 
