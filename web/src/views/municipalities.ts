@@ -112,11 +112,11 @@ export class MunicipalitiesView implements View {
       );
     });
     // Each area has its own scale (Maastricht's caseload is ten times Vaals'): the caption
-    // gives the tallest bar's value, so the heights are not compared across areas unread.
+    // gives the largest bar's value, so the heights are not compared across areas unread.
     const k = values.reduce((best, v, i) => (Math.abs(v) > Math.abs(values[best]!) ? i : best), 0);
-    const tallest = a.years[k];
+    const largest = a.years[k];
     const caption = el('figcaption', {}, a.name);
-    if (tallest) caption.append(el('span', { className: 'source' }, ` · ${ta(lang).multipleTop(format(lang, m, tallest[m]))}`));
+    if (largest) caption.append(el('span', { className: 'source' }, ` · ${ta(lang).multipleTop(format(lang, m, largest[m]))}`));
     return el('figure', { className: 'small' }, caption, chart);
   }
 
