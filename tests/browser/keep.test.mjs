@@ -110,11 +110,13 @@ test('scenario files: export reads back in the CLI; a broken file is refused and
   for (const [name, content, words] of [
     ['broken.toml', 'schema = [[[', /geen geldige TOML of JSON/],
     // A file's error names the field, as the file spells it, in the page's language.
-    ['wrong.json', '{"schema": 1, "months": "abc"}', /months \(Scenariobestand\): ‘abc’ is ongeldig; toegestaan: een geheel getal vanaf 0\./],
+    // A refused number gets the field's own range, not its type's.
+    ['wrong.json', '{"schema": 1, "months": "abc"}', /months \(Looptijd, Scenariobestand\): ‘abc’ is geen getal; toegestaan: 1 tot 180 \(maanden\)\./],
+    ['negative.json', '{"schema": 1, "months": -1}', /months \(Looptijd, Scenariobestand\): ‘-1’ valt buiten het bereik; toegestaan: 1 tot 180 \(maanden\)\./],
     [
       'wrong.toml',
       'schema = 1\n[[programmes]]\nid = "a"\n[[programmes]]\nid = "b"\nparticipants = "veel"\n',
-      /programmes\[1\]\.participants \(Scenariobestand\): ‘veel’ is ongeldig; toegestaan: een getal\./,
+      /programmes\[1\]\.participants \(Deelnemers, Scenariobestand\): ‘veel’ is geen getal; toegestaan: gehele getallen 0 tot 20\.?000/,
     ],
     [
       'lines.json',

@@ -503,8 +503,9 @@ export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
   }[d.kind];
   const label = (lang === 'nl' ? d.label_nl : d.label_en) || d.field;
   // A file's error names the field as the file spells it (`programmes[0].participants`), and
-  // its reason (the core keeps up to 80 characters) is shown whole.
-  const fromFile = d.label_en.startsWith('Scenario file');
+  // its reason (the core keeps up to 80 characters) is shown whole. Its label ends in where
+  // in the file (`Horizon, Scenario file`, or the file alone).
+  const fromFile = d.label_en.includes('Scenario file');
   const name = fromFile && d.field !== 'scenario' ? `${d.field} (${label})` : label;
   const allowed = lang === 'nl' ? d.allowed_nl : d.allowed_en;
   const value = d.kind === 'missing' ? '' : `‘${fromFile ? d.value : echo(d.value)}’ `;

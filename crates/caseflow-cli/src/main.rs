@@ -415,9 +415,9 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         {
-            Scenario::from_json(&text)?
+            model.scenario_from_json(&text)?
         } else {
-            Scenario::parse(&text)?
+            model.scenario_from_text(&text)?
         }
     } else {
         Scenario::default()

@@ -306,6 +306,22 @@ fn a_broken_or_missing_scenario_file_is_refused_with_the_reason() {
     let o = caseflow(&["run", "--scenario", file.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("colour"), "{}", stderr(&o));
+    // A number the reader refuses gets the field's range, not its type's.
+    for (name, text) in [
+        ("months.toml", "months = -1\n"),
+        ("months.json", "{\"months\": -1}"),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let o = caseflow(&["run", "--scenario", file.to_str().unwrap(), "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(2));
+        let e = stderr(&o);
+        assert!(
+            e.contains("months (Horizon, Scenario file")
+                && e.contains("'-1' is out of range; allowed: 1 to 180 (months)"),
+            "{name}: {e}"
+        );
+    }
     let o = caseflow(&[
         "run",
         "--scenario",

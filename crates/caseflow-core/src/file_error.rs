@@ -7,9 +7,12 @@
 //! standard messages (`invalid type: string "veel", expected f64`, `unknown field`,
 //! `missing field`, `unknown variant`) are put into words in both languages. For any other
 //! message (a syntax error) the value is the line the reader stopped on, and the reason is
-//! given in words where we know it, else as the reader wrote it.
+//! given in words where we know it, else as the reader wrote it. [`with_field_ranges`] then
+//! gives a refused number the range of its field (a parameter, a programme's number, `months`)
+//! in place of its type's.
 
-use crate::error::{InputError, InputErrorKind};
+use crate::error::{InputError, InputErrorKind, InputErrors};
+use crate::params::ParamTable;
 
 /// The error for a file in `format` (`JSON`, `TOML`) whose reader stopped in the field `path`
 /// on `line` (1-based; `None` leaves it out: a page's TOML, turned into one line of JSON, has
@@ -46,12 +49,19 @@ pub(crate) fn file_error(
         .filter(|r| r.contains(", expected "))
     {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        (
-            path,
-            got_value(got),
-            InputErrorKind::Malformed,
-            expectation(expected),
-        )
+        // A number refused where a number goes is a fraction for a whole number (`months =
+        // 2.5`) or out of the type's range (`months = -1`).
+        let number = |p: &str| got.starts_with(p);
+        let kind = match (
+            expected.as_bytes().first(),
+            number("integer") || number("floating"),
+        ) {
+            (Some(b'u' | b'i'), true) if number("floating") => InputErrorKind::NotWhole,
+            (Some(b'u' | b'i' | b'f'), true) => InputErrorKind::OutOfRange,
+            (Some(b'u' | b'i' | b'f'), false) => InputErrorKind::NotANumber,
+            _ => InputErrorKind::Malformed,
+        };
+        (path, got_value(got), kind, expectation(expected))
     } else if let Some(rest) = reason.strip_prefix("unknown field ") {
         // JSON stops before the key's `:`, TOML on the key: the path may end in it already.
         let (name, allowed) = name_in(rest);
@@ -103,6 +113,45 @@ pub(crate) fn file_error(
     );
     error.value = value.chars().take(MAX_VALUE).collect();
     error
+}
+
+/// A file's errors, each in a field with a known range (a parameter under `set`, a
+/// programme's number, `months`) saying that range rather than the type's: `months = -1` is
+/// refused with "1 tot 180 (maanden)", not "een geheel getal vanaf 0". The label keeps where
+/// in the file it is.
+pub fn with_field_ranges(errors: InputErrors, table: &ParamTable) -> InputErrors {
+    InputErrors(
+        errors
+            .0
+            .into_iter()
+            .map(|e| with_field_range(e, table))
+            .collect(),
+    )
+}
+
+fn with_field_range(e: InputError, table: &ParamTable) -> InputError {
+    let name = e.field.rsplit('.').next().unwrap_or_default();
+    let spec = match e.field.split_once('.') {
+        Some(("set", id)) => table.param(id),
+        Some((list, _)) if list.starts_with("programmes[") => table.programme_field(name),
+        _ => None,
+    };
+    let mut refined = match (e.kind, spec, e.field.as_str()) {
+        (
+            InputErrorKind::Malformed | InputErrorKind::UnknownField | InputErrorKind::Missing,
+            ..,
+        ) => {
+            return e;
+        }
+        (_, Some(spec), _) => InputError::numeric(&e.field, spec, "", e.kind),
+        (_, None, "months") => crate::scenario::months_error(""),
+        _ => return e,
+    };
+    refined.kind = e.kind;
+    refined.value = e.value;
+    refined.label_nl = format!("{}, {}", refined.label_nl, e.label_nl);
+    refined.label_en = format!("{}, {}", refined.label_en, e.label_en);
+    refined
 }
 
 /// The most of a value or line an error repeats, in characters.
@@ -300,14 +349,30 @@ pub(crate) fn toml_path(text: &str, at: usize) -> String {
         .or(line.split_once('=').map(|(k, _)| k))
     {
         Some(key) if !line.trim_start().starts_with('[') => {
-            let key = key.rsplit(['{', ',', '[']).next().unwrap_or_default();
-            key.trim().trim_matches(['"', '\''])
+            let inner = key.rsplit(['{', ',', '[']).next().unwrap_or_default();
+            let inner = inner.trim().trim_matches(['"', '\'']).to_owned();
+            // A key inside the line's inline table (`budget = {amount_eur = …}`) or list of
+            // them (`available = [{…}, {amount_eur = …}]`, counted from 0) is under the
+            // line's own key.
+            match line.split_once('=') {
+                Some((outer, value)) if outer.len() < key.len() => {
+                    let outer = outer.trim().trim_matches(['"', '\'']);
+                    match value.trim_start().as_bytes().first() {
+                        Some(b'[') => {
+                            let n = key[outer.len()..].matches('{').count().saturating_sub(1);
+                            format!("{outer}[{n}].{inner}")
+                        }
+                        _ => format!("{outer}.{inner}"),
+                    }
+                }
+                _ => inner,
+            }
         }
-        _ => "",
+        _ => String::new(),
     };
     match (table.is_empty(), key.is_empty()) {
         (_, true) => table,
-        (true, false) => key.to_owned(),
+        (true, false) => key,
         (false, false) => format!("{table}.{key}"),
     }
 }
@@ -328,6 +393,42 @@ mod tests {
 
     #[cfg(feature = "toml")]
     #[test]
+    fn a_refused_number_gets_its_fields_range_not_its_types() {
+        let table = ParamTable::embedded().unwrap();
+        let read = |text: &str| {
+            let e = crate::Scenario::parse(text).unwrap_err();
+            with_field_ranges(e, &table).0.remove(0)
+        };
+        let e = read("months = -1");
+        assert_eq!(
+            (e.kind, e.value.as_str(), e.allowed_nl.as_str()),
+            (InputErrorKind::OutOfRange, "-1", "1 tot 180 (maanden)")
+        );
+        assert_eq!(e.label_nl, "Looptijd, Scenariobestand, regel 1");
+        assert_eq!(read("months = 2.5").kind, InputErrorKind::NotWhole);
+        let e = read("[set]\ngrowth_pct = \"veel\"");
+        assert_eq!(
+            (e.kind, e.min, e.max),
+            (InputErrorKind::NotANumber, Some(-20.0), Some(20.0))
+        );
+        assert!(e.label_en.starts_with("Growth"), "{}", e.label_en);
+        let e = read("[[programmes]]\nid = \"a\"\nparticipants = \"veel\"");
+        assert_eq!(e.field, "programmes[0].participants");
+        assert!(
+            e.allowed_en.starts_with("whole numbers 0 to"),
+            "{}",
+            e.allowed_en
+        );
+        // Fields without a range of their own keep the reader's words.
+        let e = read("name = 5");
+        assert_eq!(
+            (e.kind, e.allowed_nl.as_str()),
+            (InputErrorKind::Malformed, "tekst (tussen aanhalingstekens)")
+        );
+    }
+
+    #[cfg(feature = "toml")]
+    #[test]
     fn the_toml_path_names_the_table_and_the_key() {
         let text =
             "months = 12\n[[programmes]]\nid = \"a\"\n[[programmes]]\nparticipants = \"veel\"\n";
@@ -340,7 +441,14 @@ mod tests {
         let text = "[budget]\navailable = [{label = \"a\", amount_eur = \"veel\"}]";
         assert_eq!(
             toml_path(text, text.find("\"veel").unwrap()),
-            "budget.amount_eur"
+            "budget.available[0].amount_eur"
         );
+        let text = "[budget]\navailable = [{label = \"a\"}, {label = \"b\", amount_eur = \"x\"}]";
+        assert_eq!(
+            toml_path(text, text.find("\"x").unwrap()),
+            "budget.available[1].amount_eur"
+        );
+        let text = "budget = {available = 3}";
+        assert_eq!(toml_path(text, text.len() - 1), "budget.available");
     }
 }

@@ -128,6 +128,18 @@ impl Model {
         ids.join(", ")
     }
 
+    /// Read a scenario file's JSON text. A value the reader refuses in a field with a known
+    /// range (a parameter, a programme's number, `months`) is reported with that range.
+    pub fn scenario_from_json(&self, text: &str) -> Result<Scenario, InputErrors> {
+        Scenario::from_json(text).map_err(|e| file_error::with_field_ranges(e, &self.table))
+    }
+
+    /// [`Model::scenario_from_json`] for a file in JSON or TOML ([`Scenario::parse`]).
+    #[cfg(feature = "toml")]
+    pub fn scenario_from_text(&self, text: &str) -> Result<Scenario, InputErrors> {
+        Scenario::parse(text).map_err(|e| file_error::with_field_ranges(e, &self.table))
+    }
+
     /// A preset's scenario by id.
     pub fn preset(&self, id: &str) -> Option<&Preset> {
         self.catalogue.preset(id)

@@ -341,6 +341,17 @@ pub const DEFAULT_MONTHS: u32 = 36;
 /// The longest horizon in months (15 years).
 pub const MAX_MONTHS: u32 = 180;
 
+/// `months` out of its range (1-180).
+pub(crate) fn months_error(value: &str) -> InputError {
+    InputError::other(
+        "months",
+        value,
+        InputErrorKind::OutOfRange,
+        ["Looptijd", "Horizon"],
+        ["1 tot 180 (maanden)", "1 to 180 (months)"],
+    )
+}
+
 fn default_months() -> u32 {
     DEFAULT_MONTHS
 }
@@ -533,13 +544,7 @@ impl Scenario {
             ));
         }
         if !(1..=MAX_MONTHS).contains(&self.months) {
-            errors.push(InputError::other(
-                "months",
-                &self.months.to_string(),
-                InputErrorKind::OutOfRange,
-                ["Looptijd", "Horizon"],
-                ["1 tot 180 (maanden)", "1 to 180 (months)"],
-            ));
+            errors.push(months_error(&self.months.to_string()));
         }
         if self.start < YearMonth::MIN
             || self.start > YearMonth::MAX
@@ -1056,7 +1061,7 @@ target = "everyone""#,
         assert_eq!(e.label_nl, "Scenariobestand, regel 5");
         assert_eq!(
             e.message(Lang::Nl),
-            "programmes[1].participants (Scenariobestand, regel 5): 'veel' is ongeldig; \
+            "programmes[1].participants (Scenariobestand, regel 5): 'veel' is geen getal; \
              toegestaan: een getal"
         );
         // One line (the page's TOML as JSON): no line number; a missing field is the object's.

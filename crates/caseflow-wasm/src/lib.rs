@@ -96,7 +96,7 @@ impl Caseflow {
     /// names what is wrong (the field, and the line and column in the JSON).
     #[wasm_bindgen(js_name = readScenario)]
     pub fn read_scenario(&self, json: &str) -> Result<String, JsValue> {
-        let scenario = Scenario::from_json(json).map_err(into_error)?;
+        let scenario = self.model.scenario_from_json(json).map_err(into_error)?;
         self.model.check(&scenario).map_err(into_error)?;
         to_json(&scenario)
     }
