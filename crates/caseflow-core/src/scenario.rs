@@ -215,34 +215,74 @@ pub struct Programme {
     #[serde(default)]
     pub funding: Funding,
     /// Total participants (people starting), region-wide.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub participants: Option<f64>,
     /// Cost per participant, euros, charged in the month they start.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub cost_per_participant_eur: Option<f64>,
     /// Months over which participants start.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub intake_months: Option<f64>,
     /// Average months in the programme.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub duration_months: Option<f64>,
     /// Lower chance of work while in the programme, percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub lock_in_pct: Option<f64>,
     /// Higher chance of work from the programme, percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub effect_pct: Option<f64>,
     /// Months until half the effect has faded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub half_life_months: Option<f64>,
     /// Most participants in the programme at once, region-wide.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub capacity: Option<f64>,
     /// Target group: at least this many months on benefit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub target_min_months: Option<f64>,
     /// Target group: at most this many months on benefit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "number"
+    )]
     pub target_max_months: Option<f64>,
 }
 
@@ -320,6 +360,13 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub budget: Option<Budget>,
+}
+
+/// A programme's optional number: left out, it is not set; given, it must be a number. `null`
+/// is refused rather than read as "not set", since it is what `JSON.stringify` makes of NaN
+/// and infinity: a page that sent one would otherwise run on the default without a word.
+fn number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    f64::deserialize(d).map(Some)
 }
 
 fn schema() -> u32 {
@@ -1125,6 +1172,20 @@ target = "everyone""#,
             "{}",
             e.allowed_en
         );
+    }
+
+    #[test]
+    fn a_programme_number_given_as_null_is_refused_not_taken_as_unset() {
+        // What JSON.stringify makes of NaN: the default must not be used without a word.
+        let e = &Scenario::from_json(r#"{"programmes": [{"id": "a", "participants": null}]}"#)
+            .unwrap_err()
+            .0[0];
+        assert_eq!(
+            (e.field.as_str(), e.kind),
+            ("programmes[0].participants", InputErrorKind::NotANumber)
+        );
+        let s = Scenario::from_json(r#"{"programmes": [{"id": "a"}]}"#).unwrap();
+        assert_eq!(s.programmes[0].participants, None);
     }
 
     #[cfg(feature = "toml")]
