@@ -88,6 +88,16 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
     const tallest = a.years.map((y) => Number(y.net_position_eur)).reduce((b, v) => (Math.abs(v) > Math.abs(b) ? v : b), 0);
     assert.ok(captions[i].endsWith(`grootste balk ${nlEur(tallest)}`), `${captions[i]} / ${nlEur(tallest)}`);
   });
+  // On one scale, the municipalities' tallest bars stand as their values (Vaals' far below
+  // Maastricht's); the region keeps its own scale.
+  await page.check('#mun-shared');
+  assert.match(await page.locator('#view h3').first().textContent(), /de zes gemeenten op één schaal/);
+  const heights = await page.locator('#municipalities-multiples svg').evaluateAll((svgs) => svgs.map((s) => Math.max(...Array.from(s.querySelectorAll('rect')).map((r) => Number(r.getAttribute('height'))))));
+  const largest = areas.map((a) => Math.max(...a.years.map((y) => Math.abs(Number(y.net_position_eur)))));
+  for (let i = 2; i < areas.length; i++) {
+    assert.ok(Math.abs(heights[i] / heights[1] - largest[i] / largest[1]) < 0.02, `area ${i}: ${heights[i]} / ${heights[1]} against ${largest[i]} / ${largest[1]}`);
+  }
+  assert.ok(heights[2] < heights[1] / 3, 'a small municipality’s bars are visibly smaller than Maastricht’s');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -39,6 +39,8 @@ function cents(v: string): number {
 
 export class MunicipalitiesView implements View {
   private measure: Measure = 'net_position_eur';
+  /** The six municipalities on one scale (the region, their sum, keeps its own). */
+  private shared = false;
   private host!: HTMLElement;
   private split: { total: string; overhead: string; split: Split | null; error: string | null } | null = null;
 
@@ -76,20 +78,30 @@ export class MunicipalitiesView implements View {
       });
       picker.append(el('label', { htmlFor: input.id }, input, ` ${heading(lang, m)}`));
     }
-    const multiples = el('div', { className: 'multiples', id: 'municipalities-multiples' }, ...list.map((a) => this.multiple(a)));
+    const shared = el('input', { type: 'checkbox', id: 'mun-shared', checked: this.shared });
+    shared.addEventListener('change', () => {
+      this.shared = shared.checked;
+      this.update();
+      document.getElementById('mun-shared')?.focus();
+    });
+    // The municipalities' common scale: the largest and smallest value of any of them.
+    const all = list.slice(1).flatMap((a) => a.years.map((y) => Number(y[this.measure])));
+    const scale: [number, number] | null = this.shared ? [Math.min(0, ...all), Math.max(0, ...all)] : null;
+    const multiples = el('div', { className: 'multiples', id: 'municipalities-multiples' }, ...list.map((a, i) => this.multiple(a, i > 0 ? scale : null)));
     this.host.replaceChildren(
       el('h2', {}, tx.munTitle),
       el('p', {}, tx.munIntro),
-      el('fieldset', {}, el('legend', {}, tx.measure), picker),
-      el('h3', {}, tx.multiplesTitle(heading(lang, this.measure))),
+      el('fieldset', {}, el('legend', {}, tx.measure), picker, el('label', { htmlFor: shared.id }, shared, ` ${tx.sharedScale}`)),
+      el('h3', {}, tx.multiplesTitle(heading(lang, this.measure), this.shared)),
       multiples,
       el('div', { className: 'scroll' }, table),
       this.key(r),
     );
   }
 
-  /** One small bar chart: the measure per year for one area, on the area's own scale. */
-  private multiple(a: Area): HTMLElement {
+  /** One small bar chart: the measure per year for one area, on `scale` (lowest, highest) or
+   * else the area's own. */
+  private multiple(a: Area, scale: [number, number] | null): HTMLElement {
     const { lang } = this.ctx;
     const m = this.measure;
     const values = a.years.map((y) => Number(y[m]));
@@ -97,8 +109,7 @@ export class MunicipalitiesView implements View {
     const height = 120;
     const top = 10;
     const bottom = 22;
-    const lo = Math.min(0, ...values);
-    const hi = Math.max(0, ...values);
+    const [lo, hi] = scale ?? [Math.min(0, ...values), Math.max(0, ...values)];
     const y = (v: number) => top + ((hi - v) / Math.max(1e-9, hi - lo)) * (height - top - bottom);
     const bw = (width - 10) / Math.max(1, values.length);
     const words = a.years.map((yr) => `${yr.year} ${format(lang, m, yr[m])}`).join(', ');
@@ -111,8 +122,9 @@ export class MunicipalitiesView implements View {
         svg('text', { x: x + bw * 0.35, y: height - 6, 'text-anchor': 'middle', class: 'tick' }, String(a.years[i]!.year).slice(2)),
       );
     });
-    // Each area has its own scale (Maastricht's caseload is ten times Vaals'): the caption
-    // gives the largest bar's value, so the heights are not compared across areas unread.
+    // By default each area has its own scale (Maastricht's caseload is ten times Vaals'): the
+    // caption gives the largest bar's value, so the heights are not compared across areas
+    // unread.
     const k = values.reduce((best, v, i) => (Math.abs(v) > Math.abs(values[best]!) ? i : best), 0);
     const largest = a.years[k];
     const caption = el('figcaption', {}, a.name);
