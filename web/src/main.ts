@@ -66,7 +66,7 @@ declare global {
       /** For the fuzz test: open a share link's fragment as the page does on load. */
       openLink: (hash: string) => Promise<void>;
       /** For the benchmark: a Monte Carlo in the worker, its time and the worker's memory. */
-      workerMonteCarlo: (runs: number, seed: number) => Promise<{ ms: number; memoryBytes: number }>;
+      workerMonteCarlo: (runs: number, seed: number, split?: boolean) => Promise<{ ms: number; runsMs: number; memoryBytes: number }>;
       /** What the view on screen shows (its analysis), null until it is computed. */
       viewData: () => unknown;
       /** A chart's axes as drawn (by the chart's id), for the tests of their labels. */
@@ -192,10 +192,20 @@ class App implements Ctx, PresentHost, ReportHost {
       crashWorker: () => this.runner.crashLong(),
       workerRestarts: () => this.runner.restarts,
       openLink: (hash) => this.openShared(hash),
-      workerMonteCarlo: async (runs, seed) => {
+      workerMonteCarlo: async (runs, seed, split = true) => {
         const t0 = performance.now();
-        await this.runner.monteCarlo(this.scenario, runs, seed, () => {});
-        return { ms: performance.now() - t0, memoryBytes: this.runner.memoryBytes };
+        // When the last run is done: the rest is the merge, the percentiles and the answer.
+        let runsMs = 0;
+        await this.runner.monteCarlo(
+          this.scenario,
+          runs,
+          seed,
+          (done) => {
+            if (done === runs) runsMs = performance.now() - t0;
+          },
+          split,
+        );
+        return { ms: performance.now() - t0, runsMs, memoryBytes: this.runner.memoryBytes };
       },
       viewData: () => this.views[this.view].data?.() ?? null,
       chartAxes: (id) => chartById(id)?.axes() ?? [],

@@ -1,9 +1,11 @@
 // The runner: the page's one interface to the core's computations, all in Web Workers.
 //
-// Two lanes, each its own worker: `fast` for deterministic runs (a newer run replaces one still
+// Lanes, each its own worker: `fast` for deterministic runs (a newer run replaces one still
 // waiting; a stale result is dropped, never drawn), `slow` for the Monte Carlo and other long
 // jobs (a newer job cancels the running one: its worker is stopped and restarted, so a stale
-// job never holds the thread). A worker that crashes is restarted and its job run once more.
+// job never holds the thread), and as many `helpers` as the machine has further cores (up to
+// 3), which take a share of the Monte Carlo's runs. A worker that crashes is restarted and its
+// job run once more.
 import { glue } from '../pkg/glue.js';
 import { workerMain } from './worker';
 import { CoreError, type InputErrorDetail, type MonteCarlo, type Results, type Scenario } from './core';
@@ -12,6 +14,10 @@ import { CoreError, type InputErrorDetail, type MonteCarlo, type Results, type S
 export type Job =
   | { kind: 'run'; scenario: Scenario; detail: boolean }
   | { kind: 'monteCarlo'; scenario: Scenario; runs: number; seed: number }
+  // Runs `from..to` of a Monte Carlo, as numbers; then all parts' numbers merged (the same
+  // result as the whole in one worker, to the bit).
+  | { kind: 'monteCarloPart'; scenario: Scenario; runs: number; seed: number; from: number; to: number }
+  | { kind: 'monteCarloMerge'; scenario: Scenario; runs: number; seed: number; parts: Float64Array[] }
   // The analyst views' analyses (./views/*.ts), each the CLI command of the same name.
   | { kind: 'sensitivity'; scenario: Scenario }
   | { kind: 'breakdown'; scenario: Scenario }
@@ -63,6 +69,8 @@ interface Pending {
   onProgress: (done: number) => void;
   /** Times this job was restarted after a crash. */
   retries: number;
+  /** Buffers that move to the worker with the job rather than being copied. */
+  transfer: ArrayBufferLike[];
 }
 
 /** The workers' script: ./worker.ts' function, called with a copy of the wasm glue. Both are
@@ -103,7 +111,9 @@ class Lane {
 
   private send(p: Pending): void {
     this.current = p;
-    (this.worker ?? this.start()).postMessage({ type: 'job', id: p.id, job: p.job } satisfies WorkerRequest);
+    // Moved buffers are gone from this side: a job repeated after a crash has nothing to send.
+    const transfer = p.transfer.filter((b) => b.byteLength > 0) as Transferable[];
+    (this.worker ?? this.start()).postMessage({ type: 'job', id: p.id, job: p.job } satisfies WorkerRequest, { transfer });
   }
 
   private receive(msg: WorkerReply): void {
@@ -143,9 +153,9 @@ class Lane {
   }
 
   /** Queue a job: it runs after the current one, replacing any job still waiting. */
-  queue(job: Job, onProgress: (done: number) => void = () => {}): Promise<unknown> {
+  queue(job: Job, onProgress: (done: number) => void = () => {}, transfer: ArrayBufferLike[] = []): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const p: Pending = { id: this.nextId++, job, resolve, reject, onProgress, retries: 0 };
+      const p: Pending = { id: this.nextId++, job, resolve, reject, onProgress, retries: 0, transfer };
       if (!this.current) {
         this.send(p);
         return;
@@ -182,13 +192,23 @@ class Lane {
   }
 }
 
+/** A Monte Carlo of fewer runs stays in one worker: each part first runs the central scenario,
+ * and the merge copies every part's numbers once more. */
+const SPLIT_FROM_RUNS = 200;
+
 export class Runner {
   private readonly fast: Lane;
   private readonly slow: Lane;
+  private readonly helpers: Lane[];
+  /** Counts long jobs, so that a Monte Carlo's parts know whether a newer job replaced them. */
+  private longJobs = 0;
 
-  constructor(wasm: Uint8Array) {
+  /** `cores`: how many workers may compute at once (`navigator.hardwareConcurrency`); a
+   * Monte Carlo is split over that many, up to 4. Workers start on their first job. */
+  constructor(wasm: Uint8Array, cores = navigator.hardwareConcurrency || 1) {
     this.fast = new Lane(wasm);
     this.slow = new Lane(wasm);
+    this.helpers = Array.from({ length: Math.max(0, Math.min(4, cores) - 1) }, () => new Lane(wasm));
   }
 
   /**
@@ -205,30 +225,63 @@ export class Runner {
     });
   }
 
-  /** A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. */
-  monteCarlo(scenario: Scenario, runs: number, seed: number, onProgress: (done: number) => void): Promise<MonteCarlo> {
-    return this.long<MonteCarlo>({ kind: 'monteCarlo', scenario, runs, seed }, onProgress);
+  /**
+   * A paired Monte Carlo; a newer long job (or {@link Runner.cancelLong}) cancels it. Its runs
+   * are split over the slow lane and the helpers, each part's runs drawn from their own
+   * streams, and merged in the slow lane: the same numbers as in one worker (and the CLI).
+   * `split` false keeps it in the slow lane (for the benchmark's one-worker figure).
+   */
+  monteCarlo(scenario: Scenario, runs: number, seed: number, onProgress: (done: number) => void, split = true): Promise<MonteCarlo> {
+    const lanes = split ? [this.slow, ...this.helpers] : [this.slow];
+    if (lanes.length === 1 || runs < SPLIT_FROM_RUNS) return this.long<MonteCarlo>({ kind: 'monteCarlo', scenario, runs, seed }, onProgress);
+    this.cancelLong();
+    const job = this.longJobs;
+    const done = lanes.map(() => 0);
+    // Cut at multiples of 4: the kernel computes four runs side by side.
+    const cut = (k: number) => Math.min(runs, 4 * Math.round((runs * k) / lanes.length / 4));
+    const parts = lanes.map(
+      (lane, k) =>
+        lane.queue({ kind: 'monteCarloPart', scenario, runs, seed, from: cut(k), to: cut(k + 1) }, (d) => {
+          done[k] = d;
+          onProgress(done.reduce((a, b) => a + b, 0));
+        }) as Promise<Float64Array>,
+    );
+    return Promise.all(parts).then(
+      (numbers) => {
+        if (job !== this.longJobs) throw new Cancelled('replaced');
+        // The parts move to the merging worker (15 MB for 1,000 runs), not copied.
+        const merge: Job = { kind: 'monteCarloMerge', scenario, runs, seed, parts: numbers };
+        return this.slow.queue(merge, () => {}, numbers.map((p) => p.buffer)) as Promise<MonteCarlo>;
+      },
+      (e: unknown) => {
+        // One part failed: the others are stopped too, unless a newer job already did.
+        if (job === this.longJobs) this.cancelLong();
+        throw e;
+      },
+    );
   }
 
   /** Any long job (the result type is the job's); it cancels the long job running before it. */
   long<T>(job: Job, onProgress: (done: number) => void = () => {}): Promise<T> {
-    this.slow.cancel();
+    this.cancelLong();
     return this.slow.queue(job, onProgress) as Promise<T>;
   }
 
   /** Cancel the running long job, if any. */
   cancelLong(): void {
+    this.longJobs++;
     this.slow.cancel();
+    for (const h of this.helpers) h.cancel();
   }
 
   /** Whether a long job runs. */
   get longBusy(): boolean {
-    return this.slow.busy;
+    return this.slow.busy || this.helpers.some((h) => h.busy);
   }
 
-  /** Worker restarts after crashes, both lanes. */
+  /** Worker restarts after crashes, all lanes. */
   get restarts(): number {
-    return this.fast.restarts + this.slow.restarts;
+    return [this.fast, this.slow, ...this.helpers].reduce((n, l) => n + l.restarts, 0);
   }
 
   /** The long-job worker's wasm memory after its last job, bytes. */

@@ -15,7 +15,8 @@ export function workerMain(bindgen: ReturnType<typeof glue>): void {
   let core: wasm_bindgen.Caseflow | null = null;
   let memory: WebAssembly.Memory | null = null;
 
-  const reply = (message: WorkerReply) => postMessage(message);
+  // A part of a Monte Carlo (numbers) moves to the page rather than being copied.
+  const reply = (message: WorkerReply) => postMessage(message, { transfer: message.type === 'result' && message.result instanceof Float64Array ? [message.result.buffer] : [] });
   /** A time the page can compare with its own (the worker's `performance.now()` has another origin). */
   const clock = () => performance.timeOrigin + performance.now();
 
@@ -32,6 +33,13 @@ export function workerMain(bindgen: ReturnType<typeof glue>): void {
       }
       case 'monteCarlo':
         return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
+      case 'monteCarloPart':
+        return core.monteCarloPart(job.scenario, job.runs, BigInt(job.seed), job.from, job.to, progress);
+      case 'monteCarloMerge': {
+        const all = new Float64Array(job.parts.reduce((n, p) => n + p.length, 0));
+        job.parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+        return JSON.parse(core.monteCarloMerge(job.scenario, job.runs, BigInt(job.seed), all));
+      }
       case 'sensitivity':
         return JSON.parse(core.sensitivity(job.scenario));
       case 'breakdown':

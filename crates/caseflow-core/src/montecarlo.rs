@@ -616,6 +616,84 @@ fn tracked_leaves(l: &Ledger, out: &mut Vec<f64>) -> Summary {
     summary
 }
 
+/// Runs `from..to` of a Monte Carlo: each run's numbers in columns (one per figure of the
+/// output, in the order of the JSON walk) and the counts behind the probabilities.
+///
+/// Run r draws from its own stream, so parts computed apart (the page runs them in several
+/// workers) and merged with [`Model::monte_carlo_merge`] give the same bytes as one
+/// [`Model::monte_carlo`]: a column's percentiles and mean are taken from its sorted values,
+/// whatever order the runs came in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct McPart {
+    /// The first run.
+    pub from: u32,
+    /// One past the last run.
+    pub to: u32,
+    /// Runs that pay back within 2, 5 and 10 years, whose caseload ends above its start, and
+    /// whose net saving is positive.
+    counts: [u32; 5],
+    /// `columns[c][r - from]`: figure c of run r.
+    columns: Vec<Vec<f64>>,
+}
+
+/// Numbers before a part's columns in [`McPart::to_f64s`]: from, to, the five counts, the
+/// number of columns.
+const PART_HEADER: usize = 8;
+
+impl McPart {
+    /// The part as numbers (to cross between workers as one `Float64Array`): from, to, the
+    /// counts, the number of columns, then each column. Every integer is below 2^53, so exact.
+    pub fn to_f64s(&self) -> Vec<f64> {
+        let n = (self.to - self.from) as usize;
+        let mut out = Vec::with_capacity(PART_HEADER + self.columns.len() * n);
+        out.extend([f64::from(self.from), f64::from(self.to)]);
+        out.extend(self.counts.map(f64::from));
+        out.push(self.columns.len() as f64);
+        for c in &self.columns {
+            out.extend_from_slice(c);
+        }
+        out
+    }
+
+    /// Parts written one after another by [`McPart::to_f64s`]; `None` if the numbers are not
+    /// such parts.
+    pub fn from_f64s(mut numbers: &[f64]) -> Option<Vec<McPart>> {
+        let int =
+            |x: f64| (x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0).then_some(x as u32);
+        let mut parts = Vec::new();
+        while !numbers.is_empty() {
+            let head = numbers.get(..PART_HEADER)?;
+            let (from, to, width) = (int(head[0])?, int(head[1])?, int(head[7])? as usize);
+            let n = to.checked_sub(from)? as usize;
+            let body = numbers.get(PART_HEADER..PART_HEADER + width.checked_mul(n)?)?;
+            let mut counts = [0; 5];
+            for (c, x) in counts.iter_mut().zip(&head[2..7]) {
+                *c = int(*x)?;
+            }
+            let columns = match n {
+                0 => vec![Vec::new(); width],
+                _ => body.chunks(n).map(<[f64]>::to_vec).collect(),
+            };
+            parts.push(McPart {
+                from,
+                to,
+                counts,
+                columns,
+            });
+            numbers = &numbers[PART_HEADER + body.len()..];
+        }
+        Some(parts)
+    }
+}
+
+/// What every part and the merge of a Monte Carlo start from: the central run's scenario and
+/// the shape of the output, with the kind of every leaf.
+struct Frame {
+    base: Scenario,
+    template: Value,
+    kinds: Vec<Leaf>,
+}
+
 impl Model {
     /// Run `runs` paired Monte Carlo runs of `scenario` from `seed`. Calls `progress(done)`
     /// now and then, so a caller can show how far it is.
@@ -626,6 +704,11 @@ impl Model {
         seed: u64,
         progress: &mut dyn FnMut(u32),
     ) -> Result<MonteCarlo, InputErrors> {
+        let part = self.monte_carlo_part(scenario, runs, seed, 0, runs, progress)?;
+        self.monte_carlo_merge(scenario, runs, seed, vec![part])
+    }
+
+    fn frame(&self, scenario: &Scenario, runs: u32) -> Result<Frame, InputErrors> {
         if !(2..=MAX_RUNS).contains(&runs) {
             return Err(InputError::other(
                 "runs",
@@ -639,8 +722,6 @@ impl Model {
         // The central scenario must be valid before any draw. Its results give the shape
         // of the output and the kind of every leaf.
         let central = self.run(scenario)?;
-        let base = central.scenario.clone();
-        let horizon = base.months;
         let template = tracked(&central).map_err(|e| {
             InputErrors(vec![InputError::other(
                 "runs",
@@ -652,10 +733,43 @@ impl Model {
         })?;
         let mut kinds: Vec<Leaf> = Vec::new();
         leaves(&template, "", &mut |kind, _| kinds.push(kind));
+        Ok(Frame {
+            base: central.scenario,
+            template,
+            kinds,
+        })
+    }
+
+    /// Runs `from..to` of [`Model::monte_carlo`]'s `runs` runs, for
+    /// [`Model::monte_carlo_merge`]. `progress(done)` counts this part's runs.
+    // Not inlined: the page's wasm calls it both from `monte_carlo` and on its own, and one
+    // copy of the run loop is 13 KB.
+    #[inline(never)]
+    pub fn monte_carlo_part(
+        &self,
+        scenario: &Scenario,
+        runs: u32,
+        seed: u64,
+        from: u32,
+        to: u32,
+        progress: &mut dyn FnMut(u32),
+    ) -> Result<McPart, InputErrors> {
+        let Frame { base, kinds, .. } = self.frame(scenario, runs)?;
+        if from > to || to > runs {
+            return Err(InputError::other(
+                "runs",
+                &format!("{from}..{to}"),
+                InputErrorKind::OutOfRange,
+                ["Deel van de runs", "Part of the runs"],
+                [&format!("binnen 0..{runs}"), &format!("within 0..{runs}")],
+            )
+            .into());
+        }
+        let n_runs = to - from;
         // One column per leaf, each with room for every run (`vec![v; n]` would clone the
         // prototype without its capacity).
         let mut columns: Vec<Vec<f64>> = (0..kinds.len())
-            .map(|_| Vec::with_capacity(runs as usize))
+            .map(|_| Vec::with_capacity(n_runs as usize))
             .collect();
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
         // Rows wait in a block and go into the columns a block at a time: one row's values
@@ -668,8 +782,7 @@ impl Model {
             }
             block.clear();
         };
-        let (mut payback2, mut payback5, mut payback10, mut above, mut positive) =
-            (0u32, 0u32, 0u32, 0u32, 0u32);
+        let mut counts = [0u32; 5];
         // One ledger, refilled for every run: its tables are allocated once.
         let mut ledger = Ledger::default();
         let mut record = |inputs: &Inputs, with: &Chain, without: &Chain, run: u32| {
@@ -677,16 +790,17 @@ impl Model {
             // The run's row goes straight onto the block.
             let s = &tracked_leaves(&ledger, &mut block);
             let pays = |months: u32| s.payback_month.is_some_and(|m| m <= months);
-            payback2 += u32::from(pays(24));
-            payback5 += u32::from(pays(60));
-            payback10 += u32::from(pays(120));
-            above += u32::from(s.benefits_end > s.benefits_start);
-            positive += u32::from(s.net_saving_eur > Decimal::ZERO);
-            if block.len() == BLOCK * kinds.len() || run + 1 == runs {
+            counts[0] += u32::from(pays(24));
+            counts[1] += u32::from(pays(60));
+            counts[2] += u32::from(pays(120));
+            counts[3] += u32::from(s.benefits_end > s.benefits_start);
+            counts[4] += u32::from(s.net_saving_eur > Decimal::ZERO);
+            let done = run + 1 - from;
+            if block.len() == BLOCK * kinds.len() || done == n_runs {
                 flush(&mut block, &mut columns);
             }
-            if run % 50 == 49 {
-                progress(run + 1);
+            if done % 50 == 0 {
+                progress(done);
             }
         };
         // Runs go through the kernel [`LANES`] at a time (`model::run_chains_into`, into
@@ -698,9 +812,9 @@ impl Model {
         let mut inputs: [Inputs; LANES] = std::array::from_fn(|_| draws.base.clone());
         let mut noise: [Vec<f64>; LANES] =
             std::array::from_fn(|_| vec![0.0; noise_len(base.months)]);
-        let mut run = 0;
-        while run < runs {
-            let n = (runs - run).min(LANES as u32);
+        let mut run = from;
+        while run < to {
+            let n = (to - run).min(LANES as u32);
             for k in 0..n as usize {
                 draws.draw_run(
                     seed,
@@ -728,11 +842,72 @@ impl Model {
             }
             run += n;
         }
-        progress(runs);
+        progress(n_runs);
+        Ok(McPart {
+            from,
+            to,
+            counts,
+            columns,
+        })
+    }
+
+    /// The Monte Carlo from its parts ([`Model::monte_carlo_part`] of the same scenario, runs
+    /// and seed), which together must cover runs `0..runs` once each.
+    #[inline(never)]
+    pub fn monte_carlo_merge(
+        &self,
+        scenario: &Scenario,
+        runs: u32,
+        seed: u64,
+        mut parts: Vec<McPart>,
+    ) -> Result<MonteCarlo, InputErrors> {
+        let Frame {
+            base,
+            template,
+            kinds,
+        } = self.frame(scenario, runs)?;
+        parts.sort_by_key(|p| p.from);
+        let mut next = 0;
+        for p in &parts {
+            if p.from != next || p.columns.len() != kinds.len() {
+                next = u32::MAX;
+                break;
+            }
+            next = p.to;
+        }
+        if next != runs {
+            return Err(InputError::other(
+                "runs",
+                &parts.len().to_string(),
+                InputErrorKind::Inconsistent,
+                ["Delen van de Monte Carlo", "Parts of the Monte Carlo"],
+                [
+                    &format!("delen van dit scenario die de runs 0..{runs} elk één keer dekken"),
+                    &format!("parts of this scenario covering runs 0..{runs} once each"),
+                ],
+            )
+            .into());
+        }
+        let mut counts = [0u32; 5];
+        let mut columns: Vec<Vec<f64>> = Vec::new();
+        for part in parts {
+            for (c, n) in counts.iter_mut().zip(part.counts) {
+                *c += n;
+            }
+            if columns.is_empty() {
+                columns = part.columns;
+            } else {
+                for (c, more) in columns.iter_mut().zip(part.columns) {
+                    c.extend(more);
+                }
+            }
+        }
+        let horizon = base.months;
         let mut all = kinds.iter().zip(&columns).map(|(k, c)| stats(*k, c));
         let mut rebuilt = rebuild(&template, "", &mut all);
         let mut take = |key: &str| rebuilt.get_mut(key).map(Value::take).unwrap_or(Value::Null);
         let share = |n: u32| f64::from(n) / f64::from(runs);
+        let [payback2, payback5, payback10, above, positive] = counts;
         Ok(MonteCarlo {
             version: crate::VERSION.to_owned(),
             runs,
@@ -793,6 +968,62 @@ mod tests {
                 "{i}: {a} {b}"
             );
         }
+    }
+
+    #[test]
+    fn parts_merged_give_the_bytes_of_the_whole() {
+        let model = Model::new().unwrap();
+        let scenario = model.preset("corona-2021").unwrap().scenario.clone();
+        let whole = model.monte_carlo(&scenario, 30, 7, &mut |_| {}).unwrap();
+        // Uneven parts, one of a single run and one empty, as numbers (as they cross between
+        // workers) and out of order.
+        let mut numbers = Vec::new();
+        for (from, to) in [(8, 30), (0, 7), (7, 8), (30, 30)] {
+            let part = model
+                .monte_carlo_part(&scenario, 30, 7, from, to, &mut |_| {})
+                .unwrap();
+            numbers.extend(part.to_f64s());
+        }
+        let parts = McPart::from_f64s(&numbers).unwrap();
+        let merged = model.monte_carlo_merge(&scenario, 30, 7, parts).unwrap();
+        assert_eq!(
+            serde_json::to_string(&merged).unwrap(),
+            serde_json::to_string(&whole).unwrap()
+        );
+    }
+
+    #[test]
+    fn parts_that_do_not_cover_the_runs_once_are_refused() {
+        let model = Model::new().unwrap();
+        let scenario = model.preset("baseline").unwrap().scenario.clone();
+        let part = |from, to| {
+            model
+                .monte_carlo_part(&scenario, 10, 1, from, to, &mut |_| {})
+                .unwrap()
+        };
+        for parts in [
+            vec![part(0, 4)],
+            vec![part(0, 4), part(3, 10)],
+            vec![part(0, 4), part(0, 4), part(4, 10)],
+            vec![],
+        ] {
+            let e = model
+                .monte_carlo_merge(&scenario, 10, 1, parts)
+                .unwrap_err();
+            assert_eq!(e.0[0].kind, InputErrorKind::Inconsistent);
+        }
+        assert!(
+            model
+                .monte_carlo_part(&scenario, 10, 1, 4, 11, &mut |_| {})
+                .is_err()
+        );
+        // Numbers that are not parts.
+        let good = part(0, 10).to_f64s();
+        assert!(McPart::from_f64s(&good[..good.len() - 1]).is_none());
+        assert!(McPart::from_f64s(&[1.5; 8]).is_none());
+        assert!(McPart::from_f64s(&[f64::NAN; 9]).is_none());
+        assert!(McPart::from_f64s(&[5.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]).is_none());
+        assert_eq!(McPart::from_f64s(&[]), Some(vec![]));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! ranges in Dutch and English), so the page words them in the user's language. Panics are
 //! bugs: the panic hook logs them to the console.
 
-use caseflow_core::montecarlo::MonteCarlo;
+use caseflow_core::montecarlo::{McPart, MonteCarlo};
 use caseflow_core::{InputErrors, Lang, Model, Scenario};
 use caseflow_export::{Export, ExportError};
 use serde::Serialize;
@@ -132,6 +132,52 @@ impl Caseflow {
         let mc = self
             .model
             .monte_carlo(&scenario, runs, seed, &mut report)
+            .map_err(into_error)?;
+        to_json(&mc)
+    }
+
+    /// Runs `from..to` of [`Caseflow::monte_carlo`]'s, as numbers for
+    /// [`Caseflow::monte_carlo_merge`] (a `Float64Array`): the page splits a Monte Carlo over
+    /// its workers. `progress` counts this part's runs.
+    #[wasm_bindgen(js_name = monteCarloPart)]
+    pub fn monte_carlo_part(
+        &self,
+        scenario: JsValue,
+        runs: u32,
+        seed: u64,
+        from: u32,
+        to: u32,
+        progress: Option<js_sys::Function>,
+    ) -> Result<Vec<f64>, JsValue> {
+        let scenario = from_js::<Scenario>(scenario, "scenario")?;
+        let mut report = |done: u32| {
+            if let Some(f) = &progress {
+                let _ = f.call1(&JsValue::NULL, &JsValue::from(done));
+            }
+        };
+        let part = self
+            .model
+            .monte_carlo_part(&scenario, runs, seed, from, to, &mut report)
+            .map_err(into_error)?;
+        Ok(part.to_f64s())
+    }
+
+    /// The Monte Carlo from its parts' numbers, one after another: the same JSON text as
+    /// [`Caseflow::monte_carlo`] gives for the scenario, runs and seed.
+    #[wasm_bindgen(js_name = monteCarloMerge)]
+    pub fn monte_carlo_merge(
+        &self,
+        scenario: JsValue,
+        runs: u32,
+        seed: u64,
+        parts: &[f64],
+    ) -> Result<String, JsValue> {
+        let scenario = from_js::<Scenario>(scenario, "scenario")?;
+        let parts = McPart::from_f64s(parts)
+            .ok_or_else(|| js_sys::Error::new("Monte Carlo parts: not the numbers of parts"))?;
+        let mc = self
+            .model
+            .monte_carlo_merge(&scenario, runs, seed, parts)
             .map_err(into_error)?;
         to_json(&mc)
     }
