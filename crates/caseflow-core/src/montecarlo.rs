@@ -657,7 +657,42 @@ impl McPart {
 
     /// Parts written one after another by [`McPart::to_f64s`]; `None` if the numbers are not
     /// such parts.
-    pub fn from_f64s(mut numbers: &[f64]) -> Option<Vec<McPart>> {
+    pub fn from_f64s(numbers: &[f64]) -> Option<Vec<McPart>> {
+        let views = PartView::read(numbers)?;
+        Some(
+            views
+                .into_iter()
+                .map(|v| McPart {
+                    from: v.from,
+                    to: v.to,
+                    counts: v.counts,
+                    columns: v.columns.iter().map(|c| c.to_vec()).collect(),
+                })
+                .collect(),
+        )
+    }
+
+    fn view(&self) -> PartView<'_> {
+        PartView {
+            from: self.from,
+            to: self.to,
+            counts: self.counts,
+            columns: self.columns.iter().map(Vec::as_slice).collect(),
+        }
+    }
+}
+
+/// A part as slices, of an [`McPart`] or of its numbers as they came (the merge then copies
+/// each value once, into the merged column).
+struct PartView<'a> {
+    from: u32,
+    to: u32,
+    counts: [u32; 5],
+    columns: Vec<&'a [f64]>,
+}
+
+impl PartView<'_> {
+    fn read(mut numbers: &[f64]) -> Option<Vec<PartView<'_>>> {
         let int =
             |x: f64| (x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0).then_some(x as u32);
         let mut parts = Vec::new();
@@ -665,22 +700,23 @@ impl McPart {
             let head = numbers.get(..PART_HEADER)?;
             let (from, to, width) = (int(head[0])?, int(head[1])?, int(head[7])? as usize);
             let n = to.checked_sub(from)? as usize;
-            let body = numbers.get(PART_HEADER..PART_HEADER + width.checked_mul(n)?)?;
+            let end = PART_HEADER.checked_add(width.checked_mul(n)?)?;
+            let body = numbers.get(PART_HEADER..end)?;
             let mut counts = [0; 5];
             for (c, x) in counts.iter_mut().zip(&head[2..7]) {
                 *c = int(*x)?;
             }
             let columns = match n {
-                0 => vec![Vec::new(); width],
-                _ => body.chunks(n).map(<[f64]>::to_vec).collect(),
+                0 => vec![&body[..0]; width],
+                _ => body.chunks(n).collect(),
             };
-            parts.push(McPart {
+            parts.push(PartView {
                 from,
                 to,
                 counts,
                 columns,
             });
-            numbers = &numbers[PART_HEADER + body.len()..];
+            numbers = &numbers[end..];
         }
         Some(parts)
     }
@@ -705,7 +741,14 @@ impl Model {
         progress: &mut dyn FnMut(u32),
     ) -> Result<MonteCarlo, InputErrors> {
         let part = self.monte_carlo_part(scenario, runs, seed, 0, runs, progress)?;
-        self.monte_carlo_merge(scenario, runs, seed, vec![part])
+        // One part: its columns are the whole's, kept rather than copied.
+        Ok(self.finish(
+            self.frame(scenario, runs)?,
+            runs,
+            seed,
+            part.counts,
+            part.columns,
+        ))
     }
 
     fn frame(&self, scenario: &Scenario, runs: u32) -> Result<Frame, InputErrors> {
@@ -852,24 +895,49 @@ impl Model {
     }
 
     /// The Monte Carlo from its parts ([`Model::monte_carlo_part`] of the same scenario, runs
-    /// and seed), which together must cover runs `0..runs` once each.
-    #[inline(never)]
+    /// and seed), which together must cover runs `0..runs` once each, in any order.
     pub fn monte_carlo_merge(
         &self,
         scenario: &Scenario,
         runs: u32,
         seed: u64,
-        mut parts: Vec<McPart>,
+        parts: &[McPart],
     ) -> Result<MonteCarlo, InputErrors> {
-        let Frame {
-            base,
-            template,
-            kinds,
-        } = self.frame(scenario, runs)?;
+        self.merge(
+            scenario,
+            runs,
+            seed,
+            Some(parts.iter().map(McPart::view).collect()),
+        )
+    }
+
+    /// [`Model::monte_carlo_merge`] of parts as [`McPart::to_f64s`] writes them, one after
+    /// another (as the page's workers hand them over), each value copied once.
+    pub fn monte_carlo_merge_f64s(
+        &self,
+        scenario: &Scenario,
+        runs: u32,
+        seed: u64,
+        numbers: &[f64],
+    ) -> Result<MonteCarlo, InputErrors> {
+        self.merge(scenario, runs, seed, PartView::read(numbers))
+    }
+
+    #[inline(never)]
+    fn merge(
+        &self,
+        scenario: &Scenario,
+        runs: u32,
+        seed: u64,
+        parts: Option<Vec<PartView<'_>>>,
+    ) -> Result<MonteCarlo, InputErrors> {
+        let frame = self.frame(scenario, runs)?;
+        let width = frame.kinds.len();
+        let mut parts = parts.unwrap_or_default();
         parts.sort_by_key(|p| p.from);
         let mut next = 0;
         for p in &parts {
-            if p.from != next || p.columns.len() != kinds.len() {
+            if p.from != next || p.columns.len() != width {
                 next = u32::MAX;
                 break;
             }
@@ -889,26 +957,44 @@ impl Model {
             .into());
         }
         let mut counts = [0u32; 5];
-        let mut columns: Vec<Vec<f64>> = Vec::new();
-        for part in parts {
-            for (c, n) in counts.iter_mut().zip(part.counts) {
+        for p in &parts {
+            for (c, n) in counts.iter_mut().zip(p.counts) {
                 *c += n;
             }
-            if columns.is_empty() {
-                columns = part.columns;
-            } else {
-                for (c, more) in columns.iter_mut().zip(part.columns) {
-                    c.extend(more);
-                }
-            }
         }
+        let columns = (0..width)
+            .map(|c| {
+                let mut column = Vec::with_capacity(runs as usize);
+                for p in &parts {
+                    column.extend_from_slice(p.columns[c]);
+                }
+                column
+            })
+            .collect();
+        Ok(self.finish(frame, runs, seed, counts, columns))
+    }
+
+    /// The output from every run's columns and the counts.
+    fn finish(
+        &self,
+        frame: Frame,
+        runs: u32,
+        seed: u64,
+        counts: [u32; 5],
+        columns: Vec<Vec<f64>>,
+    ) -> MonteCarlo {
+        let Frame {
+            base,
+            template,
+            kinds,
+        } = frame;
         let horizon = base.months;
         let mut all = kinds.iter().zip(&columns).map(|(k, c)| stats(*k, c));
         let mut rebuilt = rebuild(&template, "", &mut all);
         let mut take = |key: &str| rebuilt.get_mut(key).map(Value::take).unwrap_or(Value::Null);
         let share = |n: u32| f64::from(n) / f64::from(runs);
         let [payback2, payback5, payback10, above, positive] = counts;
-        Ok(MonteCarlo {
+        MonteCarlo {
             version: crate::VERSION.to_owned(),
             runs,
             seed,
@@ -926,7 +1012,7 @@ impl Model {
                 caseload_ends_above_start: share(above),
                 net_saving_positive: share(positive),
             },
-        })
+        }
     }
 }
 
@@ -984,12 +1070,14 @@ mod tests {
                 .unwrap();
             numbers.extend(part.to_f64s());
         }
+        let whole = serde_json::to_string(&whole).unwrap();
+        let merged = model
+            .monte_carlo_merge_f64s(&scenario, 30, 7, &numbers)
+            .unwrap();
+        assert_eq!(serde_json::to_string(&merged).unwrap(), whole);
         let parts = McPart::from_f64s(&numbers).unwrap();
-        let merged = model.monte_carlo_merge(&scenario, 30, 7, parts).unwrap();
-        assert_eq!(
-            serde_json::to_string(&merged).unwrap(),
-            serde_json::to_string(&whole).unwrap()
-        );
+        let merged = model.monte_carlo_merge(&scenario, 30, 7, &parts).unwrap();
+        assert_eq!(serde_json::to_string(&merged).unwrap(), whole);
     }
 
     #[test]
@@ -1008,7 +1096,7 @@ mod tests {
             vec![],
         ] {
             let e = model
-                .monte_carlo_merge(&scenario, 10, 1, parts)
+                .monte_carlo_merge(&scenario, 10, 1, &parts)
                 .unwrap_err();
             assert_eq!(e.0[0].kind, InputErrorKind::Inconsistent);
         }
@@ -1024,6 +1112,11 @@ mod tests {
         assert!(McPart::from_f64s(&[f64::NAN; 9]).is_none());
         assert!(McPart::from_f64s(&[5.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]).is_none());
         assert_eq!(McPart::from_f64s(&[]), Some(vec![]));
+        // As numbers, they are refused with the same error.
+        let e = model
+            .monte_carlo_merge_f64s(&scenario, 10, 1, &good[..good.len() - 1])
+            .unwrap_err();
+        assert_eq!(e.0[0].kind, InputErrorKind::Inconsistent);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! ranges in Dutch and English), so the page words them in the user's language. Panics are
 //! bugs: the panic hook logs them to the console.
 
-use caseflow_core::montecarlo::{McPart, MonteCarlo};
+use caseflow_core::montecarlo::MonteCarlo;
 use caseflow_core::{InputErrors, Lang, Model, Scenario};
 use caseflow_export::{Export, ExportError};
 use serde::Serialize;
@@ -173,11 +173,9 @@ impl Caseflow {
         parts: &[f64],
     ) -> Result<String, JsValue> {
         let scenario = from_js::<Scenario>(scenario, "scenario")?;
-        let parts = McPart::from_f64s(parts)
-            .ok_or_else(|| js_sys::Error::new("Monte Carlo parts: not the numbers of parts"))?;
         let mc = self
             .model
-            .monte_carlo_merge(&scenario, runs, seed, parts)
+            .monte_carlo_merge_f64s(&scenario, runs, seed, parts)
             .map_err(into_error)?;
         to_json(&mc)
     }
