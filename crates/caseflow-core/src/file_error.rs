@@ -196,10 +196,70 @@ const SYNTAX: [(&str, [&str; 2]); 8] = [
     ),
 ];
 
+/// toml's syntax messages in words: only the CLI reads TOML itself (the page turns it into JSON
+/// first), so the page's wasm goes without them.
+#[cfg(feature = "toml")]
+const TOML_SYNTAX: [(&str, [&str; 2]); 8] = [
+    (
+        "duplicate key",
+        [
+            "een naam die al eerder in het bestand staat",
+            "a name that is in the file already",
+        ],
+    ),
+    (
+        "unclosed array",
+        ["een lijst zonder `]`", "a list without `]`"],
+    ),
+    (
+        "unclosed table",
+        ["een tabelkop zonder `]`", "a table header without `]`"],
+    ),
+    (
+        "invalid basic string",
+        [
+            "tekst zonder sluitend aanhalingsteken",
+            "text without its closing quote",
+        ],
+    ),
+    (
+        "key with no value",
+        [
+            "een naam zonder `=` en waarde",
+            "a name without `=` and a value",
+        ],
+    ),
+    (
+        "invalid date",
+        [
+            "een maand staat tussen aanhalingstekens: \"2021-01\"",
+            "a month goes in quotes: \"2021-01\"",
+        ],
+    ),
+    (
+        "unexpected key or value",
+        [
+            "iets onverwachts na de waarde (een decimaalkomma? schrijf 1.5)",
+            "something unexpected after the value (a decimal comma? write 1.5)",
+        ],
+    ),
+    (
+        "`_` may only go between digits",
+        [
+            "`_` mag alleen tussen cijfers",
+            "`_` may only go between digits",
+        ],
+    ),
+];
+
 /// A reader's syntax message in words, in Dutch and English (the message as it is when we do
 /// not know it).
 fn syntax(reason: &str) -> [String; 2] {
-    match SYNTAX.iter().find(|(start, _)| reason.starts_with(start)) {
+    #[cfg(feature = "toml")]
+    let mut known = SYNTAX.iter().chain(&TOML_SYNTAX);
+    #[cfg(not(feature = "toml"))]
+    let mut known = SYNTAX.iter();
+    match known.find(|(start, _)| reason.starts_with(start)) {
         Some((_, words)) => words.map(str::to_owned),
         None => [reason.to_owned(), reason.to_owned()],
     }
@@ -425,6 +485,22 @@ mod tests {
             (e.kind, e.allowed_nl.as_str()),
             (InputErrorKind::Malformed, "tekst (tussen aanhalingstekens)")
         );
+    }
+
+    #[cfg(feature = "toml")]
+    #[test]
+    fn tomls_syntax_errors_are_put_into_words() {
+        for (text, words) in [
+            ("months = 12\nmonths = 13", "al eerder in het bestand"),
+            ("[set]\ngrowth_pct = 1,5", "een decimaalkomma? schrijf 1.5"),
+            ("start = 2021-01", "tussen aanhalingstekens: \"2021-01\""),
+            ("months = [1, 2", "een lijst zonder `]`"),
+            ("name = \"abc", "zonder sluitend aanhalingsteken"),
+        ] {
+            let e = &crate::Scenario::parse(text).unwrap_err().0[0];
+            assert!(e.allowed_nl.contains(words), "{text}: {}", e.allowed_nl);
+            assert!(e.allowed_en.is_ascii(), "{text}: {}", e.allowed_en);
+        }
     }
 
     #[cfg(feature = "toml")]
