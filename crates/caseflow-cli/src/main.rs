@@ -16,6 +16,7 @@
 mod backtest_cmd;
 mod calibrate_cmd;
 mod output;
+mod parallel;
 mod time_cmd;
 
 use std::io::{self, IsTerminal, Write};
@@ -193,6 +194,10 @@ struct RunArgs {
         allow_hyphen_values = true
     )]
     seed: String,
+    /// Threads for the Monte Carlo (1 to 64; default: the machine's cores). The output is the
+    /// same for any number.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    threads: Option<String>,
     /// Language of messages and table headings.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
@@ -557,6 +562,28 @@ fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failur
     }
 }
 
+/// `--threads`, or the machine's cores.
+fn threads(args: &RunArgs) -> Result<u32, Failure> {
+    match &args.threads {
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get().min(64) as u32)),
+        Some(text) => text
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=64).contains(n))
+            .ok_or_else(|| {
+                InputError::other(
+                    "threads",
+                    text,
+                    InputErrorKind::OutOfRange,
+                    ["Aantal threads", "Number of threads"],
+                    ["gehele getallen 1 tot 64", "whole numbers 1 to 64"],
+                )
+                .into()
+            }),
+    }
+}
+
 /// The output of `run` in the format asked for.
 fn render(
     model: &Model,
@@ -566,6 +593,7 @@ fn render(
 ) -> Result<Vec<u8>, Failure> {
     let lang: Lang = args.lang.into();
     let mut out = Vec::new();
+    let threads = threads(args)?;
     let mc = match mc_args {
         None => None,
         Some((runs, seed)) => {
@@ -578,7 +606,14 @@ fn render(
                     }
                 }
             };
-            Some(model.monte_carlo(scenario, runs, seed, &mut report)?)
+            Some(parallel::monte_carlo(
+                model,
+                scenario,
+                runs,
+                seed,
+                threads,
+                &mut report,
+            )?)
         }
     };
     match (&mc, args.format) {
@@ -720,6 +755,7 @@ fn analysis_scenario(model: &Model, args: &AnalysisArgs) -> Result<Scenario, Fai
         start: None,
         runs: None,
         seed: "1".into(),
+        threads: None,
         lang: args.lang,
         format: RunFormat::Json,
         table: CsvTable::Months,
@@ -785,6 +821,7 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
         start: None,
         runs: Some(args.runs.clone()),
         seed: args.seed.clone(),
+        threads: None,
         lang: args.lang,
         format: RunFormat::Json,
         table: CsvTable::Months,

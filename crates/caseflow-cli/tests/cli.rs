@@ -507,8 +507,37 @@ fn paired_runs_give_no_saving_without_programmes() {
 }
 
 #[test]
+fn a_monte_carlo_on_several_threads_prints_the_bytes_of_one() {
+    let run = |threads: &str| {
+        let o = caseflow(&[
+            "run",
+            "--preset",
+            "frozen-budget-2025",
+            "--runs",
+            "250",
+            "--seed",
+            "5",
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        o.stdout
+    };
+    let one = run("1");
+    assert_eq!(run("3"), one);
+    assert_eq!(run("2"), one);
+}
+
+#[test]
 fn bad_runs_or_seed_exit_2() {
-    for args in [["--runs", "1"], ["--runs", "abc"], ["--seed", "-3"]] {
+    for args in [
+        ["--runs", "1"],
+        ["--runs", "abc"],
+        ["--seed", "-3"],
+        ["--threads", "0"],
+    ] {
         let o = caseflow(&["run", args[0], args[1]]);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains(&args[0][2..]), "{}", stderr(&o));

@@ -1,0 +1,63 @@
+//! A Monte Carlo over the machine's cores, as the page splits one over its workers. Run r draws
+//! from its own stream, so parts computed on separate threads and merged give the same bytes as
+//! one thread, for any number of threads. (`caseflow time` and `cargo bench` stay on one thread:
+//! their figures are the single-thread targets.)
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use caseflow_core::montecarlo::{McPart, MonteCarlo};
+use caseflow_core::{InputErrors, Model, Scenario};
+
+/// A Monte Carlo of fewer runs stays on one thread: each part first runs the central scenario.
+const SPLIT_FROM_RUNS: u32 = 200;
+
+/// [`Model::monte_carlo`] on up to `threads` threads; `report(done)` is called from this thread
+/// as the runs go.
+pub(crate) fn monte_carlo(
+    model: &Model,
+    scenario: &Scenario,
+    runs: u32,
+    seed: u64,
+    threads: u32,
+    report: &mut dyn FnMut(u32),
+) -> Result<MonteCarlo, InputErrors> {
+    let threads = threads.min(runs / 4).max(1);
+    if threads == 1 || runs < SPLIT_FROM_RUNS {
+        return model.monte_carlo(scenario, runs, seed, report);
+    }
+    // Cut at multiples of 4: the kernel computes four runs side by side.
+    let cut = |k: u32| match k {
+        k if k == threads => runs,
+        k => (u64::from(runs) * u64::from(k) / u64::from(threads) / 4 * 4) as u32,
+    };
+    let done = AtomicU32::new(0);
+    let parts: Result<Vec<McPart>, InputErrors> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                let (from, to, done) = (cut(k), cut(k + 1), &done);
+                s.spawn(move || {
+                    let mut last = 0;
+                    model.monte_carlo_part(scenario, runs, seed, from, to, &mut |d| {
+                        done.fetch_add(d - last, Ordering::Relaxed);
+                        last = d;
+                    })
+                })
+            })
+            .collect();
+        while !handles.iter().all(|h| h.is_finished()) {
+            let d = done.load(Ordering::Relaxed);
+            if d < runs {
+                report(d);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mc = model.monte_carlo_merge(scenario, runs, seed, &parts?)?;
+    report(runs);
+    Ok(mc)
+}
