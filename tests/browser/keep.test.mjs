@@ -156,6 +156,26 @@ test('a worker that crashes mid-run is restarted and the run repeated', async ()
   await context.close();
 });
 
+// The Monte Carlo's parts move to the worker that merges them: if it dies with them, the whole
+// is computed again in one worker, to the same numbers.
+test('a worker that crashes while merging the Monte Carlo’s parts: the whole is computed again', async () => {
+  const context = await env.browser.newContext();
+  const { page, problems } = await open(context);
+  await settle(page);
+  await page.evaluate(() => window.caseflow.uncertain());
+  const before = await page.evaluate(() => window.caseflow.workerRestarts());
+  await page.evaluate(() => window.caseflow.crashWorker(true));
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.waitForFunction((n) => window.caseflow.workerRestarts() > n, before);
+  await page.evaluate(() => window.caseflow.uncertain());
+  const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '1000', '--seed', '1']);
+  await page.waitForFunction((p95) => JSON.stringify(window.caseflow.chartData()[3]) === JSON.stringify(p95), mc.months.map((m) => m.benefits.p95));
+  assert.doesNotMatch(await page.locator('#notice').textContent(), /mislukt|failed/i);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a full storage quota gives a clear message and the edit stays on screen', async () => {
   const context = await env.browser.newContext();
   const { page, problems } = await open(context);

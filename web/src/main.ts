@@ -61,7 +61,7 @@ declare global {
       idle: () => Promise<void>;
       /** Resolves when the Monte Carlo of the scenario on screen is shown. */
       uncertain: () => Promise<void>;
-      crashWorker: () => void;
+      crashWorker: (atMerge?: boolean) => void;
       workerRestarts: () => number;
       /** For the fuzz test: open a share link's fragment as the page does on load. */
       openLink: (hash: string) => Promise<void>;
@@ -189,7 +189,7 @@ class App implements Ctx, PresentHost, ReportHost {
       timeRuns: (iterations) => core.timeRuns(this.scenario, iterations),
       idle: () => (this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve))),
       uncertain: () => (this.uncertainty ? Promise.resolve() : new Promise((resolve) => this.mcWaiters.push(resolve))),
-      crashWorker: () => this.runner.crashLong(),
+      crashWorker: (atMerge?: boolean) => this.runner.crashLong(atMerge),
       workerRestarts: () => this.runner.restarts,
       openLink: (hash) => this.openShared(hash),
       workerMonteCarlo: async (runs, seed, split = true) => {

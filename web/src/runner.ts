@@ -111,9 +111,16 @@ class Lane {
 
   private send(p: Pending): void {
     this.current = p;
-    // Moved buffers are gone from this side: a job repeated after a crash has nothing to send.
-    const transfer = p.transfer.filter((b) => b.byteLength > 0) as Transferable[];
-    (this.worker ?? this.start()).postMessage({ type: 'job', id: p.id, job: p.job } satisfies WorkerRequest, { transfer });
+    try {
+      (this.worker ?? this.start()).postMessage({ type: 'job', id: p.id, job: p.job } satisfies WorkerRequest, { transfer: p.transfer as Transferable[] });
+    } catch (e) {
+      // A job that cannot be sent (its moved buffers are gone) fails; the lane goes on.
+      this.current = null;
+      p.reject(e instanceof Error ? e : new Error(String(e)));
+      const next = this.waiting;
+      this.waiting = null;
+      if (next) this.send(next);
+    }
   }
 
   private receive(msg: WorkerReply): void {
@@ -141,7 +148,8 @@ class Lane {
     this.restarts++;
     const p = this.current;
     this.current = null;
-    if (p && p.retries < 1) {
+    // A job whose buffers moved to the dead worker cannot be sent again: it fails at once.
+    if (p && p.retries < 1 && p.transfer.length === 0) {
       p.retries++;
       this.send(p);
     } else {
@@ -202,6 +210,8 @@ export class Runner {
   private readonly helpers: Lane[];
   /** Counts long jobs, so that a Monte Carlo's parts know whether a newer job replaced them. */
   private longJobs = 0;
+  /** For the fault tests: crash the long-job worker as it gets the next parts to merge. */
+  private crashAtMerge = false;
 
   /** `cores`: how many workers may compute at once (`navigator.hardwareConcurrency`); a
    * Monte Carlo is split over that many, up to 4. Workers start on their first job. */
@@ -238,7 +248,7 @@ export class Runner {
     const job = this.longJobs;
     const done = lanes.map(() => 0);
     // Cut at multiples of 4: the kernel computes four runs side by side.
-    const cut = (k: number) => Math.min(runs, 4 * Math.round((runs * k) / lanes.length / 4));
+    const cut = (k: number) => (k === lanes.length ? runs : 4 * Math.floor((runs * k) / lanes.length / 4));
     const parts = lanes.map(
       (lane, k) =>
         lane.queue({ kind: 'monteCarloPart', scenario, runs, seed, from: cut(k), to: cut(k + 1) }, (d) => {
@@ -249,9 +259,18 @@ export class Runner {
     return Promise.all(parts).then(
       (numbers) => {
         if (job !== this.longJobs) throw new Cancelled('replaced');
-        // The parts move to the merging worker (15 MB for 1,000 runs), not copied.
+        // The parts move to the merging worker (15 MB for 1,000 runs), not copied. If that
+        // worker dies with them, the whole is computed again in one worker.
         const merge: Job = { kind: 'monteCarloMerge', scenario, runs, seed, parts: numbers };
-        return this.slow.queue(merge, () => {}, numbers.map((p) => p.buffer)) as Promise<MonteCarlo>;
+        const merged = this.slow.queue(merge, () => {}, numbers.map((p) => p.buffer)) as Promise<MonteCarlo>;
+        if (this.crashAtMerge) {
+          this.crashAtMerge = false;
+          this.slow.crash();
+        }
+        return merged.catch((e: unknown) => {
+          if (e instanceof Cancelled || job !== this.longJobs) throw e;
+          return this.slow.queue({ kind: 'monteCarlo', scenario, runs, seed }, onProgress) as Promise<MonteCarlo>;
+        });
       },
       (e: unknown) => {
         // One part failed: the others are stopped too, unless a newer job already did.
@@ -289,8 +308,10 @@ export class Runner {
     return this.slow.memoryBytes;
   }
 
-  /** For the fault tests: crash the long-job worker mid-run. */
-  crashLong(): void {
-    this.slow.crash();
+  /** For the fault tests: crash the long-job worker mid-run, or (`atMerge`) as it is handed
+   * the next Monte Carlo's parts to merge. */
+  crashLong(atMerge = false): void {
+    if (atMerge) this.crashAtMerge = true;
+    else this.slow.crash();
   }
 }

@@ -57,7 +57,7 @@ pub(crate) fn monte_carlo(
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
-    let mc = model.monte_carlo_merge(scenario, runs, seed, &parts?)?;
+    let mc = model.monte_carlo_merge(scenario, runs, seed, parts?)?;
     report(runs);
     Ok(mc)
 }

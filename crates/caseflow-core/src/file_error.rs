@@ -414,12 +414,13 @@ pub(crate) fn toml_path(text: &str, at: usize) -> String {
             // A key inside the line's inline table (`budget = {amount_eur = …}`) or list of
             // them (`available = [{…}, {amount_eur = …}]`, counted from 0) is under the
             // line's own key.
+            // (Not on a line inside a list that spans lines, which starts with `{`.)
             match line.split_once('=') {
-                Some((outer, value)) if outer.len() < key.len() => {
-                    let outer = outer.trim().trim_matches(['"', '\'']);
+                Some((raw, value)) if raw.len() < key.len() && !raw.contains(['{', '[', ',']) => {
+                    let outer = raw.trim().trim_matches(['"', '\'']);
                     match value.trim_start().as_bytes().first() {
                         Some(b'[') => {
-                            let n = key[outer.len()..].matches('{').count().saturating_sub(1);
+                            let n = key[raw.len()..].matches('{').count().saturating_sub(1);
                             format!("{outer}[{n}].{inner}")
                         }
                         _ => format!("{outer}.{inner}"),
@@ -526,5 +527,15 @@ mod tests {
         );
         let text = "budget = {available = 3}";
         assert_eq!(toml_path(text, text.len() - 1), "budget.available");
+        // A list over several lines: the key of the value, under the table.
+        let text = "[budget]\navailable = [\n  {label = \"a\", amount_eur = \"x\"},\n]";
+        assert_eq!(
+            toml_path(text, text.find("\"x").unwrap()),
+            "budget.amount_eur"
+        );
+        // A key in quotes with a character of several bytes (it once cut a character).
+        let text = "\"€\" = [{a = 1,5}]";
+        assert_eq!(toml_path(text, text.find(",5").unwrap()), "€[0].a");
+        assert!(crate::Scenario::parse(text).is_err());
     }
 }

@@ -654,36 +654,10 @@ impl McPart {
         }
         out
     }
-
-    /// Parts written one after another by [`McPart::to_f64s`]; `None` if the numbers are not
-    /// such parts.
-    pub fn from_f64s(numbers: &[f64]) -> Option<Vec<McPart>> {
-        let views = PartView::read(numbers)?;
-        Some(
-            views
-                .into_iter()
-                .map(|v| McPart {
-                    from: v.from,
-                    to: v.to,
-                    counts: v.counts,
-                    columns: v.columns.iter().map(|c| c.to_vec()).collect(),
-                })
-                .collect(),
-        )
-    }
-
-    fn view(&self) -> PartView<'_> {
-        PartView {
-            from: self.from,
-            to: self.to,
-            counts: self.counts,
-            columns: self.columns.iter().map(Vec::as_slice).collect(),
-        }
-    }
 }
 
-/// A part as slices, of an [`McPart`] or of its numbers as they came (the merge then copies
-/// each value once, into the merged column).
+/// A part read from numbers as [`McPart::to_f64s`] writes them, its columns as slices of them
+/// (the merge copies each value once, into the merged column).
 struct PartView<'a> {
     from: u32,
     to: u32,
@@ -692,23 +666,28 @@ struct PartView<'a> {
 }
 
 impl PartView<'_> {
-    fn read(mut numbers: &[f64]) -> Option<Vec<PartView<'_>>> {
+    /// Parts one after another, each with `width` columns; `None` if the numbers are not such
+    /// parts. The numbers come from JavaScript: every length and count is checked before use.
+    fn read(mut numbers: &[f64], width: usize) -> Option<Vec<PartView<'_>>> {
         let int =
             |x: f64| (x >= 0.0 && x <= f64::from(u32::MAX) && x.fract() == 0.0).then_some(x as u32);
         let mut parts = Vec::new();
         while !numbers.is_empty() {
             let head = numbers.get(..PART_HEADER)?;
-            let (from, to, width) = (int(head[0])?, int(head[1])?, int(head[7])? as usize);
-            let n = to.checked_sub(from)? as usize;
-            let end = PART_HEADER.checked_add(width.checked_mul(n)?)?;
+            let (from, to) = (int(head[0])?, int(head[1])?);
+            if int(head[7])? as usize != width {
+                return None;
+            }
+            let n = to.checked_sub(from)?;
+            let end = PART_HEADER.checked_add(width.checked_mul(n as usize)?)?;
             let body = numbers.get(PART_HEADER..end)?;
             let mut counts = [0; 5];
             for (c, x) in counts.iter_mut().zip(&head[2..7]) {
-                *c = int(*x)?;
+                *c = int(*x).filter(|&c| c <= n)?;
             }
             let columns = match n {
                 0 => vec![&body[..0]; width],
-                _ => body.chunks(n).collect(),
+                n => body.chunks(n as usize).collect(),
             };
             parts.push(PartView {
                 from,
@@ -720,6 +699,48 @@ impl PartView<'_> {
         }
         Some(parts)
     }
+}
+
+/// That parts (from, to, columns), sorted by from, cover runs `0..runs` once each with
+/// `width` columns.
+fn check_parts(
+    parts: impl Iterator<Item = (u32, u32, usize)>,
+    runs: u32,
+    width: usize,
+    count: usize,
+) -> Result<(), InputErrors> {
+    let mut next = 0;
+    for (from, to, columns) in parts {
+        if from != next || columns != width {
+            next = u32::MAX;
+            break;
+        }
+        next = to;
+    }
+    if next == runs {
+        return Ok(());
+    }
+    Err(InputError::other(
+        "runs",
+        &count.to_string(),
+        InputErrorKind::Inconsistent,
+        ["Delen van de Monte Carlo", "Parts of the Monte Carlo"],
+        [
+            &format!("delen van dit scenario die de runs 0..{runs} elk één keer dekken"),
+            &format!("parts of this scenario covering runs 0..{runs} once each"),
+        ],
+    )
+    .into())
+}
+
+/// The counts of parts that cover the runs once each (so their sum is at most the runs).
+fn sum_counts(counts: impl Iterator<Item = [u32; 5]>) -> [u32; 5] {
+    counts.fold([0; 5], |mut sum, c| {
+        for (s, n) in sum.iter_mut().zip(c) {
+            *s = s.saturating_add(n);
+        }
+        sum
+    })
 }
 
 /// What every part and the merge of a Monte Carlo start from: the central run's scenario and
@@ -895,24 +916,37 @@ impl Model {
     }
 
     /// The Monte Carlo from its parts ([`Model::monte_carlo_part`] of the same scenario, runs
-    /// and seed), which together must cover runs `0..runs` once each, in any order.
+    /// and seed), which together must cover runs `0..runs` once each, in any order. Each
+    /// part's column is freed as it is copied, so the parts and the whole are not all held at
+    /// once.
     pub fn monte_carlo_merge(
         &self,
         scenario: &Scenario,
         runs: u32,
         seed: u64,
-        parts: &[McPart],
+        mut parts: Vec<McPart>,
     ) -> Result<MonteCarlo, InputErrors> {
-        self.merge(
-            scenario,
-            runs,
-            seed,
-            Some(parts.iter().map(McPart::view).collect()),
-        )
+        let frame = self.frame(scenario, runs)?;
+        let width = frame.kinds.len();
+        parts.sort_by_key(|p| p.from);
+        let spans = parts.iter().map(|p| (p.from, p.to, p.columns.len()));
+        check_parts(spans, runs, width, parts.len())?;
+        let counts = sum_counts(parts.iter().map(|p| p.counts));
+        let columns = (0..width)
+            .map(|c| {
+                let mut column = Vec::with_capacity(runs as usize);
+                for p in &mut parts {
+                    column.extend(std::mem::take(&mut p.columns[c]));
+                }
+                column
+            })
+            .collect();
+        Ok(self.finish(frame, runs, seed, counts, columns))
     }
 
     /// [`Model::monte_carlo_merge`] of parts as [`McPart::to_f64s`] writes them, one after
-    /// another (as the page's workers hand them over), each value copied once.
+    /// another (as the page's workers hand them over), each value copied once. Numbers that
+    /// are not such parts are refused, never trusted.
     pub fn monte_carlo_merge_f64s(
         &self,
         scenario: &Scenario,
@@ -920,48 +954,14 @@ impl Model {
         seed: u64,
         numbers: &[f64],
     ) -> Result<MonteCarlo, InputErrors> {
-        self.merge(scenario, runs, seed, PartView::read(numbers))
-    }
-
-    #[inline(never)]
-    fn merge(
-        &self,
-        scenario: &Scenario,
-        runs: u32,
-        seed: u64,
-        parts: Option<Vec<PartView<'_>>>,
-    ) -> Result<MonteCarlo, InputErrors> {
         let frame = self.frame(scenario, runs)?;
         let width = frame.kinds.len();
-        let mut parts = parts.unwrap_or_default();
+        let mut parts = PartView::read(numbers, width).unwrap_or_default();
         parts.sort_by_key(|p| p.from);
-        let mut next = 0;
-        for p in &parts {
-            if p.from != next || p.columns.len() != width {
-                next = u32::MAX;
-                break;
-            }
-            next = p.to;
-        }
-        if next != runs {
-            return Err(InputError::other(
-                "runs",
-                &parts.len().to_string(),
-                InputErrorKind::Inconsistent,
-                ["Delen van de Monte Carlo", "Parts of the Monte Carlo"],
-                [
-                    &format!("delen van dit scenario die de runs 0..{runs} elk één keer dekken"),
-                    &format!("parts of this scenario covering runs 0..{runs} once each"),
-                ],
-            )
-            .into());
-        }
-        let mut counts = [0u32; 5];
-        for p in &parts {
-            for (c, n) in counts.iter_mut().zip(p.counts) {
-                *c += n;
-            }
-        }
+        let spans = parts.iter().map(|p| (p.from, p.to, p.columns.len()));
+        // Numbers that were not parts of this width have become no parts: refused here.
+        check_parts(spans, runs, width, parts.len())?;
+        let counts = sum_counts(parts.iter().map(|p| p.counts));
         let columns = (0..width)
             .map(|c| {
                 let mut column = Vec::with_capacity(runs as usize);
@@ -1064,19 +1064,20 @@ mod tests {
         // Uneven parts, one of a single run and one empty, as numbers (as they cross between
         // workers) and out of order.
         let mut numbers = Vec::new();
+        let mut parts = Vec::new();
         for (from, to) in [(8, 30), (0, 7), (7, 8), (30, 30)] {
             let part = model
                 .monte_carlo_part(&scenario, 30, 7, from, to, &mut |_| {})
                 .unwrap();
             numbers.extend(part.to_f64s());
+            parts.push(part);
         }
         let whole = serde_json::to_string(&whole).unwrap();
         let merged = model
             .monte_carlo_merge_f64s(&scenario, 30, 7, &numbers)
             .unwrap();
         assert_eq!(serde_json::to_string(&merged).unwrap(), whole);
-        let parts = McPart::from_f64s(&numbers).unwrap();
-        let merged = model.monte_carlo_merge(&scenario, 30, 7, &parts).unwrap();
+        let merged = model.monte_carlo_merge(&scenario, 30, 7, parts).unwrap();
         assert_eq!(serde_json::to_string(&merged).unwrap(), whole);
     }
 
@@ -1096,7 +1097,7 @@ mod tests {
             vec![],
         ] {
             let e = model
-                .monte_carlo_merge(&scenario, 10, 1, &parts)
+                .monte_carlo_merge(&scenario, 10, 1, parts)
                 .unwrap_err();
             assert_eq!(e.0[0].kind, InputErrorKind::Inconsistent);
         }
@@ -1105,18 +1106,34 @@ mod tests {
                 .monte_carlo_part(&scenario, 10, 1, 4, 11, &mut |_| {})
                 .is_err()
         );
-        // Numbers that are not parts.
+        // Numbers that are not parts are refused, never trusted (they come from JavaScript).
         let good = part(0, 10).to_f64s();
-        assert!(McPart::from_f64s(&good[..good.len() - 1]).is_none());
-        assert!(McPart::from_f64s(&[1.5; 8]).is_none());
-        assert!(McPart::from_f64s(&[f64::NAN; 9]).is_none());
-        assert!(McPart::from_f64s(&[5.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0]).is_none());
-        assert_eq!(McPart::from_f64s(&[]), Some(vec![]));
-        // As numbers, they are refused with the same error.
-        let e = model
-            .monte_carlo_merge_f64s(&scenario, 10, 1, &good[..good.len() - 1])
-            .unwrap_err();
-        assert_eq!(e.0[0].kind, InputErrorKind::Inconsistent);
+        let width = good[7];
+        let mut too_many = good.clone();
+        too_many[2] = 11.0;
+        let mut overflow = good.clone();
+        overflow.extend(part(0, 0).to_f64s());
+        overflow[2] = f64::from(u32::MAX);
+        for numbers in [
+            good[..good.len() - 1].to_vec(),
+            vec![1.5; 8],
+            vec![f64::NAN; 9],
+            vec![5.0, 2.0, 0.0, 0.0, 0.0, 0.0, 0.0, width],
+            // An empty part of a huge width: refused before anything is allocated for it.
+            vec![0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, f64::from(u32::MAX)],
+            vec![0.0, 10.0, 0.0, 0.0, 0.0, 0.0, 0.0, width + 1.0],
+            // Counts above the part's runs (probabilities above 1, or an overflowing sum).
+            too_many,
+            overflow,
+            vec![],
+        ] {
+            let e = model
+                .monte_carlo_merge_f64s(&scenario, 10, 1, &numbers)
+                .unwrap_err();
+            assert_eq!(e.0[0].kind, InputErrorKind::Inconsistent);
+        }
+        let merged = model.monte_carlo_merge_f64s(&scenario, 10, 1, &good);
+        assert!(merged.is_ok());
     }
 
     #[test]
