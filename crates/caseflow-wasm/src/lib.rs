@@ -123,12 +123,7 @@ impl Caseflow {
         progress: Option<js_sys::Function>,
     ) -> Result<String, JsValue> {
         let scenario = from_js::<Scenario>(scenario, "scenario")?;
-        let mut report = |done: u32| {
-            if let Some(f) = &progress {
-                // A failing progress callback must not stop the computation.
-                let _ = f.call1(&JsValue::NULL, &JsValue::from(done));
-            }
-        };
+        let mut report = reporter(progress);
         let mc = self
             .model
             .monte_carlo(&scenario, runs, seed, &mut report)
@@ -150,11 +145,7 @@ impl Caseflow {
         progress: Option<js_sys::Function>,
     ) -> Result<Vec<f64>, JsValue> {
         let scenario = from_js::<Scenario>(scenario, "scenario")?;
-        let mut report = |done: u32| {
-            if let Some(f) = &progress {
-                let _ = f.call1(&JsValue::NULL, &JsValue::from(done));
-            }
-        };
+        let mut report = reporter(progress);
         let part = self
             .model
             .monte_carlo_part(&scenario, runs, seed, from, to, &mut report)
