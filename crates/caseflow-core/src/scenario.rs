@@ -215,74 +215,44 @@ pub struct Programme {
     #[serde(default)]
     pub funding: Funding,
     /// Total participants (people starting), region-wide.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub participants: Option<f64>,
     /// Cost per participant, euros, charged in the month they start.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub cost_per_participant_eur: Option<f64>,
     /// Months over which participants start.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub intake_months: Option<f64>,
     /// Average months in the programme.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub duration_months: Option<f64>,
     /// Lower chance of work while in the programme, percent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub lock_in_pct: Option<f64>,
     /// Higher chance of work from the programme, percent.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub effect_pct: Option<f64>,
     /// Months until half the effect has faded.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub half_life_months: Option<f64>,
     /// Most participants in the programme at once, region-wide.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub capacity: Option<f64>,
     /// Target group: at least this many months on benefit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub target_min_months: Option<f64>,
     /// Target group: at most this many months on benefit.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "number"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "number"))]
     pub target_max_months: Option<f64>,
 }
 
@@ -365,6 +335,9 @@ pub struct Scenario {
 /// A programme's optional number: left out, it is not set; given, it must be a number. `null`
 /// is refused rather than read as "not set", since it is what `JSON.stringify` makes of NaN
 /// and infinity: a page that sent one would otherwise run on the default without a word.
+/// (Not in the `ts` feature's build, which only writes the TypeScript types: ts-rs warns on
+/// every `deserialize_with` it cannot read, and the types are the same.)
+#[cfg(not(feature = "ts"))]
 fn number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     f64::deserialize(d).map(Some)
 }
