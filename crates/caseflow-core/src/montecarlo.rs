@@ -927,21 +927,14 @@ impl Model {
         mut parts: Vec<McPart>,
     ) -> Result<MonteCarlo, InputErrors> {
         let frame = self.frame(scenario, runs)?;
-        let width = frame.kinds.len();
-        parts.sort_by_key(|p| p.from);
-        let spans = parts.iter().map(|p| (p.from, p.to, p.columns.len()));
-        check_parts(spans, runs, width, parts.len())?;
-        let counts = sum_counts(parts.iter().map(|p| p.counts));
-        let columns = (0..width)
-            .map(|c| {
-                let mut column = Vec::with_capacity(runs as usize);
-                for p in &mut parts {
-                    column.extend(std::mem::take(&mut p.columns[c]));
-                }
-                column
-            })
-            .collect();
-        Ok(self.finish(frame, runs, seed, counts, columns))
+        self.merge(
+            frame,
+            runs,
+            seed,
+            &mut parts,
+            |p| (p.from, p.to, p.columns.len(), p.counts),
+            |p, c, column| column.extend(std::mem::take(&mut p.columns[c])),
+        )
     }
 
     /// [`Model::monte_carlo_merge`] of parts as [`McPart::to_f64s`] writes them, one after
@@ -955,18 +948,43 @@ impl Model {
         numbers: &[f64],
     ) -> Result<MonteCarlo, InputErrors> {
         let frame = self.frame(scenario, runs)?;
+        // Numbers that are not parts of this width become no parts: refused by the merge.
+        let mut parts = PartView::read(numbers, frame.kinds.len()).unwrap_or_default();
+        self.merge(
+            frame,
+            runs,
+            seed,
+            &mut parts,
+            |p| (p.from, p.to, p.columns.len(), p.counts),
+            |p, c, column| column.extend_from_slice(p.columns[c]),
+        )
+    }
+
+    /// The merge of parts of either kind: sorted by their first run, checked to cover the runs
+    /// once each, their counts added, and each merged column filled by `take` from every part
+    /// in turn. `head` gives a part's first run, end, number of columns and counts.
+    fn merge<P>(
+        &self,
+        frame: Frame,
+        runs: u32,
+        seed: u64,
+        parts: &mut [P],
+        head: impl Fn(&P) -> (u32, u32, usize, [u32; 5]),
+        mut take: impl FnMut(&mut P, usize, &mut Vec<f64>),
+    ) -> Result<MonteCarlo, InputErrors> {
         let width = frame.kinds.len();
-        let mut parts = PartView::read(numbers, width).unwrap_or_default();
-        parts.sort_by_key(|p| p.from);
-        let spans = parts.iter().map(|p| (p.from, p.to, p.columns.len()));
-        // Numbers that were not parts of this width have become no parts: refused here.
+        parts.sort_by_key(|p| head(p).0);
+        let spans = parts.iter().map(|p| {
+            let (from, to, columns, _) = head(p);
+            (from, to, columns)
+        });
         check_parts(spans, runs, width, parts.len())?;
-        let counts = sum_counts(parts.iter().map(|p| p.counts));
+        let counts = sum_counts(parts.iter().map(|p| head(p).3));
         let columns = (0..width)
             .map(|c| {
                 let mut column = Vec::with_capacity(runs as usize);
-                for p in &parts {
-                    column.extend_from_slice(p.columns[c]);
+                for p in parts.iter_mut() {
+                    take(p, c, &mut column);
                 }
                 column
             })
