@@ -43,6 +43,7 @@ pub(crate) fn file_error(
         let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         (name.trim_matches('`').to_owned(), one_of(expected))
     };
+    let wrong_type = reason.starts_with("invalid type: ");
     let (field, value, kind, allowed) = if let Some(rest) = reason
         .strip_prefix("invalid type: ")
         .or_else(|| reason.strip_prefix("invalid value: "))
@@ -50,13 +51,16 @@ pub(crate) fn file_error(
     {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         // A number refused where a number goes is a fraction for a whole number (`months =
-        // 2.5`) or out of the type's range (`months = -1`).
+        // 2.5`, a wrong type) or out of the type's range (`months = -1` or `1e12`, a wrong
+        // value).
         let number = |p: &str| got.starts_with(p);
         let kind = match (
             expected.as_bytes().first(),
             number("integer") || number("floating"),
         ) {
-            (Some(b'u' | b'i'), true) if number("floating") => InputErrorKind::NotWhole,
+            (Some(b'u' | b'i'), true) if wrong_type && number("floating") => {
+                InputErrorKind::NotWhole
+            }
             (Some(b'u' | b'i' | b'f'), true) => InputErrorKind::OutOfRange,
             (Some(b'u' | b'i' | b'f'), false) => InputErrorKind::NotANumber,
             _ => InputErrorKind::Malformed,
@@ -467,6 +471,17 @@ mod tests {
         );
         assert_eq!(e.label_nl, "Looptijd, Scenariobestand, regel 1");
         assert_eq!(read("months = 2.5").kind, InputErrorKind::NotWhole);
+        // A whole number with a zero fraction is whole; a large one is out of range.
+        assert_eq!(crate::Scenario::parse("months = 12.0").unwrap().months, 12);
+        assert_eq!(
+            crate::Scenario::parse(r#"{"months": 24.0}"#)
+                .unwrap()
+                .months,
+            24
+        );
+        assert_eq!(read("months = 1e12").kind, InputErrorKind::OutOfRange);
+        assert_eq!(read("months = -12.0").kind, InputErrorKind::OutOfRange);
+        assert_eq!(read("months = nan").kind, InputErrorKind::NotWhole);
         let e = read("[set]\ngrowth_pct = \"veel\"");
         assert_eq!(
             (e.kind, e.min, e.max),

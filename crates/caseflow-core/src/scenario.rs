@@ -316,6 +316,7 @@ pub struct Scenario {
     pub start: YearMonth,
     /// Number of months simulated (1-180).
     #[serde(default = "default_months")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "whole"))]
     pub months: u32,
     /// Overridden assumptions, by parameter id; all others take their defaults.
     #[serde(default)]
@@ -340,6 +341,37 @@ pub struct Scenario {
 #[cfg(not(feature = "ts"))]
 fn number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     f64::deserialize(d).map(Some)
+}
+
+/// A whole number, written as one (`12`) or with a zero fraction (`12.0`, as a spreadsheet
+/// or another program may write it). A fraction or a number out of `u32`'s range is refused
+/// with serde's own words, which [`crate::file_error`] reads as "not whole" or "out of range".
+#[cfg(not(feature = "ts"))]
+fn whole<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    use serde::de::{Error, Unexpected, Visitor};
+    struct Whole;
+    impl Visitor<'_> for Whole {
+        type Value = u32;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("u32")
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> Result<u32, E> {
+            u32::try_from(v).map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<u32, E> {
+            if v.fract() != 0.0 || !v.is_finite() {
+                Err(E::invalid_type(Unexpected::Float(v), &self))
+            } else if (0.0..=f64::from(u32::MAX)).contains(&v) {
+                Ok(v as u32)
+            } else {
+                Err(E::invalid_value(Unexpected::Float(v), &self))
+            }
+        }
+    }
+    d.deserialize_u32(Whole)
 }
 
 fn schema() -> u32 {
