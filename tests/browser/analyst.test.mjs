@@ -88,9 +88,21 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
     const tallest = a.years.map((y) => Number(y.net_position_eur)).reduce((b, v) => (Math.abs(v) > Math.abs(b) ? v : b), 0);
     assert.ok(captions[i].endsWith(`grootste balk ${nlEur(tallest)}`), `${captions[i]} / ${nlEur(tallest)}`);
   });
+  // Each has a y axis: its scale's top and bottom, labelled (net positions of € 100.000 or
+  // more in millions), so a bar's size can be read off.
+  const axisLabels = () => page.locator('#municipalities-multiples svg').evaluateAll((svgs) => svgs.map((s) => Array.from(s.querySelectorAll('text.y')).map((t) => t.textContent)));
+  const millions = (v) => `${new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(v / 1e6)} mln`;
+  const regionNet = run.years.map((y) => Number(y.net_position_eur));
+  const ownAxes = await axisLabels();
+  assert.deepEqual(ownAxes[0], [millions(Math.max(0, ...regionNet)), millions(Math.min(0, ...regionNet))]);
+  assert.match(ownAxes[0].join(' '), /^€\s0,\d+ mln €\s-0,\d+ mln$/);
   // On one scale, the municipalities' tallest bars stand as their values (Vaals' far below
   // Maastricht's); the region keeps its own scale.
   await page.check('#mun-shared');
+  const sharedAxes = await axisLabels();
+  assert.deepEqual(sharedAxes[0], ownAxes[0]);
+  for (let i = 2; i < areas.length; i++) assert.deepEqual(sharedAxes[i], sharedAxes[1], `area ${i} on the common scale`);
+  assert.notDeepEqual(ownAxes[2], ownAxes[1]);
   assert.match(await page.locator('#view h3').first().textContent(), /de zes gemeenten op één schaal/);
   const heights = await page.locator('#municipalities-multiples svg').evaluateAll((svgs) => svgs.map((s) => Math.max(...Array.from(s.querySelectorAll('rect')).map((r) => Number(r.getAttribute('height'))))));
   const largest = areas.map((a) => Math.max(...a.years.map((y) => Math.abs(Number(y.net_position_eur)))));

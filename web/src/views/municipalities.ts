@@ -3,7 +3,7 @@
 // and the cost key applied to the planned re-integration cost (`caseflow allocate`).
 import type { Results, Split, YearOut } from '../core';
 import { attrs, el } from '../dom';
-import { formatEur, formatNumber, type Lang } from '../i18n';
+import { formatEur, formatNumber, numberFormat, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { dataTable, failure, svg } from './analyst-common';
 import type { Ctx, View } from './context';
@@ -19,6 +19,18 @@ function heading(lang: Lang, m: Measure): string {
 
 function format(lang: Lang, m: Measure, v: number | string): string {
   return m.endsWith('_eur') ? formatEur(lang, v) : formatNumber(lang, Number(v), m === 'exits_to_work' ? 1 : 0);
+}
+
+/**
+ * A small multiple's axis label: short enough for its narrow gutter. Money from € 100.000 on
+ * (`largest`, the axis' largest size) in millions ("€ 0,81 mln", "€0.81m"), else as in the table
+ * but whole.
+ */
+function axisLabel(lang: Lang, m: Measure, v: number, largest: number): string {
+  if (!m.endsWith('_eur')) return formatNumber(lang, v, 0);
+  if (largest < 1e5) return formatEur(lang, Math.round(v));
+  const millions = numberFormat(lang, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  return `${millions.format(v / 1e6)}${lang === 'nl' ? ' mln' : 'm'}`;
 }
 
 interface Area {
@@ -107,13 +119,22 @@ export class MunicipalitiesView implements View {
     const values = a.years.map((y) => Number(y[m]));
     const width = 220;
     const height = 120;
-    const top = 10;
+    const top = 14;
     const bottom = 22;
     const [lo, hi] = scale ?? [Math.min(0, ...values), Math.max(0, ...values)];
     const y = (v: number) => top + ((hi - v) / Math.max(1e-9, hi - lo)) * (height - top - bottom);
     const bw = (width - 10) / Math.max(1, values.length);
     const words = a.years.map((yr) => `${yr.year} ${format(lang, m, yr[m])}`).join(', ');
     const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'multiple', role: 'img', 'aria-label': ta(lang).multipleLabel(a.name, heading(lang, m), words) });
+    // The y axis: a dashed line at the scale's top and bottom (zero is the solid line), each
+    // labelled at the right, just above it, over the bars if need be (the label has a halo).
+    const largestSize = Math.max(Math.abs(lo), Math.abs(hi));
+    for (const v of [hi, lo].filter((v) => v !== 0)) {
+      chart.append(
+        svg('line', { x1: 0, x2: width, y1: y(v), y2: y(v), class: 'grid' }),
+        svg('text', { x: width - 2, y: y(v) - 3, 'text-anchor': 'end', class: 'tick y' }, axisLabel(lang, m, v, largestSize)),
+      );
+    }
     chart.append(svg('line', { x1: 0, x2: width, y1: y(0), y2: y(0), class: 'axis' }));
     values.forEach((v, i) => {
       const x = 5 + i * bw + bw * 0.15;
