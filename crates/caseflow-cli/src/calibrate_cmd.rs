@@ -94,8 +94,7 @@ allowed), 1 a file that cannot be read.";
 /// Read, fit and print.
 pub fn run(model: &Model, args: &CalibrateArgs, out: &mut impl Write) -> Result<(), Failure> {
     let lang = args.lang.lang();
-    let bytes = std::fs::read(&args.data)
-        .map_err(|e| Failure::Other(format!("{}: {e}", args.data.display())))?;
+    let bytes = crate::files::read(&args.data, "data", ["Gegevensbestand", "Data file"])?;
     let cal = calibrate::from_csv(model, &bytes)?;
     let text = match args.format {
         CalibrateFormat::Json => {

@@ -15,6 +15,7 @@
 
 mod backtest_cmd;
 mod calibrate_cmd;
+mod files;
 mod output;
 mod parallel;
 mod time_cmd;
@@ -291,6 +292,8 @@ enum ParamsFormat {
 /// What went wrong, and which exit code it earns: bad input 2, anything else 1.
 pub(crate) enum Failure {
     Input(InputErrors),
+    /// A failure put into words in Dutch and English.
+    Words([String; 2]),
     Other(String),
 }
 
@@ -308,7 +311,13 @@ impl From<InputError> for Failure {
 
 impl From<io::Error> for Failure {
     fn from(e: io::Error) -> Self {
-        Failure::Other(format!("could not write the output: {e}"))
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Failure::Other(e.to_string());
+        }
+        Failure::Words([
+            format!("kon de uitvoer niet schrijven: {e}"),
+            format!("could not write the output: {e}"),
+        ])
     }
 }
 
@@ -379,6 +388,10 @@ fn main() -> ExitCode {
             eprintln!("{}: {msg}", lang.pick("fout", "error"));
             ExitCode::FAILURE
         }
+        Err(Failure::Words([nl, en])) => {
+            eprintln!("{}: {}", lang.pick("fout", "error"), lang.pick(&nl, &en));
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -399,22 +412,16 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
                 )
             })?
     } else if let Some(path) = &args.scenario {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            if e.kind() == io::ErrorKind::InvalidData {
-                // The file is there but is not text: bad input, not an I/O failure.
-                Failure::Input(
-                    InputError::other(
-                        "scenario",
-                        &path.display().to_string(),
-                        InputErrorKind::Malformed,
-                        ["Scenariobestand", "Scenario file"],
-                        ["tekst in UTF-8 (TOML of JSON)", "UTF-8 text (TOML or JSON)"],
-                    )
-                    .into(),
-                )
-            } else {
-                Failure::Other(format!("{}: {e}", path.display()))
-            }
+        let bytes = files::read(path, "scenario", ["Scenariobestand", "Scenario file"])?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            // The file is there but is not text: bad input, not an I/O failure.
+            InputError::other(
+                "scenario",
+                &path.display().to_string(),
+                InputErrorKind::Malformed,
+                ["Scenariobestand", "Scenario file"],
+                ["tekst in UTF-8 (TOML of JSON)", "UTF-8 text (TOML or JSON)"],
+            )
         })?;
         if path
             .extension()

@@ -18,8 +18,8 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
             "personen",
             "instroom",
             "terugkeer",
-            "naar werk",
-            "overig",
+            "uit werk",
+            "uit overig",
             "in traject",
             "zonder progr.",
             "besparing €",
@@ -42,7 +42,7 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
     };
     writeln!(
         out,
-        "{:<8} {:>11} {:>9} {:>9} {:>9} {:>9} {:>8} {:>10} {:>13} {:>12} {:>12}",
+        "{:<8} {:>11} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10} {:>13} {:>12} {:>12}",
         heads[0],
         heads[1],
         heads[2],
@@ -58,7 +58,7 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
     for m in &r.months {
         writeln!(
             out,
-            "{:<8} {:>11.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>10.1} {:>13.1} {:>12} {:>12}",
+            "{:<8} {:>11.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>10.1} {:>10.1} {:>13.1} {:>12} {:>12}",
             m.month.to_string(),
             m.benefits,
             m.people,
@@ -72,6 +72,14 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
             m.programme_cost_eur.round_dp(0)
         )?;
     }
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "(uitkeringen, personen, in traject en zonder progr.: de stand aan het eind van de maand; de andere kolommen: de stroom in de maand)",
+            "(benefits, people, in progr. and w/o progr.: the stock at the end of the month; the other columns: the month's flow)"
+        )
+    )?;
     writeln!(out)?;
     summary(out, &r.summary, lang)?;
     if let Some(g) = &r.growth_shock {

@@ -437,8 +437,23 @@ impl Scenario {
         })
     }
 
-    /// Read a scenario from JSON.
+    /// Read a scenario from JSON. A byte-order mark (which some Windows editors write) is
+    /// skipped; a list is refused (serde would read its items as the fields in order).
     pub fn from_json(text: &str) -> Result<Scenario, InputErrors> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim_start().starts_with('[') {
+            return Err(InputError::other(
+                "scenario",
+                "[…]",
+                InputErrorKind::Malformed,
+                ["Scenariobestand", "Scenario file"],
+                [
+                    "een tabel met velden ({ … }), geen lijst",
+                    "a table of fields ({ … }), not a list",
+                ],
+            )
+            .into());
+        }
         serde_json::from_str(text).map_err(|e| {
             // serde_json's line and column (1-based) are those of the last character it read.
             let line_start: usize = text
@@ -484,6 +499,7 @@ impl Scenario {
     /// Read a scenario file's text: JSON when it starts with `{`, TOML otherwise.
     #[cfg(feature = "toml")]
     pub fn parse(text: &str) -> Result<Scenario, InputErrors> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if text.trim_start().starts_with('{') {
             Scenario::from_json(text)
         } else {
@@ -1102,6 +1118,21 @@ target = "everyone""#,
         )
         .unwrap_err();
         assert!(e.to_string().contains("everyone"), "{e}");
+    }
+
+    #[test]
+    fn a_json_file_may_start_with_a_byte_order_mark_but_may_not_be_a_list() {
+        let s = Scenario::from_json("\u{feff}{\"months\": 12}").unwrap();
+        assert_eq!(s.months, 12);
+        // Read as a list, serde would take the items as the fields in order.
+        for list in ["[1, \"x\", \"\", \"2025-01\", 24]", " []", "\u{feff}[[[]]]"] {
+            let e = &Scenario::from_json(list).unwrap_err().0[0];
+            assert_eq!(
+                (e.field.as_str(), e.kind),
+                ("scenario", InputErrorKind::Malformed)
+            );
+            assert!(e.allowed_en.contains("not a list"), "{}", e.allowed_en);
+        }
     }
 
     #[test]
