@@ -246,7 +246,11 @@ fn area(f: &AreaFit, lang: Lang) -> String {
         }));
         s.push_str(&aligned(&rows, 2));
     }
-    for n in &f.notes {
+    for n in if lang == Lang::Nl {
+        &f.notes_nl
+    } else {
+        &f.notes
+    } {
         s.push_str(&format!("  - {n}\n"));
     }
     s.push_str(&format!(

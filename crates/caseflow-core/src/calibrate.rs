@@ -639,6 +639,8 @@ pub struct AreaFit {
     pub periods: Vec<Period>,
     /// What is special about this area's fit.
     pub notes: Vec<String>,
+    /// [`AreaFit::notes`] in Dutch.
+    pub notes_nl: Vec<String>,
     /// The `caseflow run` command that reproduces the fitted run.
     pub rerun: String,
 }
@@ -887,33 +889,52 @@ fn fit(model: &Model, series: &Series) -> Result<AreaFit, InputErrors> {
         })
         .collect();
 
-    let mut notes = Vec::new();
+    // Each note in English and in Dutch.
+    let mut notes: Vec<[String; 2]> = Vec::new();
     if series.points.len() == 2 {
-        notes.push("One period: the fit reproduces its end stock (up to rounding) and leaves no point to test the model on.".to_owned());
+        notes.push([
+            "One period: the fit reproduces its end stock (up to rounding) and leaves no point to test the model on.".to_owned(),
+            "Eén periode: de schatting geeft de eindstand terug (op afronding na) en laat geen punt over om het model op te toetsen.".to_owned(),
+        ]);
     }
     match at_bound {
-        Some("min") => notes.push(format!(
-            "The fit ran into the lower bound of new_inflow_pct ({min}): the stock falls faster than the default exit hazards can explain even without new inflow."
-        )),
-        Some(_) => notes.push(format!(
-            "The fit ran into the upper bound of new_inflow_pct ({max}): the stock rises faster than the model can follow with the default exit hazards."
-        )),
+        Some("min") => notes.push([
+            format!("The fit ran into the lower bound of new_inflow_pct ({min}): the stock falls faster than the default exit hazards can explain even without new inflow."),
+            format!("De schatting liep tegen de ondergrens van new_inflow_pct ({}): het bestand daalt sneller dan de standaard uitstroomkansen verklaren, zelfs zonder nieuwe instroom.", crate::lang::Lang::Nl.number(min)),
+        ]),
+        Some(_) => notes.push([
+            format!("The fit ran into the upper bound of new_inflow_pct ({max}): the stock rises faster than the model can follow with the default exit hazards."),
+            format!("De schatting liep tegen de bovengrens van new_inflow_pct ({}): het bestand stijgt sneller dan het model met de standaard uitstroomkansen kan volgen.", crate::lang::Lang::Nl.number(max)),
+        ]),
         None => {}
     }
     match area {
-        Area::Region => notes.push("Region: the six default start stocks are scaled to the regional stock; the fit says nothing about any one municipality.".to_owned()),
-        Area::Municipality(_) => notes.push("Municipality: only its own start stock is set and only its own results are compared; the other five stay at their defaults and do not affect its run.".to_owned()),
+        Area::Region => notes.push([
+            "Region: the six default start stocks are scaled to the regional stock; the fit says nothing about any one municipality.".to_owned(),
+            "Regio: de zes standaard beginstanden worden geschaald naar de regionale stand; de schatting zegt niets over één gemeente afzonderlijk.".to_owned(),
+        ]),
+        Area::Municipality(_) => notes.push([
+            "Municipality: only its own start stock is set and only its own results are compared; the other five stay at their defaults and do not affect its run.".to_owned(),
+            "Gemeente: alleen haar eigen beginstand wordt gezet en alleen haar eigen resultaten worden vergeleken; de andere vijf blijven op hun standaardwaarden en beïnvloeden haar berekening niet.".to_owned(),
+        ]),
     }
     if let Some(last_flows) = series
         .points
         .last()
         .filter(|p| p.inflow.is_some() || p.outflow.is_some())
     {
-        notes.push(format!(
-            "The flows on line {} (the last point, {}) fall after the last stock and are not compared.",
-            last_flows.line, last_flows.month
-        ));
+        notes.push([
+            format!(
+                "The flows on line {} (the last point, {}) fall after the last stock and are not compared.",
+                last_flows.line, last_flows.month
+            ),
+            format!(
+                "De stromen op regel {} (het laatste punt, {}) vallen na de laatste stand en worden niet vergeleken.",
+                last_flows.line, last_flows.month
+            ),
+        ]);
     }
+    let (notes, notes_nl) = notes.into_iter().map(|[en, nl]| (en, nl)).unzip();
 
     let mut rerun = format!(
         "caseflow run --start {} --months {months} --set new_inflow_pct={pct}",
@@ -938,6 +959,7 @@ fn fit(model: &Model, series: &Series) -> Result<AreaFit, InputErrors> {
         points,
         periods,
         notes,
+        notes_nl,
         rerun,
     })
 }
@@ -1092,6 +1114,31 @@ mod tests {
         let cal = calibrate(&model(), &parse(&rows(text)).unwrap()).unwrap();
         crate::lang::bilingual::assert_translated(&cal.method, &cal.method_nl);
         crate::lang::bilingual::assert_translated_list(&cal.not_identified, &cal.not_identified_nl);
+        // Every note of a fit, in both languages: one period, at a bound, flows after the last
+        // stock, and the region's and a municipality's own.
+        let text = "area,month,benefits,inflow,outflow\nregion,2020-01,4800,,\nregion,2020-03,2000,50,60\nvaals,2020-01,300,,\nvaals,2020-05,310,,\n";
+        let cal = calibrate(&model(), &parse(&rows(text)).unwrap()).unwrap();
+        let notes: Vec<&str> = cal
+            .areas
+            .iter()
+            .flat_map(|f| &f.notes)
+            .map(String::as_str)
+            .collect();
+        for start in [
+            "One period",
+            "The fit ran into the lower bound",
+            "Region:",
+            "The flows on line 3",
+            "Municipality:",
+        ] {
+            assert!(
+                notes.iter().any(|n| n.starts_with(start)),
+                "{start}: {notes:?}"
+            );
+        }
+        for f in &cal.areas {
+            crate::lang::bilingual::assert_translated_list(&f.notes, &f.notes_nl);
+        }
     }
 
     #[test]

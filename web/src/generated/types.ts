@@ -63,6 +63,10 @@ export type AreaFit = {
    */
   notes: Array<string>,
   /**
+   * [`AreaFit::notes`] in Dutch.
+   */
+  notes_nl: Array<string>,
+  /**
    * The `caseflow run` command that reproduces the fitted run.
    */
   rerun: string,

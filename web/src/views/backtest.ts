@@ -178,7 +178,7 @@ export class BacktestView implements View {
       el('p', { className: 'fit' }, tx.calResult(name, value, formatNumber(lang, f.rmse, 1), formatNumber(lang, f.mean_abs_error_pct, 2))),
       chart.figure,
       el('p', {}, use, ' ', note),
-      ...f.notes.map((n) => el('p', { className: 'source' }, n)),
+      ...(lang === 'nl' ? f.notes_nl : f.notes).map((n) => el('p', { className: 'source' }, n)),
       el('p', { className: 'source' }, `${tx.rerun}: ${f.rerun}`),
     );
   }
