@@ -442,18 +442,19 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
         }
     }
     if let Some(text) = &args.months {
-        match text.trim().parse::<u32>() {
-            Ok(n) => scenario.months = n,
-            Err(_) => errors.push(InputError::other(
-                "months",
-                text,
-                InputErrorKind::NotANumber,
-                ["Looptijd", "Horizon"],
-                [
-                    "gehele getallen 1 tot 180 (maanden)",
-                    "whole numbers 1 to 180 (months)",
-                ],
-            )),
+        // Any whole number here; the scenario's check gives 1 to 180 with the rest.
+        match caseflow_core::amount::parse_whole(
+            "months",
+            text,
+            0..=u64::from(u32::MAX),
+            ["Looptijd", "Horizon"],
+            [
+                "gehele getallen 1 tot 180 (maanden)",
+                "whole numbers 1 to 180 (months)",
+            ],
+        ) {
+            Ok(n) => scenario.months = n as u32,
+            Err(e) => errors.push(e),
         }
     }
     let growth = args.growth_pct.iter().map(|v| format!("growth_pct={v}"));
@@ -482,29 +483,22 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
 /// `--runs` and `--seed`, checked: None for a deterministic run.
 fn monte_carlo_args(args: &RunArgs) -> Result<Option<(u32, u64)>, Failure> {
     let mut errors = Vec::new();
-    let seed = args.seed.trim().parse::<u64>().map_err(|_| {
-        InputError::other(
-            "seed",
-            &args.seed,
-            InputErrorKind::NotANumber,
-            ["Seed", "Seed"],
-            ["0 tot 18446744073709551615", "0 to 18446744073709551615"],
-        )
-    });
+    let seed = caseflow_core::amount::parse_whole(
+        "seed",
+        &args.seed,
+        0..=u64::MAX,
+        ["Seed", "Seed"],
+        ["0 tot 18446744073709551615", "0 to 18446744073709551615"],
+    );
     let runs = args.runs.as_ref().map(|text| {
-        text.trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (2..=caseflow_core::montecarlo::MAX_RUNS).contains(n))
-            .ok_or_else(|| {
-                InputError::other(
-                    "runs",
-                    text,
-                    InputErrorKind::OutOfRange,
-                    ["Aantal runs", "Number of runs"],
-                    ["gehele getallen 2 tot 100000", "whole numbers 2 to 100000"],
-                )
-            })
+        caseflow_core::amount::parse_whole(
+            "runs",
+            text,
+            2..=u64::from(caseflow_core::montecarlo::MAX_RUNS),
+            ["Aantal runs", "Number of runs"],
+            ["gehele getallen 2 tot 100000", "whole numbers 2 to 100000"],
+        )
+        .map(|n| n as u32)
     });
     let seed = seed.map_err(|e| errors.push(e)).ok();
     let runs = match runs {

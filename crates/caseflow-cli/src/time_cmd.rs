@@ -17,7 +17,7 @@ pub(crate) struct TimeArgs {
     /// Deterministic runs to average over (1 to 100000).
     #[arg(long, value_name = "N", default_value_t = 500)]
     iterations: u32,
-    /// Monte Carlo runs (0 to skip the Monte Carlo).
+    /// Monte Carlo runs, 2 to 100000 (0 to skip the Monte Carlo).
     #[arg(long, value_name = "R", default_value_t = 1000)]
     runs: u32,
 }
@@ -43,6 +43,20 @@ pub(crate) fn run(model: &Model, args: &TimeArgs, out: &mut impl Write) -> Resul
             InputErrorKind::OutOfRange,
             ["Herhalingen", "Iterations"],
             ["gehele getallen 1 tot 100000", "whole numbers 1 to 100000"],
+        )
+        .into());
+    }
+    // Checked before any timing, so a bad value costs nothing and prints no half result.
+    if args.runs != 0 && !(2..=caseflow_core::montecarlo::MAX_RUNS).contains(&args.runs) {
+        return Err(InputError::other(
+            "runs",
+            &args.runs.to_string(),
+            InputErrorKind::OutOfRange,
+            ["Aantal runs", "Number of runs"],
+            [
+                "0 (geen Monte Carlo) of 2 tot 100000",
+                "0 (no Monte Carlo) or 2 to 100000",
+            ],
         )
         .into());
     }

@@ -243,6 +243,40 @@ fn bad_values_exit_2_naming_field_value_and_range() {
 }
 
 #[test]
+fn a_bad_whole_number_is_refused_for_what_is_wrong_with_it() {
+    for (args, said) in [
+        (&["run", "--runs", "abc"][..], "'abc' is not a number"),
+        (&["run", "--runs", "1"], "'1' is out of range"),
+        (&["run", "--months", "-1"], "'-1' is out of range"),
+        (&["run", "--months", "1.5"], "'1.5' is not a whole number"),
+        (&["run", "--seed", "-1"], "'-1' is out of range"),
+        (
+            &["optimise", "--horizon-months", "1.5"],
+            "'1.5' is not a whole number",
+        ),
+        (&["allocate", "--total", "1e308"], "'1e308' is out of range"),
+        (&["time", "--runs", "1"], "'1' is out of range"),
+    ] {
+        // `time` speaks English only and takes no --lang.
+        let lang: &[&str] = if args[0] == "time" {
+            &[]
+        } else {
+            &["--lang", "en"]
+        };
+        let o = caseflow(&[args, lang].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(said), "{args:?}: {}", stderr(&o));
+        // Nothing is worked out before the check.
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+    // A whole number written with a fraction of zero is whole.
+    let o = caseflow(&[
+        "run", "--months", "12.0", "--runs", "1e2", "--format", "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
 fn every_bad_value_is_reported_at_once() {
     let o = caseflow(&[
         "run",
@@ -328,7 +362,26 @@ fn a_broken_or_missing_scenario_file_is_refused_with_the_reason() {
         dir.join("missing.toml").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("missing.toml"));
+    assert!(
+        stderr(&o).ends_with("missing.toml: bestaat niet\n"),
+        "{}",
+        stderr(&o)
+    );
+    // A directory, and a device that never ends, are refused in words, not read.
+    let o = caseflow(&["run", "--scenario", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("is een map, geen bestand"),
+        "{}",
+        stderr(&o)
+    );
+    let o = caseflow(&["run", "--scenario", "/dev/zero", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("allowed: files up to 16 MB"),
+        "{}",
+        stderr(&o)
+    );
     let o = caseflow(&["run", "--preset", "nope"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -21,10 +21,13 @@ pub fn parse_amount(
         format!("0 to {} ({})", Lang::En.number(max), unit[1]),
     ];
     let err = |kind| InputError::other(field, text, kind, label, [&allowed[0], &allowed[1]]);
-    let value: Decimal = text
-        .trim()
-        .parse()
-        .map_err(|_| err(InputErrorKind::NotANumber))?;
+    let value: Decimal = text.trim().parse().map_err(|_| {
+        // A number too large for a decimal (`1e308`) is a number all the same.
+        match text.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() => err(InputErrorKind::OutOfRange),
+            _ => err(InputErrorKind::NotANumber),
+        }
+    })?;
     if value < Decimal::ZERO || value > Decimal::from_f64_retain(max).unwrap_or(Decimal::MAX) {
         return Err(err(InputErrorKind::OutOfRange));
     }
@@ -36,24 +39,52 @@ pub fn parse_budget(text: &str) -> Result<Decimal, InputError> {
     parse_amount("budget", text, 1e9, ["Budget", "Budget"], ["€", "€"])
 }
 
+/// A whole number typed as text, within `range`: written as one (`12`) or as a number with no
+/// fraction (`12.0`, `1e3`, exact up to 2^53). Refused as not a number, not whole, or out of
+/// range, whichever it is.
+pub fn parse_whole(
+    field: &str,
+    text: &str,
+    range: std::ops::RangeInclusive<u64>,
+    label: [&str; 2],
+    allowed: [&str; 2],
+) -> Result<u64, InputError> {
+    let err = |kind| InputError::other(field, text, kind, label, allowed);
+    let t = text.trim();
+    let n = match t.parse::<u64>() {
+        Ok(n) => n,
+        Err(_) => match t.parse::<f64>() {
+            Ok(x) if !x.is_finite() => return Err(err(InputErrorKind::NotANumber)),
+            Ok(x) if x.fract() != 0.0 => return Err(err(InputErrorKind::NotWhole)),
+            Ok(x) if (0.0..=9_007_199_254_740_992.0).contains(&x) => x as u64,
+            Ok(_) => return Err(err(InputErrorKind::OutOfRange)),
+            // Digits only, too many for u64.
+            Err(_) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(err(InputErrorKind::OutOfRange));
+            }
+            Err(_) => return Err(err(InputErrorKind::NotANumber)),
+        },
+    };
+    if range.contains(&n) {
+        Ok(n)
+    } else {
+        Err(err(InputErrorKind::OutOfRange))
+    }
+}
+
 /// A horizon in whole months, 1 to 180.
 pub fn parse_horizon(text: &str) -> Result<u32, InputError> {
-    text.trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|n| (1..=180).contains(n))
-        .ok_or_else(|| {
-            InputError::other(
-                "horizon_months",
-                text,
-                InputErrorKind::OutOfRange,
-                ["Horizon", "Horizon"],
-                [
-                    "gehele getallen 1 tot 180 (maanden)",
-                    "whole numbers 1 to 180 (months)",
-                ],
-            )
-        })
+    parse_whole(
+        "horizon_months",
+        text,
+        1..=180,
+        ["Horizon", "Horizon"],
+        [
+            "gehele getallen 1 tot 180 (maanden)",
+            "whole numbers 1 to 180 (months)",
+        ],
+    )
+    .map(|n| n as u32)
 }
 
 /// `caseflow allocate`: `total` (euros, 0 to 10 billion) split by the table's cost key with
@@ -84,4 +115,34 @@ pub fn split_by_key(
             .normalize()
     });
     Ok(crate::allocate::split(total, &key, overhead, Decimal::ONE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_number_is_refused_for_what_is_wrong_with_it() {
+        let kind = |t: &str| {
+            parse_whole("n", t, 1..=180, ["N", "N"], ["1-180", "1-180"]).map_err(|e| e.kind)
+        };
+        assert_eq!(kind("12"), Ok(12));
+        assert_eq!(kind(" 12.0 "), Ok(12));
+        assert_eq!(kind("1.2e1"), Ok(12));
+        assert_eq!(kind("1.5"), Err(InputErrorKind::NotWhole));
+        assert_eq!(kind("-1"), Err(InputErrorKind::OutOfRange));
+        assert_eq!(kind("0"), Err(InputErrorKind::OutOfRange));
+        assert_eq!(kind("1e300"), Err(InputErrorKind::OutOfRange));
+        assert_eq!(
+            kind("99999999999999999999999"),
+            Err(InputErrorKind::OutOfRange)
+        );
+        for t in ["abc", "", "NaN", "inf", "1,5", "12 maanden"] {
+            assert_eq!(kind(t), Err(InputErrorKind::NotANumber), "{t}");
+        }
+        assert_eq!(
+            parse_amount("total", "1e308", 1e10, ["T", "T"], ["€", "€"]).map_err(|e| e.kind),
+            Err(InputErrorKind::OutOfRange)
+        );
+    }
 }
