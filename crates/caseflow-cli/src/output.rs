@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use caseflow_core::allocate::Split;
-use caseflow_core::analysis::{Breakdown, Mix, Optimisation, Sensitivity};
+use caseflow_core::analysis::{Breakdown, Mix, Objective, Optimisation, Sensitivity};
 use caseflow_core::montecarlo::MonteCarlo;
 use caseflow_core::params::Evidence;
 use caseflow_core::results::Summary;
@@ -547,14 +547,71 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         lang.pick("besloten", "decided"),
         mix_line(&o.decided, lang)
     )?;
+    // The search's bound per track (an assumption the JSON and the page show too): a best mix
+    // that leaves money unspent has tracks at their bound, or tracks whose next participant
+    // would not add to the objective.
+    let bounds: Vec<String> = o
+        .best
+        .tracks
+        .iter()
+        .zip(&o.max_participants)
+        .map(|(t, n)| format!("{t} {n:.0}"))
+        .collect();
     writeln!(
         out,
-        "{}: {:.1}",
+        "{:<10} {} ({})",
+        lang.pick("zoekgrens", "bound"),
+        bounds.join(", "),
+        lang.pick(
+            "aanname: 3× de deelnemers van het scenario, minstens 30; de stukken geven geen capaciteit",
+            "assumption: 3× the scenario's participants, at least 30; the seeds give no capacity"
+        )
+    )?;
+    let unspent = o.budget_eur - o.best.cost_eur;
+    if unspent.is_sign_positive() && !unspent.is_zero() {
+        let at_bound: Vec<&str> = o
+            .best
+            .tracks
+            .iter()
+            .zip(o.best.participants.iter().zip(&o.max_participants))
+            .filter(|(_, (n, max))| *n >= *max)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        let why = if at_bound.is_empty() {
+            lang.pick(
+                "geen extra deelnemer verbetert de uitkomst",
+                "no further participant improves the outcome",
+            )
+            .to_owned()
+        } else {
+            format!(
+                "{} {}",
+                lang.pick("aan de zoekgrens:", "at the bound:"),
+                at_bound.join(", ")
+            )
+        };
+        writeln!(
+            out,
+            "{} €{} ({why})",
+            lang.pick("Niet besteed:", "Unspent:"),
+            unspent.round_dp(0)
+        )?;
+    }
+    let shortfall = match o.objective {
+        Objective::NetSaving => format!("€{:.0}", o.decided_shortfall),
+        Objective::ExitsToWork => format!(
+            "{:.1} {}",
+            o.decided_shortfall,
+            lang.pick("uitstromers naar werk", "exits to work")
+        ),
+    };
+    writeln!(
+        out,
+        "{}: {shortfall}",
         lang.pick(
             "Afstand besloten tot beste",
             "Decided mix short of the best by"
         ),
-        o.decided_shortfall
     )?;
     let (b, d) = (
         &o.monte_carlo_check.best_net_saving_eur,

@@ -617,6 +617,41 @@ fn sensitivity_and_optimise_answer_in_json() {
         assert!(o.get(key).is_some(), "{key}");
     }
     assert!(o["best"]["objective"].as_f64() >= o["decided"]["objective"].as_f64());
+    // The table names the search's bound per track and what the best mix leaves unspent,
+    // and why, as the JSON has them.
+    let o = json(&["optimise", "--format", "json"]);
+    let table = stdout(&caseflow(&["optimise", "--lang", "en"]));
+    let bounds: Vec<String> = (0..3)
+        .map(|i| {
+            format!(
+                "{} {:.0}",
+                o["best"]["tracks"][i].as_str().unwrap(),
+                o["max_participants"][i].as_f64().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        table.contains(&format!("bound      {} (assumption", bounds.join(", "))),
+        "{table}"
+    );
+    let unspent = o["budget_eur"].as_str().unwrap().parse::<f64>().unwrap()
+        - o["best"]["cost_eur"]
+            .as_str()
+            .unwrap()
+            .parse::<f64>()
+            .unwrap();
+    assert!(
+        unspent > 0.0,
+        "the default search leaves money unspent: {unspent}"
+    );
+    assert!(
+        table.contains(&format!("Unspent: €{unspent:.0} (at the bound: track-i)")),
+        "{table}"
+    );
+    assert!(
+        table.contains("Decided mix short of the best by: €"),
+        "{table}"
+    );
     let bad = caseflow(&["optimise", "--budget", "lots"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("budget"));
