@@ -145,14 +145,22 @@ export class CompareView implements View {
     // (or a saved one and its preset) may have the same name.
     const letter = (i: number) => String.fromCharCode(65 + i);
     const names = o.choices.map((c, i) => `${letter(i)}: ${c.name}`);
-    const first = o.results[0]!;
-    const x = first.months.map((m) => m.month);
+    // The charts' months are the calendar all scenarios cover: each scenario stands at its own
+    // months (a pilot of 2018 beside a programme of 2021), with gaps where it has none.
+    const x = [...new Set(o.results.flatMap((r) => r.months.map((m) => m.month)))].sort();
+    const at = (r: Results) => {
+      const index = new Map(r.months.map((m, k) => [m.month, k]));
+      return (month: string) => index.get(month);
+    };
     const caseload = new LineChart('chart-compare', tx.cmpChartTitle, t(lang).showTable);
     caseload.draw({
       x,
       xTitle: t(lang).colMonth,
       xFormat: (m) => shortMonth(lang, m),
-      lines: o.results.map((r, i) => ({ label: names[i]!, color: COLORS[i]!, values: x.map((_, k) => r.months[k]?.benefits ?? null) })),
+      lines: o.results.map((r, i) => {
+        const k = at(r);
+        return { label: names[i]!, color: COLORS[i]!, values: x.map((m) => r.months[k(m) ?? -1]?.benefits ?? null) };
+      }),
       bands: [],
       format: (v) => n(v),
       summary: tx.cmpChartSummary(o.results.map((r, i) => `${names[i]} ${n(r.summary.benefits_end)}`).join('; ')),
@@ -164,7 +172,15 @@ export class CompareView implements View {
       xFormat: (m) => shortMonth(lang, m),
       lines: o.results.map((r, i) => {
         const c = cumulative(r);
-        return { label: names[i]!, color: COLORS[i]!, values: x.map((_, k) => (c.kept[k] === undefined ? null : c.kept[k]! - c.cost[k]!)) };
+        const k = at(r);
+        return {
+          label: names[i]!,
+          color: COLORS[i]!,
+          values: x.map((m) => {
+            const j = k(m);
+            return j === undefined ? null : c.kept[j]! - c.cost[j]!;
+          }),
+        };
       }),
       bands: [],
       format: (v) => e(v),
@@ -194,14 +210,21 @@ export class CompareView implements View {
       [tx.rowNetBand, band, null],
       [tx.rowPayback, (i) => (s[i]!.payback_month === null ? '–' : String(s[i]!.payback_month)), null],
     ];
+    // A difference with A only over the same months: the stock at the end of 2020 less that at
+    // the end of 2030 would read as an effect.
+    const period = (r: Results) => `${shortMonth(lang, r.months[0]?.month ?? '')} – ${shortMonth(lang, r.months.at(-1)?.month ?? '')}`;
+    const periods = o.results.map(period);
+    const samePeriod = (i: number) => periods[i] === periods[0];
     const others = names.slice(1);
     const head = [tx.colFigure, ...names, ...others.map((_, k) => tx.colDiff('A', letter(k + 1)))];
-    const rows = figures.map(([label, value, d]) => [label, ...names.map((_, i) => value(i)), ...others.map((_, k) => (d ? d(k + 1) : ''))]);
+    const rows = figures.map(([label, value, d]) => [label, ...names.map((_, i) => value(i)), ...others.map((_, k) => (!d ? '' : samePeriod(k + 1) ? d(k + 1) : '–'))]);
+    const periodNote = periods.every((_, i) => samePeriod(i)) ? [] : [el('p', { className: 'warn', id: 'compare-periods' }, tx.cmpPeriods(periods.map((p, i) => `${letter(i)}: ${p}`).join('; ')))];
     const pct = (p: number) => `${n(p * 100, 1)}%`;
     // The core gives the difference as A − B; the table shows B − A, and so does this line.
     const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more), e(0 - Number(p.difference_eur.p95)), e(0 - Number(p.difference_eur.p5)))));
     return [
       el('h3', {}, tx.cmpDiffTitle),
+      ...periodNote,
       el('div', { className: 'scroll' }, dataTable('compare-table', head, rows)),
       el('ul', { id: 'compare-chances' }, ...chances),
       el('p', { className: 'source', id: 'compare-command' }, tx.cmpRuns(o.comparison.runs, o.comparison.seed, this.command(o))),
