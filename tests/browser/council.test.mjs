@@ -125,6 +125,8 @@ test('each chart downloads as SVG and PNG, with the cite line', async () => {
   const context = page.context();
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);
+  // The bands too, so the cite line names their runs and seed.
+  await page.evaluate(() => window.caseflow.uncertain());
   const { readFileSync } = await import('node:fs');
   for (const id of ['chart', 'chart-exits', 'chart-money']) {
     const [svg] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}-svg`)]);
@@ -132,6 +134,23 @@ test('each chart downloads as SVG and PNG, with the cite line', async () => {
     assert.match(text, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.match(text, /caseflow 0\.\d+\.\d+/);
     assert.ok(svg.suggestedFilename().endsWith('.svg'));
+    // The cite line reaches the picture whole (its runs and seed too), and every text, drawn,
+    // stays inside the picture.
+    const drawn = await page.evaluate((svgText) => {
+      const host = document.createElement('div');
+      host.innerHTML = svgText;
+      document.body.append(host);
+      const root = host.querySelector('svg');
+      const texts = Array.from(root.querySelectorAll('text'));
+      const right = Math.max(...texts.map((t) => t.getBBox().x + t.getBBox().width));
+      const all = texts.map((t) => t.textContent).join(' ');
+      host.remove();
+      return { right, width: Number(root.getAttribute('width')), all };
+    }, text);
+    assert.ok(drawn.right <= drawn.width, `${id}: text reaches ${drawn.right} of ${drawn.width}`);
+    const cite = (await page.locator('#cite').textContent()).replace(/^Citeer als:\s*/, '');
+    assert.ok(drawn.all.replace(/\s+/g, ' ').includes(cite.replace(/\s+/g, ' ').trim()), `${id}: ${cite} in ${drawn.all}`);
+    assert.match(cite, /startgetal \(seed\) 1/);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}-png`)]);
     const bytes = readFileSync(await png.path());
     assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a PNG');

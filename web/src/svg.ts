@@ -16,8 +16,31 @@ function ticks(lo: number, hi: number, count: number): number[] {
   return out;
 }
 
+/**
+ * `text` in lines of at most `max` characters, broken between words: the cite line (scenario,
+ * fingerprint, runs and seed) must reach the picture whole, since it is how the figure is
+ * reproduced.
+ */
+export function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export function chartSvg(d: ChartData, title: string, cite: string, width = 960, height = 540): string {
-  const pad = { left: 110, right: 20, top: 44, bottom: 96 };
+  const citeX = 16;
+  // About 6.6 px a character at 12 px (system-ui), so a line stays inside the picture.
+  const citeLines = wrap(cite, Math.floor((width - citeX - 16) / 6.6));
+  const pad = { left: 110, right: 20, top: 44, bottom: 82 + 15 * citeLines.length };
   const w = width - pad.left - pad.right;
   const h = height - pad.top - pad.bottom;
   const values = [...d.lines.flatMap((l) => l.values), ...d.bands.flatMap((b) => [...b.lower, ...b.upper])].filter((v): v is number => v !== null && Number.isFinite(v));
@@ -80,7 +103,9 @@ export function chartSvg(d: ChartData, title: string, cite: string, width = 960,
     parts.push(`<text x="${lx + 30}" y="${ly}" font-size="13">${esc(item.label)}</text>`);
     lx += 40 + item.label.length * 7.5;
   }
-  parts.push(`<text x="${pad.left}" y="${height - 14}" font-size="12" fill="#4b5563">${esc(cite)}</text>`);
+  citeLines.forEach((line, i) => {
+    parts.push(`<text x="${citeX}" y="${height - 14 - 15 * (citeLines.length - 1 - i)}" font-size="12" fill="#4b5563">${esc(line)}</text>`);
+  });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">${parts.join('')}</svg>`;
 }
 
