@@ -164,6 +164,16 @@ test('Beste mix equals `caseflow optimise`, with its time in the browser, and on
   console.log(`best-mix search in the browser: ${Math.round(ms)} ms`);
   assert.deepEqual(result, cli(['optimise', '--preset', 'corona-2021', '--budget', '1645000']));
   await page.screenshot({ path: screenshotPath('analyst-bestmix-result-1280.png') });
+  // A refused budget leaves the message alone: the last answer, to another budget, is gone.
+  await page.fill('#bestmix-budget', 'veel');
+  await page.click('#bestmix-search');
+  await page.waitForSelector('#bestmix-error');
+  assert.match(await page.locator('#bestmix-error').innerText(), /veel/);
+  assert.equal(await page.locator('#bestmix-use').count(), 0);
+  assert.equal(await page.evaluate(() => window.caseflow.viewData()), null);
+  await page.fill('#bestmix-budget', '1645000');
+  await page.click('#bestmix-search');
+  await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 300000 });
   await page.click('#bestmix-use');
   await settle(page);
   const participants = await page.evaluate(() => window.caseflow.scenario().programmes.map((p) => p.participants));

@@ -74,7 +74,10 @@ export class BestMixView implements View {
         this.found = { key, result, ms: performance.now() - t0 };
       })
       .catch((e: unknown) => {
-        this.error = e instanceof Cancelled ? '' : failure(this.ctx.lang, e);
+        if (e instanceof Cancelled) return;
+        this.error = failure(this.ctx.lang, e);
+        // An answer to other input must not stand under the message as if it were this one's.
+        this.found = null;
       })
       .finally(() => {
         this.busy = false;
