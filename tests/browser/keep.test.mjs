@@ -106,9 +106,20 @@ test('scenario files: export reads back in the CLI; a broken file is refused and
   await page.waitForFunction(() => /frozen\.toml.* geïmporteerd/.test(document.querySelector('#notice').textContent));
   assert.deepEqual(await summary(page), caseflowRun(['--preset', 'frozen-budget-2025']).summary);
 
+  // The repository's own preset file (an id and names in both languages around the scenario)
+  // imports as that preset, named in the page's language.
+  const presetFile = new URL('../../crates/caseflow-core/data/presets/statushouders-2018.toml', import.meta.url).pathname;
+  await page.setInputFiles('#import', presetFile);
+  await page.waitForFunction(() => /statushouders-2018\.toml’ is geïmporteerd/.test(document.querySelector('#notice').textContent));
+  assert.deepEqual(await summary(page), caseflowRun(['--preset', 'statushouders-2018']).summary);
+  assert.equal(await page.evaluate(() => window.caseflow.scenario().name), 'Pilot statushouders 2018');
+
   const before = await stored(page);
   for (const [name, content, words] of [
     ['broken.toml', 'schema = [[[', /geen geldige TOML of JSON/],
+    // Nothing in it is not a scenario; a JSON list is not read item by item as the fields.
+    ['empty.json', ' \n', /het bestand is leeg/],
+    ['list.json', '[1, "x", "", "2025-01", 24]', /Scenariobestand: ‘\[…\]’ is ongeldig; toegestaan: een tabel met velden \(\{ … \}\), geen lijst/],
     // A file's error names the field, as the file spells it, in the page's language.
     // A refused number gets the field's own range, not its type's.
     ['wrong.json', '{"schema": 1, "months": "abc"}', /months \(Looptijd, Scenariobestand\): ‘abc’ is geen getal; toegestaan: 1 tot 180 \(maanden\)\./],

@@ -159,6 +159,7 @@ const nl = {
   importFailed: (file: string, why: string) => `‘${file}’ is niet geïmporteerd: ${why} Je opgeslagen scenario’s zijn ongewijzigd.`,
   importProblem: {
     too_big: (d: string) => `het bestand is te groot (${d} bytes; hooguit 1.000.000).`,
+    empty: () => 'het bestand is leeg.',
     syntax: (d: string) => `geen geldige TOML of JSON (${d}).`,
     link: (d: string) => `de link is beschadigd of onvolledig (${d}).`,
   },
@@ -343,6 +344,7 @@ const en: Texts = {
   importFailed: (file: string, why: string) => `‘${file}’ was not imported: ${why} Your saved scenarios are unchanged.`,
   importProblem: {
     too_big: (d: string) => `the file is too large (${d} bytes; at most 1,000,000).`,
+    empty: () => 'the file is empty.',
     syntax: (d: string) => `not valid TOML or JSON (${d}).`,
     link: (d: string) => `the link is damaged or incomplete (${d}).`,
   },

@@ -508,7 +508,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const tx = t(this.lang);
     try {
       if (file.size > 1_000_000) throw new ImportError('too_big', String(file.size));
-      const scenario = readScenarioFile(this.core, await file.text());
+      const scenario = readScenarioFile(this.core, await file.text(), this.lang);
       this.adopt(scenario.name || file.name, '', scenario);
       this.notify(tx.imported(file.name));
     } catch (e) {

@@ -12,7 +12,7 @@ const LINK_PREFIX = '#s=';
 /** What is wrong with a file or a link; the page words it in the user's language. */
 export class ImportError extends Error {
   constructor(
-    readonly kind: 'too_big' | 'syntax' | 'link',
+    readonly kind: 'too_big' | 'syntax' | 'link' | 'empty',
     readonly detail: string,
   ) {
     super(`${kind}: ${detail}`);
@@ -27,20 +27,58 @@ export interface Shared {
 }
 
 /** Read a scenario file's text (JSON when it starts with `{`, TOML otherwise), checked. */
-export function readScenarioFile(core: Core, text: string): Scenario {
+export function readScenarioFile(core: Core, text: string, lang: 'nl' | 'en' = 'nl'): Scenario {
   if (text.length > MAX_BYTES) throw new ImportError('too_big', `${text.length}`);
+  // An empty file would read as the default scenario, as if something had been imported.
+  if (text.trim() === '') throw new ImportError('empty', '0');
   let json: string;
-  if (text.trimStart().startsWith('{')) {
+  const start = text.trimStart();
+  if (start.startsWith('{') || (start.startsWith('[') && isJson(text))) {
+    // JSON (a list too, which TOML would misread and the core refuses in words).
     json = text;
   } else {
+    let parsed: Record<string, unknown>;
     try {
-      json = JSON.stringify(parseToml(text));
+      parsed = parseToml(text);
     } catch (e) {
       throw new ImportError('syntax', e instanceof Error ? e.message.split('\n')[0]! : String(e));
     }
+    json = JSON.stringify(fromPreset(core, parsed, lang));
   }
   // The core reads and checks it; its errors name the field (CoreError, with details).
   return core.readScenario(json);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A preset file of the repository (`data/presets/*.toml`: an id, names and descriptions in both
+ * languages, then a scenario's fields, its programmes as templates with changes) as a scenario,
+ * named in the page's language, as the core assembles its presets; any other table as it is.
+ */
+function fromPreset(core: Core, table: Record<string, unknown>, lang: 'nl' | 'en'): Record<string, unknown> {
+  if (typeof table.id !== 'string' || typeof table.name_nl !== 'string') return table;
+  const { id: _id, name_nl, name_en, description_nl, description_en, programmes, ...scenario } = table;
+  const expand = (p: unknown) => {
+    if (typeof p !== 'object' || p === null || !('template' in p)) return p;
+    const { template, ...changes } = p as Record<string, unknown>;
+    const t = core.catalogue.templates.find((t) => t.id === template);
+    // An unknown template stays, and the core names it as a field it does not know.
+    return t ? { ...t.programme, ...changes } : p;
+  };
+  return {
+    ...scenario,
+    ...(Array.isArray(programmes) ? { programmes: programmes.map(expand) } : {}),
+    name: lang === 'nl' ? name_nl : (name_en ?? name_nl),
+    description: (lang === 'nl' ? description_nl : description_en) ?? '',
+  };
 }
 
 function toBase64Url(bytes: Uint8Array): string {
