@@ -374,6 +374,30 @@ test('the programmes: sliders per track, the budget bar with the over-allocation
   await page.context().close();
 });
 
+// Regression: a wage-cost subsidy (paid from the BUIG grant) read "De bijstand kost € -401.731
+// minder" and "Tegen € 0 aan programmakosten", beside "50 deelnemers gestart voor € 450.000".
+test('a programme paid from the BUIG grant is said as what it costs, where', async () => {
+  const { page, problems } = await openPage(env);
+  await page.click('#tab-programmes');
+  await page.selectOption('#programme-add', 'lks');
+  await settle(page);
+  const r = await page.evaluate(() => window.caseflow.results());
+  assert.equal(r.scenario.programmes[0].funding, 'buig');
+  const nlEur = (v) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v);
+  await page.click('#tab-overview');
+  const text = (await page.locator('#headline').innerText()).replace(/\s+/g, ' ');
+  const gross = Number(r.summary.gross_saving_eur);
+  assert.ok(gross < 0, 'the subsidy costs more than it saves here');
+  assert.ok(text.includes(`De bijstand kost ${nlEur(-gross)} meer`.replace(/\s+/g, ' ')), text);
+  assert.ok(text.includes(`de loonkostensubsidie uit het BUIG-budget, ${nlEur(Number(r.programmes[0].cost_eur))}, is bijstand`.replace(/\s+/g, ' ')), text);
+  assert.ok(text.includes('aan programmakosten uit het re-integratiebudget'), text);
+  assert.doesNotMatch(text, /€ -[\d.]+ minder/);
+  // "1 overblijven en niet 1" is left out where the two round alike.
+  assert.doesNotMatch(text, /per saldo (\S+) overblijven en niet \1,/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('“Zo rekent caseflow” explains the model and the papers’ inconsistencies in both languages', async () => {
   const { page, problems } = await openPage(env);
   await page.click('#tab-method');

@@ -567,24 +567,34 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   const chanceYes = mc ? (nl ? `; in ${share} van de Monte Carlo-runs binnen de looptijd` : `; in ${share} of the Monte Carlo runs within the horizon`) : '';
   const g = r.growth_shock;
   const programmes = s.participants > 0;
+  // Spending that rises (a wage-cost subsidy paid from the BUIG grant costs more than it saves)
+  // is said as more, not as a negative less.
+  const gross = Number(s.gross_saving_eur);
+  const grossAbs = e(String(Math.abs(gross)));
+  // What programmes funded from the BUIG grant cost: inside the benefit spending, not in the
+  // programme cost, so the sentence on the cost says it.
+  const buigCost = r.programmes.reduce((sum, p, i) => (r.scenario.programmes[i]?.funding === 'buig' ? sum + Math.round(Number(p.cost_eur) * 100) : sum), 0) / 100;
+  // "1 remain rather than 1" says nothing: the comparison only where the rounded figures differ.
+  const rest = s.participant_exits_to_work - s.deadweight_exits;
+  const differs = n(s.extra_exits_to_work) !== n(rest);
   if (nl) {
     return {
       exits: programmes ? `Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work)}${range('extra_exits_to_work')} mensen meer uit naar werk dan zonder programma.` : undefined,
-      exitsWhy: programmes ? `Van de ${n(s.participant_exits_to_work)} deelnemers die werk vinden, hadden ${n(s.deadweight_exits)} dat ook zonder gedaan; dat er per saldo ${n(s.extra_exits_to_work)} overblijven en niet ${n(s.participant_exits_to_work - s.deadweight_exits)}, komt vooral door minder zoeken tijdens het traject (lock-in) en werk dat anders later was gevonden.` : undefined,
+      exitsWhy: programmes ? `Van de ${n(s.participant_exits_to_work)} deelnemers die werk vinden, hadden ${n(s.deadweight_exits)} dat ook zonder gedaan${differs ? `; dat er per saldo ${n(s.extra_exits_to_work)} overblijven en niet ${n(rest)}, komt vooral door minder zoeken tijdens het traject (lock-in) en werk dat anders later was gevonden` : ''}.` : undefined,
       caseload: `Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`,
       shock: g ? `De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.` : undefined,
-      saving: programmes ? `De bijstand kost ${e(s.gross_saving_eur)} minder (${n(s.benefit_months_avoided)} uitkeringsmaanden); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
-      net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
+      saving: programmes ? `De bijstand kost ${grossAbs} ${gross < 0 ? 'meer' : 'minder'} (${n(s.benefit_months_avoided)} uitkeringsmaanden${buigCost > 0 ? `; de loonkostensubsidie uit het BUIG-budget, ${e(String(buigCost))}, is bijstand` : ''}); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
+      net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten${buigCost > 0 ? ' uit het re-integratiebudget' : ''} is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
       payback: programmes ? (s.payback_month === null ? `In de centrale berekening verdient het programma zich niet terug binnen de looptijd${chance}.` : `In de centrale berekening verdient het programma zich terug na ${s.payback_month} maanden${chanceYes}.`) : undefined,
     };
   }
   return {
     exits: programmes ? `With this programme an expected ${n(s.extra_exits_to_work)}${range('extra_exits_to_work')} more people leave benefit for work than without it.` : undefined,
-    exitsWhy: programmes ? `Of the ${n(s.participant_exits_to_work)} participants who find work, ${n(s.deadweight_exits)} would have without it; that ${n(s.extra_exits_to_work)} remain on balance rather than ${n(s.participant_exits_to_work - s.deadweight_exits)} is mostly lock-in (less searching while in the programme) and work that would otherwise have been found later.` : undefined,
+    exitsWhy: programmes ? `Of the ${n(s.participant_exits_to_work)} participants who find work, ${n(s.deadweight_exits)} would have without it${differs ? `; that ${n(s.extra_exits_to_work)} remain on balance rather than ${n(rest)} is mostly lock-in (less searching while in the programme) and work that would otherwise have been found later` : ''}.` : undefined,
     caseload: `At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`,
     shock: g ? `The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.` : undefined,
-    saving: programmes ? `Benefits cost ${e(s.gross_saving_eur)} less (${n(s.benefit_months_avoided)} benefit-months); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
-    net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
+    saving: programmes ? `Benefits cost ${grossAbs} ${gross < 0 ? 'more' : 'less'} (${n(s.benefit_months_avoided)} benefit-months${buigCost > 0 ? `; the wage-cost subsidy from the BUIG grant, ${e(String(buigCost))}, is benefit spending` : ''}); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
+    net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost${buigCost > 0 ? ' from the re-integration budget' : ''} the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
     payback: programmes ? (s.payback_month === null ? `In the central run the programme does not pay back within the horizon${chance}.` : `In the central run the programme pays back after ${s.payback_month} months${chanceYes}.`) : undefined,
   };
 }
