@@ -309,7 +309,7 @@ test('every assumption can be edited, is marked, and resets one by one or all at
   // A bad value is refused at the field, with the range; the last valid value stays.
   await field.fill('abc');
   await field.dispatchEvent('change');
-  assert.match(await page.locator('#assume-benefit_cost_month_eur-error').textContent(), /is geen getal; toegestaan: 0 tot 5000/);
+  assert.match(await page.locator('#assume-benefit_cost_month_eur-error').textContent(), /is geen getal; toegestaan: 0 tot 5\.000/);
   assert.equal((await summary(page)).net_saving_eur, cli.summary.net_saving_eur);
 
   // Reset one: back to the preset's value.

@@ -470,7 +470,8 @@ export function programmeName(lang: Lang, catalogue: Catalogue, prog: { id: stri
 
 /** The allowed range of a parameter: "-20 tot 20 (%)". */
 export function allowedRange(lang: Lang, spec: ParamSpec): string {
-  const n = (v: number) => String(v).replace('.', lang === 'nl' ? ',' : '.');
+  // Grouped as every other number on the page ("0 tot 5.000", as "Aannemelijk: 1.100–1.300").
+  const n = (v: number) => formatNumber(lang, v, 6);
   return `${n(spec.min)} ${t(lang).to} ${n(spec.max)} ${unitInBrackets(lang, spec)}`;
 }
 
