@@ -80,7 +80,7 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
       const mid = el('span', { className: 'central' });
       mid.style.left = pct(central);
       track.append(lowPart, highPart, mid);
-      const button = el('button', { type: 'button', className: 'tornado-bar', id: `tornado-${i}` }, el('span', { className: 'name' }, name), track, el('span', { className: 'swing' }, e(w.swing_eur)));
+      const button = el('button', { type: 'button', className: 'tornado-bar', id: `tornado-${i}` }, el('span', { className: 'name', title: name }, name), track, el('span', { className: 'swing' }, e(w.swing_eur)));
       button.setAttribute('aria-label', tx.barLabel(name, e(low), e(high)));
       button.addEventListener('click', () => this.open(w));
       return el('li', {}, button);
