@@ -271,6 +271,18 @@ test('presentation mode at 1024×768: month labels apart, the headline clear of 
   await page.waitForSelector('#present-assumptions');
   const keysBottom = await page.locator('#presentation .keys').evaluate((e) => e.getBoundingClientRect().bottom);
   assert.ok(keysBottom <= 720, `the key line ends on screen (${keysBottom})`);
+  // At 1920×1080 the four assumptions of the corona preset are shown whole (the last was cut);
+  // at 1024×768 the panel scrolls in the room left, and it and the key line stay on screen.
+  const panel = () => page.locator('#present-assumptions').evaluate((e) => ({ ...e.getBoundingClientRect().toJSON(), scroll: e.scrollHeight, client: e.clientHeight }));
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(300);
+  const big = await panel();
+  assert.ok(big.scroll <= big.client + 1 && big.bottom <= 1080, `the whole panel shows: ${JSON.stringify(big)}`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.waitForTimeout(300);
+  const small = await panel();
+  const keys1024 = await page.locator('#presentation .keys').evaluate((e) => e.getBoundingClientRect().bottom);
+  assert.ok(small.bottom <= 768 && small.top < 700 && keys1024 <= 768, `panel ${JSON.stringify(small)}, keys ${keys1024}`);
   await page.keyboard.press('Escape');
   assert.deepEqual(problems, []);
   await page.context().close();
