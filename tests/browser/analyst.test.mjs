@@ -307,6 +307,21 @@ test('Vergelijken: two presets side by side equal `caseflow compare` and `run --
   const nl = (v) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
   assert.deepEqual(months[0], ['2018-01', '–', nl(pilot.months[0].benefits)]);
   assert.deepEqual(months[36], ['2021-01', nl(corona.months[0].benefits), '–']);
+  // The names follow the language, as the page's other names do.
+  await page.click('button[data-lang="en"]');
+  assert.match(await page.locator('#compare-table thead').innerText(), /B: Refugee pilot 2018/);
+  await page.click('button[data-lang="nl"]');
+  // A result for a scenario that has since been deleted is gone with it.
+  const saved = page.locator('#compare-0 option[value^="saved:"]').first();
+  const savedName = await saved.textContent();
+  await page.selectOption('#compare-0', await saved.getAttribute('value'));
+  await page.click('#compare-run');
+  await page.waitForFunction((name) => document.querySelector('#compare-table thead')?.textContent.includes(`A: ${name}`), savedName, { timeout: 300000 });
+  page.once('dialog', (d) => d.accept());
+  await page.click('#scenario-delete');
+  await page.click('#tab-compare');
+  await page.waitForFunction(() => !document.querySelector('#compare-table'));
+  assert.equal(await page.evaluate(() => window.caseflow.viewData()), null);
   // One scenario is no comparison: the message, and the last result is gone.
   await page.selectOption('#compare-1', '');
   await page.click('#compare-run');

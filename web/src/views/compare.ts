@@ -103,6 +103,9 @@ export class CompareView implements View {
     const tx = ta(lang);
     const all = this.choices();
     if (this.picked.length === 0) this.picked = [all[0]?.value ?? '', ''];
+    // A result whose scenario has since been deleted or changed no longer answers for it.
+    const current = (c: Choice) => all.find((a) => a.value === c.value);
+    if (this.outcome?.choices.some((c) => JSON.stringify(current(c)?.scenario) !== JSON.stringify(c.scenario))) this.outcome = null;
     const selects = Array.from({ length: SLOTS }, (_, i) => {
       const select = el('select', { id: `compare-${i}` }, el('option', { value: '' }, tx.cmpNone));
       const group = (label: string, items: Choice[]) => el('optgroup', { label }, ...items.map((c) => el('option', { value: c.value, selected: this.picked[i] === c.value }, c.name)));
@@ -144,7 +147,9 @@ export class CompareView implements View {
     // Each scenario under its letter, in the legends and sentences too: two saved scenarios
     // (or a saved one and its preset) may have the same name.
     const letter = (i: number) => String.fromCharCode(65 + i);
-    const names = o.choices.map((c, i) => `${letter(i)}: ${c.name}`);
+    // Names as they are now (a preset's in the page's language, a renamed scenario's new name).
+    const all = this.choices();
+    const names = o.choices.map((c, i) => `${letter(i)}: ${all.find((a) => a.value === c.value)?.name ?? c.name}`);
     // The charts' months are the calendar all scenarios cover: each scenario stands at its own
     // months (a pilot of 2018 beside a programme of 2021), with gaps where it has none.
     const x = [...new Set(o.results.flatMap((r) => r.months.map((m) => m.month)))].sort();
