@@ -450,6 +450,10 @@ test('undo brings back the preset too, and a name the user gave survives a chang
   const { page, problems } = await openPage(env);
   await page.fill('#scenario-name', 'Raadsvoorstel');
   await page.dispatchEvent('#scenario-name', 'change');
+  // An emptied name field shows the name kept, as the list does.
+  await page.fill('#scenario-name', '  ');
+  await page.dispatchEvent('#scenario-name', 'change');
+  assert.equal(await page.inputValue('#scenario-name'), 'Raadsvoorstel');
   await page.fill('#param-growth_pct-number', '3');
   await page.selectOption('#preset', 'corona-2021');
   await settle(page);

@@ -45,7 +45,7 @@ const nl = {
   barLabel: (name: string, low: string, high: string) => `${name}: netto ${low} bij laag, ${high} bij hoog. Open deze aanname.`,
   // Breakdown
   bdTitle: 'Waar komt de besparing vandaan',
-  bdIntro: (net: string) => `Het netto resultaat van ${net} opgesplitst, per programma en per oorzaak. Elk deel is wat die stap toevoegt na de stappen ervoor, dus de delen tellen precies op tot het totaal.`,
+  bdIntro: (net: string) => `Het netto resultaat van ${net} opgesplitst, per programma en per oorzaak. Elk deel is wat die stap toevoegt na de stappen ervoor, dus de delen tellen precies op tot het totaal (in centen; afgerond op hele euro’s kan de som een euro verschillen).`,
   byProgramme: 'Per programma',
   byCause: 'Per oorzaak',
   colPart: 'Deel',
@@ -184,7 +184,7 @@ const en: typeof nl = {
   colSwing: 'Swing',
   barLabel: (name: string, low: string, high: string) => `${name}: net ${low} at low, ${high} at high. Open this assumption.`,
   bdTitle: 'Where the saving comes from',
-  bdIntro: (net: string) => `The net result of ${net} broken down by programme and by cause. Each part is what that step adds after the steps before it, so the parts add up exactly to the total.`,
+  bdIntro: (net: string) => `The net result of ${net} broken down by programme and by cause. Each part is what that step adds after the steps before it, so the parts add up exactly to the total (in cents; rounded to whole euros, the sum may differ by a euro).`,
   byProgramme: 'By programme',
   byCause: 'By cause',
   colPart: 'Part',

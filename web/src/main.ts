@@ -695,7 +695,9 @@ class App implements Ctx, PresentHost, ReportHost {
     });
     const name = el('input', { type: 'text', id: 'scenario-name', value: this.current.name, maxLength: 120 });
     name.addEventListener('change', () => {
+      // An empty name is no name: the field shows the one kept.
       const typed = name.value.trim() || this.current.name;
+      name.value = typed;
       if (typed === this.current.name) return;
       // A new name is a change like any other: undo brings the old one back.
       this.record();
