@@ -874,23 +874,32 @@ pub(crate) fn check_consistency(table: &ParamTable, values: &[f64], errors: &mut
         ));
     }
     // A negative shock may not take more than the new inflow away in any month.
-    if value("growth_pct") / value("growth_months").max(1.0) < -value("new_inflow_pct") {
+    let months = value("growth_months").max(1.0);
+    if value("growth_pct") / months < -value("new_inflow_pct") {
+        // The lowest shock allowed with these months, to the hundredth, itself allowed (the
+        // product's rounding may put the nearest hundredth a hair below the bound).
+        let mut lowest = -(value("new_inflow_pct") * months * 100.0).round() / 100.0;
+        if lowest / months < -value("new_inflow_pct") {
+            lowest = (lowest * 100.0 + 1.0).round() / 100.0;
+        }
+        let (inflow, months) = (value("new_inflow_pct"), value("growth_months"));
         errors.push(InputError::other(
-                "set.growth_pct",
-                &value("growth_pct").to_string(),
-                InputErrorKind::Inconsistent,
-                ["Groeischok", "Growth shock"],
-                [
-                    &format!(
-                        "een daling van hoogstens de nieuwe instroom: groeischok / maanden ≥ −{} (new_inflow_pct)",
-                        Lang::Nl.number(value("new_inflow_pct"))
-                    ),
-                    &format!(
-                        "a fall of at most the new inflow: growth shock / months ≥ −{} (new_inflow_pct)",
-                        value("new_inflow_pct")
-                    ),
-                ],
-            ));
+            "set.growth_pct",
+            &value("growth_pct").to_string(),
+            InputErrorKind::Inconsistent,
+            ["Groeischok", "Growth shock"],
+            [
+                &format!(
+                    "niet lager dan {}: een daling mag per maand niet groter zijn dan de nieuwe instroom ({}% van de beginstand per maand, over {} maanden)",
+                    Lang::Nl.number(lowest),
+                    Lang::Nl.number(inflow),
+                    Lang::Nl.number(months)
+                ),
+                &format!(
+                    "not below {lowest}: a fall may not be larger in a month than the new inflow ({inflow}% of the start stock a month, over {months} months)"
+                ),
+            ],
+        ));
     }
     let durations = value("stock_share_0_11_pct")
         + value("stock_share_12_35_pct")
@@ -1064,6 +1073,40 @@ mod tests {
         for field in ["programmes[0].participants", "programmes[1].capacity"] {
             let e = errors.iter().find(|e| e.field == field).expect(field);
             assert_eq!(e.kind, InputErrorKind::NotWhole);
+        }
+    }
+
+    #[test]
+    fn a_negative_shock_is_refused_with_the_lowest_it_may_be_and_that_is_allowed() {
+        for months in [1.0, 7.0, 12.0, 20.0] {
+            let mut s = Scenario::default();
+            s.set.insert("growth_pct".into(), -20.0);
+            s.set.insert("growth_months".into(), months);
+            let e = &s.resolve(&table()).unwrap_err().0[0];
+            assert_eq!(
+                (e.field.as_str(), e.kind),
+                ("set.growth_pct", InputErrorKind::Inconsistent)
+            );
+            let lowest: f64 = e.allowed_en["not below ".len()..]
+                .split(':')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            s.set.insert("growth_pct".into(), lowest);
+            assert!(
+                s.resolve(&table()).is_ok(),
+                "{months} months: {lowest} is refused"
+            );
+            s.set.insert("growth_pct".into(), lowest - 0.01);
+            assert!(
+                s.resolve(&table()).is_err(),
+                "{months} months: below {lowest} is allowed"
+            );
+            assert!(
+                e.allowed_nl
+                    .starts_with(&format!("niet lager dan {}", Lang::Nl.number(lowest)))
+            );
         }
     }
 
