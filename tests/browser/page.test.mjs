@@ -394,6 +394,15 @@ test('a programme paid from the BUIG grant is said as what it costs, where', asy
   assert.doesNotMatch(text, /€ -[\d.]+ minder/);
   // "1 overblijven en niet 1" is left out where the two round alike.
   assert.doesNotMatch(text, /per saldo (\S+) overblijven en niet \1,/);
+  // A second copy of the template (id lks-2) is named in the page's language like the first.
+  await page.click('#tab-programmes');
+  await page.selectOption('#programme-add', 'lks');
+  await settle(page);
+  await page.click('button[data-lang="en"]');
+  const names = await page.locator('.programme h3').allTextContents();
+  assert.equal(names.length, 2);
+  assert.ok(names.every((n) => n.startsWith('Wage-cost subsidy')), names.join(' | '));
+  await page.click('button[data-lang="nl"]');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -464,7 +464,9 @@ export function assessment(lang: Lang, spec: { assessment: string[]; assessment_
 export function programmeName(lang: Lang, catalogue: Catalogue, prog: { id: string; name?: string | null }): string {
   const name = prog.name || prog.id;
   if (lang === 'nl') return name;
-  const template = catalogue.templates.find((tpl) => tpl.id === prog.id && tpl.programme.name === prog.name);
+  // A second copy of a template has the id `lks-2` (see the Programma's view's add).
+  const copyOf = (id: string) => prog.id === id || (prog.id.startsWith(`${id}-`) && /^\d+$/.test(prog.id.slice(id.length + 1)));
+  const template = catalogue.templates.find((tpl) => copyOf(tpl.id) && tpl.programme.name === prog.name);
   return template ? template.name_en : name;
 }
 

@@ -63,11 +63,14 @@ pub struct CalibrateArgs {
 const FORMAT_HELP: &str = "\
 Data format (CSV, comma-separated, UTF-8; lines starting with # are comments):
 
-  area,month,benefits[,inflow,outflow]
-  region,2017-01,4846
-  region,2018-01,4765
+  area,month,benefits,inflow,outflow
+  region,2017-01,4846,,
+  region,2018-01,4765,,
   maastricht,2020-01,3568,95,80
-  maastricht,2020-02,3583
+  maastricht,2020-02,3583,,
+
+  (every row has as many cells as the header; without flows, the header is
+  area,month,benefits and the rows have three cells)
 
   area      region, or a municipality: maastricht, eijsden-margraten, gulpen-wittem,
             meerssen, vaals, valkenburg; or the names the page shows: regio,

@@ -834,7 +834,15 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
         scenarios.push(scenario(model, &run_args(Some(id.clone()), None))?);
     }
     for path in &args.scenario {
-        scenarios.push(scenario(model, &run_args(None, Some(path.clone())))?);
+        let mut s = scenario(model, &run_args(None, Some(path.clone())))?;
+        // A file without a name is named by the file, so the table's rows can be told apart.
+        if s.name.trim().is_empty() {
+            s.name = path.file_stem().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        }
+        scenarios.push(s);
     }
     let Some((runs, seed)) = monte_carlo_args(&run_args(None, None))? else {
         return Err(Failure::Other("--runs is required".into()));

@@ -729,6 +729,48 @@ fn backtest_and_compare_tables_give_their_method_in_the_language_asked_for() {
 }
 
 #[test]
+fn the_calibrate_help_example_reads_as_it_stands() {
+    let help = stdout(&caseflow(&["calibrate", "--help"]));
+    let example: String = help
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("area,month"))
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| format!("{}\n", l.trim()))
+        .collect();
+    assert!(example.lines().count() >= 3, "{help}");
+    let dir = std::env::temp_dir().join(format!("caseflow-cli-help-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("example.csv");
+    std::fs::write(&file, &example).unwrap();
+    let o = caseflow(&["calibrate", "--data", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{example}{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn compare_names_a_scenario_file_without_a_name_by_the_file() {
+    let dir = std::env::temp_dir().join(format!("caseflow-cli-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("plain.json"), dir.join("shock.json"));
+    std::fs::write(&a, "{\"schema\": 1}").unwrap();
+    std::fs::write(&b, "{\"schema\": 1, \"set\": {\"growth_pct\": 5}}").unwrap();
+    let v = json(&[
+        "compare",
+        "--scenario",
+        a.to_str().unwrap(),
+        "--scenario",
+        b.to_str().unwrap(),
+        "--runs",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["scenarios"][0]["name"], "plain");
+    assert_eq!(v["scenarios"][1]["name"], "shock");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn backtest_table_gives_the_assessment_in_the_language_asked_for_and_rounds_bands_as_the_page() {
     let args = ["backtest", "--runs", "20", "--seed", "7"];
     let v = json(&[&args[..], &["--format", "json"]].concat());
