@@ -240,7 +240,27 @@ pub fn provenance(
         mc.map(|m| (m.runs, m.seed)),
         None,
     );
-    writeln!(out, "{}: {cite}", lang.pick("Citeer als", "Cite as"))
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Citeer als", "Cite as"),
+        shown(&cite)
+    )
+}
+
+/// Text from a scenario file as a terminal shows it safely: control characters (an escape
+/// sequence in a name would recolour or rewrite the terminal) written as escapes.
+fn shown(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
 }
 
 /// Every parameter: id, value range, unit, evidence and source.
@@ -706,7 +726,7 @@ pub fn compare_table(
         writeln!(
             out,
             "{:<40} {:>14} {:>14} {:>14} {:>14}",
-            s.name,
+            shown(&s.name),
             s.net_saving_eur.round_dp(0),
             q.p5.round_dp(0),
             q.p50.round_dp(0),
@@ -715,7 +735,7 @@ pub fn compare_table(
     }
     writeln!(out)?;
     for p in &c.pairs {
-        let (a, b) = (&c.scenarios[p.a].name, &c.scenarios[p.b].name);
+        let (a, b) = (shown(&c.scenarios[p.a].name), shown(&c.scenarios[p.b].name));
         let d = &p.difference_eur;
         writeln!(
             out,

@@ -748,6 +748,34 @@ fn the_calibrate_help_example_reads_as_it_stands() {
 }
 
 #[test]
+fn a_control_character_in_a_name_reaches_the_terminal_escaped() {
+    let dir = std::env::temp_dir().join(format!("caseflow-cli-ctl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("red.json");
+    std::fs::write(&file, "{\"schema\": 1, \"name\": \"a\\u001b[31mRED\"}").unwrap();
+    let table = stdout(&caseflow(&["run", "--scenario", file.to_str().unwrap()]));
+    assert!(
+        !table.contains('\u{1b}'),
+        "an escape sequence reached the terminal"
+    );
+    assert!(table.contains("a\\u{1b}[31mRED"), "{table}");
+    let compare = stdout(&caseflow(&[
+        "compare",
+        "--scenario",
+        file.to_str().unwrap(),
+        "--preset",
+        "baseline",
+        "--runs",
+        "2",
+    ]));
+    assert!(
+        !compare.contains('\u{1b}') && compare.contains("a\\u{1b}[31mRED"),
+        "{compare}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn compare_names_a_scenario_file_without_a_name_by_the_file() {
     let dir = std::env::temp_dir().join(format!("caseflow-cli-names-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
