@@ -288,28 +288,31 @@ test('Vergelijken: two presets side by side equal `caseflow compare` and `run --
   assert.match(await page.locator('#compare-command').innerText(), /caseflow compare --preset corona-2021 --preset corona-2021-no-programme --runs 1000 --seed 1/);
   await page.screenshot({ path: screenshotPath('analyst-compare-result-1280.png') });
   assert.equal(await page.locator('#compare-periods').count(), 0, 'the same period: no note');
-  // Scenarios of different periods stand on the calendar, each at its own months, and get no
-  // difference with A (the stock at the end of 2020 less that at the end of 2030 is no effect).
-  await page.selectOption('#compare-1', 'preset:statushouders-2018');
+  // Scenarios of different periods stand on the calendar, each at its own months, the years
+  // between them kept, and get no difference with A (the stock at the end of 2020 less that at
+  // the end of 2029 is no effect).
+  await page.selectOption('#compare-0', 'preset:statushouders-2018');
+  await page.selectOption('#compare-1', 'preset:frozen-budget-2025');
   await page.click('#compare-run');
   await page.waitForSelector('#compare-periods', { timeout: 300000 });
-  assert.match(await page.locator('#compare-periods').innerText(), /A: jan 2021 – dec 2030; B: jan 2018 – dec 2020/);
+  assert.match(await page.locator('#compare-periods').innerText(), /A: jan 2018 – dec 2020; B: jan 2025 – dec 2029/);
   const rows = await page.locator('#compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
   assert.ok(rows.every((r) => r[3] === '–' || r[3] === ''), JSON.stringify(rows));
+  assert.match(await page.locator('#compare-chances').innerText(), /over verschillende perioden/);
   const details = page.locator('figure:has(#chart-compare) details');
   await details.locator('summary').click();
   const months = await details.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
   const pilot = caseflowRun(['--preset', 'statushouders-2018']);
-  const corona = caseflowRun(['--preset', 'corona-2021']);
-  assert.equal(months.length, pilot.months.length + corona.months.length, 'one row per calendar month, none shared');
-  assert.deepEqual([months[0][0], months.at(-1)[0]], ['2018-01', '2030-12']);
-  // January 2018 has the pilot's stock and no corona value; January 2021 the other way round.
+  const frozen = caseflowRun(['--preset', 'frozen-budget-2025']);
+  assert.equal(months.length, 12 * 12, 'every month from January 2018 to December 2029, 2021-2024 too');
+  assert.deepEqual([months[0][0], months.at(-1)[0]], ['2018-01', '2029-12']);
   const nl = (v) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
-  assert.deepEqual(months[0], ['2018-01', '–', nl(pilot.months[0].benefits)]);
-  assert.deepEqual(months[36], ['2021-01', nl(corona.months[0].benefits), '–']);
+  assert.deepEqual(months[0], ['2018-01', nl(pilot.months[0].benefits), '–']);
+  assert.deepEqual(months[36], ['2021-01', '–', '–']);
+  assert.deepEqual(months[84], ['2025-01', '–', nl(frozen.months[0].benefits)]);
   // The names follow the language, as the page's other names do.
   await page.click('button[data-lang="en"]');
-  assert.match(await page.locator('#compare-table thead').innerText(), /B: Refugee pilot 2018/);
+  assert.match(await page.locator('#compare-table thead').innerText(), /A: Refugee pilot 2018/);
   await page.click('button[data-lang="nl"]');
   // A result for a scenario that has since been deleted is gone with it.
   const saved = page.locator('#compare-0 option[value^="saved:"]').first();

@@ -17,9 +17,9 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
             "uitkeringen",
             "personen",
             "instroom",
-            "terugkeer",
-            "uit werk",
-            "uit overig",
+            "herinstroom",
+            "naar werk",
+            "overig",
             "in traject",
             "zonder progr.",
             "besparing €",
@@ -42,7 +42,7 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
     };
     writeln!(
         out,
-        "{:<8} {:>11} {:>9} {:>9} {:>9} {:>9} {:>10} {:>10} {:>13} {:>12} {:>12}",
+        "{:<8} {:>11} {:>9} {:>9} {:>11} {:>9} {:>8} {:>10} {:>13} {:>12} {:>12}",
         heads[0],
         heads[1],
         heads[2],
@@ -58,7 +58,7 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
     for m in &r.months {
         writeln!(
             out,
-            "{:<8} {:>11.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>10.1} {:>10.1} {:>13.1} {:>12} {:>12}",
+            "{:<8} {:>11.1} {:>9.1} {:>9.1} {:>11.1} {:>9.1} {:>8.1} {:>10.1} {:>13.1} {:>12} {:>12}",
             m.month.to_string(),
             m.benefits,
             m.people,
@@ -599,8 +599,8 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
             .collect();
         let why = if at_bound.is_empty() {
             lang.pick(
-                "geen extra deelnemer verbetert de uitkomst",
-                "no further participant improves the outcome",
+                "geen volgende stap van de zoektocht past in het budget of verbetert de uitkomst",
+                "no next step of the search fits the budget or improves the outcome",
             )
             .to_owned()
         } else {

@@ -21,13 +21,17 @@ pub fn parse_amount(
         format!("0 to {} ({})", Lang::En.number(max), unit[1]),
     ];
     let err = |kind| InputError::other(field, text, kind, label, [&allowed[0], &allowed[1]]);
-    let value: Decimal = text.trim().parse().map_err(|_| {
-        // A number too large for a decimal (`1e308`) is a number all the same.
-        match text.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => err(InputErrorKind::OutOfRange),
-            _ => err(InputErrorKind::NotANumber),
-        }
-    })?;
+    let value: Decimal = match text.trim().parse() {
+        Ok(d) => d,
+        // The decimal reader takes no exponent: `1e6` is read as a number, and one too large
+        // for a decimal (`1e308`) is out of range.
+        Err(_) => match text.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() => {
+                Decimal::from_f64_retain(x).ok_or_else(|| err(InputErrorKind::OutOfRange))?
+            }
+            _ => return Err(err(InputErrorKind::NotANumber)),
+        },
+    };
     if value < Decimal::ZERO || value > Decimal::from_f64_retain(max).unwrap_or(Decimal::MAX) {
         return Err(err(InputErrorKind::OutOfRange));
     }
@@ -53,15 +57,19 @@ pub fn parse_whole(
     let t = text.trim();
     let n = match t.parse::<u64>() {
         Ok(n) => n,
+        // Digits only, too many for u64.
+        Err(_) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
+            return Err(err(InputErrorKind::OutOfRange));
+        }
         Err(_) => match t.parse::<f64>() {
-            Ok(x) if !x.is_finite() => return Err(err(InputErrorKind::NotANumber)),
+            Ok(x) if x.is_nan() || t.to_ascii_lowercase().contains("inf") => {
+                return Err(err(InputErrorKind::NotANumber));
+            }
+            // A number written too large for a float (`1e400`).
+            Ok(x) if x.is_infinite() => return Err(err(InputErrorKind::OutOfRange)),
             Ok(x) if x.fract() != 0.0 => return Err(err(InputErrorKind::NotWhole)),
             Ok(x) if (0.0..=9_007_199_254_740_992.0).contains(&x) => x as u64,
             Ok(_) => return Err(err(InputErrorKind::OutOfRange)),
-            // Digits only, too many for u64.
-            Err(_) if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) => {
-                return Err(err(InputErrorKind::OutOfRange));
-            }
             Err(_) => return Err(err(InputErrorKind::NotANumber)),
         },
     };
@@ -133,6 +141,9 @@ mod tests {
         assert_eq!(kind("-1"), Err(InputErrorKind::OutOfRange));
         assert_eq!(kind("0"), Err(InputErrorKind::OutOfRange));
         assert_eq!(kind("1e300"), Err(InputErrorKind::OutOfRange));
+        assert_eq!(kind("1e400"), Err(InputErrorKind::OutOfRange));
+        assert_eq!(kind(&"9".repeat(400)), Err(InputErrorKind::OutOfRange));
+        assert_eq!(kind("-inf"), Err(InputErrorKind::NotANumber));
         assert_eq!(
             kind("99999999999999999999999"),
             Err(InputErrorKind::OutOfRange)
@@ -140,9 +151,13 @@ mod tests {
         for t in ["abc", "", "NaN", "inf", "1,5", "12 maanden"] {
             assert_eq!(kind(t), Err(InputErrorKind::NotANumber), "{t}");
         }
-        assert_eq!(
-            parse_amount("total", "1e308", 1e10, ["T", "T"], ["€", "€"]).map_err(|e| e.kind),
-            Err(InputErrorKind::OutOfRange)
-        );
+        let amount =
+            |t: &str| parse_amount("total", t, 1e10, ["T", "T"], ["€", "€"]).map_err(|e| e.kind);
+        assert_eq!(amount("1e308"), Err(InputErrorKind::OutOfRange));
+        // An exponent within the range is an amount like any other.
+        assert_eq!(amount("1e6"), Ok(Decimal::from(1_000_000)));
+        assert_eq!(amount("1.5e3"), Ok(Decimal::from(1_500)));
+        assert_eq!(amount("1e11"), Err(InputErrorKind::OutOfRange));
+        assert_eq!(amount("-1e3"), Err(InputErrorKind::OutOfRange));
     }
 }

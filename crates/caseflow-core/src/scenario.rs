@@ -882,6 +882,8 @@ pub(crate) fn check_consistency(table: &ParamTable, values: &[f64], errors: &mut
         if lowest / months < -value("new_inflow_pct") {
             lowest = (lowest * 100.0 + 1.0).round() / 100.0;
         }
+        // With no new inflow the lowest is zero, not "-0".
+        let lowest = lowest + 0.0;
         let (inflow, months) = (value("new_inflow_pct"), value("growth_months"));
         errors.push(InputError::other(
             "set.growth_pct",

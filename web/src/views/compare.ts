@@ -150,9 +150,20 @@ export class CompareView implements View {
     // Names as they are now (a preset's in the page's language, a renamed scenario's new name).
     const all = this.choices();
     const names = o.choices.map((c, i) => `${letter(i)}: ${all.find((a) => a.value === c.value)?.name ?? c.name}`);
-    // The charts' months are the calendar all scenarios cover: each scenario stands at its own
-    // months (a pilot of 2018 beside a programme of 2021), with gaps where it has none.
-    const x = [...new Set(o.results.flatMap((r) => r.months.map((m) => m.month)))].sort();
+    // The charts' months are the calendar from the first scenario's start to the last one's end,
+    // every month (the chart spaces points by their index): each scenario stands at its own
+    // months (a pilot of 2018 beside a programme of 2025), with gaps where it has none.
+    const covered = o.results.flatMap((r) => r.months.map((m) => m.month)).sort();
+    const x: string[] = [];
+    if (covered.length) {
+      const [y0, m0] = covered[0]!.split('-').map(Number) as [number, number];
+      const last = covered[covered.length - 1]!;
+      for (let k = 0; ; k++) {
+        const month = `${y0 + Math.floor((m0 - 1 + k) / 12)}-${String(((m0 - 1 + k) % 12) + 1).padStart(2, '0')}`;
+        x.push(month);
+        if (month >= last) break;
+      }
+    }
     const at = (r: Results) => {
       const index = new Map(r.months.map((m, k) => [m.month, k]));
       return (month: string) => index.get(month);
@@ -226,7 +237,7 @@ export class CompareView implements View {
     const periodNote = periods.every((_, i) => samePeriod(i)) ? [] : [el('p', { className: 'warn', id: 'compare-periods' }, tx.cmpPeriods(periods.map((p, i) => `${letter(i)}: ${p}`).join('; ')))];
     const pct = (p: number) => `${n(p * 100, 1)}%`;
     // The core gives the difference as A − B; the table shows B − A, and so does this line.
-    const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more), e(0 - Number(p.difference_eur.p95)), e(0 - Number(p.difference_eur.p5)))));
+    const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more), e(0 - Number(p.difference_eur.p95)), e(0 - Number(p.difference_eur.p5))), periods[p.a] === periods[p.b] ? '' : ` ${tx.cmpOtherPeriods}`));
     return [
       el('h3', {}, tx.cmpDiffTitle),
       ...periodNote,
