@@ -378,7 +378,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(errors)) => {
             for e in &errors.0 {
-                eprintln!("{}: {}", lang.pick("fout", "error"), e.message(lang));
+                // A value echoed from a file is shown with its control characters escaped.
+                eprintln!(
+                    "{}: {}",
+                    lang.pick("fout", "error"),
+                    output::shown(&e.message(lang))
+                );
             }
             ExitCode::from(2)
         }

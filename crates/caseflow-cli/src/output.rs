@@ -250,7 +250,7 @@ pub fn provenance(
 
 /// Text from a scenario file as a terminal shows it safely: control characters (an escape
 /// sequence in a name would recolour or rewrite the terminal) written as escapes.
-fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     text.chars()
         .flat_map(|c| {
             let escaped: Vec<char> = if c.is_control() {
@@ -530,7 +530,7 @@ fn mix_line(m: &Mix, lang: Lang) -> String {
         .tracks
         .iter()
         .zip(&m.participants)
-        .map(|(t, n)| format!("{t} {n:.0}"))
+        .map(|(t, n)| format!("{} {n:.0}", shown(t)))
         .collect();
     format!(
         "{} | {} €{} | {} €{} | {} {:.1}",
@@ -575,7 +575,7 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         .tracks
         .iter()
         .zip(&o.max_participants)
-        .map(|(t, n)| format!("{t} {n:.0}"))
+        .map(|(t, n)| format!("{} {n:.0}", shown(t)))
         .collect();
     writeln!(
         out,
@@ -589,13 +589,13 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
     )?;
     let unspent = o.budget_eur - o.best.cost_eur;
     if unspent.is_sign_positive() && !unspent.is_zero() {
-        let at_bound: Vec<&str> = o
+        let at_bound: Vec<String> = o
             .best
             .tracks
             .iter()
             .zip(o.best.participants.iter().zip(&o.max_participants))
             .filter(|(_, (n, max))| *n >= *max)
-            .map(|(t, _)| t.as_str())
+            .map(|(t, _)| shown(t))
             .collect();
         let why = if at_bound.is_empty() {
             lang.pick(
@@ -675,7 +675,7 @@ pub fn breakdown_table(out: &mut impl Write, b: &Breakdown, lang: Lang) -> io::R
         writeln!(
             out,
             "  {:<46} {:>14}",
-            format!("{} ({})", p.id, p.label_nl),
+            shown(&format!("{} ({})", p.id, p.label_nl)),
             p.eur
         )?;
     }

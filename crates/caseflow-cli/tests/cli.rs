@@ -772,6 +772,24 @@ fn a_control_character_in_a_name_reaches_the_terminal_escaped() {
         !compare.contains('\u{1b}') && compare.contains("a\\u{1b}[31mRED"),
         "{compare}"
     );
+    // A programme id and an unknown assumption from a file, in the tables and in an error.
+    std::fs::write(
+        &file,
+        "{\"schema\": 1, \"programmes\": [{\"id\": \"t\\u001b[2J\", \"participants\": 10}]}",
+    )
+    .unwrap();
+    for args in [&["breakdown"][..], &["optimise"]] {
+        let o = stdout(&caseflow(
+            &[args, &["--scenario", file.to_str().unwrap()]].concat(),
+        ));
+        assert!(
+            !o.contains('\u{1b}') && o.contains("t\\u{1b}[2J"),
+            "{args:?}: {o}"
+        );
+    }
+    std::fs::write(&file, "{\"schema\": 1, \"set\": {\"x\\u001b[2J\": 1}}").unwrap();
+    let e = stderr(&caseflow(&["run", "--scenario", file.to_str().unwrap()]));
+    assert!(!e.contains('\u{1b}') && e.contains("x\\u{1b}[2J"), "{e}");
     std::fs::remove_dir_all(&dir).ok();
 }
 
