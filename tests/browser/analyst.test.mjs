@@ -301,6 +301,8 @@ test('Vergelijken: two presets side by side equal `caseflow compare` and `run --
   assert.match(await page.locator('#compare-chances').innerText(), /over verschillende perioden/);
   const details = page.locator('figure:has(#chart-compare) details');
   await details.locator('summary').click();
+  // The table is filled on the `toggle` event, which comes a task after the click.
+  await details.locator('tbody tr').first().waitFor();
   const months = await details.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
   const pilot = caseflowRun(['--preset', 'statushouders-2018']);
   const frozen = caseflowRun(['--preset', 'frozen-budget-2025']);
