@@ -387,6 +387,10 @@ fn default_start() -> YearMonth {
 
 /// The largest amount a budget line may hold, euros.
 const MAX_BUDGET_EUR: f64 = 1e10;
+/// The most programmes a scenario may hold. An assumption: the region runs a handful of
+/// tracks, and the tornado and the best-mix search grow with the square of their number
+/// (20 programmes take seconds, 200 took over two minutes).
+pub const MAX_PROGRAMMES: usize = 20;
 
 /// The default horizon in months.
 pub const DEFAULT_MONTHS: u32 = 36;
@@ -688,6 +692,18 @@ impl Scenario {
             }
         }
 
+        if self.programmes.len() > MAX_PROGRAMMES {
+            errors.push(InputError::other(
+                "programmes",
+                &self.programmes.len().to_string(),
+                InputErrorKind::OutOfRange,
+                ["Aantal programma's", "Number of programmes"],
+                [
+                    &format!("hoogstens {MAX_PROGRAMMES}"),
+                    &format!("at most {MAX_PROGRAMMES}"),
+                ],
+            ));
+        }
         let mut programmes = Vec::with_capacity(self.programmes.len());
         for (i, prog) in self.programmes.iter().enumerate() {
             let at = |f: &str| format!("programmes[{i}].{f}");
@@ -1145,6 +1161,23 @@ mod tests {
                 .any(|e| e.field == "programmes[0].start" && e.allowed_en.contains("2021-12"))
         );
         assert!(errors.iter().any(|e| e.field == "programmes[1].id"));
+    }
+
+    #[test]
+    fn at_most_twenty_programmes_are_taken() {
+        let with = |n: usize| {
+            let programmes: Vec<String> = (0..n).map(|i| format!(r#"{{"id":"p{i}"}}"#)).collect();
+            let text = format!(r#"{{"programmes":[{}]}}"#, programmes.join(","));
+            Scenario::from_json(&text).unwrap().resolve(&table())
+        };
+        assert!(with(MAX_PROGRAMMES).is_ok());
+        let errors = with(MAX_PROGRAMMES + 1).unwrap_err().0;
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            (errors[0].field.as_str(), errors[0].value.as_str()),
+            ("programmes", "21")
+        );
+        assert!(errors[0].message(Lang::Nl).contains("hoogstens 20"));
     }
 
     #[cfg(feature = "toml")]

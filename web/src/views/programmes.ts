@@ -29,22 +29,26 @@ export class ProgrammesView implements View {
     const add = el('select', { id: 'programme-add' });
     add.append(el('option', { value: '' }, tx.addProgramme));
     for (const tpl of core.catalogue.templates) add.append(el('option', { value: tpl.id }, lang === 'nl' ? tpl.name_nl : tpl.name_en));
-    attrs(add, { 'aria-label': tx.addProgramme });
+    attrs(add, { 'aria-label': tx.addProgramme, 'aria-describedby': 'programme-add-error' });
+    // A refused addition (more tracks than the core takes) is said here; the scenario stays.
+    const refused = attrs(el('span', { className: 'error', id: 'programme-add-error' }), { role: 'alert' });
     add.addEventListener('change', () => {
       const tpl = core.catalogue.templates.find((x) => x.id === add.value);
       if (!tpl) return;
-      this.ctx.edit((s) => {
+      refused.textContent = '';
+      refused.textContent = this.ctx.edit((s) => {
         // A second copy of a template gets its own id, as ids are unique within a scenario.
         let id = tpl.programme.id;
         for (let k = 2; s.programmes.some((p) => p.id === id); k++) id = `${tpl.programme.id}-${k}`;
         s.programmes.push({ ...structuredClone(tpl.programme), id });
-      });
+      }) ?? '';
+      add.value = '';
     });
     host.replaceChildren(
       el('h2', {}, tx.programmesTitle),
       this.bar,
       ...(cards.length ? cards : [el('p', {}, tx.noProgrammes)]),
-      el('p', {}, add),
+      el('p', {}, add, ' ', refused),
     );
     this.update();
   }
