@@ -258,6 +258,47 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   await page.context().close();
 });
 
+// Regression: the result of a deterministic run cancelled whatever long job ran, so an edit
+// of the scenario on screen silently stopped a comparison of saved scenarios, and a preset's
+// own run arriving after the click stopped the best-mix search for that very preset; and a
+// search that ended after the user left Beste mix drew itself over the view then shown.
+test('an analysis goes on while the scenario on screen changes, and does not draw over the view shown', async () => {
+  const { page, problems } = await openPage(env);
+  await page.click('#tab-compare');
+  await page.selectOption('#compare-0', 'preset:corona-2021');
+  await page.selectOption('#compare-1', 'preset:baseline');
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-progress');
+  // The scenario on screen is edited while the comparison runs; its run comes back at once.
+  await page.click('#tab-overview');
+  await page.fill('#param-growth_pct-number', '4');
+  await settle(page);
+  await page.click('#tab-compare');
+  await page.waitForSelector('#compare-table', { timeout: 120000 });
+  assert.match(await page.locator('#compare-table thead').innerText(), /A: Corona.*B: /s);
+  // The preset's own run comes back after the search started: the search goes on. The user
+  // leaves for Overzicht while it runs, and its answer does not draw over Overzicht.
+  await page.click('#tab-bestmix');
+  await page.selectOption('#preset', 'corona-2021');
+  await page.click('#bestmix-search');
+  await page.click('#tab-overview');
+  // The Monte Carlo of the scenario on screen starts once the search has ended.
+  await page.evaluate(() => window.caseflow.uncertain());
+  assert.equal(await page.getAttribute('#tab-overview', 'aria-selected'), 'true');
+  assert.equal(await page.locator('#param-growth_pct-number').count(), 1, 'Overzicht is still shown');
+  assert.equal(await page.locator('#bestmix-search').count(), 0);
+  await page.click('#tab-bestmix');
+  assert.equal((await page.evaluate(() => window.caseflow.viewData())).result.budget_eur, '1645000');
+  // An edit while Monte Carlo runs for the old scenario: the next one is of the new scenario.
+  await page.click('#tab-overview');
+  await page.fill('#param-growth_pct-number', '5');
+  await settle(page);
+  await page.evaluate(() => window.caseflow.uncertain());
+  assert.equal(await page.evaluate(() => window.caseflow.uncertainty().scenario.set.growth_pct), 5);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('Vergelijken: two presets side by side equal `caseflow compare` and `run --runs`, with their difference', async () => {
   const { page, problems } = await openPage(env);
   await page.click('#tab-compare');

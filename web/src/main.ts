@@ -138,6 +138,11 @@ class App implements Ctx, PresentHost, ReportHost {
   private readonly views: Record<ViewId, View>;
   /** The Monte Carlo waiting to start (0: none). */
   private mcTimer = 0;
+  /**
+   * The analysis running (a view's long job), with the scenario it is of (`null`: one that
+   * does not depend on the scenario on screen, as a comparison of saved scenarios).
+   */
+  private analysis: { of: string | null } | null = null;
   private waiters: (() => void)[] = [];
   private mcWaiters: (() => void)[] = [];
   private running = 0;
@@ -265,7 +270,10 @@ class App implements Ctx, PresentHost, ReportHost {
   long<T>(job: Job, onProgress?: (done: number) => void): Promise<T> {
     // An analysis goes before the uncertainty Monte Carlo, which starts again after it.
     this.disarmUncertainty();
+    const mine = { of: 'scenario' in job ? JSON.stringify(job.scenario) : null };
+    this.analysis = mine;
     return this.runner.long<T>(job, onProgress).finally(() => {
+      if (this.analysis === mine) this.analysis = null;
       if (!this.uncertainty && !this.runner.longBusy && this.results) this.scheduleUncertainty();
     });
   }
@@ -527,10 +535,10 @@ class App implements Ctx, PresentHost, ReportHost {
    */
   private requestRun(inputTime?: number): void {
     const scenario = this.scenario;
-    // A Monte Carlo or analysis still running is for the scenario before: stop it now, not when
+    // A Monte Carlo or analysis still running for the scenario before is stopped now, not when
     // the results come, so that it does not compete with this run for the processor.
     this.disarmUncertainty();
-    this.runner.cancelLong();
+    if (!this.analysisGoesOn()) this.runner.cancelLong();
     this.running++;
     this.runner
       .run(scenario)
@@ -558,7 +566,22 @@ class App implements Ctx, PresentHost, ReportHost {
       });
   }
 
+  /**
+   * Whether the analysis running (if any) is still wanted: the user's comparison of saved
+   * scenarios goes on while the one on screen changes, and an analysis of the scenario on
+   * screen goes on when that scenario's own run comes back after it started. One of a
+   * scenario since changed is not; the view that asked for it asks again when shown.
+   */
+  private analysisGoesOn(): boolean {
+    return this.analysis !== null && (this.analysis.of === null || this.analysis.of === JSON.stringify(this.scenario));
+  }
+
   private scheduleUncertainty(): void {
+    // The Monte Carlo waits for an analysis that goes on, and starts when it ends (`long`).
+    if (this.analysisGoesOn()) {
+      this.renderUncertainty();
+      return;
+    }
     this.runner.cancelLong();
     this.renderUncertainty();
     this.armUncertainty();
@@ -821,9 +844,15 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private mountView(): void {
-    const host = byId('view');
-    attrs(host, { 'aria-labelledby': `tab-${this.view}` });
-    this.keepingFocus(() => this.views[this.view].mount(host));
+    const main = byId('view');
+    attrs(main, { 'aria-labelledby': `tab-${this.view}` });
+    // Each mount gets its own root: a view whose long job ends after the user left it draws
+    // into its old, detached root, not over the view now shown.
+    const root = el('div', { className: 'view-root' });
+    this.keepingFocus(() => {
+      main.replaceChildren(root);
+      this.views[this.view].mount(root);
+    });
   }
 
   citeLine(): string {
