@@ -96,7 +96,8 @@ test('print to PDF gives an A4 report with the headline numbers, charts, assumpt
   const context = page.context();
   await page.selectOption('#preset', 'corona-2021');
   await page.evaluate(() => window.caseflow.uncertain());
-  await page.waitForFunction(() => document.querySelectorAll('#print-report img.report-chart').length === 3);
+  // The report is rebuilt a moment after each result: wait for the one of this preset.
+  await page.waitForFunction(() => document.querySelectorAll('#print-report img.report-chart').length === 3 && /Corona/.test(document.querySelector('#print-report h1')?.textContent ?? ''));
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4' });
   await page.emulateMedia({ media: 'screen' });

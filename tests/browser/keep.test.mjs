@@ -62,6 +62,8 @@ test('a broken or hostile link is refused or shown as text; saved scenarios stay
   await settle(page);
   const before = await stored(page);
   await page.goto(`${env.server.url}#s=not-a-real-link`);
+  // The link is read on \`hashchange\`, through a stream, over several tasks.
+  await page.waitForFunction(() => /Deze deellink kan niet worden gelezen/.test(document.querySelector('#notice').textContent), null, { timeout: 10000 }).catch(() => {});
   await settle(page);
   assert.match(await page.locator('#notice').textContent(), /Deze deellink kan niet worden gelezen/);
   assert.deepEqual(await stored(page), before, 'saved scenarios untouched');
@@ -271,8 +273,17 @@ test('two tabs on the same scenario never overwrite each other silently', async 
   const growths = records.map((r) => r.scenario.set.growth_pct).sort();
   assert.deepEqual(growths, [3, 4], 'both versions are saved');
   // Loading the other tab's version in B shows A's numbers.
+  // B's list learns of A's save through the \`storage\` event, which comes a task later.
+  await b.page.evaluate(() => {
+    window.heard = new Promise((resolve) => addEventListener('storage', function once(e) {
+      if (!e.key?.startsWith('caseflow.s.')) return;
+      removeEventListener('storage', once);
+      resolve();
+    }));
+  });
   await a.page.fill('#param-growth_pct-number', '2');
   await settle(a.page);
+  await b.page.evaluate(() => window.heard);
   await b.page.selectOption('#scenario-select', { index: 0 });
   await settle(b.page);
   assert.equal(await b.page.inputValue('#param-growth_pct-number'), '2');

@@ -170,7 +170,8 @@ test('the language switch changes every label and number format', async () => {
     const text = await page.evaluate(() => {
       // Sources are quoted as written (the papers are Dutch); names of presets are data.
       const clone = document.body.cloneNode(true);
-      for (const e of clone.querySelectorAll('.source, select, #scenario-name, .description, #cite, #notes, .programme h3, td:nth-child(8)')) e.remove();
+      // The print report is not on screen; it is built again before printing (`beforeprint`).
+      for (const e of clone.querySelectorAll('.source, select, #scenario-name, .description, #cite, #notes, .programme h3, td:nth-child(8), #print-report')) e.remove();
       return clone.innerText;
     });
     const hit = text.match(dutch);
@@ -370,6 +371,16 @@ test('the programmes: sliders per track, the budget bar with the over-allocation
   await page.selectOption('#programme-add', 'lks');
   assert.equal(await programmes.count(), 3);
   await page.screenshot({ path: screenshotPath('page-programmes.png'), fullPage: true });
+  // Up to twenty tracks are taken; the twenty-first is refused at the list, the twenty kept.
+  for (let n = 4; n <= 20; n++) {
+    await page.selectOption('#programme-add', 'lks');
+    assert.equal(await programmes.count(), n);
+  }
+  await page.selectOption('#programme-add', 'lks');
+  assert.match(await page.locator('#programme-add-error').innerText(), /Aantal programma's: ‘21’ valt buiten het bereik; toegestaan: hoogstens 20/);
+  assert.equal(await programmes.count(), 20);
+  assert.equal(await page.evaluate(() => window.caseflow.scenario().programmes.length), 20);
+  assert.equal(await page.inputValue('#programme-add'), '');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -779,7 +790,8 @@ test('at 1280×720 the overview shows the caseload chart at once, the tabs on on
     // Without programmes: no net result and no payback in the uncertainty line.
     await page.selectOption('#preset', 'baseline');
     await settle(page);
-    await page.waitForFunction(() => /P5-P95/.test(document.querySelector('#uncertainty').textContent));
+    // The result's "(P5-P95)", not the hint shown while it is computed ("de band toont P5-P95").
+    await page.waitForFunction(() => /\(P5-P95\)/.test(document.querySelector('#uncertainty').textContent));
     const line = await page.locator('#uncertainty').textContent();
     assert.doesNotMatch(line, lang === 'nl' ? /netto resultaat/ : /net result/, line);
     assert.equal(await page.locator('#headline li').count(), 1, `${lang}: only the caseload without programmes`);
