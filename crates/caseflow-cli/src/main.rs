@@ -863,8 +863,18 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
         }
     };
     let result = model.compare(&scenarios, runs, seed, &mut report)?;
+    // Each scenario's first and last month: the table says when they differ.
+    let periods: Vec<String> = scenarios
+        .iter()
+        .map(|s| format!("{} – {}", s.start, s.start.plus(s.months.max(1) - 1)))
+        .collect();
     match args.format {
         ParamsFormat::Json => write_json(out, &result),
-        ParamsFormat::Table => Ok(output::compare_table(out, &result, args.lang.into())?),
+        ParamsFormat::Table => Ok(output::compare_table(
+            out,
+            &result,
+            &periods,
+            args.lang.into(),
+        )?),
     }
 }

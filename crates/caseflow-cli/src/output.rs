@@ -706,10 +706,12 @@ pub fn breakdown_table(out: &mut impl Write, b: &Breakdown, lang: Lang) -> io::R
 }
 
 /// `caseflow compare`: each scenario's net saving (deterministic and over the runs), then each
-/// pair's chance and difference.
+/// pair's chance and difference; `periods` (each scenario's first – last month, in order) are
+/// named when they differ, since a difference over other years is no effect of a choice.
 pub fn compare_table(
     out: &mut impl Write,
     c: &caseflow_core::compare::Comparison,
+    periods: &[String],
     lang: Lang,
 ) -> io::Result<()> {
     writeln!(
@@ -756,6 +758,23 @@ pub fn compare_table(
                     d.p95.round_dp(0)
                 ),
             )
+        )?;
+    }
+    if periods.iter().any(|p| p != &periods[0]) {
+        let each: Vec<String> = c
+            .scenarios
+            .iter()
+            .zip(periods)
+            .map(|(s, p)| format!("{}: {p}", shown(&s.name)))
+            .collect();
+        writeln!(
+            out,
+            "\n{} {}.",
+            lang.pick(
+                "Let op: de scenario's beslaan verschillende perioden, dus de verschillen gaan ook over andere jaren, niet alleen over een andere keuze:",
+                "Note: the scenarios cover different periods, so the differences are also of other years, not only of another choice:"
+            ),
+            each.join("; ")
         )?;
     }
     writeln!(

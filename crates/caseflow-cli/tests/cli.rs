@@ -817,6 +817,29 @@ fn compare_names_a_scenario_file_without_a_name_by_the_file() {
 }
 
 #[test]
+fn compare_names_the_periods_when_they_differ() {
+    let table = |presets: [&str; 2], lang: &str| {
+        stdout(&caseflow(&[
+            "compare", "--preset", presets[0], "--preset", presets[1], "--runs", "2", "--lang",
+            lang,
+        ]))
+    };
+    let apart = table(["statushouders-2018", "frozen-budget-2025"], "nl");
+    assert!(
+        apart.contains("verschillende perioden")
+            && apart.contains(
+                "statushouders-2018: 2018-01 – 2020-12; frozen-budget-2025: 2025-01 – 2029-12"
+            ),
+        "{apart}"
+    );
+    assert!(
+        table(["statushouders-2018", "frozen-budget-2025"], "en").contains("different periods")
+    );
+    let same = table(["corona-2021", "corona-2021-no-programme"], "nl");
+    assert!(!same.contains("verschillende perioden"), "{same}");
+}
+
+#[test]
 fn backtest_table_gives_the_assessment_in_the_language_asked_for_and_rounds_bands_as_the_page() {
     let args = ["backtest", "--runs", "20", "--seed", "7"];
     let v = json(&[&args[..], &["--format", "json"]].concat());
