@@ -479,6 +479,9 @@ mod tests {
                 .months,
             24
         );
+        // The schema version too, as a spreadsheet or a JSON writer may write it.
+        assert_eq!(crate::Scenario::parse("schema = 1.0").unwrap().schema, 1);
+        assert_eq!(read("schema = 1.5").kind, InputErrorKind::NotWhole);
         assert_eq!(read("months = 1e12").kind, InputErrorKind::OutOfRange);
         assert_eq!(read("months = -12.0").kind, InputErrorKind::OutOfRange);
         assert_eq!(read("months = nan").kind, InputErrorKind::NotWhole);

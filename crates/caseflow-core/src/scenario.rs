@@ -304,6 +304,7 @@ impl Programme {
 pub struct Scenario {
     /// Schema version of the file ([`SCHEMA`]).
     #[serde(default = "schema")]
+    #[cfg_attr(not(feature = "ts"), serde(deserialize_with = "whole"))]
     pub schema: u32,
     /// A short name (shown as text).
     #[serde(default)]
