@@ -100,6 +100,12 @@ test('the keyboard alone reaches and moves every slider, in every view', async (
     }
     await page.locator('#tab-overview').focus();
   }
+  // End and Home go to the last and the first tab, as in the WAI-ARIA tabs pattern.
+  await page.keyboard.press('End');
+  assert.equal(await page.getAttribute('#tab-compare', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-compare');
+  await page.keyboard.press('Home');
+  assert.equal(await page.getAttribute('#tab-overview', 'aria-selected'), 'true');
   await settle(page);
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -850,6 +856,25 @@ test('without programme participants a sentence replaces the money chart', async
   await settle(page);
   assert.equal(await page.locator('#chart-money').isVisible(), true);
   assert.equal(await page.locator('#no-money').isVisible(), false);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('two new scenarios from the same preset are told apart in the lists, their names kept', async () => {
+  const { page, problems } = await openPage(env);
+  await page.click('#scenario-new');
+  await settle(page);
+  await page.click('#scenario-new');
+  await settle(page);
+  const options = await page.locator('#scenario-select option').allTextContents();
+  assert.equal(options.length, 3, options.join(' | '));
+  assert.equal(new Set(options).size, 3, options.join(' | '));
+  assert.deepEqual(options.slice(1), [`${options[0]} (2)`, `${options[0]} (3)`]);
+  // The name itself is not changed: the name field and the presentation keep it.
+  assert.equal(await page.inputValue('#scenario-name'), options[0]);
+  await page.click('#tab-compare');
+  const saved = await page.locator('#compare-0 option[value^="saved:"]').allTextContents();
+  assert.deepEqual(saved, options);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -279,7 +279,8 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   savedScenarios(): { id: string; name: string; scenario: Scenario }[] {
-    return this.saved.map((s) => ({ id: s.id, name: s.name, scenario: s.scenario }));
+    const names = this.listNames();
+    return this.saved.map((s) => ({ id: s.id, name: names.get(s.id) ?? s.name, scenario: s.scenario }));
   }
 
   // --- Scenarios ---------------------------------------------------------------------------
@@ -299,6 +300,22 @@ class App implements Ctx, PresentHost, ReportHost {
   private localName(name: string): string {
     const p = this.core.catalogue.presets.find((x) => x.name_nl === name || x.name_en === name);
     return p ? this.presetName(p) : name;
+  }
+
+  /**
+   * The saved scenarios' names as the lists show them: a name given twice (two "Nieuw" from
+   * the same preset) gets its number from the second on, "Basis (2)", so the lists tell them
+   * apart. The names kept are not changed.
+   */
+  private listNames(): Map<string, string> {
+    const seen = new Map<string, number>();
+    return new Map(
+      this.saved.map((s) => {
+        const n = (seen.get(s.name) ?? 0) + 1;
+        seen.set(s.name, n);
+        return [s.id, n === 1 ? s.name : `${s.name} (${n})`];
+      }),
+    );
   }
 
   /** Give a saved scenario named after a preset that preset's name in the page's language. */
@@ -711,7 +728,8 @@ class App implements Ctx, PresentHost, ReportHost {
   private renderBarNow(): void {
     const tx = t(this.lang);
     const choose = el('select', { id: 'scenario-select' });
-    for (const s of this.saved) choose.append(el('option', { value: s.id, selected: s.id === this.current.id }, s.name));
+    const names = this.listNames();
+    for (const s of this.saved) choose.append(el('option', { value: s.id, selected: s.id === this.current.id }, names.get(s.id) ?? s.name));
     choose.addEventListener('change', () => {
       const s = this.saved.find((x) => x.id === choose.value);
       if (s) this.switchTo(s);
@@ -824,13 +842,15 @@ class App implements Ctx, PresentHost, ReportHost {
     const nav = byId('tabs');
     attrs(nav, { 'aria-label': tx.viewsLabel });
     nav.replaceChildren(...tabs);
-    // Arrow keys move between the tabs (the WAI-ARIA tabs pattern); Tab leaves the list.
+    // Arrow keys move between the tabs, Home and End go to the first and the last (the
+    // WAI-ARIA tabs pattern); Tab leaves the list.
     nav.onkeydown = (e) => {
       const at = VIEW_IDS.indexOf(this.view);
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (!step) return;
+      const n = VIEW_IDS.length;
+      const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: n - 1 }[e.key];
+      if (to === undefined) return;
       e.preventDefault();
-      const next = VIEW_IDS[(at + step + VIEW_IDS.length) % VIEW_IDS.length]!;
+      const next = VIEW_IDS[(to + n) % n]!;
       this.setView(next);
       document.getElementById(`tab-${next}`)?.focus();
     };
