@@ -1135,3 +1135,30 @@ fn calibrate_refuses_bad_data_with_exit_2_naming_line_and_field() {
     let o = caseflow(&["calibrate", "--data", "/nonexistent/caseflow.csv"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn a_copy_of_a_repository_preset_file_runs_as_that_preset() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../caseflow-core/data/presets");
+    for id in ["corona-2021", "statushouders-2018", "frozen-budget-2025"] {
+        let path = format!("{dir}/{id}.toml");
+        let from_file = json(&["run", "--scenario", &path, "--format", "json"]);
+        let preset = json(&["run", "--preset", id, "--format", "json"]);
+        assert_eq!(from_file, preset, "{id}");
+    }
+    // A template this build does not have is named, with the ones it has.
+    let tmp = std::env::temp_dir().join(format!("caseflow-preset-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let file = tmp.join("mine.toml");
+    let text = std::fs::read_to_string(format!("{dir}/corona-2021.toml")).unwrap();
+    std::fs::write(&file, text.replacen("track-ii", "track-9", 1)).unwrap();
+    let o = caseflow(&["run", "--scenario", file.to_str().unwrap()]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("programmes[1].template")
+            && err.contains("track-9")
+            && err.contains("track-ii"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&tmp).ok();
+}

@@ -134,10 +134,15 @@ impl Model {
         Scenario::from_json(text).map_err(|e| file_error::with_field_ranges(e, &self.table))
     }
 
-    /// [`Model::scenario_from_json`] for a file in JSON or TOML ([`Scenario::parse`]).
+    /// [`Model::scenario_from_json`] for a file in JSON or TOML ([`Scenario::parse`]), or in
+    /// the form of the repository's preset files ([`Catalogue::scenario_from_preset_file`]).
     #[cfg(feature = "toml")]
     pub fn scenario_from_text(&self, text: &str) -> Result<Scenario, InputErrors> {
-        Scenario::parse(text).map_err(|e| file_error::with_field_ranges(e, &self.table))
+        Scenario::parse(text).or_else(|e| {
+            self.catalogue
+                .scenario_from_preset_file(text)
+                .unwrap_or_else(|| Err(file_error::with_field_ranges(e, &self.table)))
+        })
     }
 
     /// A preset's scenario by id.

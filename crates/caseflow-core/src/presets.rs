@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "toml")]
+use crate::error::{InputError, InputErrorKind, InputErrors};
 use crate::scenario::{Budget, Programme, SCHEMA, Scenario, YearMonth};
 
 /// An embedded data file: `data/{file}` as JSON, where `build.rs` writes it.
@@ -236,6 +238,58 @@ impl Catalogue {
             templates,
             notes,
         })
+    }
+
+    /// A file in the form of the repository's preset files (`data/presets/*.toml`: an id,
+    /// names and descriptions in both languages, programmes as templates with changes), as the
+    /// scenario this catalogue assembles from it: a copy of a preset file gives that preset's
+    /// scenario, fingerprint and all. `None` when the text is not such a file; an error for a
+    /// template or note this build does not have.
+    #[cfg(feature = "toml")]
+    pub fn scenario_from_preset_file(&self, text: &str) -> Option<Result<Scenario, InputErrors>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let file: PresetFile = if text.trim_start().starts_with('{') {
+            serde_json::from_str(text).ok()?
+        } else {
+            toml::from_str(text).ok()?
+        };
+        let unknown = |field: String, value: &str, ids: Vec<&str>| {
+            let ids = ids.join(", ");
+            InputError::other(
+                &field,
+                value,
+                InputErrorKind::Malformed,
+                ["Voorinstellingsbestand", "Preset file"],
+                [&format!("een van: {ids}"), &format!("one of: {ids}")],
+            )
+        };
+        let mut errors = Vec::new();
+        for (i, r) in file.programmes.iter().enumerate() {
+            if !self.templates.iter().any(|t| t.id == r.template) {
+                let ids = self.templates.iter().map(|t| t.id.as_str()).collect();
+                errors.push(unknown(
+                    format!("programmes[{i}].template"),
+                    &r.template,
+                    ids,
+                ));
+            }
+        }
+        for (i, id) in file.notes.iter().enumerate() {
+            if !self.notes.iter().any(|n| &n.id == id) {
+                let ids = self.notes.iter().map(|n| n.id.as_str()).collect();
+                errors.push(unknown(format!("notes[{i}]"), id, ids));
+            }
+        }
+        if !errors.is_empty() {
+            return Some(Err(InputErrors(errors)));
+        }
+        let assembled = Catalogue::assemble(
+            self.templates.clone(),
+            self.notes.clone(),
+            vec![("file", file)],
+        );
+        // Every template and note was found above, so assembling cannot fail.
+        Some(Ok(assembled.ok()?.presets.pop()?.scenario))
     }
 
     /// A preset by id.
