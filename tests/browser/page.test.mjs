@@ -878,3 +878,39 @@ test('two new scenarios from the same preset are told apart in the lists, their 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// Regression: choosing another starting point replaced the user's edits without a word, and
+// switching to another scenario and back dropped the history that could bring them back.
+test('a new starting point says it replaced the edits and brings them back; each scenario keeps its history', async () => {
+  const { page, problems } = await openPage(env);
+  await page.fill('#param-growth_pct-number', '5');
+  await settle(page);
+  await page.selectOption('#preset', 'statushouders-2018');
+  await settle(page);
+  assert.match(await page.locator('#notice').textContent(), /Uitgangspunt ‘Pilot statushouders 2018[^’]*’: je aanpassingen van het scenario zijn vervangen/);
+  // Another scenario and back: the history is there.
+  await page.click('#scenario-new');
+  await settle(page);
+  assert.ok(await page.isDisabled('#undo'), 'a new scenario has no history');
+  await page.selectOption('#scenario-select', { index: 0 });
+  await settle(page);
+  assert.ok(!(await page.isDisabled('#undo')), 'the first scenario has its history back');
+  // The notice's button brings the edits back, as a step that undo takes back in turn.
+  await page.click('#notice-action');
+  await settle(page);
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '5');
+  assert.equal(await page.inputValue('#preset'), 'baseline');
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await page.inputValue('#preset'), 'statushouders-2018');
+  // A preset chosen with nothing edited replaces nothing, and says nothing (the notice went
+  // with its button).
+  assert.ok(await page.locator('#notice').isHidden());
+  await page.click('#scenario-new');
+  await settle(page);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  assert.ok(await page.locator('#notice').isHidden());
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

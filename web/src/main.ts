@@ -135,6 +135,8 @@ class App implements Ctx, PresentHost, ReportHost {
   /** Earlier and undone states of the scenario on screen, with the preset each started from. */
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
+  /** The history of each saved scenario left this session, so going back to it brings it back. */
+  private readonly histories = new Map<string, { undo: Step[]; redo: Step[] }>();
   private readonly views: Record<ViewId, View>;
   /** The Monte Carlo waiting to start (0: none). */
   private mcTimer = 0;
@@ -455,11 +457,13 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   private switchTo(saved: Saved): void {
+    this.histories.set(this.current.id, { undo: this.undoStack, redo: this.redoStack });
+    const history = this.histories.get(saved.id);
     this.current = saved;
     this.followLanguage(saved);
     this.burst = null;
-    this.undoStack = [];
-    this.redoStack = [];
+    this.undoStack = history?.undo ?? [];
+    this.redoStack = history?.redo ?? [];
     this.results = null;
     this.uncertainty = null;
     this.store.setLast(saved.id);
@@ -477,6 +481,19 @@ class App implements Ctx, PresentHost, ReportHost {
     // A name the user gave stays; one that was only the old preset's name (in either language:
     // the language may have changed since) follows the new one.
     const old = this.presetById(this.current.preset);
+    // Edits the new starting point replaces are said, with the way back to them (as an
+    // undoable step of its own, whatever was done in between).
+    if (!old || JSON.stringify(this.scenario) !== JSON.stringify(old.scenario)) {
+      const tx = t(this.lang);
+      const [id, before] = [this.current.id, this.here()];
+      this.notify(tx.presetReplaced(this.presetName(p)), tx.undo, () => {
+        const saved = this.saved.find((x) => x.id === id);
+        if (!saved) return;
+        if (saved !== this.current) this.switchTo(saved);
+        this.record();
+        this.restore(before);
+      });
+    }
     if (!old || this.current.name === old.name_nl || this.current.name === old.name_en) this.current.name = this.presetName(p);
     this.current.preset = id;
     this.replace(structuredClone(p.scenario));
