@@ -68,7 +68,10 @@ export class Presentation {
     this.chart = null;
     document.body.classList.remove('presenting');
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
-    this.returnFocus?.focus();
+    // Stepping to another scenario redraws the page: the control that opened the presentation
+    // may have been replaced by its new copy (same id).
+    const back = this.returnFocus?.isConnected ? this.returnFocus : document.getElementById(this.returnFocus?.id || 'present');
+    back?.focus();
   }
 
   private key(e: KeyboardEvent): void {
@@ -116,7 +119,7 @@ export class Presentation {
     }
     const parts = headlineParts(lang, r, mc);
     const lines = (which === 'caseload' ? [parts.caseload, parts.shock] : which === 'exits' ? [parts.exits] : [parts.saving, parts.net, parts.payback]).filter((l): l is string => !!l);
-    const body: (Node | string)[] = [title, place, this.chart.figure, el('ul', { className: 'present-headline', id: 'present-headline' }, ...lines.map((l) => el('li', {}, l)))];
+    const body: (Node | string)[] = [title, place, this.chart.figure, el('ul', { className: 'present-headline', id: 'present-headline' }, ...lines.map((l) => el('li', {}, joinMinus(l))))];
     if (this.assumptions) body.push(this.assumptionList());
     body.push(el('p', { className: 'keys' }, tx.presentKeys(this.bands)));
     root.replaceChildren(...body);
@@ -135,4 +138,12 @@ export class Presentation {
     }
     return el('section', { className: 'present-assumptions', id: 'present-assumptions' }, el('h3', {}, tx.assumptionsInUse), items.length ? el('ul', {}, ...items) : el('p', {}, tx.allDefaults));
   }
+}
+
+/**
+ * A minus sign kept with its amount: "-€4,899,205" may otherwise break after the "-", which
+ * on a projector reads as a gain (a word joiner, U+2060, forbids that break).
+ */
+function joinMinus(text: string): string {
+  return text.replace(/-(?=€)/g, '-\u2060');
 }
