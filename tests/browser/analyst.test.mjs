@@ -180,6 +180,16 @@ test('Beste mix equals `caseflow optimise`, with its time in the browser, and on
   assert.deepEqual(participants, result.best.participants);
   const after = await page.evaluate(() => window.caseflow.results().summary.net_saving_eur);
   assert.equal(after, result.best.net_saving_eur);
+  // A budget typed on the Dutch page is written the English way after the switch, and is
+  // searched as the same amount (it was refused as "not a number").
+  await page.fill('#bestmix-budget', '1.645.000');
+  await page.click('button[data-lang="en"]');
+  assert.equal(await page.inputValue('#bestmix-budget'), '1,645,000');
+  await page.click('#bestmix-search');
+  await page.waitForFunction(() => document.querySelector('#bestmix-search')?.disabled === false, null, { timeout: 300000 });
+  assert.equal(await page.locator('#bestmix-error').count(), 0);
+  assert.equal((await page.evaluate(() => window.caseflow.viewData())).result.budget_eur, '1645000');
+  await page.click('button[data-lang="nl"]');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

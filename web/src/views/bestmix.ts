@@ -23,6 +23,10 @@ interface Found {
 export class BestMixView implements View {
   private host!: HTMLElement;
   private budget = DEFAULT_BUDGET;
+  /** The language the budget was typed in: on a switch it is written again in the new one. */
+  private budgetLang: Lang = 'nl';
+  /** Steps of the search running, for its progress when the view is drawn again. */
+  private steps = 0;
   private objective: 'net-saving' | 'exits-to-work' = 'net-saving';
   private horizon = '';
   private found: Found | null = null;
@@ -60,6 +64,7 @@ export class BestMixView implements View {
     const scenario = this.ctx.scenario;
     const key = JSON.stringify(scenario);
     this.busy = true;
+    this.steps = 0;
     this.applied = false;
     this.error = '';
     progress.hidden = false;
@@ -67,8 +72,11 @@ export class BestMixView implements View {
     const t0 = performance.now();
     this.ctx
       .long<Optimisation>({ kind: 'optimise', scenario, budget: typedAmount(this.ctx.lang, this.budget), objective: this.objective, horizon: this.horizon.trim() || undefined }, (steps) => {
-        progress.value = steps;
-        text.textContent = ta(this.ctx.lang).searching(steps);
+        this.steps = steps;
+        // The view may have been drawn again (a language switch): its elements by id.
+        const [bar, status] = [document.getElementById('bestmix-progress'), document.getElementById('bestmix-status')];
+        if (bar instanceof HTMLProgressElement) bar.value = steps;
+        if (status) status.textContent = ta(this.ctx.lang).searching(steps);
       })
       .then((result) => {
         this.found = { key, result, ms: performance.now() - t0 };
@@ -93,18 +101,29 @@ export class BestMixView implements View {
       this.host.replaceChildren(title, el('p', { id: 'bestmix-none' }, tx.noProgrammesBm));
       return;
     }
+    // A budget typed on the other language's page ("1.645.000") is written as this one writes it.
+    if (this.budgetLang !== lang) {
+      const v = parseTyped(this.budgetLang, this.budget.replace(/^\s*€\s*/, ''));
+      if (Number.isFinite(v)) this.budget = formatNumber(lang, v, 2);
+      this.budgetLang = lang;
+    }
     const budget = el('input', { type: 'text', inputMode: 'decimal', id: 'bestmix-budget', value: this.budget, size: 12 });
-    budget.addEventListener('change', () => (this.budget = budget.value));
+    budget.addEventListener('change', () => {
+      this.budget = budget.value;
+      this.budgetLang = this.ctx.lang;
+    });
     const objective = el('select', { id: 'bestmix-objective' }, el('option', { value: 'net-saving', selected: this.objective === 'net-saving' }, tx.objNet), el('option', { value: 'exits-to-work', selected: this.objective === 'exits-to-work' }, tx.objExits));
     objective.addEventListener('change', () => (this.objective = objective.value === 'exits-to-work' ? 'exits-to-work' : 'net-saving'));
     const horizon = el('input', { type: 'text', inputMode: 'numeric', id: 'bestmix-horizon', value: this.horizon, size: 5 });
     horizon.addEventListener('change', () => (this.horizon = horizon.value));
-    const progress = el('progress', { id: 'bestmix-progress', max: 40, value: 0, hidden: true });
-    const text = el('span', { id: 'bestmix-status' });
+    // A search still running shows its progress when the view is drawn again.
+    const progress = el('progress', { id: 'bestmix-progress', max: 40, value: this.steps, hidden: !this.busy });
+    const text = el('span', { id: 'bestmix-status' }, this.busy ? tx.searching(this.steps) : '');
     text.setAttribute('role', 'status');
     const go = el('button', { type: 'button', id: 'bestmix-search', disabled: this.busy }, tx.search);
     go.addEventListener('click', () => {
       this.budget = budget.value;
+      this.budgetLang = lang;
       this.horizon = horizon.value;
       go.disabled = true;
       this.search(progress, text);
@@ -134,7 +153,11 @@ export class BestMixView implements View {
     const o = f.result;
     const e = (v: string | number) => formatEur(lang, v);
     const n = (v: number, d = 0) => formatNumber(lang, v, d);
-    const names = new Map(this.ctx.scenario.programmes.map((p) => [p.id, programmeName(lang, this.ctx.core.catalogue, p)]));
+    const shown = this.ctx.scenario.programmes.map((p) => [p.id, programmeName(lang, this.ctx.core.catalogue, p)] as const);
+    // Two tracks of the same name (a template added twice) are told apart by their ids, as
+    // on their cards.
+    const twice = (name: string) => shown.filter(([, n]) => n === name).length > 1;
+    const names = new Map(shown.map(([id, name]) => [id, twice(name) ? `${name} (${id})` : name]));
     const rows = o.best.tracks.map((id, i) => [names.get(id) ?? id, n(o.best.participants[i] ?? 0), n(o.decided.participants[i] ?? 0), n(o.max_participants[i] ?? 0)]);
     const band = (q: unknown) => {
       const s = q as { p5: string | null; p95: string | null };
