@@ -82,10 +82,7 @@ export function numberControl(o: ControlOptions): HTMLElement {
   // A value allowed but outside the plausible range is used, with a note (a typo such as
   // "1,200" for 1.200 is allowed, and would otherwise change the results silently).
   const warn = attrs(el('p', { className: 'warn', id: `${id}-warn` }), { 'aria-live': 'polite' });
-  const check = (v: number) => {
-    const drawn = !(spec.distribution === 'fixed' && spec.low === spec.high);
-    warn.textContent = drawn && (v < spec.low || v > spec.high) ? tx.outsidePlausible(fieldText(lang, v), `${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}`) : '';
-  };
+  const check = (v: number) => (warn.textContent = plausibleNote(lang, spec, v));
   check(o.value);
   const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${plausibleRange(lang, spec, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
   attrs(field, { 'aria-describedby': `${id}-error ${id}-warn ${id}-source` });
@@ -144,4 +141,10 @@ export function numberControl(o: ControlOptions): HTMLElement {
     warn,
     note,
   );
+}
+
+/** The note for a value allowed but outside the plausible range ('' inside it, or when fixed). */
+export function plausibleNote(lang: Lang, spec: ParamSpec, v: number): string {
+  const drawn = !(spec.distribution === 'fixed' && spec.low === spec.high);
+  return drawn && (v < spec.low || v > spec.high) ? t(lang).outsidePlausible(fieldText(lang, v), `${formatNumber(lang, spec.low, 2)}–${formatNumber(lang, spec.high, 2)}`) : '';
 }

@@ -2,7 +2,7 @@
 // and allowed range, evidence and source. Edited ones (against the preset) are marked and can be
 // reset one by one or all at once.
 import { attrs, el } from '../dom';
-import { fieldText, keptMessage, markEdited, readTyped } from '../fields';
+import { fieldText, keptMessage, markEdited, plausibleNote, readTyped } from '../fields';
 import { formatNumber, label, source, t, unit, unitInBrackets } from '../i18n';
 import type { Ctx, View } from './context';
 
@@ -44,8 +44,10 @@ export class AssumptionsView implements View {
       const isEdited = edited.includes(p.id);
       const field = el('input', { type: 'text', inputMode: 'decimal', id, value: fieldText(lang, scenario.set[p.id] ?? p.default), size: 9 });
       const error = attrs(el('span', { className: 'error', id: `${id}-error` }), { role: 'alert' });
-      attrs(field, { 'aria-label': `${label(lang, p)} ${unitInBrackets(lang, p)}`, 'aria-describedby': `${id}-error` });
+      // A value in use outside the plausible range is noted, as at the Overzicht's fields.
       const inUse = () => this.ctx.scenario.set[p.id] ?? p.default;
+      const warn = attrs(el('span', { className: 'warn', id: `${id}-warn` }, plausibleNote(lang, p, inUse())), { 'aria-live': 'polite' });
+      attrs(field, { 'aria-label': `${label(lang, p)} ${unitInBrackets(lang, p)}`, 'aria-describedby': `${id}-error ${id}-warn` });
       field.addEventListener('change', () => {
         const before = inUse();
         const r = readTyped(lang, p, field.value, before);
@@ -56,6 +58,7 @@ export class AssumptionsView implements View {
                 s.set[p.id] = r.value;
               });
         error.textContent = problem ? `${problem}${'error' in r ? '' : ` ${keptMessage(lang, before)}`}` : '';
+        warn.textContent = plausibleNote(lang, p, inUse());
         if (problem) field.setAttribute('aria-invalid', 'true');
         else field.removeAttribute('aria-invalid');
       });
@@ -72,7 +75,7 @@ export class AssumptionsView implements View {
         'tr',
         { className: isEdited ? 'edited' : '', id: `row-${p.id}` },
         el('th', { scope: 'row' }, label(lang, p)),
-        el('td', {}, field, error),
+        el('td', {}, field, error, warn),
         el('td', {}, unit(lang, p)),
         el('td', {}, formatNumber(lang, p.default, 3)),
         el('td', {}, p.distribution === 'fixed' && p.low === p.high ? '–' : `${formatNumber(lang, p.low, 3)}–${formatNumber(lang, p.high, 3)}`),
@@ -104,6 +107,8 @@ export class AssumptionsView implements View {
       const reset = document.getElementById(`assume-${p.id}-reset`);
       const field = document.getElementById(`assume-${p.id}`) as HTMLInputElement | null;
       if (field && document.activeElement !== field && field.getAttribute('aria-invalid') !== 'true') field.value = fieldText(lang, scenario.set[p.id] ?? p.default);
+      const warn = document.getElementById(`assume-${p.id}-warn`);
+      if (warn) warn.textContent = plausibleNote(lang, p, scenario.set[p.id] ?? p.default);
       if (reset) {
         // A reset button that had the focus hides: the focus goes to its field, not the page.
         if (!edited.has(p.id) && document.activeElement === reset) field?.focus();
