@@ -840,6 +840,16 @@ test('a value outside the plausible range is used with a note at the field', asy
   await field.fill('1250');
   await settle(page);
   assert.equal(await warn.textContent(), '');
+  // The same note in Aannames, for a value typed there and for one in use from elsewhere.
+  await page.click('#tab-assumptions');
+  await page.fill('#assume-growth_pct', '15');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.match(await page.locator('#assume-growth_pct-warn').textContent(), /Let op: 15 ligt buiten het aannemelijke bereik \(-10–10\)/);
+  assert.equal(await page.locator('#assume-benefit_cost_month_eur-warn').textContent(), '');
+  await page.click('#assume-growth_pct-reset');
+  await settle(page);
+  assert.equal(await page.locator('#assume-growth_pct-warn').textContent(), '');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -875,6 +885,12 @@ test('two new scenarios from the same preset are told apart in the lists, their 
   await page.click('#tab-compare');
   const saved = await page.locator('#compare-0 option[value^="saved:"]').allTextContents();
   assert.deepEqual(saved, options);
+  // A rename numbers the list again: the name left once loses its number.
+  await page.selectOption('#scenario-select', { index: 0 });
+  await settle(page);
+  await page.fill('#scenario-name', 'Plan');
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await page.locator('#scenario-select option').allTextContents(), ['Plan', options[0], `${options[0]} (2)`]);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

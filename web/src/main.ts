@@ -235,6 +235,14 @@ class App implements Ctx, PresentHost, ReportHost {
     try {
       this.core.check(next);
     } catch (e) {
+      // A scenario over the programme cap (saved before there was one) may lose tracks until
+      // it is under it: removing one is the way out, not a refused edit.
+      const down = next.programmes.length < this.scenario.programmes.length && e instanceof CoreError && e.details.length > 0 && e.details.every((d) => d.field === 'programmes');
+      if (down) {
+        this.commit(next, window.event?.timeStamp);
+        this.mountView();
+        return null;
+      }
       // The control is still moving (a slider dragged through values the core refuses): the
       // Monte Carlo waits until it stops, as it waits after an accepted edit.
       if (this.mcTimer) this.armUncertainty();
@@ -272,7 +280,9 @@ class App implements Ctx, PresentHost, ReportHost {
   long<T>(job: Job, onProgress?: (done: number) => void): Promise<T> {
     // An analysis goes before the uncertainty Monte Carlo, which starts again after it.
     this.disarmUncertainty();
-    const mine = { of: 'scenario' in job ? JSON.stringify(job.scenario) : null };
+    // A comparison that includes the scenario on screen is of it too: an edit makes it stale.
+    const of = 'scenario' in job ? job.scenario : job.kind === 'compare' && job.scenarios.includes(this.scenario) ? this.scenario : null;
+    const mine = { of: of === null ? null : JSON.stringify(of) };
     this.analysis = mine;
     return this.runner.long<T>(job, onProgress).finally(() => {
       if (this.analysis === mine) this.analysis = null;
@@ -761,10 +771,10 @@ class App implements Ctx, PresentHost, ReportHost {
       this.record();
       this.current.name = typed;
       this.persist();
-      // Only the list's entry changes: rebuilding the bar here would lose the focus that Tab is
-      // moving on to the next control.
-      const option = [...choose.options].find((o) => o.value === this.current.id);
-      if (option) option.textContent = typed;
+      // Only the list's entries change (a name given twice is numbered there): rebuilding the
+      // bar here would lose the focus that Tab is moving on to the next control.
+      const names = this.listNames();
+      for (const o of choose.options) o.textContent = names.get(o.value) ?? o.textContent;
       name.value = typed;
       this.renderHistory();
       this.renderCite();

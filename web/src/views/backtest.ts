@@ -83,7 +83,8 @@ export class BacktestView implements View {
   }
 
   private render(): void {
-    if (!this.host) return;
+    // A view left neither draws nor starts its backtest again (see `SensitivityView.update`).
+    if (!this.host?.isConnected) return;
     const { lang } = this.ctx;
     const tx = ta(lang);
     this.charts_ = [];

@@ -41,7 +41,8 @@ export class BreakdownView extends AnalysisView<Breakdown> {
 
   update(): void {
     const host = this.host;
-    if (!host) return;
+    // A view left neither draws nor starts its analysis again (see `SensitivityView.update`).
+    if (!host?.isConnected) return;
     const { lang } = this.ctx;
     const tx = ta(lang);
     const title = el('h2', {}, tx.bdTitle);

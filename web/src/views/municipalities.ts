@@ -71,7 +71,8 @@ export class MunicipalitiesView implements View {
     const { lang } = this.ctx;
     const tx = ta(lang);
     const r = this.ctx.results;
-    if (!this.host) return;
+    // A view left neither draws nor starts its analysis again (see `SensitivityView.update`).
+    if (!this.host?.isConnected) return;
     if (!r) {
       this.host.replaceChildren(el('h2', {}, tx.munTitle), el('p', { className: 'analysis-status' }, tx.computing));
       return;

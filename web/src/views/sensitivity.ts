@@ -44,7 +44,9 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
 
   update(): void {
     const host = this.host;
-    if (!host) return;
+    // A view left (its root detached) neither draws nor starts its analysis again: a hidden
+    // job would cancel the one the user started elsewhere. `mount` calls this again.
+    if (!host?.isConnected) return;
     const { lang } = this.ctx;
     const tx = ta(lang);
     const title = el('h2', {}, tx.sensTitle);
