@@ -39,6 +39,8 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
   await page.keyboard.press('b');
   await page.keyboard.press('a');
   assert.match(await page.locator('#present-assumptions').textContent(), /Groeischok: 7/);
+  // On a projector each source is its reference; the whole sentence is in Aannames.
+  assert.match(await page.locator('#present-assumptions li').first().textContent(), /; seed 000 §2, §3\)$/);
   await page.keyboard.press('ArrowDown');
   assert.match(await page.locator('#presentation figcaption').textContent(), /Uitstroom naar werk/);
   assert.match(await headline(), /meer uit naar werk/);

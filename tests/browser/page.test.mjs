@@ -435,6 +435,17 @@ test('“Zo rekent caseflow” explains the model and the papers’ inconsistenc
   await page.click('button[data-lang="en"]');
   assert.equal(await page.locator('#how-title').textContent(), 'How caseflow calculates');
   assert.match(await page.locator('#how-body').textContent(), /€35,000 too much/);
+  // Every paper a source cites ("seed 000 §3") is named in the list of papers; no source
+  // points at a developer's file.
+  await page.click('button[data-lang="nl"]');
+  await page.click('#tab-assumptions');
+  const sources = await page.locator('#view').textContent();
+  assert.doesNotMatch(sources, /DOMAIN\.md/);
+  const cited = new Set([...sources.matchAll(/seeds? (\d{3})/gi)].map((m) => m[1]));
+  assert.ok(cited.size >= 3, [...cited].join(' '));
+  await page.click('#tab-method');
+  const papers = await page.locator('#how-papers + ul').textContent();
+  for (const n of cited) assert.match(papers, new RegExp(`Seed ${n}: `), `seed ${n} is explained`);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

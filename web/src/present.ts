@@ -132,7 +132,7 @@ export class Presentation {
     const tx = t(lang);
     const items = core.params.param
       .filter((p) => scenario.set[p.id] !== undefined && scenario.set[p.id] !== p.default)
-      .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)} ${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${source(lang, p)})`));
+      .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)} ${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${shortSource(source(lang, p))})`));
     for (const prog of scenario.programmes) {
       items.push(el('li', {}, tx.programmeInUse(programmeName(lang, core.catalogue, prog), formatNumber(lang, prog.participants ?? 0), formatNumber(lang, prog.cost_per_participant_eur ?? 0), formatNumber(lang, prog.effect_pct ?? 0, 1))));
     }
@@ -146,4 +146,13 @@ export class Presentation {
  */
 function joinMinus(text: string): string {
   return text.replace(/-(?=€)/g, '-\u2060');
+}
+
+/**
+ * A source as a projector shows it: its reference, up to the first colon ("seed 000 §2, §3",
+ * "aanname"); the whole text is in Aannames.
+ */
+function shortSource(text: string): string {
+  const at = text.indexOf(': ');
+  return at > 0 ? text.slice(0, at) : text;
 }
