@@ -858,6 +858,10 @@ test('a value outside the plausible range is used with a note at the field', asy
   await settle(page);
   assert.match(await page.locator('#assume-growth_pct-warn').textContent(), /Let op: 15 ligt buiten het aannemelijke bereik \(-10–10\)/);
   assert.equal(await page.locator('#assume-benefit_cost_month_eur-warn').textContent(), '');
+  // At 1024 px the table fits and the reset button is on screen (its column was cut off).
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const fit = await page.evaluate(() => [document.querySelector('#assumptions').getBoundingClientRect().right, document.querySelector('#assume-growth_pct-reset').getBoundingClientRect().right]);
+  assert.ok(fit.every((x) => x <= 1024), JSON.stringify(fit));
   await page.click('#assume-growth_pct-reset');
   await settle(page);
   assert.equal(await page.locator('#assume-growth_pct-warn').textContent(), '');

@@ -38,7 +38,7 @@ export class AssumptionsView implements View {
     const { lang, core, scenario } = this.ctx;
     const tx = t(lang);
     const edited = this.edited();
-    const head = el('thead', {}, el('tr', {}, ...[tx.colAssumption, tx.colValue, tx.colUnit, tx.colDefault, tx.plausible, tx.range, tx.colEvidence, tx.source, ''].map((h) => el('th', { scope: 'col' }, h))));
+    const head = el('thead', {}, el('tr', {}, ...[tx.colAssumption, tx.colValue, tx.colUnit, tx.colDefault, tx.plausible, tx.range, tx.colEvidence, tx.source].map((h) => el('th', { scope: 'col' }, h))));
     const rows = core.params.param.map((p) => {
       const id = `assume-${p.id}`;
       const isEdited = edited.includes(p.id);
@@ -75,14 +75,15 @@ export class AssumptionsView implements View {
         'tr',
         { className: isEdited ? 'edited' : '', id: `row-${p.id}` },
         el('th', { scope: 'row' }, label(lang, p)),
-        el('td', {}, field, error, warn),
+        // The reset under the value, not in a column of its own: at 1024 px that column was
+        // off-screen.
+        el('td', {}, field, reset, error, warn),
         el('td', {}, unit(lang, p)),
         el('td', {}, formatNumber(lang, p.default, 3)),
         el('td', {}, p.distribution === 'fixed' && p.low === p.high ? '–' : `${formatNumber(lang, p.low, 3)}–${formatNumber(lang, p.high, 3)}`),
         el('td', {}, `${formatNumber(lang, p.min, 3)}–${formatNumber(lang, p.max, 3)}`),
         el('td', {}, tx.codes[p.evidence] ?? p.evidence),
         el('td', { className: 'source' }, source(lang, p)),
-        el('td', {}, reset),
       );
     });
     const resetAll = el('button', { type: 'button', id: 'assumptions-reset', disabled: edited.length === 0 }, tx.resetAll);
