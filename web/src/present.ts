@@ -123,6 +123,7 @@ export class Presentation {
     if (this.assumptions) body.push(this.assumptionList());
     body.push(el('p', { className: 'keys' }, tx.presentKeys(this.bands)));
     root.replaceChildren(...body);
+    root.classList.toggle('with-assumptions', this.assumptions);
     this.chart.draw(data);
   }
 
@@ -132,7 +133,7 @@ export class Presentation {
     const tx = t(lang);
     const items = core.params.param
       .filter((p) => scenario.set[p.id] !== undefined && scenario.set[p.id] !== p.default)
-      .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)} ${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${shortSource(source(lang, p))})`));
+      .map((p) => el('li', {}, `${label(lang, p)}: ${formatNumber(lang, scenario.set[p.id]!, 2)}${unit(lang, p).startsWith('%') ? '' : ' '}${unit(lang, p)} (${tx.colDefault.toLowerCase()} ${formatNumber(lang, p.default, 2)}; ${shortSource(source(lang, p))})`));
     for (const prog of scenario.programmes) {
       items.push(el('li', {}, tx.programmeInUse(programmeName(lang, core.catalogue, prog), formatNumber(lang, prog.participants ?? 0), formatNumber(lang, prog.cost_per_participant_eur ?? 0), formatNumber(lang, prog.effect_pct ?? 0, 1))));
     }
