@@ -80,6 +80,7 @@ const nl = {
   reset: 'Terugzetten',
   resetAll: 'Alle aannames terugzetten',
   computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
+  uncertaintyWaits: 'De onzekerheidsband wacht tot de analyse klaar is.',
   uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
     `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind${money}. ${runs} runs, startgetal (seed) ${seed} (${command}).`,
@@ -274,6 +275,7 @@ const en: Texts = {
   reset: 'Reset',
   resetAll: 'Reset all assumptions',
   computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
+  uncertaintyWaits: 'The uncertainty band waits until the analysis is done.',
   uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
     `90% band (P5-P95): ${b5} to ${b95} benefits at the end${money}. ${runs} runs, random seed ${seed} (${command}).`,
