@@ -250,6 +250,20 @@ fn columns(header: &Row) -> Result<Columns, InputError> {
         })
         .collect();
     let text = header.cells.join(",");
+    // A spreadsheet in Dutch saves CSV with semicolons: say so, not only what the header must be.
+    if header.cells.len() == 1 && text.contains(';') {
+        return Err(cell_error(
+            header.line,
+            "header",
+            &text,
+            InputErrorKind::Malformed,
+            ["Kopregel", "Header"],
+            [
+                "komma's als scheidingsteken, niet puntkomma's (sla op als CSV met komma's): area,month,benefits",
+                "commas between the fields, not semicolons (save as CSV with commas): area,month,benefits",
+            ],
+        ));
+    }
     let bad = || header_error(header.line, &text, InputErrorKind::Malformed);
     if names.len() < 3 || names[..3] != ["area", "month", "benefits"] {
         return Err(bad());
@@ -287,10 +301,27 @@ fn households(line: u64, field: &str, text: &str, label: [&str; 2]) -> Result<f6
             ],
         )
     };
-    let value: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| err(InputErrorKind::NotANumber))?;
+    // "4.846" written the Dutch way is 4846 households, not 4.846: read as a decimal it gave a
+    // fit to a caseload a thousand times too small, without a word. Refused: digits grouped by
+    // threes twice or more ("12.345.678"), or one digit then three ("4.846": no municipality
+    // has a caseload of a few households, and a series the model made has more digits).
+    // "298.577" stays a decimal.
+    let t = text.trim();
+    let groups: Vec<&str> = t.split('.').collect();
+    let grouped = groups.len() > 1
+        && groups.iter().enumerate().all(|(i, g)| {
+            g.bytes().all(|b| b.is_ascii_digit())
+                && if i == 0 {
+                    (1..=3).contains(&g.len())
+                } else {
+                    g.len() == 3
+                }
+        })
+        && (groups.len() > 2 || groups[0].len() == 1);
+    if grouped {
+        return Err(err(InputErrorKind::Malformed));
+    }
+    let value: f64 = t.parse().map_err(|_| err(InputErrorKind::NotANumber))?;
     if !value.is_finite() {
         return Err(err(InputErrorKind::NotANumber));
     }
@@ -1215,6 +1246,19 @@ mod tests {
             (
                 "area,month,benefits\nvaals,2000-01,0\nvaals,2001-01,300\n",
                 "line 2",
+            ),
+            // Dutch spreadsheets: semicolons between fields, dots between thousands.
+            (
+                "area;month;benefits\n",
+                "commas between the fields, not semicolons",
+            ),
+            (
+                "area,month,benefits\nregion,2017-01,4.846\nregion,2018-01,4846\n",
+                "benefits (Benefits, line 2): '4.846' is not valid; allowed: 0 to 100000 (households; a decimal point, no thousands separator)",
+            ),
+            (
+                "area,month,benefits\nregion,2017-01,12.345.678\nregion,2018-01,4846\n",
+                "'12.345.678' is not valid",
             ),
         ] {
             let e = parse(&rows(text)).unwrap_err().to_string();
