@@ -286,6 +286,9 @@ test('an analysis goes on while the scenario on screen changes, and does not dra
   await page.click('#tab-compare');
   await page.waitForSelector('#compare-table', { timeout: 120000 });
   assert.match(await page.locator('#compare-table thead').innerText(), /A: Corona.*B: /s);
+  // The saved scenario, changed from its preset but still of its name, is marked so.
+  assert.match(await page.locator('#compare-0 option[value^="saved:"]').first().textContent(), /^Basis.* \(gewijzigd\)$/);
+  assert.doesNotMatch(await page.locator('#compare-0 option[value="preset:baseline"]').textContent(), /gewijzigd/);
   // The preset's own run comes back after the search started: the search goes on. The user
   // leaves for Overzicht while it runs, and its answer does not draw over Overzicht.
   await page.click('#tab-bestmix');

@@ -290,9 +290,9 @@ class App implements Ctx, PresentHost, ReportHost {
     });
   }
 
-  savedScenarios(): { id: string; name: string; scenario: Scenario }[] {
+  savedScenarios(): { id: string; name: string; scenario: Scenario; preset: string }[] {
     const names = this.listNames();
-    return this.saved.map((s) => ({ id: s.id, name: names.get(s.id) ?? s.name, scenario: s.scenario }));
+    return this.saved.map((s) => ({ id: s.id, name: names.get(s.id) ?? s.name, scenario: s.scenario, preset: s.preset }));
   }
 
   // --- Scenarios ---------------------------------------------------------------------------

@@ -31,7 +31,8 @@ export interface Ctx {
   /** A long computation in the worker (it replaces the long job running before it). */
   long<T>(job: Job, onProgress?: (done: number) => void): Promise<T>;
   /** The user's saved scenarios, by name (for comparing). */
-  savedScenarios(): { id: string; name: string; scenario: Scenario }[];
+  /** The saved scenarios with the names the lists show and the preset each started from. */
+  savedScenarios(): { id: string; name: string; scenario: Scenario; preset: string }[];
 }
 
 /** A tab of the page. */
