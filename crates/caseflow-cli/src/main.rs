@@ -817,6 +817,24 @@ fn breakdown(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Result
     }
 }
 
+/// Input errors of a scenario file named by the file, for commands that read several.
+fn in_file(failure: Failure, path: &std::path::Path) -> Failure {
+    let Failure::Input(mut errors) = failure else {
+        return failure;
+    };
+    let name = path.display().to_string();
+    for e in &mut errors.0 {
+        for (label, word) in [(&mut e.label_nl, "bestand"), (&mut e.label_en, "file")] {
+            *label = if label.is_empty() {
+                format!("{word} {name}")
+            } else {
+                format!("{label}, {word} {name}")
+            };
+        }
+    }
+    Failure::Input(errors)
+}
+
 fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<(), Failure> {
     let run_args = |preset: Option<String>, scenario: Option<PathBuf>| RunArgs {
         preset,
@@ -839,7 +857,10 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
         scenarios.push(scenario(model, &run_args(Some(id.clone()), None))?);
     }
     for path in &args.scenario {
-        let mut s = scenario(model, &run_args(None, Some(path.clone())))?;
+        // With several files, an error names the file it is in.
+        let mut s = scenario(model, &run_args(None, Some(path.clone())))
+            .and_then(|s| Ok(s.resolve(&model.table).map(|_| s)?))
+            .map_err(|f| in_file(f, path))?;
         // A file without a name is named by the file, so the table's rows can be told apart.
         if s.name.trim().is_empty() {
             s.name = path.file_stem().map_or_else(

@@ -1162,3 +1162,29 @@ fn a_copy_of_a_repository_preset_file_runs_as_that_preset() {
     );
     std::fs::remove_dir_all(&tmp).ok();
 }
+
+#[test]
+fn compare_names_the_file_an_error_is_in() {
+    let dir = std::env::temp_dir().join(format!("caseflow-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (good, bad) = (dir.join("good.toml"), dir.join("bad.toml"));
+    std::fs::write(&good, "schema = 1\n").unwrap();
+    std::fs::write(&bad, "schema = 1\n[set]\ngrowth_pct = 99\n").unwrap();
+    let o = caseflow(&[
+        "compare",
+        "--scenario",
+        good.to_str().unwrap(),
+        "--scenario",
+        bad.to_str().unwrap(),
+        "--runs",
+        "2",
+    ]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("(Groeischok, bestand {})", bad.display()))
+            && !err.contains("good.toml"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
