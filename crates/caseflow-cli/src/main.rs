@@ -411,7 +411,7 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
                 InputError::other(
                     "preset",
                     id,
-                    InputErrorKind::UnknownField,
+                    InputErrorKind::Malformed,
                     ["Voorinstelling", "Preset"],
                     [&format!("een van {ids}"), &format!("one of {ids}")],
                 )

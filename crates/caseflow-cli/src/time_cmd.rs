@@ -28,7 +28,7 @@ pub(crate) fn run(model: &Model, args: &TimeArgs, out: &mut impl Write) -> Resul
         Failure::from(InputError::other(
             "preset",
             &args.preset,
-            InputErrorKind::UnknownField,
+            InputErrorKind::Malformed,
             ["Uitgangspunt", "Preset"],
             [
                 "een preset uit `caseflow presets`",

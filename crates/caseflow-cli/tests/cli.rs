@@ -388,6 +388,12 @@ fn a_broken_or_missing_scenario_file_is_refused_with_the_reason() {
         stderr(&o).contains("corona-2021"),
         "the allowed presets are named"
     );
+    // A preset is no field of a file: the name is not valid, not an unknown field.
+    assert!(
+        stderr(&o).contains("'nope' is ongeldig") && !stderr(&o).contains("veld"),
+        "{}",
+        stderr(&o)
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
