@@ -110,6 +110,15 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
     assert.ok(Math.abs(heights[i] / heights[1] - largest[i] / largest[1]) < 0.02, `area ${i}: ${heights[i]} / ${heights[1]} against ${largest[i]} / ${largest[1]}`);
   }
   assert.ok(heights[2] < heights[1] / 3, 'a small municipality’s bars are visibly smaller than Maastricht’s');
+  // Every year a loss (the frozen budget): zero, the top, is labelled too, not only the bottom.
+  await page.uncheck('#mun-shared');
+  await page.selectOption('#preset', 'frozen-budget-2025');
+  await settle(page);
+  const frozen = caseflowRun(['--preset', 'frozen-budget-2025']).years.map((y) => Number(y.net_position_eur));
+  assert.ok(frozen.every((v) => v < 0), frozen.join(' '));
+  const lossAxes = await axisLabels();
+  assert.equal(lossAxes[0].length, 2, lossAxes[0].join(' | '));
+  assert.ok(lossAxes[0].some((l) => /^€\s0( mln)?$/.test(l)) && lossAxes[0].some((l) => /^€\s-/.test(l)), lossAxes[0].join(' | '));
   assert.deepEqual(problems, []);
   await page.context().close();
 });

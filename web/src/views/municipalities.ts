@@ -137,6 +137,9 @@ export class MunicipalitiesView implements View {
       );
     }
     chart.append(svg('line', { x1: 0, x2: width, y1: y(0), y2: y(0), class: 'axis' }));
+    // All below zero (a saving that is a loss every year): zero is the top, labelled above it
+    // where nothing is drawn, so the scale reads from 0 down.
+    if (hi === 0 && lo < 0) chart.append(svg('text', { x: width - 2, y: y(0) - 3, 'text-anchor': 'end', class: 'tick y' }, axisLabel(lang, m, 0, largestSize)));
     values.forEach((v, i) => {
       const x = 5 + i * bw + bw * 0.15;
       chart.append(
