@@ -131,6 +131,12 @@ test('Gevoeligheid and Herkomst besparing equal `caseflow sensitivity` and `brea
   await inLanguage(page, 'sensitivity-method', sens.method_nl, sens.method);
   const top = await page.locator('#tornado li').count();
   assert.equal(top, sens.top.length);
+  // Low and high come with their unit: every row has one, the benefit cost's is € per month.
+  const units = await page.locator('#sensitivity-table tbody tr').evaluateAll((rows) => rows.map((r) => r.children[1].textContent));
+  assert.equal(units.length, sens.top.length);
+  assert.ok(units.every((u) => u.length > 0), units.join(' | '));
+  const cost = sens.top.findIndex((w) => w.parameter === 'benefit_cost_month_eur');
+  if (cost >= 0) assert.equal(units[cost], '€ per maand');
   const plain = sens.top.findIndex((w) => !w.parameter.startsWith('programmes['));
   await page.click(`#tornado-${plain}`);
   assert.equal(await page.getAttribute('#tab-assumptions', 'aria-selected'), 'true');

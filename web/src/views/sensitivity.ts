@@ -3,7 +3,7 @@
 // is a button: it opens that assumption in *Aannames* (a programme's field in *Programma's*).
 import type { Sensitivity, Swing } from '../core';
 import { el } from '../dom';
-import { formatEur, formatNumber, method, programmeName } from '../i18n';
+import { formatEur, formatNumber, method, programmeName, t, unit } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { AnalysisView, dataTable, status } from './analyst-common';
 import type { Ctx } from './context';
@@ -88,13 +88,20 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
       return el('li', {}, button);
     });
     const n = (v: number) => formatNumber(lang, v, 3);
-    const rows = s.top.map((w) => [this.label(w) + (programmeField(w.parameter) ? `: ${this.programme(programmeField(w.parameter)![0])}` : ''), n(w.low), n(w.high), e(w.net_saving_low_eur), e(w.net_saving_high_eur), e(w.swing_eur)]);
+    // Low and high in the assumption's own unit (%, € per month, months…), as Aannames gives it.
+    const { params } = this.ctx.core;
+    const unitOf = (w: Swing) => {
+      const field = programmeField(w.parameter);
+      const spec = field ? params.programme_field.find((p) => p.id === field[1]) : params.param.find((p) => p.id === w.parameter);
+      return spec ? unit(lang, spec) : '';
+    };
+    const rows = s.top.map((w) => [this.label(w) + (programmeField(w.parameter) ? `: ${this.programme(programmeField(w.parameter)![0])}` : ''), unitOf(w), n(w.low), n(w.high), e(w.net_saving_low_eur), e(w.net_saving_high_eur), e(w.swing_eur)]);
     host.replaceChildren(
       title,
       el('p', { id: 'sensitivity-intro' }, tx.sensIntro(e(central))),
       el('ol', { className: 'tornado', id: 'tornado' }, ...bars),
       el('p', { className: 'legend-line' }, el('span', { className: 'key low' }), ` ${tx.colNetLow}  `, el('span', { className: 'key high' }), ` ${tx.colNetHigh}`),
-      el('details', { className: 'chart-table', open: true }, el('summary', {}, tx.table), dataTable('sensitivity-table', [tx.colParameter, tx.colLow, tx.colHigh, tx.colNetLow, tx.colNetHigh, tx.colSwing], rows)),
+      el('details', { className: 'chart-table', open: true }, el('summary', {}, tx.table), dataTable('sensitivity-table', [tx.colParameter, t(lang).colUnit, tx.colLow, tx.colHigh, tx.colNetLow, tx.colNetHigh, tx.colSwing], rows)),
       el('p', { className: 'source', id: 'sensitivity-method' }, method(lang, s)),
     );
   }
