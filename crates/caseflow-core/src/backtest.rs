@@ -38,7 +38,7 @@ pub const DEFAULT_SEED: u64 = 2017;
 /// How the backtest is done, reported with its results.
 pub const METHOD: &str = "Rolling origins on the seeds' stock figures (seed 002: region 1 Jan 2017-2019 and 1 Sep 2019; seed 000 §2: Maastricht 1 Jan and 1 Dec 2020). \
 At each regional origin the six start stocks are the municipal defaults scaled to the region's actual stock, and `start` is the origin month. \
-Fit: one scalar, new_inflow_pct (allowed 0-10), is chosen by bisection so that a deterministic run over the preceding year ends at that year's actual stock; the exit hazards, work shares, re-entry and stock mix stay at their defaults (national priors, DOMAIN.md). The fitted value is rounded to 4 decimals and used as such, so every forecast can be rerun with `caseflow run --set`. \
+Fit: one scalar, new_inflow_pct (allowed 0-10), is chosen by bisection so that a deterministic run over the preceding year ends at that year's actual stock; the exit hazards, work shares, re-entry and stock mix stay at their defaults (national priors from CBS and Divosa figures). The fitted value is rounded to 4 decimals and used as such, so every forecast can be rerun with `caseflow run --set`. \
 Variant `fitted`: the fitted inflow, run forward from the origin; this is a true ex-ante forecast (it uses nothing after the origin). \
 Variant `fitted_national_covariate`: the same, plus the national cycle as a shift of the inflow: the national yearly stock change (Divosa benchmark: -1.4% 2017, -5.4% 2018; CBS people below pension age, read as year-end stocks: 432k 2018, 415k 2019, 428k 2020, so -3.9% 2019 and +3.1% 2020) in the forecast months minus that in the fitted months, month-weighted, times the start stock, entered as the growth shock (growth_pct, spread over the horizon from the origin). It assumes the region follows the national cycle one for one (the region's -1.7% and -5.0% against -1.4% and -5.4% in 2017-2018) and that the cycle works through inflow. It uses the realised national change, which was not known at the origin, so it is a conditional (ex-post) forecast and its comparison with the naive forecasts is not a fair ex-ante contest. \
 Maastricht 2020: no earlier Maastricht point in the seeds, so the parameter defaults are used (variant `defaults`), and with a corona shock (variant `defaults_corona_shock`: growth_pct 7 spread over 12 months from 2020-01, of which 11 fall in the horizon; seed 000 expects 7% growth for 2021, and its use for 2020, from January, is an assumption). Only Maastricht's own results are compared. \
@@ -49,7 +49,7 @@ Error: (forecast - actual) / actual x 100, in percent; a negative error is a for
 /// How the backtest is done, in Dutch: [`METHOD`] in the same order and with the same figures.
 pub const METHOD_NL: &str = "Voortschrijdende startmomenten op de bestandscijfers uit de stukken (seed 002: regio 1 januari 2017-2019 en 1 september 2019; seed 000 §2: Maastricht 1 januari en 1 december 2020). \
 Op elk regionaal startmoment zijn de zes beginstanden de standaardwaarden per gemeente, geschaald naar het werkelijke bestand van de regio, en is `start` de maand van het startmoment. \
-Schatting: één getal, new_inflow_pct (toegestaan 0-10), wordt door bisectie zo gekozen dat een deterministische berekening over het voorafgaande jaar eindigt op het werkelijke bestand van dat jaar; de uitstroomkansen, de aandelen uitstroom naar werk, de terugkeer en de samenstelling van het bestand blijven op hun standaardwaarde (landelijke uitgangswaarden, DOMAIN.md). De geschatte waarde wordt op 4 decimalen afgerond en zo gebruikt, zodat elke prognose opnieuw te berekenen is met `caseflow run --set`. \
+Schatting: één getal, new_inflow_pct (toegestaan 0-10), wordt door bisectie zo gekozen dat een deterministische berekening over het voorafgaande jaar eindigt op het werkelijke bestand van dat jaar; de uitstroomkansen, de aandelen uitstroom naar werk, de terugkeer en de samenstelling van het bestand blijven op hun standaardwaarde (landelijke uitgangswaarden uit cijfers van CBS en Divosa). De geschatte waarde wordt op 4 decimalen afgerond en zo gebruikt, zodat elke prognose opnieuw te berekenen is met `caseflow run --set`. \
 Variant `fitted`: de geschatte instroom, vooruit doorgerekend vanaf het startmoment; dit is een echte ex-ante prognose (ze gebruikt niets van na het startmoment). \
 Variant `fitted_national_covariate`: hetzelfde, plus de landelijke conjunctuur als verschuiving van de instroom: de landelijke verandering van het bestand per jaar (Divosa-benchmark: -1,4% 2017, -5,4% 2018; CBS, personen onder de AOW-leeftijd, gelezen als standen aan het eind van het jaar: 432.000 2018, 415.000 2019, 428.000 2020, dus -3,9% 2019 en +3,1% 2020) in de prognosemaanden min die in de geschatte maanden, naar maanden gewogen, maal de beginstand, ingevoerd als groeischok (growth_pct, verspreid over de looptijd vanaf het startmoment). Deze variant neemt aan dat de regio de landelijke conjunctuur één op één volgt (de regio -1,7% en -5,0% tegen -1,4% en -5,4% landelijk in 2017-2018) en dat de conjunctuur via de instroom werkt. Ze gebruikt de gerealiseerde landelijke verandering, die op het startmoment niet bekend was; het is dus een voorwaardelijke (ex-post) prognose, en de vergelijking met de naïeve prognoses is geen eerlijke ex-ante wedstrijd. \
 Maastricht 2020: de stukken geven geen eerder cijfer voor Maastricht, dus worden de standaardwaarden van de aannames gebruikt (variant `defaults`), en ook met een coronaschok (variant `defaults_corona_shock`: growth_pct 7 verspreid over 12 maanden vanaf 2020-01, waarvan 11 binnen de looptijd vallen; seed 000 verwacht 7% groei voor 2021, en dat voor 2020 te gebruiken, vanaf januari, is een aanname). Alleen de eigen resultaten van Maastricht worden vergeleken. \
@@ -59,7 +59,7 @@ Fout: (prognose - werkelijk) / werkelijk x 100, in procenten; een negatieve fout
 
 /// What four yearly points cannot tell apart, reported with the results.
 const NOT_IDENTIFIED: [&str; 6] = [
-    "Inflow level and exit hazards: the seeds' yearly stocks fix only the net flow (inflow minus exits) of each year. new_inflow_pct is fitted with the exit hazards at their national-prior defaults; a higher hazard with a higher inflow fits the same points as well (DOMAIN.md: about the same error for any hazard between 1% and 2.5% a month), so the fitted inflow is a net-flow summary, not an estimate of the real inflow.",
+    "Inflow level and exit hazards: the seeds' yearly stocks fix only the net flow (inflow minus exits) of each year. new_inflow_pct is fitted with the exit hazards at their national-prior defaults; a higher hazard with a higher inflow fits the same points as well (about the same error for any hazard between 1% and 2.5% a month), so the fitted inflow is a net-flow summary, not an estimate of the real inflow.",
     "The mix of the stock by time on benefit and distance to work at each origin: every run starts from the default stock shares, not from a fitted state, and the seeds give no mix.",
     "How the national cycle reaches the region (inflow or exits, with or without a lag): the covariate variant assumes inflow, one for one, in the same year; two fitted years cannot test it.",
     "The size and timing of the corona shock in 2020: 7% over 12 months from January 2020 is seed 000's expectation for 2021, used here as an assumption for 2020.",
@@ -69,7 +69,7 @@ const NOT_IDENTIFIED: [&str; 6] = [
 
 /// [`NOT_IDENTIFIED`] in Dutch, item for item.
 const NOT_IDENTIFIED_NL: [&str; 6] = [
-    "Niveau van de instroom en uitstroomkansen: de jaarlijkse standen in de stukken leggen alleen de netto stroom (instroom min uitstroom) van elk jaar vast. new_inflow_pct wordt geschat met de uitstroomkansen op hun landelijke standaardwaarden; een hogere uitstroomkans met een hogere instroom past even goed op dezelfde punten (DOMAIN.md: ongeveer dezelfde fout voor elke uitstroomkans tussen 1% en 2,5% per maand), dus de geschatte instroom vat de netto stroom samen en is geen schatting van de echte instroom.",
+    "Niveau van de instroom en uitstroomkansen: de jaarlijkse standen in de stukken leggen alleen de netto stroom (instroom min uitstroom) van elk jaar vast. new_inflow_pct wordt geschat met de uitstroomkansen op hun landelijke standaardwaarden; een hogere uitstroomkans met een hogere instroom past even goed op dezelfde punten (ongeveer dezelfde fout voor elke uitstroomkans tussen 1% en 2,5% per maand), dus de geschatte instroom vat de netto stroom samen en is geen schatting van de echte instroom.",
     "De samenstelling van het bestand naar duur in de bijstand en afstand tot werk op elk startmoment: elke berekening begint bij de standaardverdeling van het bestand, niet bij een geschatte toestand, en de stukken geven geen samenstelling.",
     "Hoe de landelijke conjunctuur de regio bereikt (via instroom of uitstroom, met of zonder vertraging): de variant met de landelijke conjunctuur neemt instroom aan, één op één, in hetzelfde jaar; met twee geschatte jaren is dat niet te toetsen.",
     "Omvang en timing van de coronaschok in 2020: 7% over 12 maanden vanaf januari 2020 is wat seed 000 voor 2021 verwacht, hier als aanname gebruikt voor 2020.",
@@ -419,6 +419,18 @@ pub fn whole(x: f64) -> String {
 }
 
 /// One horizon in words, in `lang`: the model's error against the naive forecasts'.
+/// A variant as the page's table names it ("geschat + landelijk"), not its id.
+fn variant_label(variant: &str, lang: Lang) -> &str {
+    let [nl, en] = match variant {
+        "fitted" => ["geschat", "fitted"],
+        "fitted_national_covariate" => ["geschat + landelijk", "fitted + national"],
+        "defaults" => ["standaard", "defaults"],
+        "defaults_corona_shock" => ["standaard + corona", "defaults + corona"],
+        other => [other, other],
+    };
+    lang.pick(nl, en)
+}
+
 fn assess(h: &Horizon, lang: Lang) -> String {
     let nl = lang == Lang::Nl;
     let w = |nl_text: &'static str, en_text: &'static str| if nl { nl_text } else { en_text };
@@ -476,7 +488,7 @@ fn assess(h: &Horizon, lang: Lang) -> String {
         t = h.target,
         m = h.horizon_months,
         months = w("maanden", "months"),
-        v = h.variant,
+        v = variant_label(&h.variant, lang),
         forecast = w("prognose", "forecast"),
         f = whole(h.forecast),
         against = w("tegen werkelijk", "against actual"),
@@ -515,12 +527,12 @@ fn assessment(out: &[Horizon], lang: Lang) -> Vec<String> {
         .count();
     let [before, of, after] = match lang {
         Lang::En => [
-            "Ex-ante regional forecasts (variant fitted) beat both naive forecasts at",
+            "Ex-ante regional forecasts (fitted) beat both naive forecasts at",
             "of",
             "horizons. With three regional horizons from two origins and one Maastricht year, this is a check of plausibility, not evidence that any method is better; the covariate variant uses the realised national change and is not an ex-ante forecast.",
         ],
         Lang::Nl => [
-            "Ex-ante regionale prognoses (variant fitted) verslaan beide naïeve op",
+            "Ex-ante regionale prognoses (geschat) verslaan beide naïeve op",
             "van",
             "looptijden. Met drie regionale looptijden vanaf twee startmomenten en één jaar Maastricht is dit een aannemelijkheidstoets, geen bewijs dat een methode beter is; de variant met landelijke conjunctuur gebruikt de gerealiseerde landelijke verandering: geen ex-ante prognose.",
         ],
