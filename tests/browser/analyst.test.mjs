@@ -141,6 +141,9 @@ test('Gevoeligheid and Herkomst besparing equal `caseflow sensitivity` and `brea
   await page.click(`#tornado-${plain}`);
   assert.equal(await page.getAttribute('#tab-assumptions', 'aria-selected'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.id), `assume-${sens.top[plain].parameter}`);
+  // The field opened is whole on screen, not at the bottom edge half cut off.
+  const [fieldTop, fieldBottom, height] = await page.evaluate(() => { const b = document.activeElement.getBoundingClientRect(); return [b.top, b.bottom, innerHeight]; });
+  assert.ok(fieldTop >= 0 && fieldBottom <= height && fieldTop > height / 4, `${fieldTop}-${fieldBottom} of ${height}`);
   const bd = await viewData(page, 'breakdown');
   assert.deepEqual(bd, cli(['breakdown', '--preset', 'corona-2021']));
   // The waterfall's table ends on the total the parts add up to.

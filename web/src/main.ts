@@ -262,7 +262,11 @@ class App implements Ctx, PresentHost, ReportHost {
 
   open(view: ViewId, focusId?: string): void {
     this.setView(view);
-    if (focusId) document.getElementById(focusId)?.focus();
+    // The control opened is brought to the middle of the screen (focus alone scrolled it just
+    // into view, at the bottom edge, half cut off).
+    const target = focusId ? document.getElementById(focusId) : null;
+    target?.focus({ preventScroll: true });
+    target?.scrollIntoView({ block: 'center' });
   }
 
   // --- Presentation (PresentHost) ---------------------------------------------------------

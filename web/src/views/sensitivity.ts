@@ -38,7 +38,8 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
       const input = document.getElementById(id);
       const more = input?.closest('details');
       if (more) more.open = true;
-      input?.focus();
+      input?.focus({ preventScroll: true });
+      input?.scrollIntoView({ block: 'center' });
     } else this.ctx.open('assumptions', `assume-${w.parameter}`);
   }
 
