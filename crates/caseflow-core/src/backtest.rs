@@ -488,7 +488,7 @@ fn assess(h: &Horizon, lang: Lang) -> String {
         t = h.target,
         m = h.horizon_months,
         months = w("maanden", "months"),
-        v = variant_label(&h.variant, lang),
+        v = variant_label(h.variant, lang),
         forecast = w("prognose", "forecast"),
         f = whole(h.forecast),
         against = w("tegen werkelijk", "against actual"),
