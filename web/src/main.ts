@@ -499,9 +499,9 @@ class App implements Ctx, PresentHost, ReportHost {
     // undoable step of its own, whatever was done in between).
     if (!old || JSON.stringify(this.scenario) !== JSON.stringify(old.scenario)) {
       const tx = t(this.lang);
-      const [id, before] = [this.current.id, this.here()];
+      const [savedId, before] = [this.current.id, this.here()];
       this.notify(tx.presetReplaced(this.presetName(p)), tx.undo, () => {
-        const saved = this.saved.find((x) => x.id === id);
+        const saved = this.saved.find((x) => x.id === savedId);
         if (!saved) return;
         if (saved !== this.current) this.switchTo(saved);
         this.record();
