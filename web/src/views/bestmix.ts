@@ -103,7 +103,7 @@ export class BestMixView implements View {
     }
     // A budget typed on the other language's page ("1.645.000") is written as this one writes it.
     if (this.budgetLang !== lang) {
-      const v = parseTyped(this.budgetLang, this.budget.replace(/^\s*€\s*/, ''));
+      const v = Number(typedAmount(this.budgetLang, this.budget));
       if (Number.isFinite(v)) this.budget = formatNumber(lang, v, 2);
       this.budgetLang = lang;
     }

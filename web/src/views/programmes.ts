@@ -35,7 +35,6 @@ export class ProgrammesView implements View {
     add.addEventListener('change', () => {
       const tpl = core.catalogue.templates.find((x) => x.id === add.value);
       if (!tpl) return;
-      refused.textContent = '';
       refused.textContent = this.ctx.edit((s) => {
         // A second copy of a template gets its own id, as ids are unique within a scenario.
         let id = tpl.programme.id;
