@@ -67,6 +67,22 @@ try {
   put('mc1000_wasm_split_ms', quantile(split.map((r) => r.ms), 0.5), '(as the page runs it)', 1);
   put('mc1000_wasm_split_runs_ms', quantile(split.map((r) => r.runsMs), 0.5), '(until the last run is done)', 1);
 
+  // Vergelijken as a user waits for it: two presets, 1,000 paired runs each, from the click to
+  // the comparison on screen (split over the same workers as the Monte Carlo). Median of three.
+  await page.click('#tab-compare');
+  await page.selectOption('#compare-0', 'preset:corona-2021');
+  await page.selectOption('#compare-1', 'preset:frozen-budget-2025');
+  const compares = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = Date.now();
+    await page.click('#compare-run');
+    await page.waitForFunction(() => window.caseflow.viewData() !== null && !document.querySelector('#compare-run')?.disabled, null, { timeout: 300000 });
+    compares.push(Date.now() - t0);
+  }
+  put('compare2x1000_wasm_ms', quantile(compares, 0.5), '(Vergelijken, two presets: click to result)', 0);
+  await page.click('#tab-overview');
+  await page.evaluate(() => window.caseflow.idle());
+
   // A 5-second drag of the growth slider: input event → the frame that draws its result, and
   // long tasks on the main thread meanwhile.
   await page.evaluate(() => {

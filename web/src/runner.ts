@@ -24,7 +24,11 @@ export type Job =
   | { kind: 'optimise'; scenario: Scenario; budget: string; objective: string; horizon?: string }
   | { kind: 'backtest'; runs: number; seed: number }
   | { kind: 'calibrate'; csv: string }
-  | { kind: 'compare'; scenarios: Scenario[]; runs: number; seed: number };
+  | { kind: 'compare'; scenarios: Scenario[]; runs: number; seed: number }
+  // Runs `from..to` of a comparison (each scenario's net saving in them, as numbers); then
+  // the parts merged, with each scenario's deterministic run, as a 'compare' job answers.
+  | { kind: 'comparePart'; scenarios: Scenario[]; runs: number; seed: number; from: number; to: number }
+  | { kind: 'compareMerge'; scenarios: Scenario[]; runs: number; seed: number; parts: Float64Array[] };
 
 /**
  * A deterministic run as the worker sends it: the results as JSON text, the scenario's
@@ -200,8 +204,8 @@ class Lane {
   }
 }
 
-/** A Monte Carlo of fewer runs stays in one worker: each part first runs the central scenario,
- * and the merge copies every part's numbers once more. */
+/** A Monte Carlo or comparison of fewer runs stays in one worker: each part first runs the
+ * central scenario, and the merge copies every part's numbers once more. */
 const SPLIT_FROM_RUNS = 200;
 
 export class Runner {
@@ -242,8 +246,33 @@ export class Runner {
    * `split` false keeps it in the slow lane (for the benchmark's one-worker figure).
    */
   monteCarlo(scenario: Scenario, runs: number, seed: number, onProgress: (done: number) => void, split = true): Promise<MonteCarlo> {
-    const lanes = split ? [this.slow, ...this.helpers] : [this.slow];
-    if (lanes.length === 1 || runs < SPLIT_FROM_RUNS) return this.long<MonteCarlo>({ kind: 'monteCarlo', scenario, runs, seed }, onProgress);
+    const whole: Job = { kind: 'monteCarlo', scenario, runs, seed };
+    if (!split) return this.single<MonteCarlo>(whole, onProgress);
+    return this.split<Float64Array, MonteCarlo>(
+      whole,
+      runs,
+      (from, to) => ({ kind: 'monteCarloPart', scenario, runs, seed, from, to }),
+      // The parts move to the merging worker (15 MB for 1,000 runs), not copied.
+      (parts) => ({ job: { kind: 'monteCarloMerge', scenario, runs, seed, parts }, transfer: parts.map((p) => p.buffer) }),
+      onProgress,
+    );
+  }
+
+  /**
+   * A long job split by runs over the slow lane and the helpers, each part's runs drawn from
+   * their own streams, and merged in the slow lane: the same numbers as `whole` in one worker
+   * (and the CLI). A newer long job cancels it. With one worker, or few runs, `whole` runs
+   * as it is. If the merging worker dies, `whole` is computed again in one worker.
+   */
+  private split<P, T>(
+    whole: Job,
+    runs: number,
+    part: (from: number, to: number) => Job,
+    merge: (parts: P[]) => { job: Job; transfer: ArrayBufferLike[] },
+    onProgress: (done: number) => void,
+  ): Promise<T> {
+    const lanes = [this.slow, ...this.helpers];
+    if (lanes.length === 1 || runs < SPLIT_FROM_RUNS) return this.single<T>(whole, onProgress);
     this.cancelLong();
     const job = this.longJobs;
     const done = lanes.map(() => 0);
@@ -251,25 +280,23 @@ export class Runner {
     const cut = (k: number) => (k === lanes.length ? runs : 4 * Math.floor((runs * k) / lanes.length / 4));
     const parts = lanes.map(
       (lane, k) =>
-        lane.queue({ kind: 'monteCarloPart', scenario, runs, seed, from: cut(k), to: cut(k + 1) }, (d) => {
+        lane.queue(part(cut(k), cut(k + 1)), (d) => {
           done[k] = d;
           onProgress(done.reduce((a, b) => a + b, 0));
-        }) as Promise<Float64Array>,
+        }) as Promise<P>,
     );
     return Promise.all(parts).then(
-      (numbers) => {
+      (results) => {
         if (job !== this.longJobs) throw new Cancelled('replaced');
-        // The parts move to the merging worker (15 MB for 1,000 runs), not copied. If that
-        // worker dies with them, the whole is computed again in one worker.
-        const merge: Job = { kind: 'monteCarloMerge', scenario, runs, seed, parts: numbers };
-        const merged = this.slow.queue(merge, () => {}, numbers.map((p) => p.buffer)) as Promise<MonteCarlo>;
+        const m = merge(results);
+        const merged = this.slow.queue(m.job, () => {}, m.transfer) as Promise<T>;
         if (this.crashAtMerge) {
           this.crashAtMerge = false;
           this.slow.crash();
         }
         return merged.catch((e: unknown) => {
           if (e instanceof Cancelled || job !== this.longJobs) throw e;
-          return this.slow.queue({ kind: 'monteCarlo', scenario, runs, seed }, onProgress) as Promise<MonteCarlo>;
+          return this.slow.queue(whole, onProgress) as Promise<T>;
         });
       },
       (e: unknown) => {
@@ -282,6 +309,22 @@ export class Runner {
 
   /** Any long job (the result type is the job's); it cancels the long job running before it. */
   long<T>(job: Job, onProgress: (done: number) => void = () => {}): Promise<T> {
+    if (job.kind === 'compare') {
+      // Split like the Monte Carlo: a comparison is runs × scenarios of them.
+      const { scenarios, runs, seed } = job;
+      return this.split<Float64Array, T>(
+        job,
+        runs,
+        (from, to) => ({ kind: 'comparePart', scenarios, runs, seed, from, to }),
+        (parts) => ({ job: { kind: 'compareMerge', scenarios, runs, seed, parts }, transfer: parts.map((p) => p.buffer) }),
+        onProgress,
+      );
+    }
+    return this.single<T>(job, onProgress);
+  }
+
+  /** A long job in the slow lane alone; it cancels the long job running before it. */
+  private single<T>(job: Job, onProgress: (done: number) => void): Promise<T> {
     this.cancelLong();
     return this.slow.queue(job, onProgress) as Promise<T>;
   }

@@ -9,6 +9,7 @@
 // are types only. (A build target below ES2022 could make the bundler add helpers from outside
 // it; the browser tests would fail.)
 import type { glue } from '../pkg/glue.js';
+import type { Scenario } from './core';
 import type { Job, RunReply, WorkerReply, WorkerRequest } from './runner';
 
 export function workerMain(bindgen: ReturnType<typeof glue>): void {
@@ -19,6 +20,21 @@ export function workerMain(bindgen: ReturnType<typeof glue>): void {
   const reply = (message: WorkerReply) => postMessage(message, { transfer: message.type === 'result' && message.result instanceof Float64Array ? [message.result.buffer] : [] });
   /** A time the page can compare with its own (the worker's `performance.now()` has another origin). */
   const clock = () => performance.timeOrigin + performance.now();
+
+  /** Parts' numbers one after another, as the merges read them. */
+  function joined(parts: Float64Array[]): Float64Array {
+    const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+    return all;
+  }
+
+  /** The comparison from its parts, and each scenario's deterministic run for the overlaid charts. */
+  function compared(core: wasm_bindgen.Caseflow, job: { scenarios: Scenario[]; runs: number; seed: number }, parts: Float64Array[]): unknown {
+    return {
+      comparison: JSON.parse(core.compareMerge(job.scenarios, job.runs, BigInt(job.seed), joined(parts))),
+      results: job.scenarios.map((s) => JSON.parse(core.run(s, false))),
+    };
+  }
 
   function perform(core: wasm_bindgen.Caseflow, job: Job, progress: (done: number) => void): unknown {
     switch (job.kind) {
@@ -35,11 +51,8 @@ export function workerMain(bindgen: ReturnType<typeof glue>): void {
         return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
       case 'monteCarloPart':
         return core.monteCarloPart(job.scenario, job.runs, BigInt(job.seed), job.from, job.to, progress);
-      case 'monteCarloMerge': {
-        const all = new Float64Array(job.parts.reduce((n, p) => n + p.length, 0));
-        job.parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
-        return JSON.parse(core.monteCarloMerge(job.scenario, job.runs, BigInt(job.seed), all));
-      }
+      case 'monteCarloMerge':
+        return JSON.parse(core.monteCarloMerge(job.scenario, job.runs, BigInt(job.seed), joined(job.parts)));
       case 'sensitivity':
         return JSON.parse(core.sensitivity(job.scenario));
       case 'breakdown':
@@ -51,11 +64,12 @@ export function workerMain(bindgen: ReturnType<typeof glue>): void {
       case 'calibrate':
         return JSON.parse(core.calibrate(job.csv));
       case 'compare':
-        // The comparison, and each scenario's deterministic run for the overlaid charts.
-        return {
-          comparison: JSON.parse(core.compare(job.scenarios, job.runs, BigInt(job.seed), progress)),
-          results: job.scenarios.map((s) => JSON.parse(core.run(s, false))),
-        };
+        // All runs as one part, merged here.
+        return compared(core, job, [core.comparePart(job.scenarios, job.runs, BigInt(job.seed), 0, job.runs, progress)]);
+      case 'comparePart':
+        return core.comparePart(job.scenarios, job.runs, BigInt(job.seed), job.from, job.to, progress);
+      case 'compareMerge':
+        return compared(core, job, job.parts);
     }
   }
 

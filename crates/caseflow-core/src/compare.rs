@@ -129,18 +129,85 @@ fn amount(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(f64::NAN)
 }
 
+/// Runs `from..to` of a comparison: each scenario's net saving in each of those runs, for
+/// [`Model::compare_merge`]. The page splits a comparison over its workers this way; the
+/// parts merged give the comparison [`Model::compare`] gives, to the bit (a test keeps them
+/// so, and `compare` itself is one part merged).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparePart {
+    /// The first run.
+    pub from: u32,
+    /// The run after the last.
+    pub to: u32,
+    /// `nets[s][k]`: scenario s's net saving in run `from + k`.
+    pub nets: Vec<Vec<Decimal>>,
+}
+
+impl ComparePart {
+    /// The part as numbers, for a `Float64Array` between the page's workers: `from`, `to`,
+    /// the number of scenarios, then per scenario and run the decimal's 16 bytes as four
+    /// 32-bit words ([`Decimal::serialize`]), so it comes back exactly.
+    pub fn to_f64s(&self) -> Vec<f64> {
+        let mut out = vec![
+            f64::from(self.from),
+            f64::from(self.to),
+            self.nets.len() as f64,
+        ];
+        for d in self.nets.iter().flatten() {
+            let bytes = d.serialize();
+            out.extend(
+                bytes
+                    .chunks_exact(4)
+                    .map(|w| f64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]))),
+            );
+        }
+        out
+    }
+
+    /// Parts from their numbers one after another ([`ComparePart::to_f64s`]'s), or `None` if
+    /// they are not such numbers.
+    pub fn from_f64s(mut all: &[f64]) -> Option<Vec<ComparePart>> {
+        let word = |x: f64| {
+            (x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x)).then_some(x as u32)
+        };
+        let mut parts = Vec::new();
+        while let [from, to, n, rest @ ..] = all {
+            let (from, to, n) = (word(*from)?, word(*to)?, word(*n)? as usize);
+            let runs = to.checked_sub(from)? as usize;
+            if n > MAX_SCENARIOS {
+                return None;
+            }
+            let values = rest.get(..4 * n * runs)?;
+            let mut nets: Vec<Vec<Decimal>> = vec![Vec::with_capacity(runs); n];
+            for (k, v) in values.chunks_exact(4).enumerate() {
+                let mut bytes = [0u8; 16];
+                for (i, x) in v.iter().enumerate() {
+                    bytes[4 * i..4 * i + 4].copy_from_slice(&word(*x)?.to_le_bytes());
+                }
+                // The flags word: sign bit and scale (at most 28) only, as `serialize` writes it.
+                if bytes[0] != 0 || bytes[1] != 0 || bytes[2] > 28 || bytes[3] & 0x7f != 0 {
+                    return None;
+                }
+                nets[k / runs.max(1)].push(Decimal::deserialize(bytes));
+            }
+            parts.push(ComparePart { from, to, nets });
+            all = &rest[4 * n * runs..];
+        }
+        all.is_empty().then_some(parts)
+    }
+}
+
 impl Model {
-    /// The net saving of each of `runs` Monte Carlo runs of `scenario` from `seed`, drawn as
-    /// [`Model::monte_carlo`] draws them; `progress` gets each run done.
+    /// The net saving of each of the runs `from..to` of `scenario`'s Monte Carlo of `runs`
+    /// from `seed`, drawn as [`Model::monte_carlo`] draws them; `progress` gets each run done.
     fn net_saving_runs(
         &self,
         scenario: &Scenario,
-        runs: u32,
         seed: u64,
+        runs: std::ops::Range<u32>,
         progress: &mut dyn FnMut(),
-    ) -> Result<(Decimal, Vec<Decimal>), InputErrors> {
-        let central = self.run(scenario)?;
-        let base = central.scenario.clone();
+    ) -> Result<Vec<Decimal>, InputErrors> {
+        let base = scenario.complete(&self.table);
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
         let mut values = Vec::new();
         // Four runs side by side through the kernel, as the Monte Carlo runs them (each with
@@ -149,9 +216,9 @@ impl Model {
         let mut inputs: [_; LANES] = std::array::from_fn(|_| draws.base.clone());
         let mut noise: [Vec<f64>; LANES] =
             std::array::from_fn(|_| vec![0.0; noise_len(base.months)]);
-        let mut out = Vec::with_capacity(runs as usize);
-        for first in (0..runs).step_by(LANES) {
-            let n = (runs - first).min(LANES as u32) as usize;
+        let mut out = Vec::with_capacity(runs.len());
+        for first in runs.clone().step_by(LANES) {
+            let n = (runs.end - first).min(LANES as u32) as usize;
             for k in 0..n {
                 let run = first + k as u32;
                 draws.draw_run(seed, run, &mut values, &mut inputs[k], &mut noise[k])?;
@@ -173,18 +240,12 @@ impl Model {
                 progress();
             }
         }
-        Ok((central.summary.net_saving_eur, out))
+        Ok(out)
     }
 
-    /// Compare 2 to [`MAX_SCENARIOS`] scenarios over `runs` paired Monte Carlo runs from
-    /// `seed`. `progress` gets the runs done, over all scenarios (`runs` × scenarios in all).
-    pub fn compare(
-        &self,
-        scenarios: &[Scenario],
-        runs: u32,
-        seed: u64,
-        progress: &mut dyn FnMut(u32),
-    ) -> Result<Comparison, InputErrors> {
+    /// Every scenario valid, 2 to [`MAX_SCENARIOS`] of them, and 2 to [`MAX_RUNS`] runs;
+    /// else every problem at once (a scenario's own problems before the counts').
+    fn check_comparison(&self, scenarios: &[Scenario], runs: u32) -> Result<(), InputErrors> {
         let mut errors = Vec::new();
         if !(2..=MAX_SCENARIOS).contains(&scenarios.len()) {
             errors.push(InputError::other(
@@ -207,25 +268,79 @@ impl Model {
         if !errors.is_empty() {
             return Err(InputErrors(errors));
         }
-        let mut done = 0u32;
-        let mut sides = Vec::with_capacity(scenarios.len());
-        let mut nets: Vec<Vec<Decimal>> = Vec::with_capacity(scenarios.len());
         for s in scenarios {
-            let (central, net) = self.net_saving_runs(s, runs, seed, &mut || {
+            self.check(s)?;
+        }
+        Ok(())
+    }
+
+    /// The runs `from..to` of [`Model::compare`]'s comparison. `progress` gets the runs done
+    /// in this part, over all scenarios.
+    pub fn compare_part(
+        &self,
+        scenarios: &[Scenario],
+        runs: u32,
+        seed: u64,
+        from: u32,
+        to: u32,
+        progress: &mut dyn FnMut(u32),
+    ) -> Result<ComparePart, InputErrors> {
+        self.check_comparison(scenarios, runs)?;
+        if from > to || to > runs {
+            return Err(part_error(runs, &format!("{from}..{to}")));
+        }
+        let mut done = 0u32;
+        let mut nets = Vec::with_capacity(scenarios.len());
+        for s in scenarios {
+            nets.push(self.net_saving_runs(s, seed, from..to, &mut || {
                 done += 1;
                 if done % 50 == 0 {
                     progress(done);
                 }
-            })?;
+            })?);
+        }
+        progress(done);
+        Ok(ComparePart { from, to, nets })
+    }
+
+    /// The comparison from its parts, which must cover the runs `0..runs` one after another,
+    /// each with every scenario's net savings: the same as [`Model::compare`] gives.
+    pub fn compare_merge(
+        &self,
+        scenarios: &[Scenario],
+        runs: u32,
+        seed: u64,
+        parts: &[ComparePart],
+    ) -> Result<Comparison, InputErrors> {
+        self.check_comparison(scenarios, runs)?;
+        let mut nets: Vec<Vec<Decimal>> = vec![Vec::with_capacity(runs as usize); scenarios.len()];
+        let mut next = 0;
+        for part in parts {
+            let whole = part.nets.len() == scenarios.len()
+                && part
+                    .nets
+                    .iter()
+                    .all(|n| n.len() as u64 == u64::from(part.to) - u64::from(part.from));
+            if part.from != next || part.to < part.from || part.to > runs || !whole {
+                return Err(part_error(runs, &format!("{}..{}", part.from, part.to)));
+            }
+            for (all, some) in nets.iter_mut().zip(&part.nets) {
+                all.extend_from_slice(some);
+            }
+            next = part.to;
+        }
+        if next != runs {
+            return Err(part_error(runs, &format!("0..{next}")));
+        }
+        let mut sides = Vec::with_capacity(scenarios.len());
+        for (s, net) in scenarios.iter().zip(&nets) {
             let as_f64: Vec<f64> = net.iter().map(|d| amount(*d)).collect();
             sides.push(Compared {
                 name: s.name.clone(),
-                net_saving_eur: central,
+                net_saving_eur: self.run(s)?.summary.net_saving_eur,
                 net_saving_runs_eur: money_stats(&as_f64),
             });
-            nets.push(net);
         }
-        progress(done);
         let mut pairs = Vec::new();
         for a in 0..nets.len() {
             for b in a + 1..nets.len() {
@@ -253,6 +368,31 @@ impl Model {
             method_nl: METHOD_NL,
         })
     }
+
+    /// Compare 2 to [`MAX_SCENARIOS`] scenarios over `runs` paired Monte Carlo runs from
+    /// `seed`. `progress` gets the runs done, over all scenarios (`runs` × scenarios in all).
+    pub fn compare(
+        &self,
+        scenarios: &[Scenario],
+        runs: u32,
+        seed: u64,
+        progress: &mut dyn FnMut(u32),
+    ) -> Result<Comparison, InputErrors> {
+        let whole = self.compare_part(scenarios, runs, seed, 0, runs, progress)?;
+        self.compare_merge(scenarios, runs, seed, &[whole])
+    }
+}
+
+/// Parts that do not make up the runs `0..runs` (the page's bug, never the user's input).
+fn part_error(runs: u32, value: &str) -> InputErrors {
+    InputError::other(
+        "runs",
+        value,
+        InputErrorKind::OutOfRange,
+        ["Deel van de runs", "Part of the runs"],
+        [&format!("binnen 0..{runs}"), &format!("within 0..{runs}")],
+    )
+    .into()
 }
 
 #[cfg(test)]
@@ -328,6 +468,51 @@ mod tests {
             c.pairs[0].difference_eur.p50,
             c.scenarios[0].net_saving_runs_eur.p50
         );
+    }
+
+    #[test]
+    fn parts_merged_give_the_whole_comparison_and_gaps_are_refused() {
+        let m = Model::new().unwrap();
+        let mut a = preset(&m, "corona-2021");
+        a.months = 24;
+        let b = preset(&m, "corona-2021-no-programme");
+        let s = [a, b];
+        let whole = m.compare(&s, 23, 5, &mut |_| {}).unwrap();
+        // Cuts off the kernel's groups of four, and an empty part.
+        let mut done = 0;
+        let parts: Vec<ComparePart> = [(0, 7), (7, 7), (7, 18), (18, 23)]
+            .iter()
+            .map(|&(from, to)| {
+                m.compare_part(&s, 23, 5, from, to, &mut |d| done = d)
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(done, 2 * 5, "the last part's runs over both scenarios");
+        // As numbers, as the page's workers hand them over, one after another.
+        let numbers: Vec<f64> = parts.iter().flat_map(ComparePart::to_f64s).collect();
+        let back = ComparePart::from_f64s(&numbers).unwrap();
+        assert_eq!(back, parts);
+        assert_eq!(m.compare_merge(&s, 23, 5, &back).unwrap(), whole);
+        assert!(ComparePart::from_f64s(&numbers[..numbers.len() - 1]).is_none());
+        // Negative and large decimals come back exactly too.
+        let odd = ComparePart {
+            from: 0,
+            to: 2,
+            nets: vec![vec![Decimal::new(-123_456_789_012, 2), Decimal::MAX]],
+        };
+        assert_eq!(ComparePart::from_f64s(&odd.to_f64s()).unwrap(), [odd]);
+        for broken in [
+            &back[..3],
+            &back[1..],
+            &[back[0].clone(), back[0].clone()][..],
+        ] {
+            let e = m.compare_merge(&s, 23, 5, broken).unwrap_err();
+            assert_eq!(e.0[0].field, "runs");
+        }
+        let mut short = back.clone();
+        short[2].nets[1].pop();
+        assert!(m.compare_merge(&s, 23, 5, &short).is_err());
+        assert!(m.compare_part(&s, 23, 5, 20, 24, &mut |_| {}).is_err());
     }
 
     #[test]

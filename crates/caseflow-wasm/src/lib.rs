@@ -323,21 +323,43 @@ impl Caseflow {
         to_json(&result.map_err(into_error)?)
     }
 
-    /// Scenarios compared over paired runs (`caseflow compare ... --runs N --seed S`);
-    /// `progress` gets the runs done over all scenarios.
-    pub fn compare(
+    /// Runs `from..to` of scenarios compared over paired runs (`caseflow compare ... --runs N
+    /// --seed S`), as numbers for [`Caseflow::compare_merge`] (a `Float64Array`): the page
+    /// splits a comparison over its workers, or runs all of it as one part. `progress` counts
+    /// this part's runs over all scenarios.
+    #[wasm_bindgen(js_name = comparePart)]
+    pub fn compare_part(
         &self,
         scenarios: Vec<JsValue>,
         runs: u32,
         seed: u64,
+        from: u32,
+        to: u32,
         progress: Option<js_sys::Function>,
-    ) -> Result<String, JsValue> {
-        let scenarios = scenarios
-            .into_iter()
-            .map(|s| from_js::<Scenario>(s, "scenario"))
-            .collect::<Result<Vec<Scenario>, JsValue>>()?;
+    ) -> Result<Vec<f64>, JsValue> {
+        let scenarios = scenarios_from_js(scenarios)?;
         let mut report = reporter(progress);
-        let result = self.model.compare(&scenarios, runs, seed, &mut report);
+        let part = self
+            .model
+            .compare_part(&scenarios, runs, seed, from, to, &mut report)
+            .map_err(into_error)?;
+        Ok(part.to_f64s())
+    }
+
+    /// The comparison from its parts' numbers, one after another: the same JSON text as
+    /// `caseflow compare --format json` gives.
+    #[wasm_bindgen(js_name = compareMerge)]
+    pub fn compare_merge(
+        &self,
+        scenarios: Vec<JsValue>,
+        runs: u32,
+        seed: u64,
+        parts: &[f64],
+    ) -> Result<String, JsValue> {
+        let scenarios = scenarios_from_js(scenarios)?;
+        let parts = caseflow_core::compare::ComparePart::from_f64s(parts)
+            .ok_or_else(|| js_sys::Error::new("compareMerge: not a comparison's parts"))?;
+        let result = self.model.compare_merge(&scenarios, runs, seed, &parts);
         to_json(&result.map_err(into_error)?)
     }
 
@@ -355,6 +377,14 @@ fn reporter(progress: Option<js_sys::Function>) -> impl FnMut(u32) {
             let _ = f.call1(&JsValue::NULL, &JsValue::from(done));
         }
     }
+}
+
+/// Scenarios from the page, each read as [`Caseflow::run`] reads one.
+fn scenarios_from_js(scenarios: Vec<JsValue>) -> Result<Vec<Scenario>, JsValue> {
+    scenarios
+        .into_iter()
+        .map(|s| from_js::<Scenario>(s, "scenario"))
+        .collect()
 }
 
 /// Turn input errors into a JavaScript `Error` with the English message and a `detail` array
