@@ -6,7 +6,7 @@ import { caseflowRun, screenshotPath, useServerAndBrowser, settle, openPage } fr
 
 const env = useServerAndBrowser();
 
-const nlNumber = (v) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(v);
+const nlNumber = (v, digits = 0) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: digits }).format(v);
 
 test('presentation mode steps through three scenarios by keyboard', async () => {
   const { page, problems } = await openPage(env);
@@ -46,6 +46,11 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
   assert.match(await headline(), /meer uit naar werk/);
   await page.keyboard.press('ArrowDown');
   assert.match(await headline(), /netto resultaat/);
+  // The figures in brackets say what they are; without the bands there are none to explain.
+  assert.equal(await page.locator('#present-ranges').textContent(), 'Tussen haakjes staat de 90%-band (P5-P95) van een Monte Carlo van 1.000 runs (startgetal 1); het getal ervoor is de centrale berekening.');
+  await page.keyboard.press('b');
+  assert.equal(await page.locator('#present-ranges').count(), 0);
+  await page.keyboard.press('b');
   await page.screenshot({ path: screenshotPath('present-2.png') });
   // Tab stays in the presentation: the page behind is inert (focus went, unseen, to its controls).
   for (let i = 0; i < 8; i++) {
@@ -125,6 +130,11 @@ test('print to PDF gives an A4 report with the headline numbers, charts, assumpt
   assert.match(text, /Te veel toegewezen: € 35\.000/);
   assert.match(text, /Let op: uit de stukken/);
   assert.match(text, /zo'n 550 mensen/);
+  // The figures in brackets are said to be the 90% band, and the programmes' exits to work
+  // come with the part that would have happened without them.
+  assert.match(text, /Tussen haakjes staat de 90%-band \(P5-P95\) van een Monte Carlo van 1\.000 runs \(startgetal 1\)/);
+  assert.match(text, /Naar werk waarvan ook zonder/);
+  for (const p of cli.programmes) assert.ok(text.includes(nlNumber(p.deadweight_exits, 1)), `deadweight ${p.deadweight_exits}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

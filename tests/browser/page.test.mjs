@@ -803,6 +803,24 @@ test('at 1280×720 the overview shows the caseload chart at once, the tabs on on
     const exits = new Intl.NumberFormat(fmt, { maximumFractionDigits: 0 }).format(cli.extra_exits_to_work);
     const net = new Intl.NumberFormat(fmt, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(cli.net_saving_eur));
     assert.ok(keys.includes(exits) && keys.includes(net) && keys.includes(lang === 'nl' ? 'Terugverdiend: nee' : 'Paid back: no'), keys);
+    // Money says the period it is over (runs differ in length: 120 months here, 36 or 60 in others).
+    assert.ok(keys.includes(lang === 'nl' ? 'Netto resultaat 2021–2030:' : 'Net result 2021–2030:'), keys);
+    const sentences = await page.locator('#headline li').allTextContents();
+    assert.ok(sentences.some((l) => l.startsWith(lang === 'nl' ? 'Van januari 2021 tot en met december 2030 kost de bijstand' : 'From January 2021 to December 2030 benefits cost')), sentences.join(' | '));
+    // A payback says its month too: twice the participants of track i pay back within the run.
+    await page.click('#tab-programmes');
+    await page.fill('#prog-0-participants-number', '400');
+    await page.keyboard.press('Tab');
+    await settle(page);
+    const paid = await page.evaluate(() => window.caseflow.results());
+    assert.ok(paid.summary.payback_month !== null, 'pays back');
+    const month = new Intl.DateTimeFormat(fmt, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${paid.months[paid.summary.payback_month - 1].month}-01T00:00:00Z`));
+    await page.click('#tab-overview');
+    const paidKeys = await page.locator('#key-figures').textContent();
+    assert.ok(paidKeys.includes(lang === 'nl' ? `ja, na ${paid.summary.payback_month} maanden (${month})` : `yes, after ${paid.summary.payback_month} months (${month})`), paidKeys);
+    assert.ok((await page.locator('#headline').textContent()).includes(`${paid.summary.payback_month} ${lang === 'nl' ? 'maanden' : 'months'} (${month})`));
+    await page.click('#undo');
+    await settle(page);
     assert.match(await page.locator('#headline-shock').textContent(), lang === 'nl' ? /groeischok van 7%/ : /growth shock of 7%/);
     // Without programmes: no net result and no payback in the uncertainty line.
     await page.selectOption('#preset', 'baseline');
@@ -906,6 +924,59 @@ test('two new scenarios from the same preset are told apart in the lists, their 
   await page.fill('#scenario-name', 'Plan');
   await page.keyboard.press('Tab');
   assert.deepEqual(await page.locator('#scenario-select option').allTextContents(), ['Plan', options[0], `${options[0]} (2)`]);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// Regression: a preset edited kept its name everywhere, so a slide said "+7%, met het programma
+// zoals besloten" over the figures of a 2% shock.
+test('a preset’s name on changed figures says “(gewijzigd)” in the list, the description, the slides, the cite line and the files', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  const name = await page.inputValue('#scenario-name');
+  assert.match(name, /^Corona/);
+  const shown = async () => ({
+    list: await page.locator('#scenario-select option:checked').textContent(),
+    description: await page.locator('#preset-description').textContent(),
+    cite: await page.locator('#cite').textContent(),
+  });
+  const before = await shown();
+  assert.equal(before.list, name);
+  assert.doesNotMatch(JSON.stringify(before), /gewijzigd/i);
+  await page.fill('#param-growth_pct-number', '2');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const after = await shown();
+  assert.equal(after.list, `${name} (gewijzigd)`);
+  assert.equal(after.description, `Gewijzigd: de cijfers wijken af van het uitgangspunt. Uitgangspunt: ${before.description}`);
+  assert.ok(after.cite.includes(`${name} (gewijzigd)`), after.cite);
+  // The name kept is the user's to change: the field still has it.
+  assert.equal(await page.inputValue('#scenario-name'), name);
+  const download = page.waitForEvent('download');
+  await page.click('#export-scenario');
+  const file = await download;
+  assert.equal(file.suggestedFilename().replace(/\.json$/, '').includes('gewijzigd'), true, file.suggestedFilename());
+  await page.click('#present');
+  await page.waitForSelector('#presentation-title');
+  assert.equal(await page.locator('#presentation-title').textContent(), `${name} (gewijzigd)`);
+  await page.keyboard.press('Escape');
+  // In English the mark is English; undo gives back the preset's figures and its plain name.
+  await page.click('[data-lang=en]');
+  await settle(page);
+  assert.match(await page.locator('#scenario-select option:checked').textContent(), / \(changed\)$/);
+  await page.click('#undo');
+  await settle(page);
+  assert.doesNotMatch(await page.locator('#scenario-select option:checked').textContent(), /changed/);
+  assert.doesNotMatch(await page.locator('#preset-description').textContent(), /^Changed/);
+  // A name of the user's own is theirs: no mark.
+  await page.fill('#scenario-name', 'Plan B');
+  await page.keyboard.press('Tab');
+  await page.fill('#param-growth_pct-number', '3');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.equal(await page.locator('#scenario-select option:checked').textContent(), 'Plan B');
+  assert.match(await page.locator('#preset-description').textContent(), /^Changed: the figures differ/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -8,6 +8,8 @@ const nl = {
   controls: 'Scenario',
   preset: 'Uitgangspunt',
   noPreset: '(geen: ingelezen scenario)',
+  changedMark: '(gewijzigd)',
+  changedFrom: (description: string) => `Gewijzigd: de cijfers wijken af van het uitgangspunt. Uitgangspunt: ${description}`,
   chartTitle: 'Bijstandsbestand per maand, regio',
   seriesBenefits: 'Uitkeringen',
   seriesWithout: 'Zonder programma’s',
@@ -100,13 +102,15 @@ const nl = {
   measure: 'Toon het bestand als',
   moreControls: 'Programma’s en alle andere aannames staan onder hun eigen tab.',
   headlineTitle: 'In het kort',
-  keyFigures: (exits: string, net: string, paid: string) => `Extra naar werk: ${exits} · Netto resultaat: ${net} · Terugverdiend: ${paid}`,
+  keyFigures: (exits: string, net: string, paid: string, period: string) => `Extra naar werk: ${exits} · Netto resultaat ${period}: ${net} · Terugverdiend: ${paid}`,
   keyNo: 'nee',
-  keyAfter: (months: number) => `ja, na ${months} maanden`,
+  keyAfter: (months: number, month: string) => `ja, na ${months} maanden (${month})`,
   keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% van de runs)` : ` (wel in ${pct}% van de runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
   bandNote: (runs: number, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
+  rangesNote: (runs: string, seed: string) => `Tussen haakjes staat de 90%-band (P5-P95) van een Monte Carlo van ${runs} runs (startgetal ${seed}); het getal ervoor is de centrale berekening.`,
+  colAlsoWithout: 'waarvan ook zonder',
   exitsSummary: (total: string, without: string, extra: string) => `In totaal ${total} uitstromers naar werk, tegen ${without} zonder programma’s: ${extra} extra.`,
   colCost: 'Kosten programma’s',
   paybackMark: (m: number) => `terugverdiend (maand ${m})`,
@@ -204,6 +208,8 @@ const en: Texts = {
   controls: 'Scenario',
   preset: 'Starting point',
   noPreset: '(none: imported scenario)',
+  changedMark: '(changed)',
+  changedFrom: (description: string) => `Changed: the figures differ from the starting point. Starting point: ${description}`,
   chartTitle: 'Caseload per month, region',
   seriesBenefits: 'Benefits',
   seriesWithout: 'Without programmes',
@@ -295,13 +301,15 @@ const en: Texts = {
   measure: 'Show the caseload as',
   moreControls: 'Programmes and every other assumption have their own tab.',
   headlineTitle: 'In short',
-  keyFigures: (exits: string, net: string, paid: string) => `Extra to work: ${exits} · Net result: ${net} · Paid back: ${paid}`,
+  keyFigures: (exits: string, net: string, paid: string, period: string) => `Extra to work: ${exits} · Net result ${period}: ${net} · Paid back: ${paid}`,
   keyNo: 'no',
-  keyAfter: (months: number) => `yes, after ${months} months`,
+  keyAfter: (months: number, month: string) => `yes, after ${months} months (${month})`,
   keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% of the runs)` : ` (yes in ${pct}% of the runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
   bandNote: (runs: number, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,
+  rangesNote: (runs: string, seed: string) => `In brackets: the 90% band (P5-P95) of a Monte Carlo of ${runs} runs (random seed ${seed}); the figure before it is the central run.`,
+  colAlsoWithout: 'of whom also without',
   exitsSummary: (total: string, without: string, extra: string) => `In all ${total} exits to work, against ${without} without programmes: ${extra} extra.`,
   colCost: 'Programme cost',
   paybackMark: (m: number) => `paid back (month ${m})`,
@@ -441,6 +449,13 @@ export function unitInBrackets(lang: Lang, spec: ParamSpec): string {
 }
 
 /** A month of the results (`2030-12`) as the text reads it: "december 2030", "December 2030". */
+/** The years a run covers, as the key figures give its period: "2021–2030", or "2021". */
+export function periodOf(r: Results): string {
+  const from = r.months[0]?.month.slice(0, 4) ?? '';
+  const to = r.months[r.months.length - 1]?.month.slice(0, 4) ?? '';
+  return from === to ? from : `${from}–${to}`;
+}
+
 export function formatMonth(lang: Lang, month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) return month;
@@ -585,6 +600,9 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   const n = (v: number, digits = 0) => formatNumber(lang, v, digits);
   const e = (v: string) => formatEur(lang, v);
   const month = formatMonth(lang, r.months[r.months.length - 1]?.month ?? '');
+  const first = formatMonth(lang, r.months[0]?.month ?? '');
+  // The month the central run pays back in ("april 2030"), beside its count of months.
+  const paidIn = s.payback_month === null ? '' : ` (${formatMonth(lang, r.months[s.payback_month - 1]?.month ?? '')})`;
   // The central run says whether it pays back; the Monte Carlo in how many runs it does.
   const share = mc ? `${n(mc.summary.payback_month.share_paying_back * 100)}%` : '';
   const chance = mc ? (nl ? `; in ${share} van de Monte Carlo-runs wel` : `; in ${share} of the Monte Carlo runs it does`) : '';
@@ -607,9 +625,9 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
       exitsWhy: programmes ? `Van de ${n(s.participant_exits_to_work)} deelnemers die werk vinden, hadden ${n(s.deadweight_exits)} dat ook zonder gedaan${differs ? `; dat er per saldo ${n(s.extra_exits_to_work)} overblijven en niet ${n(rest)}, komt vooral door minder zoeken tijdens het traject (lock-in) en werk dat anders later was gevonden` : ''}.` : undefined,
       caseload: `Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`,
       shock: g ? `De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.` : undefined,
-      saving: programmes ? `De bijstand kost ${grossAbs} ${gross < 0 ? 'meer' : 'minder'} (${n(s.benefit_months_avoided)} uitkeringsmaanden minder${buigCost > 0 ? `; de loonkostensubsidie uit het BUIG-budget, ${e(String(buigCost))}, is bijstand` : ''}); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
+      saving: programmes ? `Van ${first} tot en met ${month} kost de bijstand ${grossAbs} ${gross < 0 ? 'meer' : 'minder'} (${n(s.benefit_months_avoided)} uitkeringsmaanden minder${buigCost > 0 ? `; de loonkostensubsidie uit het BUIG-budget, ${e(String(buigCost))}, is bijstand` : ''}); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
       net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten${buigCost > 0 ? ' uit het re-integratiebudget' : ''} is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
-      payback: programmes ? (s.payback_month === null ? `In de centrale berekening verdient het programma zich niet terug binnen de looptijd${chance}.` : `In de centrale berekening verdient het programma zich terug na ${s.payback_month} maanden${chanceYes}.`) : undefined,
+      payback: programmes ? (s.payback_month === null ? `In de centrale berekening verdient het programma zich niet terug binnen de looptijd${chance}.` : `In de centrale berekening verdient het programma zich terug na ${s.payback_month} maanden${paidIn}${chanceYes}.`) : undefined,
     };
   }
   return {
@@ -617,9 +635,9 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
     exitsWhy: programmes ? `Of the ${n(s.participant_exits_to_work)} participants who find work, ${n(s.deadweight_exits)} would have without it${differs ? `; that ${n(s.extra_exits_to_work)} remain on balance rather than ${n(rest)} is mostly lock-in (less searching while in the programme) and work that would otherwise have been found later` : ''}.` : undefined,
     caseload: `At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`,
     shock: g ? `The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.` : undefined,
-    saving: programmes ? `Benefits cost ${grossAbs} ${gross < 0 ? 'more' : 'less'} (${n(s.benefit_months_avoided)} fewer benefit-months${buigCost > 0 ? `; the wage-cost subsidy from the BUIG grant, ${e(String(buigCost))}, is benefit spending` : ''}); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
+    saving: programmes ? `From ${first} to ${month} benefits cost ${grossAbs} ${gross < 0 ? 'more' : 'less'} (${n(s.benefit_months_avoided)} fewer benefit-months${buigCost > 0 ? `; the wage-cost subsidy from the BUIG grant, ${e(String(buigCost))}, is benefit spending` : ''}); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
     net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost${buigCost > 0 ? ' from the re-integration budget' : ''} the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
-    payback: programmes ? (s.payback_month === null ? `In the central run the programme does not pay back within the horizon${chance}.` : `In the central run the programme pays back after ${s.payback_month} months${chanceYes}.`) : undefined,
+    payback: programmes ? (s.payback_month === null ? `In the central run the programme does not pay back within the horizon${chance}.` : `In the central run the programme pays back after ${s.payback_month} months${paidIn}${chanceYes}.`) : undefined,
   };
 }
 

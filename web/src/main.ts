@@ -272,7 +272,7 @@ class App implements Ctx, PresentHost, ReportHost {
   // --- Presentation (PresentHost) ---------------------------------------------------------
 
   story(): { name: string; at: number; of: number } {
-    return { name: this.current.name, at: this.saved.findIndex((s) => s.id === this.current.id) + 1, of: this.saved.length };
+    return { name: this.shownName(), at: this.saved.findIndex((s) => s.id === this.current.id) + 1, of: this.saved.length };
   }
 
   step(by: 1 | -1): void {
@@ -319,17 +319,35 @@ class App implements Ctx, PresentHost, ReportHost {
   }
 
   /**
-   * The saved scenarios' names as the lists show them: a name given twice (two "Nieuw" from
-   * the same preset) gets its number from the second on, "Basis (2)", so the lists tell them
-   * apart. The names kept are not changed.
+   * Whether a saved scenario still has its preset's own name (in either language) but other
+   * figures: then a slide, report or list showing that name would give the preset's story
+   * ("+7%, met het programma zoals besloten") to figures that are no longer its.
    */
+  private renamedByPreset(s: Saved): boolean {
+    const p = this.presetById(s.preset);
+    return p !== undefined && (s.name === p.name_nl || s.name === p.name_en) && JSON.stringify(p.scenario) !== JSON.stringify(s.scenario);
+  }
+
+  /**
+   * The saved scenarios' names as the lists, slides, report, cite line and files show them: a
+   * preset's name on changed figures says "(gewijzigd)", and a name given twice (two "Nieuw"
+   * from the same preset) gets its number from the second on, "Basis (2)", so the lists tell
+   * them apart. The names kept are not changed.
+   */
+  /** The scenario on screen's name as shown ({@link App.listNames}). */
+  private shownName(): string {
+    return this.listNames().get(this.current.id) ?? this.current.name;
+  }
+
   private listNames(): Map<string, string> {
     const seen = new Map<string, number>();
+    const mark = t(this.lang).changedMark;
     return new Map(
       this.saved.map((s) => {
-        const n = (seen.get(s.name) ?? 0) + 1;
-        seen.set(s.name, n);
-        return [s.id, n === 1 ? s.name : `${s.name} (${n})`];
+        const name = this.renamedByPreset(s) ? `${s.name} ${mark}` : s.name;
+        const n = (seen.get(name) ?? 0) + 1;
+        seen.set(name, n);
+        return [s.id, n === 1 ? name : `${name} (${n})`];
       }),
     );
   }
@@ -539,7 +557,7 @@ class App implements Ctx, PresentHost, ReportHost {
 
   private async share(): Promise<void> {
     const tx = t(this.lang);
-    const link = await shareLink({ name: this.current.name, preset: this.current.preset, scenario: this.scenario });
+    const link = await shareLink({ name: this.shownName(), preset: this.current.preset, scenario: this.scenario });
     let copied = false;
     try {
       await navigator.clipboard.writeText(link);
@@ -556,8 +574,9 @@ class App implements Ctx, PresentHost, ReportHost {
   private exportScenario(): void {
     // The file carries the name the user sees (the scenario's own is its preset's id), so that
     // importing it brings back the same name.
-    const scenario = { ...this.scenario, name: this.current.name };
-    download(fileName(this.current.name, 'json'), 'application/json', `${JSON.stringify(scenario, null, 2)}\n`);
+    const name = this.shownName();
+    const scenario = { ...this.scenario, name };
+    download(fileName(name, 'json'), 'application/json', `${JSON.stringify(scenario, null, 2)}\n`);
   }
 
   private async importFile(file: File): Promise<void> {
@@ -598,6 +617,7 @@ class App implements Ctx, PresentHost, ReportHost {
         this.views[this.view].update();
         this.presentation.render();
         this.renderCite();
+        this.renderNames();
         this.scheduleReport();
         this.scheduleUncertainty();
         if (inputTime !== undefined) {
@@ -756,6 +776,29 @@ class App implements Ctx, PresentHost, ReportHost {
     this.keepingFocus(() => this.renderBarNow());
   }
 
+  /** The preset's description, or, when the figures are no longer the preset's, that they
+   * were changed from it. */
+  private description(): string {
+    const p = this.preset;
+    if (!p) return '';
+    const d = this.lang === 'nl' ? p.description_nl : p.description_en;
+    return JSON.stringify(p.scenario) === JSON.stringify(this.scenario) ? d : t(this.lang).changedFrom(d);
+  }
+
+  /** The names in the list and the description after an edit or rename (the bar is not
+   * rebuilt: that would lose the focus of the control being edited). */
+  private renderNames(): void {
+    const names = this.listNames();
+    const choose = document.getElementById('scenario-select') as HTMLSelectElement | null;
+    for (const o of choose?.options ?? []) {
+      const name = names.get(o.value);
+      if (name !== undefined && o.textContent !== name) o.textContent = name;
+    }
+    const description = document.getElementById('preset-description');
+    const text = this.description();
+    if (description && description.textContent !== text) description.textContent = text;
+  }
+
   private renderBarNow(): void {
     const tx = t(this.lang);
     const choose = el('select', { id: 'scenario-select' });
@@ -777,8 +820,7 @@ class App implements Ctx, PresentHost, ReportHost {
       this.persist();
       // Only the list's entries change (a name given twice is numbered there): rebuilding the
       // bar here would lose the focus that Tab is moving on to the next control.
-      const names = this.listNames();
-      for (const o of choose.options) o.textContent = names.get(o.value) ?? o.textContent;
+      this.renderNames();
       name.value = typed;
       this.renderHistory();
       this.renderCite();
@@ -793,7 +835,7 @@ class App implements Ctx, PresentHost, ReportHost {
       b.addEventListener('click', action);
       return b;
     };
-    const description = this.preset ? (this.lang === 'nl' ? this.preset.description_nl : this.preset.description_en) : '';
+    const description = this.description();
     const importer = el('input', { type: 'file', id: 'import', accept: '.json,.toml,application/json,text/plain', className: 'visually-hidden' });
     importer.addEventListener('change', () => {
       const file = importer.files?.[0];
@@ -909,7 +951,7 @@ class App implements Ctx, PresentHost, ReportHost {
   citeLine(): string {
     const tx = t(this.lang);
     const mc = this.uncertainty ? tx.citeMc(this.uncertainty.runs, this.uncertainty.seed) : '';
-    return tx.cite(this.current.name, this.core.version, this.fingerprint(), mc);
+    return tx.cite(this.shownName(), this.core.version, this.fingerprint(), mc);
   }
 
   private fingerprintOf: { scenario: Scenario; value: string } | null = null;
@@ -923,8 +965,9 @@ class App implements Ctx, PresentHost, ReportHost {
   /** The results, the assumptions with their sources and the cite line as an Excel workbook. */
   private async downloadXlsx(): Promise<void> {
     try {
-      const blob = await workbook({ core: this.core, lang: this.lang, scenario: this.scenario, uncertainty: this.uncertainty, name: this.current.name, cite: this.citeLine(), fingerprint: this.fingerprint() });
-      download(fileName(this.current.name, 'xlsx'), blob.type, blob);
+      const name = this.shownName();
+      const blob = await workbook({ core: this.core, lang: this.lang, scenario: this.scenario, uncertainty: this.uncertainty, name, cite: this.citeLine(), fingerprint: this.fingerprint() });
+      download(fileName(name, 'xlsx'), blob.type, blob);
     } catch (e) {
       this.notify(message(this.lang, e));
     }
@@ -934,7 +977,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private downloadCsv(): void {
     const date = new Date().toISOString().slice(0, 10);
     for (const table of ['months', 'years', 'summary'] as const) {
-      download(fileName(`${this.current.name}-${table}`, 'csv'), 'text/csv', this.core.csv(this.scenario, this.uncertainty, this.lang, date, table));
+      download(fileName(`${this.shownName()}-${table}`, 'csv'), 'text/csv', this.core.csv(this.scenario, this.uncertainty, this.lang, date, table));
     }
   }
 

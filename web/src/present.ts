@@ -120,6 +120,8 @@ export class Presentation {
     const parts = headlineParts(lang, r, mc);
     const lines = (which === 'caseload' ? [parts.caseload, parts.shock] : which === 'exits' ? [parts.exits] : [parts.saving, parts.net, parts.payback]).filter((l): l is string => !!l);
     const body: (Node | string)[] = [title, place, this.chart.figure, el('ul', { className: 'present-headline', id: 'present-headline' }, ...lines.map((l) => el('li', {}, joinMinus(l))))];
+    // What the figures in brackets are, where a slide has them.
+    if (mc && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))));
     if (this.assumptions) body.push(this.assumptionList());
     body.push(el('p', { className: 'keys' }, tx.presentKeys(this.bands)));
     root.replaceChildren(...body);

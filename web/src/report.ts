@@ -30,7 +30,9 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
     [moneyChart(lang, r), tx.moneyTitle],
   ] as const;
   const params = core.params.param.map((p) => [label(lang, p), formatNumber(lang, scenario.set[p.id] ?? p.default, 3), unit(lang, p), source(lang, p)]);
-  const programmes = r.programmes.map((p) => [programmeName(lang, core.catalogue, p), formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1)]);
+  // Exits to work beside the part of them that would have happened without the programme, so
+  // that the column is not read as jobs the programme made.
+  const programmes = r.programmes.map((p) => [programmeName(lang, core.catalogue, p), formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1), formatNumber(lang, p.deadweight_exits, 1)]);
   const { lines, shock } = headline(lang, r, mc);
   const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
   into.replaceChildren(
@@ -41,10 +43,10 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
     // The same warnings as on screen: the over-allocation and the papers' inconsistencies.
     over ? el('p', { className: 'overallocated' }, tx.overallocated(formatEur(lang, over.overallocation_eur), formatEur(lang, over.allocated_eur), formatEur(lang, over.available_eur))) : '',
     r.notes.length ? el('aside', { className: 'notes' }, el('h2', {}, tx.notesTitle), ...r.notes.map((note) => el('p', {}, `${note.source}: ${lang === 'nl' ? note.nl : note.en}`))) : '',
-    mc ? el('p', {}, tx.bandNote(mc.runs, String(mc.seed))) : '',
+    mc ? el('p', { id: 'report-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))) : '',
     ...charts.map(([d, title]) => el('figure', {}, picture(chartSvg(d, title, cite), d.summary), el('figcaption', {}, d.summary))),
     el('h2', {}, tx.programmesTitle),
-    programmes.length ? table('report-table', [tx.colProgramme, tx.colParticipants, tx.colPlannedCost, tx.colToWork], programmes) : el('p', {}, tx.noProgrammes),
+    programmes.length ? table('report-table', [tx.colProgramme, tx.colParticipants, tx.colPlannedCost, tx.colToWork, tx.colAlsoWithout], programmes) : el('p', {}, tx.noProgrammes),
     el('h2', {}, tx.assumptions),
     table('report-table', [tx.colAssumption, tx.colValue, tx.colUnit, tx.source], params),
     el('p', { className: 'report-meta' }, cite),

@@ -52,13 +52,9 @@ export class CompareView implements View {
   private choices(): Choice[] {
     const { lang, core } = this.ctx;
     return [
-      // A saved scenario changed from its preset says so: it often keeps the preset's name,
-      // and "A: Corona…" against "B: Corona…" could not be told apart.
-      ...this.ctx.savedScenarios().map((s) => {
-        const from = core.catalogue.presets.find((p) => p.id === s.preset);
-        const changed = from !== undefined && JSON.stringify(from.scenario) !== JSON.stringify(s.scenario);
-        return { value: `saved:${s.id}`, name: changed ? `${s.name} ${ta(lang).cmpChanged}` : s.name, scenario: s.scenario };
-      }),
+      // Saved scenarios by the names the page shows: one changed from its preset but still of
+      // its name says "(gewijzigd)", so "A: Corona…" against "B: Corona…" can be told apart.
+      ...this.ctx.savedScenarios().map((s) => ({ value: `saved:${s.id}`, name: s.name, scenario: s.scenario })),
       ...core.catalogue.presets.map((p) => ({ value: `preset:${p.id}`, name: lang === 'nl' ? p.name_nl : p.name_en, scenario: p.scenario, preset: p.id })),
     ];
   }

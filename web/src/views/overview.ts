@@ -4,7 +4,7 @@ import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, formatNumber, headline, t } from '../i18n';
+import { formatEur, formatMonth, formatNumber, headline, periodOf, t } from '../i18n';
 import type { Ctx, View } from './context';
 
 /** The assumptions with a slider on this view (all are under *Aannames*). */
@@ -120,9 +120,9 @@ export class OverviewView implements View {
     // The three answers a council asks first, above the chart; the sentences below explain them.
     const s = r.summary;
     this.keys.hidden = s.participants <= 0;
-    const paid = s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month);
+    const paid = s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month, formatMonth(lang, r.months[s.payback_month - 1]?.month ?? ''));
     const share = mc ? tx.keyShare(formatNumber(lang, mc.summary.payback_month.share_paying_back * 100), s.payback_month !== null) : '';
-    setText(this.keys, s.participants > 0 ? tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), `${paid}${share}`) : '');
+    setText(this.keys, s.participants > 0 ? tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), `${paid}${share}`, periodOf(r)) : '');
     const { lines, shock } = headline(lang, r, mc);
     setText(this.shock, shock);
     this.shock.hidden = !shock;
