@@ -957,6 +957,7 @@ test('a preset’s name on changed figures says “(gewijzigd)” in the list, t
   await page.click('#export-scenario');
   const file = await download;
   assert.equal(file.suggestedFilename().replace(/\.json$/, '').includes('gewijzigd'), true, file.suggestedFilename());
+
   await page.click('#present');
   await page.waitForSelector('#presentation-title');
   assert.equal(await page.locator('#presentation-title').textContent(), `${name} (gewijzigd)`);
@@ -977,6 +978,15 @@ test('a preset’s name on changed figures says “(gewijzigd)” in the list, t
   await settle(page);
   assert.equal(await page.locator('#scenario-select option:checked').textContent(), 'Plan B');
   assert.match(await page.locator('#preset-description').textContent(), /^Changed: the figures differ/);
+  // A programme changed: the command beside the uncertainty names the file Exporteer saves (it
+  // said scenario.toml, which Exporteer never saves).
+  await page.click('#tab-programmes');
+  await page.fill('#prog-0-participants-number', '300');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  await page.evaluate(() => window.caseflow.uncertain());
+  await page.waitForFunction(() => /\(P5-P95\)/.test(document.querySelector('#uncertainty').textContent));
+  assert.ok((await page.locator('#uncertainty').textContent()).includes('caseflow run --scenario Plan-B.json --runs 1000 --seed 1'), await page.locator('#uncertainty').textContent());
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -141,7 +141,9 @@ const nl = {
   rowNetP: 'Netto resultaat',
   rowNetBand: 'Netto resultaat, 90%-band',
   rowPayback: 'Terugverdiend na (maanden)',
-  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Kans dat ‘${a}’ meer bespaart dan ‘${b}’: ${p}. Verschil in netto resultaat (${b} − ${a}), 90%-band: ${lo} tot ${hi}.`,
+  // Both halves in B's terms, as the table's column (B − A): "B saves less than A" is exactly
+  // the core's "A saves more than B".
+  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Kans dat ‘${b}’ minder bespaart dan ‘${a}’: ${p}. Verschil in netto resultaat (${b} − ${a}), 90%-band: ${lo} tot ${hi}.`,
   cmpRuns: (runs: number, seed: number, command: string) => `${runs} gepaarde runs per scenario, startgetal (seed) ${seed} (${command}).`,
 };
 
@@ -278,7 +280,7 @@ const en: typeof nl = {
   rowNetP: 'Net result',
   rowNetBand: 'Net result, 90% band',
   rowPayback: 'Pays back after (months)',
-  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Chance that ‘${a}’ saves more than ‘${b}’: ${p}. Difference in net result (${b} − ${a}), 90% band: ${lo} to ${hi}.`,
+  cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Chance that ‘${b}’ saves less than ‘${a}’: ${p}. Difference in net result (${b} − ${a}), 90% band: ${lo} to ${hi}.`,
   cmpRuns: (runs: number, seed: number, command: string) => `${runs} paired runs per scenario, random seed ${seed} (${command}).`,
 };
 

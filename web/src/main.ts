@@ -703,7 +703,8 @@ class App implements Ctx, PresentHost, ReportHost {
   private command(mc: MonteCarlo): string {
     const p = this.preset;
     const same = p && JSON.stringify({ ...p.scenario, set: {} }) === JSON.stringify({ ...this.scenario, set: {} });
-    if (!p || !same) return `caseflow run --scenario scenario.toml --runs ${mc.runs} --seed ${mc.seed}`;
+    // Otherwise the file Exporteer saves (JSON, which the CLI reads as it reads TOML).
+    if (!p || !same) return `caseflow run --scenario ${fileName(this.shownName(), 'json')} --runs ${mc.runs} --seed ${mc.seed}`;
     const sets = Object.entries(this.scenario.set)
       .filter(([id, v]) => p.scenario.set[id] !== v)
       .map(([id, v]) => ` --set ${id}=${v}`)

@@ -744,14 +744,14 @@ pub fn compare_table(
             "{}",
             lang.pick(
                 &format!(
-                    "P({a} bespaart meer dan {b}) = {}; verschil P5-P50-P95: {} / {} / {} €",
+                    "P({a} bespaart meer dan {b}) = {}; verschil ({a} − {b}) P5-P50-P95: {} / {} / {} €",
                     lang.number(p.p_a_saves_more),
                     d.p5.round_dp(0),
                     d.p50.round_dp(0),
                     d.p95.round_dp(0)
                 ),
                 &format!(
-                    "P({a} saves more than {b}) = {}; difference P5-P50-P95: {} / {} / {} €",
+                    "P({a} saves more than {b}) = {}; difference ({a} − {b}) P5-P50-P95: {} / {} / {} €",
                     lang.number(p.p_a_saves_more),
                     d.p5.round_dp(0),
                     d.p50.round_dp(0),
