@@ -275,6 +275,18 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   await page.setInputFiles('#calibrate-file', file);
   await page.waitForFunction(() => window.caseflow.viewData()?.calibrationError, null, { timeout: 60000 });
   assert.match(await page.locator('#calibrate-status').innerText(), /regel 2/);
+  // Regression: a file wrong on every row made a message per row, and on a large file the tab
+  // ran out of memory. The first 20 are listed and the rest counted; over 16 MB is not read.
+  writeFileSync(file, `area,month,benefits\n${'nowhere,2017-01,4846\n'.repeat(5000)}`);
+  await page.setInputFiles('#calibrate-file', file);
+  await page.waitForFunction(() => /4980/.test(window.caseflow.viewData()?.calibrationError ?? ''), null, { timeout: 60000 });
+  const listed = await page.locator('#calibrate-status').innerText();
+  assert.equal(listed.split('\n').filter((l) => l.trim()).length, 21, listed);
+  assert.match(listed, /Meer problemen, niet getoond: ‘4980’/);
+  writeFileSync(file, 'area,month,benefits\n' + '#'.repeat(17 * 1024 * 1024));
+  await page.setInputFiles('#calibrate-file', file);
+  await page.waitForFunction(() => /te groot/.test(window.caseflow.viewData()?.calibrationError ?? ''), null, { timeout: 60000 });
+  assert.match(await page.locator('#calibrate-status').innerText(), /Het bestand is te groot: 17\.825\.812 bytes; toegestaan: bestanden tot 16 MB/);
   assert.deepEqual(requests, []);
   // On the English page, the English method and list.
   await page.click('button[data-lang="en"]');

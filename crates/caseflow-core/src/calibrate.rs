@@ -338,8 +338,56 @@ fn area_ids() -> String {
     ids.join(", ")
 }
 
+/// The most problems a data file's check lists: a file wrong on every one of a million rows
+/// would otherwise make a million messages (the page's tab ran out of memory on one).
+pub const MAX_LISTED: usize = 20;
+
+/// Problems found in a data file: the first [`MAX_LISTED`] kept, the rest counted.
+#[derive(Default)]
+struct Problems {
+    listed: Vec<InputError>,
+    more: usize,
+}
+
+impl Problems {
+    fn push(&mut self, e: InputError) {
+        if self.listed.len() < MAX_LISTED {
+            self.listed.push(e);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Problems found so far, listed or not.
+    fn len(&self) -> usize {
+        self.listed.len() + self.more
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The listed problems, and a last one saying how many more there are.
+    fn into_errors(mut self) -> InputErrors {
+        if self.more > 0 {
+            let more = self.more.to_string();
+            self.listed.push(InputError::other(
+                "data",
+                &more,
+                InputErrorKind::Inconsistent,
+                ["Meer problemen, niet getoond", "More problems, not shown"],
+                [
+                    &format!("eerst de {MAX_LISTED} hierboven verbeteren en opnieuw inlezen"),
+                    &format!("fix the {MAX_LISTED} above first and load the file again"),
+                ],
+            ));
+        }
+        InputErrors(self.listed)
+    }
+}
+
 /// One data row checked; every problem on it is pushed to `errors`.
-fn row(r: &Row, cols: Columns, errors: &mut Vec<InputError>) -> Option<(Area, Observation)> {
+fn row(r: &Row, cols: Columns, errors: &mut Problems) -> Option<(Area, Observation)> {
     let cell = |i: usize| r.cells.get(i).map_or("", |c| c.as_str());
     // Empty cells beyond the header's columns (trailing commas) carry nothing.
     let extra = r.cells.iter().skip(cols.len).any(|c| !c.trim().is_empty());
@@ -478,7 +526,7 @@ pub fn parse(rows: &[Row]) -> Result<Data, InputErrors> {
         return Err(header_error(1, "", InputErrorKind::Malformed).into());
     };
     let cols = columns(header)?;
-    let mut errors = Vec::new();
+    let mut errors = Problems::default();
     let mut by_area: BTreeMap<Area, Vec<Observation>> = BTreeMap::new();
     for r in &rows[1..] {
         if let Some((area, obs)) = row(r, cols, &mut errors) {
@@ -487,7 +535,7 @@ pub fn parse(rows: &[Row]) -> Result<Data, InputErrors> {
     }
     // Area checks need every row of the area: they wait until the rows themselves are right.
     if !errors.is_empty() {
-        return Err(InputErrors(errors));
+        return Err(errors.into_errors());
     }
     if rows.len() == 1 {
         errors.push(cell_error(
@@ -586,7 +634,7 @@ pub fn parse(rows: &[Row]) -> Result<Data, InputErrors> {
         }
     }
     if !errors.is_empty() {
-        return Err(InputErrors(errors));
+        return Err(errors.into_errors());
     }
     Ok(Data {
         has_inflow: cols.inflow.is_some(),
@@ -1123,6 +1171,37 @@ mod tests {
         let (a, b, c) = (at(0.0), at(3.0), at(10.0));
         assert!(b > a && c > b);
         assert!(((b - a) / 3.0 - (c - a) / 10.0).abs() < 1e-9, "{a} {b} {c}");
+    }
+
+    #[test]
+    fn a_file_wrong_on_every_row_lists_the_first_problems_and_counts_the_rest() {
+        let mut text = String::from("area,month,benefits\n");
+        for _ in 0..1000 {
+            text.push_str("nowhere,2017-01,4846\n");
+        }
+        let e = parse(&rows(&text)).unwrap_err();
+        assert_eq!(e.0.len(), MAX_LISTED + 1);
+        assert_eq!(e.0[0].label_en, "Area, line 2");
+        assert_eq!(
+            e.0[MAX_LISTED - 1].label_en,
+            format!("Area, line {}", MAX_LISTED + 1)
+        );
+        let last = &e.0[MAX_LISTED];
+        assert_eq!((last.field.as_str(), last.value.as_str()), ("data", "980"));
+        assert!(
+            last.message(crate::Lang::Nl)
+                .contains("eerst de 20 hierboven verbeteren"),
+            "{}",
+            last.message(crate::Lang::Nl)
+        );
+        // The same for a problem found per area: a month given a thousand times.
+        let mut text = String::from("area,month,benefits\n");
+        for _ in 0..1000 {
+            text.push_str("region,2017-01,4846\n");
+        }
+        let e = parse(&rows(&text)).unwrap_err();
+        assert_eq!(e.0.len(), MAX_LISTED + 1);
+        assert_eq!(e.0[MAX_LISTED].value, (999 - MAX_LISTED).to_string());
     }
 
     #[test]

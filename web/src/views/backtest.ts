@@ -11,6 +11,9 @@ import { Cancelled } from '../runner';
 import { dataTable, failure, status, svg } from './analyst-common';
 import type { Ctx, View } from './context';
 
+/** The largest data file read, as `caseflow calibrate` reads (16 MB). */
+const MAX_CSV_BYTES = 16 * 1024 * 1024;
+
 /** The CLI's defaults (`caseflow backtest`): 200 runs per band, seed 2017. */
 const RUNS = 200;
 const SEED = 2017;
@@ -71,6 +74,11 @@ export class BacktestView implements View {
     this.calibrationError = '';
     this.render();
     try {
+      // The CLI's limit: a larger file is not read (a tab holds it in memory several times).
+      if (file.size > MAX_CSV_BYTES) {
+        this.calibrationError = ta(this.ctx.lang).calTooBig(formatNumber(this.ctx.lang, file.size));
+        return;
+      }
       // Read here, computed in the worker: the data never leave the browser.
       const csv = await file.text();
       this.calibration = await this.ctx.long<Calibration>({ kind: 'calibrate', csv });
