@@ -67,6 +67,16 @@ test('a broken or hostile link is refused or shown as text; saved scenarios stay
   await settle(page);
   assert.match(await page.locator('#notice').textContent(), /Deze deellink kan niet worden gelezen/);
   assert.deepEqual(await stored(page), before, 'saved scenarios untouched');
+  // What is wrong is said in the page's words, never the browser's English ("Failed to execute
+  // 'atob'…", "Compressed input was truncated").
+  for (const [hash, words] of [['#s=ab!c', /na #s= staan tekens die niet in een deellink horen\./], ['#s=not-a-real-link', /de link is beschadigd of onvolledig: het ingepakte scenario houdt te vroeg op \(is de link afgekapt\?\)\./]]) {
+    await page.goto(`${env.server.url}${hash}`);
+    // The notice of this link (the one before may still show): its own words.
+    await page.waitForFunction((w) => new RegExp(w).test(document.querySelector('#notice').textContent), words.source, { timeout: 10000 });
+    const notice = await page.locator('#notice').textContent();
+    assert.match(notice, words);
+    assert.doesNotMatch(notice, /Failed|input|Error|token/, notice);
+  }
   // A link whose name is HTML: shown as text, never run.
   const hostile = await page.evaluate(async () => {
     const json = JSON.stringify({ name: '<img src=x onerror="window.pwned=1">', preset: 'baseline', scenario: window.caseflow.scenario() });
@@ -118,7 +128,8 @@ test('scenario files: export reads back in the CLI; a broken file is refused and
 
   const before = await stored(page);
   for (const [name, content, words] of [
-    ['broken.toml', 'schema = [[[', /geen geldige TOML of JSON/],
+    // Where the TOML breaks, in words, not the reader's English.
+    ['broken.toml', 'schema = 1\nmonths = [[[', /geen geldige TOML of JSON \(regel 2, teken \d+\)\. Je opgeslagen/],
     // Nothing in it is not a scenario; a JSON list is not read item by item as the fields.
     ['empty.json', ' \n', /het bestand is leeg/],
     ['list.json', '[1, "x", "", "2025-01", 24]', /Scenariobestand: ‘\[…\]’ is ongeldig; toegestaan: een tabel met velden \(\{ … \}\), geen lijst/],

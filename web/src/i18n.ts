@@ -175,8 +175,9 @@ const nl = {
   importProblem: {
     too_big: (d: string) => `het bestand is te groot (${d} bytes; hooguit 1.000.000).`,
     empty: () => 'het bestand is leeg.',
-    syntax: (d: string) => `geen geldige TOML of JSON (${d}).`,
-    link: (d: string) => `de link is beschadigd of onvolledig (${d}).`,
+    syntax: (d: string) => `geen geldige TOML of JSON${d ? ` (regel ${d.split(':')[0]}, teken ${d.split(':')[1]})` : ''}.`,
+    link: (d: string) =>
+      `de link is beschadigd of onvolledig: ${({ code: 'na #s= staan tekens die niet in een deellink horen', cut: 'het ingepakte scenario houdt te vroeg op (is de link afgekapt?)', text: 'de inhoud is geen tekst', json: 'de inhoud is geen scenario', none: 'er staat geen scenario in' } as Record<string, string>)[d] ?? d}.`,
   },
   present: 'Presentatie',
   storyPlace: (at: number, of: number) => `Scenario ${at} van ${of}`,
@@ -374,8 +375,9 @@ const en: Texts = {
   importProblem: {
     too_big: (d: string) => `the file is too large (${d} bytes; at most 1,000,000).`,
     empty: () => 'the file is empty.',
-    syntax: (d: string) => `not valid TOML or JSON (${d}).`,
-    link: (d: string) => `the link is damaged or incomplete (${d}).`,
+    syntax: (d: string) => `not valid TOML or JSON${d ? ` (line ${d.split(':')[0]}, character ${d.split(':')[1]})` : ''}.`,
+    link: (d: string) =>
+      `the link is damaged or incomplete: ${({ code: 'after #s= there are characters that are not part of a share link', cut: 'the packed scenario ends too early (was the link cut off?)', text: 'its content is not text', json: 'its content is not a scenario', none: 'there is no scenario in it' } as Record<string, string>)[d] ?? d}.`,
   },
   present: 'Present',
   storyPlace: (at: number, of: number) => `Scenario ${at} of ${of}`,

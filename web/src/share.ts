@@ -9,7 +9,13 @@ import type { Core, Scenario } from './core';
 export const MAX_BYTES = 1_000_000;
 const LINK_PREFIX = '#s=';
 
-/** What is wrong with a file or a link; the page words it in the user's language. */
+/**
+ * What is wrong with a file or a link; the page words it in the user's language. A link's
+ * `detail` is the step that failed (`code`: not the link's own characters, `cut`: the packed
+ * scenario ends early, `text`: not text, `json`: text that is no scenario, `none`: no scenario
+ * in it), so the message never quotes the browser's English; a file's syntax error gives its
+ * line (and column) when the TOML reader knows them.
+ */
 export class ImportError extends Error {
   constructor(
     readonly kind: 'too_big' | 'syntax' | 'link' | 'empty',
@@ -41,7 +47,8 @@ export function readScenarioFile(core: Core, text: string, lang: 'nl' | 'en' = '
     try {
       parsed = parseToml(text);
     } catch (e) {
-      throw new ImportError('syntax', e instanceof Error ? e.message.split('\n')[0]! : String(e));
+      const at = e as { line?: unknown; column?: unknown };
+      throw new ImportError('syntax', typeof at.line === 'number' ? `${at.line}:${typeof at.column === 'number' ? at.column : 0}` : '');
     }
     json = JSON.stringify(fromPreset(core, parsed, lang));
   }
@@ -132,21 +139,26 @@ export function hasSharedScenario(hash: string): boolean {
 
 /** The scenario in a share link's fragment, checked by the core. */
 export async function readShareLink(core: Core, hash: string): Promise<Shared> {
-  let json: string;
+  // Each step's failure named by the step (see `ImportError`).
+  const step = <T>(detail: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof ImportError) throw e;
+      throw new ImportError('link', detail);
+    }
+  };
+  const packed = step('code', () => fromBase64Url(hash.slice(LINK_PREFIX.length)));
+  let bytes: Uint8Array;
   try {
-    const bytes = await pipe(fromBase64Url(hash.slice(LINK_PREFIX.length)), new DecompressionStream('deflate-raw'), MAX_BYTES);
-    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    bytes = await pipe(packed, new DecompressionStream('deflate-raw'), MAX_BYTES);
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError('link', e instanceof Error ? e.message : String(e));
+    throw new ImportError('link', 'cut');
   }
-  let outer: unknown;
-  try {
-    outer = JSON.parse(json);
-  } catch (e) {
-    throw new ImportError('link', e instanceof Error ? e.message : String(e));
-  }
-  if (typeof outer !== 'object' || outer === null || !('scenario' in outer)) throw new ImportError('link', 'no scenario');
+  const json = step('text', () => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  const outer: unknown = step('json', () => JSON.parse(json));
+  if (typeof outer !== 'object' || outer === null || !('scenario' in outer)) throw new ImportError('link', 'none');
   const o = outer as { name?: unknown; preset?: unknown; scenario: unknown };
   const scenario = core.readScenario(JSON.stringify(o.scenario));
   const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');

@@ -8,7 +8,10 @@ use crate::lang::Lang;
 use crate::params::ParamTable;
 use crate::region::MUNICIPALITIES;
 
-/// A money amount typed as text: finite, within `0..=max`, rounded to cents.
+/// A money amount typed as text: finite, within `0..=max`, rounded to cents. Written out, it
+/// has at most two decimals: "1.000" or "1.645" is refused, since it is far more often a
+/// Dutch thousands point than a sum with a tenth of a cent (the CLI read `--total 1.000` as
+/// one euro, where the Dutch page reads 1.000 euros).
 pub fn parse_amount(
     field: &str,
     text: &str,
@@ -21,7 +24,25 @@ pub fn parse_amount(
         format!("0 to {} ({})", Lang::En.number(max), unit[1]),
     ];
     let err = |kind| InputError::other(field, text, kind, label, [&allowed[0], &allowed[1]]);
-    let value: Decimal = match text.trim().parse() {
+    let value: Decimal = match text.trim().parse::<Decimal>() {
+        Ok(d) if d.scale() > 2 => {
+            return Err(InputError::other(
+                field,
+                text,
+                InputErrorKind::Malformed,
+                label,
+                [
+                    &format!(
+                        "{}, met hoogstens twee decimalen en duizendtallen zonder punt (1000000)",
+                        allowed[0]
+                    ),
+                    &format!(
+                        "{}, with at most two decimals and no thousands separators (1000000)",
+                        allowed[1]
+                    ),
+                ],
+            ));
+        }
         Ok(d) => d,
         // The decimal reader takes no exponent: `1e6` is read as a number, and one too large
         // for a decimal (`1e308`) is out of range.
@@ -159,5 +180,17 @@ mod tests {
         assert_eq!(amount("1.5e3"), Ok(Decimal::from(1_500)));
         assert_eq!(amount("1e11"), Err(InputErrorKind::OutOfRange));
         assert_eq!(amount("-1e3"), Err(InputErrorKind::OutOfRange));
+        // "1.000" and "1.645" are Dutch thousands far more often than tenths of a cent.
+        assert_eq!(amount("1645000.50"), Ok(Decimal::new(164_500_050, 2)));
+        for t in ["1.000", "1.645", "1645000.000"] {
+            assert_eq!(amount(t), Err(InputErrorKind::Malformed), "{t}");
+        }
+        let e = parse_budget("1.645").unwrap_err();
+        assert!(
+            e.message(Lang::Nl)
+                .contains("hoogstens twee decimalen en duizendtallen zonder punt"),
+            "{}",
+            e.message(Lang::Nl)
+        );
     }
 }
