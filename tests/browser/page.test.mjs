@@ -991,6 +991,44 @@ test('a preset’s name on changed figures says “(gewijzigd)” in the list, t
   await page.context().close();
 });
 
+// Regression: the frozen budget's net result counted the 2029 cohort's whole cost and little of
+// what it saves, without a word, and the run's length could not be changed on the page.
+test('a run ending soon after programme starts says so, and its horizon can be lengthened', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  assert.equal(await page.locator('#horizon-note').textContent(), '', 'corona starts in 2021-2022 of ten years: no note');
+  await page.selectOption('#preset', 'frozen-budget-2025');
+  await settle(page);
+  const cli = caseflowRun(['--preset', 'frozen-budget-2025']);
+  const starts = cli.months.map((m) => m.programme_starts);
+  const pct = nlNumber((100 * starts.slice(-12).reduce((a, b) => a + b)) / starts.reduce((a, b) => a + b));
+  assert.equal(await page.locator('#horizon-note').textContent(), `Let op: ${pct}% van de trajectstarts valt in de laatste 12 maanden (vanaf januari 2029). Hun kosten tellen mee; het meeste van wat ze besparen valt na december 2029 en telt niet mee. Een langere looptijd (Looptijd, bij Scenario) telt het wel.`);
+  assert.equal(await page.inputValue('#param-months-number'), '60');
+  assert.match(await page.locator('#param-months-source').textContent(), /het uitgangspunt heeft er 60/);
+  // Out of range: refused at the field with the range, the run kept.
+  await page.fill('#param-months-number', '200');
+  await settle(page);
+  assert.match(await page.locator('#param-months-error').textContent(), /200.*1 tot 180/);
+  assert.equal((await summary(page)).net_saving_eur, cli.summary.net_saving_eur);
+  await page.fill('#param-months-number', '120');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const longer = caseflowRun(['--preset', 'frozen-budget-2025', '--months', '120']);
+  assert.deepEqual(await summary(page), longer.summary);
+  assert.equal(await page.locator('#horizon-note').textContent(), '');
+  assert.match(await page.locator('#key-figures').textContent(), /Netto resultaat 2025–2034:/);
+  await page.evaluate(() => window.caseflow.uncertain());
+  await page.waitForFunction(() => /\(P5-P95\)/.test(document.querySelector('#uncertainty').textContent));
+  assert.ok((await page.locator('#uncertainty').textContent()).includes('caseflow run --preset frozen-budget-2025 --months 120 --runs 1000 --seed 1'));
+  // Undo gives the preset's horizon back.
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await page.inputValue('#param-months-number'), '60');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 // Regression: choosing another starting point replaced the user's edits without a word, and
 // switching to another scenario and back dropped the history that could bring them back.
 test('a new starting point says it replaced the edits and brings them back; each scenario keeps its history', async () => {

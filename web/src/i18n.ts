@@ -451,6 +451,24 @@ export function unitInBrackets(lang: Lang, spec: ParamSpec): string {
 }
 
 /** A month of the results (`2030-12`) as the text reads it: "december 2030", "December 2030". */
+/**
+ * A warning when a tenth or more of the programme starts fall in the run's last 12 months:
+ * their cost is inside the run, most of what they save after it, so the net result reads
+ * worse than the programme is (the frozen budget's 2029 cohort). Empty otherwise.
+ */
+export function horizonNote(lang: Lang, r: Results): string {
+  const starts = r.months.map((m) => m.programme_starts);
+  const all = starts.reduce((a, b) => a + b, 0);
+  const late = starts.slice(-12).reduce((a, b) => a + b, 0);
+  if (all <= 0 || late < 0.1 * all || r.months.length < 12) return '';
+  const pct = formatNumber(lang, (100 * late) / all);
+  const from = formatMonth(lang, r.months[r.months.length - 12]!.month);
+  const end = formatMonth(lang, r.months[r.months.length - 1]!.month);
+  return lang === 'nl'
+    ? `Let op: ${pct}% van de trajectstarts valt in de laatste 12 maanden (vanaf ${from}). Hun kosten tellen mee; het meeste van wat ze besparen valt na ${end} en telt niet mee. Een langere looptijd (Looptijd, bij Scenario) telt het wel.`
+    : `Note: ${pct}% of the programme starts fall in the last 12 months (from ${from}). Their cost counts; most of what they save falls after ${end} and does not. A longer horizon (Horizon, under Scenario) counts it.`;
+}
+
 /** The years a run covers, as the key figures give its period: "2021–2030", or "2021". */
 export function periodOf(r: Results): string {
   const from = r.months[0]?.month.slice(0, 4) ?? '';

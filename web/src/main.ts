@@ -702,14 +702,16 @@ class App implements Ctx, PresentHost, ReportHost {
   /** The command that gives the same numbers: the preset and the user's overrides, or the file. */
   private command(mc: MonteCarlo): string {
     const p = this.preset;
-    const same = p && JSON.stringify({ ...p.scenario, set: {} }) === JSON.stringify({ ...this.scenario, set: {} });
+    // The preset with other assumptions or another horizon: flags; anything else: the file.
+    const same = p && JSON.stringify({ ...p.scenario, set: {}, months: 0 }) === JSON.stringify({ ...this.scenario, set: {}, months: 0 });
     // Otherwise the file Exporteer saves (JSON, which the CLI reads as it reads TOML).
     if (!p || !same) return `caseflow run --scenario ${fileName(this.shownName(), 'json')} --runs ${mc.runs} --seed ${mc.seed}`;
     const sets = Object.entries(this.scenario.set)
       .filter(([id, v]) => p.scenario.set[id] !== v)
       .map(([id, v]) => ` --set ${id}=${v}`)
       .join('');
-    return `caseflow run --preset ${p.id}${sets} --runs ${mc.runs} --seed ${mc.seed}`;
+    const months = this.scenario.months !== p.scenario.months ? ` --months ${this.scenario.months}` : '';
+    return `caseflow run --preset ${p.id}${months}${sets} --runs ${mc.runs} --seed ${mc.seed}`;
   }
 
   private renderUncertainty(): void {

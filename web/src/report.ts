@@ -4,7 +4,7 @@
 import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
 import { el, table } from './dom';
-import { formatEur, formatNumber, headline, label, programmeName, source, t, unit, type Lang } from './i18n';
+import { formatEur, formatNumber, headline, horizonNote, label, programmeName, source, t, unit, type Lang } from './i18n';
 import { chartSvg } from './svg';
 
 export interface ReportHost {
@@ -40,6 +40,7 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
     el('p', { className: 'report-meta' }, `${date} · ${cite}`),
     shock ? el('p', {}, shock) : '',
     el('ul', { className: 'report-headline' }, ...lines.map((l) => el('li', {}, l))),
+    horizonNote(lang, r) ? el('p', { className: 'warn' }, horizonNote(lang, r)) : '',
     // The same warnings as on screen: the over-allocation and the papers' inconsistencies.
     over ? el('p', { className: 'overallocated' }, tx.overallocated(formatEur(lang, over.overallocation_eur), formatEur(lang, over.allocated_eur), formatEur(lang, over.available_eur))) : '',
     r.notes.length ? el('aside', { className: 'notes' }, el('h2', {}, tx.notesTitle), ...r.notes.map((note) => el('p', {}, `${note.source}: ${lang === 'nl' ? note.nl : note.en}`))) : '',

@@ -4,11 +4,37 @@ import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, formatMonth, formatNumber, headline, periodOf, t } from '../i18n';
+import { formatEur, formatMonth, formatNumber, headline, horizonNote, periodOf, t } from '../i18n';
+import type { ParamSpec } from '../core';
 import type { Ctx, View } from './context';
 
 /** The assumptions with a slider on this view (all are under *Aannames*). */
 const CONTROLS = ['growth_pct', 'benefit_cost_month_eur'];
+
+/** The run's length as a control: not an assumption about the world but the period the
+ * figures count, 1 to 180 months as the scenario file allows (the core checks it). */
+function horizonSpec(presetMonths: number): ParamSpec {
+  return {
+    id: 'months',
+    group: 'scenario',
+    label_nl: 'Looptijd',
+    label_en: 'Horizon',
+    unit_nl: 'maanden',
+    unit_en: 'months',
+    default: presetMonths,
+    min: 1,
+    max: 180,
+    low: 12,
+    high: 180,
+    step: 1,
+    slider_max: null,
+    whole: true,
+    distribution: 'fixed',
+    evidence: 'assumption',
+    source: `a choice: the months the figures count (the starting point has ${presetMonths}); what programmes save after the last month is not counted`,
+    source_nl: `een keuze: de maanden die de cijfers tellen (het uitgangspunt heeft er ${presetMonths}); wat programma's na de laatste maand besparen, telt niet mee`,
+  };
+}
 
 export class OverviewView implements View {
   private measure: Measure = 'benefits';
@@ -21,6 +47,7 @@ export class OverviewView implements View {
   private notes!: HTMLElement;
   private budget!: HTMLElement;
   private keys!: HTMLElement;
+  private horizon!: HTMLElement;
   /** The notes shown (their sources and texts), to rebuild them only when they change. */
   private notesKey = '';
   /** Each control with whether its value differs from the preset's, marked after every run. */
@@ -57,6 +84,24 @@ export class OverviewView implements View {
       this.marks.push({ control, edited: () => valueNow() !== presetNow() });
       return [control];
     });
+    // The horizon: how many months the run counts (a programme's late cohorts cost inside it
+    // and save mostly after it, see `horizonNote`).
+    const monthsNow = () => this.ctx.scenario.months;
+    const monthsPreset = () => this.ctx.preset?.scenario.months ?? monthsNow();
+    const horizon = numberControl({
+      id: 'param-months',
+      spec: horizonSpec(monthsPreset()),
+      lang,
+      value: monthsNow(),
+      edited: monthsNow() !== monthsPreset(),
+      apply: (v) =>
+        this.ctx.edit((s) => {
+          s.months = v;
+        }, 'param-months'),
+      done: () => this.ctx.endBurst(),
+    });
+    this.marks.push({ control: horizon, edited: () => monthsNow() !== monthsPreset() });
+    controls.push(horizon);
     this.headline = el('ol', { id: 'headline', className: 'headline' });
     this.headline.setAttribute('aria-live', 'polite');
     this.shock = el('p', { id: 'headline-shock', className: 'headline-shock' });
@@ -64,6 +109,7 @@ export class OverviewView implements View {
     this.notesKey = '';
     this.budget = el('p', { id: 'budget', className: 'overallocated', hidden: true });
     this.keys = el('p', { id: 'key-figures', className: 'key-figures', hidden: true });
+    this.horizon = el('p', { id: 'horizon-note', className: 'warn' });
     this.noMoney = el('p', { id: 'no-money', className: 'source', hidden: true });
     this.budget.setAttribute('role', 'status');
     const cite = () => this.ctx.citeLine();
@@ -98,6 +144,7 @@ export class OverviewView implements View {
           el('h2', { id: 'headline-title' }, tx.headlineTitle),
           this.shock,
           this.headline,
+          this.horizon,
           this.exits.figure,
           this.money.figure,
           this.noMoney,
@@ -144,6 +191,7 @@ export class OverviewView implements View {
       this.notes.hidden = notes.length === 0;
       this.notes.replaceChildren(el('h3', {}, tx.notesTitle), ...notes.map((note) => el('p', {}, note)));
     }
+    setText(this.horizon, horizonNote(lang, r));
     const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
     this.budget.hidden = !over;
     setText(this.budget, over ? tx.overallocated(formatEur(lang, over.overallocation_eur), formatEur(lang, over.allocated_eur), formatEur(lang, over.available_eur)) : '');
