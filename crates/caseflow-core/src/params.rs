@@ -139,6 +139,29 @@ impl ParamSpec {
     /// Parse typed text (a `.` decimal point, or a lone `,` as Dutch users type it) and check it.
     pub fn parse(&self, field: &str, text: &str) -> Result<f64, InputError> {
         let t = text.trim();
+        // "1,000" is 1 with a Dutch decimal comma and 1000 with an English thousands comma:
+        // refused, not guessed (`--lang en --set growth_pct=1,000` was read as 1).
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        if let Some((int, frac)) = digits.split_once(',') {
+            let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            if all_digits(int)
+                && int.len() <= 3
+                && !int.starts_with('0')
+                && frac.len() == 3
+                && all_digits(frac)
+            {
+                let mut e = InputError::numeric(field, self, text, InputErrorKind::Malformed);
+                e.allowed_nl = format!(
+                    "{}, zonder scheiding van duizendtallen: '{t}' kan {int} of {int}{frac} zijn",
+                    e.allowed_nl
+                );
+                e.allowed_en = format!(
+                    "{}, without thousands separators: '{t}' may be {int} or {int}{frac}",
+                    e.allowed_en
+                );
+                return Err(e);
+            }
+        }
         let normalised = if t.contains(',') && !t.contains('.') {
             t.replacen(',', ".", 1)
         } else {
@@ -199,6 +222,30 @@ mod tests {
 
     fn table() -> ParamTable {
         ParamTable::embedded().unwrap()
+    }
+
+    #[test]
+    fn a_comma_is_a_decimal_comma_unless_it_could_be_a_thousands_comma() {
+        let t = table();
+        let growth = t.param("growth_pct").unwrap();
+        assert_eq!(growth.parse("g", "1,5"), Ok(1.5));
+        assert_eq!(growth.parse("g", "0,125"), Ok(0.125));
+        assert_eq!(growth.parse("g", "-1,25"), Ok(-1.25));
+        for text in ["1,000", "12,500", "-2,000"] {
+            let e = growth.parse("g", text).unwrap_err();
+            assert_eq!(e.kind, InputErrorKind::Malformed, "{text}");
+            assert!(
+                e.allowed_en.contains("without thousands separators"),
+                "{}",
+                e.allowed_en
+            );
+        }
+        let e = growth.parse("g", "1,000").unwrap_err();
+        assert!(
+            e.allowed_nl.ends_with("'1,000' kan 1 of 1000 zijn"),
+            "{}",
+            e.allowed_nl
+        );
     }
 
     #[test]

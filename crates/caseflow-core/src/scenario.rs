@@ -938,7 +938,7 @@ pub(crate) fn check_consistency(table: &ParamTable, values: &[f64], errors: &mut
     if (key_sum - 100.0).abs() > 1e-6 {
         errors.push(InputError::other(
             "set.cost_key_pct",
-            &key_sum.to_string(),
+            &sum_text(key_sum),
             InputErrorKind::Inconsistent,
             ["Som van de verdeelsleutel", "Sum of the cost key"],
             ["100%", "100%"],
@@ -946,10 +946,16 @@ pub(crate) fn check_consistency(table: &ParamTable, values: &[f64], errors: &mut
     }
 }
 
+/// A sum of percentages as an error shows it: to four decimals, without the float's noise
+/// ("21.92", not "21.919999999999998").
+fn sum_text(sum: f64) -> String {
+    ((sum * 1e4).round() / 1e4).to_string()
+}
+
 fn shares_error(field: &str, sum: f64, what: [&str; 2]) -> InputError {
     InputError::other(
         field,
-        &sum.to_string(),
+        &sum_text(sum),
         InputErrorKind::Inconsistent,
         ["Som van de aandelen", "Sum of the shares"],
         [
