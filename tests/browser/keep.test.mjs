@@ -69,7 +69,7 @@ test('a broken or hostile link is refused or shown as text; saved scenarios stay
   assert.deepEqual(await stored(page), before, 'saved scenarios untouched');
   // What is wrong is said in the page's words, never the browser's English ("Failed to execute
   // 'atob'…", "Compressed input was truncated").
-  for (const [hash, words] of [['#s=ab!c', /na #s= staan tekens die niet in een deellink horen\./], ['#s=not-a-real-link', /de link is beschadigd of onvolledig: het ingepakte scenario houdt te vroeg op \(is de link afgekapt\?\)\./]]) {
+  for (const [hash, words] of [['#s=ab!c', /na #s= staan tekens die niet in een deellink horen\./], ['#s=abcde', /afgekapt of beschadigd/], ['#s=ab!c', /na #s= staan tekens/], ['#s=not-a-real-link', /de link is beschadigd of onvolledig: het ingepakte scenario is afgekapt of beschadigd \(is de link helemaal gekopieerd\?\)\./]]) {
     await page.goto(`${env.server.url}${hash}`);
     // The notice of this link (the one before may still show): its own words.
     await page.waitForFunction((w) => new RegExp(w).test(document.querySelector('#notice').textContent), words.source, { timeout: 10000 });
@@ -331,6 +331,13 @@ test('two tabs on the same scenario never overwrite each other silently', async 
   await b.page.selectOption('#scenario-select', { index: 0 });
   await settle(b.page);
   assert.equal(await b.page.inputValue('#param-growth_pct-number'), '2');
+  // After another tab's saves, a rename here is the name the cite line and files give (the
+  // list had a copy read back from storage, and showed the old name).
+  await a.page.fill('#scenario-name', 'Plan X');
+  await a.page.keyboard.press('Tab');
+  await settle(a.page);
+  assert.match(await a.page.locator('#cite').textContent(), /Plan X/);
+  assert.equal(await a.page.locator('#scenario-select option:checked').textContent(), 'Plan X');
   assert.deepEqual(a.problems, []);
   assert.deepEqual(b.problems, []);
   await context.close();

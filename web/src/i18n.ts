@@ -177,7 +177,7 @@ const nl = {
     empty: () => 'het bestand is leeg.',
     syntax: (d: string) => `geen geldige TOML of JSON${d ? ` (regel ${d.split(':')[0]}, teken ${d.split(':')[1]})` : ''}.`,
     link: (d: string) =>
-      `de link is beschadigd of onvolledig: ${({ code: 'na #s= staan tekens die niet in een deellink horen', cut: 'het ingepakte scenario houdt te vroeg op (is de link afgekapt?)', text: 'de inhoud is geen tekst', json: 'de inhoud is geen scenario', none: 'er staat geen scenario in' } as Record<string, string>)[d] ?? d}.`,
+      `de link is beschadigd of onvolledig: ${({ code: 'na #s= staan tekens die niet in een deellink horen', cut: 'het ingepakte scenario is afgekapt of beschadigd (is de link helemaal gekopieerd?)', text: 'de inhoud is geen tekst', json: 'de inhoud is geen scenario', none: 'er staat geen scenario in' } as Record<string, string>)[d] ?? d}.`,
   },
   present: 'Presentatie',
   storyPlace: (at: number, of: number) => `Scenario ${at} van ${of}`,
@@ -377,7 +377,7 @@ const en: Texts = {
     empty: () => 'the file is empty.',
     syntax: (d: string) => `not valid TOML or JSON${d ? ` (line ${d.split(':')[0]}, character ${d.split(':')[1]})` : ''}.`,
     link: (d: string) =>
-      `the link is damaged or incomplete: ${({ code: 'after #s= there are characters that are not part of a share link', cut: 'the packed scenario ends too early (was the link cut off?)', text: 'its content is not text', json: 'its content is not a scenario', none: 'there is no scenario in it' } as Record<string, string>)[d] ?? d}.`,
+      `the link is damaged or incomplete: ${({ code: 'after #s= there are characters that are not part of a share link', cut: 'the packed scenario is cut off or damaged (was the whole link copied?)', text: 'its content is not text', json: 'its content is not a scenario', none: 'there is no scenario in it' } as Record<string, string>)[d] ?? d}.`,
   },
   present: 'Present',
   storyPlace: (at: number, of: number) => `Scenario ${at} of ${of}`,
@@ -450,7 +450,6 @@ export function unitInBrackets(lang: Lang, spec: ParamSpec): string {
   return `(${unit(lang, spec).replace(/\s*\(([^()]*)\)/g, ', $1')})`;
 }
 
-/** A month of the results (`2030-12`) as the text reads it: "december 2030", "December 2030". */
 /**
  * A warning when a tenth or more of the programme starts fall in the run's last 12 months:
  * their cost is inside the run, most of what they save after it, so the net result reads
@@ -460,7 +459,8 @@ export function horizonNote(lang: Lang, r: Results): string {
   const starts = r.months.map((m) => m.programme_starts);
   const all = starts.reduce((a, b) => a + b, 0);
   const late = starts.slice(-12).reduce((a, b) => a + b, 0);
-  if (all <= 0 || late < 0.1 * all || r.months.length < 12) return '';
+  // A run of a year or less is all "last year": the note would always say 100%.
+  if (all <= 0 || late < 0.1 * all || r.months.length <= 12) return '';
   const pct = formatNumber(lang, (100 * late) / all);
   const from = formatMonth(lang, r.months[r.months.length - 12]!.month);
   const end = formatMonth(lang, r.months[r.months.length - 1]!.month);
@@ -476,6 +476,7 @@ export function periodOf(r: Results): string {
   return from === to ? from : `${from}–${to}`;
 }
 
+/** A month of the results (`2030-12`) as the text reads it: "december 2030", "December 2030". */
 export function formatMonth(lang: Lang, month: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) return month;

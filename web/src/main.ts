@@ -325,25 +325,52 @@ class App implements Ctx, PresentHost, ReportHost {
    */
   private renamedByPreset(s: Saved): boolean {
     const p = this.presetById(s.preset);
-    return p !== undefined && (s.name === p.name_nl || s.name === p.name_en) && JSON.stringify(p.scenario) !== JSON.stringify(s.scenario);
+    return p !== undefined && (s.name === p.name_nl || s.name === p.name_en) && this.differs(s.scenario, p.scenario);
+  }
+
+  /** Fingerprints of scenarios seen (each edit makes a new scenario object, so one is
+   * computed per edit, not per result drawn). */
+  private readonly prints = new WeakMap<Scenario, string>();
+
+  /**
+   * Whether two scenarios compute different figures: their fingerprints (the core's canonical
+   * form, with defaults written out) differ, so a value dragged away and back to its default
+   * is no change, whatever the order of the keys.
+   */
+  private differs(a: Scenario, b: Scenario): boolean {
+    const print = (s: Scenario): string => {
+      let f = this.prints.get(s);
+      if (f === undefined) {
+        try {
+          f = this.core.fingerprint(s);
+        } catch {
+          f = JSON.stringify(s);
+        }
+        this.prints.set(s, f);
+      }
+      return f;
+    };
+    return print(a) !== print(b);
+  }
+
+  /** The scenario on screen's name as shown ({@link App.listNames}). */
+  private shownName(): string {
+    return this.listNames().get(this.current.id) ?? this.current.name;
   }
 
   /**
    * The saved scenarios' names as the lists, slides, report, cite line and files show them: a
    * preset's name on changed figures says "(gewijzigd)", and a name given twice (two "Nieuw"
    * from the same preset) gets its number from the second on, "Basis (2)", so the lists tell
-   * them apart. The names kept are not changed.
+   * them apart. The names kept are not changed. The scenario on screen is taken as it is now
+   * (after another tab's save, the list holds a copy read back from storage).
    */
-  /** The scenario on screen's name as shown ({@link App.listNames}). */
-  private shownName(): string {
-    return this.listNames().get(this.current.id) ?? this.current.name;
-  }
-
   private listNames(): Map<string, string> {
     const seen = new Map<string, number>();
     const mark = t(this.lang).changedMark;
     return new Map(
-      this.saved.map((s) => {
+      this.saved.map((listed) => {
+        const s = listed.id === this.current.id ? this.current : listed;
         const name = this.renamedByPreset(s) ? `${s.name} ${mark}` : s.name;
         const n = (seen.get(name) ?? 0) + 1;
         seen.set(name, n);
@@ -785,7 +812,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const p = this.preset;
     if (!p) return '';
     const d = this.lang === 'nl' ? p.description_nl : p.description_en;
-    return JSON.stringify(p.scenario) === JSON.stringify(this.scenario) ? d : t(this.lang).changedFrom(d);
+    return this.differs(this.scenario, p.scenario) ? t(this.lang).changedFrom(d) : d;
   }
 
   /** The names in the list and the description after an edit or rename (the bar is not

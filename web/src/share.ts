@@ -12,7 +12,7 @@ const LINK_PREFIX = '#s=';
 /**
  * What is wrong with a file or a link; the page words it in the user's language. A link's
  * `detail` is the step that failed (`code`: not the link's own characters, `cut`: the packed
- * scenario ends early, `text`: not text, `json`: text that is no scenario, `none`: no scenario
+ * scenario is cut off or damaged, `text`: not text, `json`: text that is no scenario, `none`: no scenario
  * in it), so the message never quotes the browser's English; a file's syntax error gives its
  * line (and column) when the TOML reader knows them.
  */
@@ -148,7 +148,9 @@ export async function readShareLink(core: Core, hash: string): Promise<Shared> {
       throw new ImportError('link', detail);
     }
   };
-  const packed = step('code', () => fromBase64Url(hash.slice(LINK_PREFIX.length)));
+  const code = hash.slice(LINK_PREFIX.length);
+  // Only a share link's characters, yet unreadable: its length is off, so it was cut.
+  const packed = step(/^[A-Za-z0-9_-]*$/.test(code) ? 'cut' : 'code', () => fromBase64Url(code));
   let bytes: Uint8Array;
   try {
     bytes = await pipe(packed, new DecompressionStream('deflate-raw'), MAX_BYTES);

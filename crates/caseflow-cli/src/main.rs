@@ -883,7 +883,8 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
             }
         }
     };
-    let result = model.compare(&scenarios, runs, seed, &mut report)?;
+    let threads = threads(&run_args(None, None))?;
+    let result = parallel::compare(model, &scenarios, runs, seed, threads, &mut report)?;
     // Each scenario's first and last month: the table says when they differ.
     let periods: Vec<String> = scenarios
         .iter()

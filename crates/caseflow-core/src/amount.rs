@@ -19,13 +19,26 @@ pub fn parse_amount(
     label: [&str; 2],
     unit: [&str; 2],
 ) -> Result<Decimal, InputError> {
+    parse_decimal(field, text, max, label, unit, true)
+}
+
+/// [`parse_amount`]; `money` false for a percentage, which may have more decimals (it is
+/// still rounded to two).
+fn parse_decimal(
+    field: &str,
+    text: &str,
+    max: f64,
+    label: [&str; 2],
+    unit: [&str; 2],
+    money: bool,
+) -> Result<Decimal, InputError> {
     let allowed = [
         format!("0 tot {} ({})", Lang::Nl.number(max), unit[0]),
         format!("0 to {} ({})", Lang::En.number(max), unit[1]),
     ];
     let err = |kind| InputError::other(field, text, kind, label, [&allowed[0], &allowed[1]]);
     let value: Decimal = match text.trim().parse::<Decimal>() {
-        Ok(d) if d.scale() > 2 => {
+        Ok(d) if money && d.scale() > 2 => {
             return Err(InputError::other(
                 field,
                 text,
@@ -124,12 +137,13 @@ pub fn split_by_key(
     overhead_pct: &str,
 ) -> Result<crate::allocate::Split, InputErrors> {
     let total = parse_amount("total", total, 1e10, ["Totaal", "Total"], ["€", "€"]);
-    let overhead = parse_amount(
+    let overhead = parse_decimal(
         "overhead_pct",
         overhead_pct,
         200.0,
         ["Opslag", "Overhead"],
         ["%", "%"],
+        false,
     );
     let (total, overhead) = match (total, overhead) {
         (Ok(t), Ok(o)) => (t, o),
@@ -185,6 +199,8 @@ mod tests {
         for t in ["1.000", "1.645", "1645000.000"] {
             assert_eq!(amount(t), Err(InputErrorKind::Malformed), "{t}");
         }
+        // A percentage is no amount of money: its decimals are not thousands.
+        assert!(split_by_key(&ParamTable::embedded().unwrap(), "1000", "12.345").is_ok());
         let e = parse_budget("1.645").unwrap_err();
         assert!(
             e.message(Lang::Nl)

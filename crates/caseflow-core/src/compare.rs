@@ -173,12 +173,16 @@ impl ComparePart {
         let mut parts = Vec::new();
         while let [from, to, n, rest @ ..] = all {
             let (from, to, n) = (word(*from)?, word(*to)?, word(*n)? as usize);
-            let runs = to.checked_sub(from)? as usize;
-            if n > MAX_SCENARIOS {
+            let runs = to.checked_sub(from)?;
+            if n > MAX_SCENARIOS || runs > MAX_RUNS {
                 return None;
             }
-            let values = rest.get(..4 * n * runs)?;
-            let mut nets: Vec<Vec<Decimal>> = vec![Vec::with_capacity(runs); n];
+            let runs = runs as usize;
+            // At most 4 × 4 × 100,000 numbers: no overflow, even in 32-bit wasm; nothing is
+            // allocated before the numbers are known to be there.
+            let len = 4 * n * runs;
+            let values = rest.get(..len)?;
+            let mut nets: Vec<Vec<Decimal>> = (0..n).map(|_| Vec::with_capacity(runs)).collect();
             for (k, v) in values.chunks_exact(4).enumerate() {
                 let mut bytes = [0u8; 16];
                 for (i, x) in v.iter().enumerate() {
@@ -191,7 +195,7 @@ impl ComparePart {
                 nets[k / runs.max(1)].push(Decimal::deserialize(bytes));
             }
             parts.push(ComparePart { from, to, nets });
-            all = &rest[4 * n * runs..];
+            all = &rest[len..];
         }
         all.is_empty().then_some(parts)
     }
@@ -494,6 +498,14 @@ mod tests {
         assert_eq!(back, parts);
         assert_eq!(m.compare_merge(&s, 23, 5, &back).unwrap(), whole);
         assert!(ComparePart::from_f64s(&numbers[..numbers.len() - 1]).is_none());
+        // Hostile counts are refused before anything is allocated for them.
+        for bad in [
+            [0.0, 4_294_967_295.0, 0.0],
+            [0.0, 268_435_456.0, 4.0],
+            [5.0, 1.0, 1.0],
+        ] {
+            assert!(ComparePart::from_f64s(&bad).is_none(), "{bad:?}");
+        }
         // Negative and large decimals come back exactly too.
         let odd = ComparePart {
             from: 0,
