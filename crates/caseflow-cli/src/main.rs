@@ -572,21 +572,16 @@ fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failur
 fn threads(args: &RunArgs) -> Result<u32, Failure> {
     match &args.threads {
         None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get().min(64) as u32)),
-        Some(text) => text
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=64).contains(n))
-            .ok_or_else(|| {
-                InputError::other(
-                    "threads",
-                    text,
-                    InputErrorKind::OutOfRange,
-                    ["Aantal threads", "Number of threads"],
-                    ["gehele getallen 1 tot 64", "whole numbers 1 to 64"],
-                )
-                .into()
-            }),
+        // Not a number, not whole or out of range, whichever it is (`abc` was "out of range").
+        Some(text) => caseflow_core::amount::parse_whole(
+            "threads",
+            text,
+            1..=64,
+            ["Aantal threads", "Number of threads"],
+            ["gehele getallen 1 tot 64", "whole numbers 1 to 64"],
+        )
+        .map(|n| n as u32)
+        .map_err(Failure::from),
     }
 }
 
@@ -694,7 +689,7 @@ fn presets(model: &Model, args: &PresetsArgs, out: &mut impl Write) -> Result<()
         InputError::other(
             "show",
             id,
-            InputErrorKind::UnknownField,
+            InputErrorKind::Malformed,
             ["Voorinstelling", "Preset"],
             [&format!("een van {ids}"), &format!("one of {ids}")],
         )

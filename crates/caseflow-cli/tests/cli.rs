@@ -601,6 +601,37 @@ fn bad_runs_or_seed_exit_2() {
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(stderr(&o).contains(&args[0][2..]), "{}", stderr(&o));
     }
+    // What is wrong with a value, whichever it is.
+    for (value, words) in [
+        ("abc", "is geen getal"),
+        ("1.5", "is geen geheel getal"),
+        ("65", "valt buiten het bereik"),
+    ] {
+        let o = caseflow(&["run", "--threads", value]);
+        assert!(stderr(&o).contains(words), "{value}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_comparison_on_several_threads_prints_the_bytes_of_one() {
+    let o = caseflow(&[
+        "compare",
+        "--preset",
+        "corona-2021",
+        "--preset",
+        "baseline",
+        "--runs",
+        "250",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The core's own single-thread comparison, through the library.
+    let m = caseflow_core::Model::new().unwrap();
+    let s = ["corona-2021", "baseline"].map(|id| m.preset(id).unwrap().scenario.clone());
+    let one = m.compare(&s, 250, 1, &mut |_| {}).unwrap();
+    let printed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(printed, serde_json::to_value(&one).unwrap());
 }
 
 #[test]
