@@ -181,6 +181,8 @@ test('Beste mix equals `caseflow optimise`, with its time in the browser, and on
   const { result, ms } = await page.evaluate(() => window.caseflow.viewData());
   console.log(`best-mix search in the browser: ${Math.round(ms)} ms`);
   assert.deepEqual(result, cli(['optimise', '--preset', 'corona-2021', '--budget', '1645000']));
+  // Its band says how many runs it has (fewer than Overzicht's, so it is a little wider or narrower).
+  assert.ok((await page.locator('main').innerText()).includes(`Netto, 90%-band (Monte Carlo, ${result.monte_carlo_check.runs} runs, startgetal ${result.monte_carlo_check.seed})`));
   await page.screenshot({ path: screenshotPath('analyst-bestmix-result-1280.png') });
   // A refused budget leaves the message alone: the last answer, to another budget, is gone.
   await page.fill('#bestmix-budget', 'veel');

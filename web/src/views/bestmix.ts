@@ -166,7 +166,7 @@ export class BestMixView implements View {
     rows.push([tx.rowCost, e(o.best.cost_eur), e(o.decided.cost_eur), '']);
     rows.push([tx.rowNet, e(o.best.net_saving_eur), e(o.decided.net_saving_eur), '']);
     rows.push([tx.rowExits, n(o.best.extra_exits_to_work, 1), n(o.decided.extra_exits_to_work, 1), '']);
-    rows.push([tx.rowMc, band(o.monte_carlo_check.best_net_saving_eur), band(o.monte_carlo_check.decided_net_saving_eur), '']);
+    rows.push([tx.rowMc(formatNumber(this.ctx.lang, o.monte_carlo_check.runs), o.monte_carlo_check.seed), band(o.monte_carlo_check.best_net_saving_eur), band(o.monte_carlo_check.decided_net_saving_eur), '']);
     const objective = (v: number) => (o.objective === 'net-saving' ? e(v) : n(v, 1));
     const use = el('button', { type: 'button', id: 'bestmix-use' }, tx.useMix);
     const used = el('p', { id: 'bestmix-used', role: 'status' }, this.applied ? tx.usedMix : '');
