@@ -339,7 +339,8 @@ class App implements Ctx, PresentHost, ReportHost {
    */
   private differs(a: Scenario, b: Scenario): boolean {
     const print = (s: Scenario): string => {
-      let f = this.prints.get(s);
+      // The scenario on screen's comes with its run from the worker: no hashing here mid-drag.
+      let f = this.fingerprintOf?.scenario === s ? this.fingerprintOf.value : this.prints.get(s);
       if (f === undefined) {
         try {
           f = this.core.fingerprint(s);
