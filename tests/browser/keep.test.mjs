@@ -416,6 +416,14 @@ test('a share link pasted into an open tab is opened there', async () => {
   await page.evaluate((hash) => (location.hash = hash), link.slice(link.indexOf('#')));
   await page.waitForFunction(() => document.querySelector('#scenario-select option:checked')?.textContent.includes('(gedeeld)'));
   assert.deepEqual(await summary(page), caseflowRun(['--preset', 'corona-2021']).summary);
+  // The same link again (clicked twice in a mail): its copy is shown, no second copy added.
+  const count = await page.locator('#scenario-select option').count();
+  await page.selectOption('#scenario-select', { index: 0 });
+  await settle(page);
+  await page.evaluate((hash) => (location.hash = hash), link.slice(link.indexOf('#')));
+  await page.waitForFunction(() => /staat al bij je scenario’s/.test(document.querySelector('#notice').textContent));
+  assert.equal(await page.locator('#scenario-select option').count(), count);
+  assert.match(await page.locator('#scenario-select option:checked').textContent(), /\(gedeeld\)/);
   assert.deepEqual(problems, []);
   await context.close();
 });

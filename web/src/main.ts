@@ -576,7 +576,15 @@ class App implements Ctx, PresentHost, ReportHost {
     history.replaceState(null, '', location.pathname + location.search);
     try {
       const shared = await readShareLink(this.core, hash);
-      this.adopt(tx.sharedName(shared.name || tx.scenario), shared.preset, shared.scenario);
+      const name = tx.sharedName(shared.name || tx.scenario);
+      // The same link opened again: its copy is shown, not a second one beside it.
+      const known = this.saved.find((x) => x.name === name && x.preset === shared.preset && !this.differs(x.scenario, shared.scenario));
+      if (known) {
+        if (known.id !== this.current.id) this.switchTo(known);
+        this.notify(tx.sharedKnown(name));
+        return;
+      }
+      this.adopt(name, shared.preset, shared.scenario);
       this.notify(tx.sharedOpened(this.current.name));
     } catch (e) {
       this.notify(tx.linkBroken(message(this.lang, e)));
