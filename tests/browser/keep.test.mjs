@@ -111,6 +111,14 @@ test('scenario files: export reads back in the CLI; a broken file is refused and
   assert.equal(await page.inputValue('#preset'), '');
   assert.match(await page.locator('#preset option:checked').textContent(), /ingelezen scenario/);
 
+  // A name that turns text around (U+202E) or runs on for pages is kept clean and short.
+  const odd = join(tmp, 'odd.json');
+  writeFileSync(odd, JSON.stringify({ schema: 1, name: `\u202Etxt.exe ${'x'.repeat(500)}` }));
+  await page.setInputFiles('#import', odd);
+  await page.waitForFunction(() => /odd\.json.* geïmporteerd/.test(document.querySelector('#notice').textContent));
+  const oddName = await page.locator('#scenario-select option:checked').textContent();
+  assert.ok(!oddName.includes('\u202E') && oddName.startsWith('txt.exe') && oddName.length <= 120, JSON.stringify(oddName));
+
   // A TOML file as the CLI writes it imports to the same numbers.
   const toml = join(tmp, 'frozen.toml');
   writeFileSync(toml, execFileSync(process.env.CASEFLOW_BIN, ['presets', '--show', 'frozen-budget-2025', '--format', 'toml']));

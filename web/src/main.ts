@@ -43,6 +43,15 @@ const HISTORY_LIMIT = 200;
 const EDIT_BURST_MS = 1000;
 /** Rebuild the printed report this long after the last result (it draws three SVGs). */
 const REPORT_DELAY_MS = 500;
+/**
+ * A name from a file or a link as the page keeps it: without the invisible controls that turn
+ * text around (U+202A-U+202E, U+2066-U+2069: "‮txt.exe" shown as "exe.txt") and at most 120
+ * characters, as the name field takes.
+ */
+function cleanName(name: string): string {
+  return Array.from(name.replace(/[\u202a-\u202e\u2066-\u2069]/g, '')).slice(0, 120).join('').trim();
+}
+
 const VIEW_IDS: ViewId[] = ['overview', 'programmes', 'assumptions', 'method', 'municipalities', 'backtest', 'sensitivity', 'breakdown', 'bestmix', 'compare'];
 
 declare global {
@@ -563,7 +572,7 @@ class App implements Ctx, PresentHost, ReportHost {
   /** Add a scenario from outside (a link or a file) as a new saved one, and show it. */
   private adopt(name: string, preset: string, scenario: Scenario): void {
     const known = this.presetById(preset) ? preset : '';
-    const saved = this.store.create(name, known, scenario);
+    const saved = this.store.create(cleanName(name) || t(this.lang).scenario, known, scenario);
     this.saved.push(saved);
     this.persist(saved);
     this.switchTo(saved);
