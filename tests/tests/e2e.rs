@@ -150,6 +150,39 @@ mod money {
         m.run(&s).unwrap()
     }
 
+    /// Regression: a horizon ending in April 2030 charged all of 2030's feedback (from 2029's
+    /// saving) in its four months, so the net result fell by the year's feedback at every
+    /// January a longer horizon took in, and a run that paid back in April 2030 over ten
+    /// years did not when it ended then.
+    #[test]
+    fn a_last_year_cut_short_counts_its_months_part_of_the_feedback() {
+        let with = |months: u32| {
+            run("corona-2021", |s| {
+                s.programmes[0].participants = Some(400.0);
+                s.months = months;
+            })
+        };
+        let (ten, short) = (with(120), with(112));
+        let last = |r: &caseflow_core::Results| r.years.last().unwrap().grant_feedback_eur;
+        // The same 2029 saving, so 4/12 of the whole year's feedback (a cent per municipality).
+        let part = last(&ten) * Decimal::from(4) / Decimal::from(12);
+        assert!(
+            (last(&short) - part).abs() <= Decimal::new(6, 2),
+            "{} vs {part}",
+            last(&short)
+        );
+        // And the run that ends in the payback month pays back in it.
+        assert_eq!(ten.summary.payback_month, Some(112));
+        assert_eq!(short.summary.payback_month, Some(112));
+        // January 2030 adds its month's saving and a twelfth of the year's feedback: the net
+        // result rises (it fell by the whole feedback, 81,636, before).
+        let (a, b) = (
+            with(108).summary.net_saving_eur,
+            with(109).summary.net_saving_eur,
+        );
+        assert!(b > a && b - a < last(&ten) / Decimal::from(2), "{a} -> {b}");
+    }
+
     #[test]
     fn the_decision_over_allocates_35_000_euros() {
         // seed 000 §8: €0.92M + €1.4M + €0.49M = €2.81M available; €1.645M programme plus

@@ -11,7 +11,10 @@
 //! The grant without programmes is `buig_grant_ratio_pct` of the spending without programmes
 //! (the counterfactual), so at 100% neither surplus nor deficit is assumed. Partial years at the
 //! ends of the horizon are treated as years of their own (thresholds on that year's grant);
-//! feedback that would fall after the horizon is not counted.
+//! feedback that would fall after the horizon is not counted, and a last year the horizon
+//! cuts short counts its months' part of the feedback (4/12 of it for a run ending in April),
+//! as its grant and spending are its months' part: a year's feedback charged whole in its
+//! first month made the net result fall with every January a longer horizon took in.
 //!
 //! The arithmetic is in integers: amounts in cents, rates in millionths (a percentage to four
 //! decimals, exactly), every product exact and rounded once to the cent, half away from zero.
@@ -147,25 +150,35 @@ impl AccountRules {
     }
 
     /// The BUIG accounts of one municipality, year by year, from its spending with and
-    /// without the programmes (in cents), into `out` (its contents replaced). Every amount
-    /// is the exact product rounded to the cent, half away from zero.
+    /// without the programmes (in cents), into `out` (its contents replaced); the last year
+    /// has `last_months` months in the run (12 when whole). Every amount is the exact product
+    /// rounded to the cent, half away from zero.
     pub fn accounts_into(
         &self,
         spending: &[i128],
         spending_without: &[i128],
+        last_months: u32,
         out: &mut Vec<BuigYear>,
     ) {
         let lag = self.lag;
+        let last = spending.len().saturating_sub(1);
         out.clear();
         out.extend((0..spending.len()).map(|y| {
             let grant_without = product(spending_without[y], self.grant_ratio);
-            let feedback = if y >= lag {
-                product(
-                    spending_without[y - lag] - spending[y - lag],
-                    self.feedback_share,
-                )
+            let saving = if y >= lag {
+                spending_without[y - lag] - spending[y - lag]
             } else {
-                Cents::default()
+                0
+            };
+            // A year's feedback comes from an earlier year's saving: a last year cut short
+            // counts its months' part of it (with no lag the saving is its own months').
+            let feedback = if lag > 0 && y == last && last_months < 12 {
+                Cents::of_cents(div_round(
+                    saving * self.feedback_share * i128::from(last_months),
+                    MILLION * 12,
+                ))
+            } else {
+                product(saving, self.feedback_share)
             };
             let grant = grant_without - feedback;
             BuigYear {
@@ -277,11 +290,17 @@ mod tests {
         };
         let mut out = Vec::new();
         // Spending 100.01 and 200.03 euros with the programmes, 100.03 and 200.03 without.
-        rules.accounts_into(&[10_001, 20_003], &[10_003, 20_003], &mut out);
+        rules.accounts_into(&[10_001, 20_003], &[10_003, 20_003], 12, &mut out);
         // 95% of 100.03 = 95.0285 -> 95.03; half the first year's 0.02 saving is lost.
         assert_eq!(out[0].grant_without.cents(), 9_503);
         assert!(out[0].feedback.is_zero());
         assert_eq!(out[1].feedback.cents(), 1);
         assert_eq!(out[1].grant.cents(), 19_003 - 1);
+        // A last year of 4 months loses 4/12 of the feedback: 12,000.00 saved, half of it is
+        // 6,000.00, a third of that 2,000.00.
+        rules.accounts_into(&[0, 20_000], &[1_200_000, 20_000], 4, &mut out);
+        assert_eq!(out[1].feedback.cents(), 200_000);
+        rules.accounts_into(&[0, 20_000], &[1_200_000, 20_000], 12, &mut out);
+        assert_eq!(out[1].feedback.cents(), 600_000);
     }
 }

@@ -531,6 +531,7 @@ fn municipality_years(
     rules.accounts_into(
         &scratch.spending,
         &scratch.spending_without,
+        years.last().map_or(12, |&(_, months)| months),
         &mut scratch.accounts,
     );
     let accounts = std::mem::take(&mut scratch.accounts);
