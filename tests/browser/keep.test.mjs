@@ -351,6 +351,25 @@ test('two tabs on the same scenario never overwrite each other silently', async 
   await context.close();
 });
 
+// Regression: a tab that only switched language renamed its preset-named scenario, and with
+// another tab's newer version under it, that rename went to a "(this tab)" copy.
+test('a language switch in a tab behind another tab’s edit makes no copy', async () => {
+  const context = await env.browser.newContext();
+  const a = await open(context);
+  const b = await open(context);
+  await a.page.fill('#param-growth_pct-number', '3');
+  await settle(a.page);
+  await b.page.waitForFunction(() => /in een ander tabblad gewijzigd/.test(document.querySelector('#notice').textContent));
+  const before = Object.keys(await stored(b.page)).length;
+  await b.page.click('[data-lang=en]');
+  await settle(b.page);
+  assert.equal(Object.keys(await stored(b.page)).length, before, 'no copy saved');
+  assert.doesNotMatch(await b.page.locator('#notice').textContent(), /your changes are in/);
+  assert.deepEqual(a.problems, []);
+  assert.deepEqual(b.problems, []);
+  await context.close();
+});
+
 test('fuzzed share links never break the page or the saved scenarios', async () => {
   const context = await env.browser.newContext();
   const { page, problems } = await open(context);

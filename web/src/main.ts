@@ -394,7 +394,9 @@ class App implements Ctx, PresentHost, ReportHost {
     const name = this.localName(saved.name);
     if (name === saved.name) return;
     saved.name = name;
-    this.persist(saved);
+    // A newer version from another tab is not copied aside for a name in the other language:
+    // the rename is this tab's only (a tester's language switch made a "(this tab)" copy).
+    if (!this.store.behind(saved.id)) this.persist(saved);
   }
 
   /** Saved scenarios, migrated from earlier versions on first start; one from the baseline if none. */

@@ -199,6 +199,15 @@ export class Store {
     return { kind: 'saved' };
   }
 
+  /** Whether another tab saved a newer revision of a scenario since this tab last saw it. */
+  behind(id: string): boolean {
+    const theirs = storage()?.getItem(PREFIX + id) ?? null;
+    if (theirs === null) return false;
+    const other = this.parse(theirs);
+    const seen = this.known.get(id);
+    return typeof other !== 'string' && other.writer !== this.tab && seen !== undefined && other.rev > seen;
+  }
+
   /** Note that this tab has taken another tab's version of a scenario. */
   accept(saved: Saved): void {
     this.known.set(saved.id, saved.rev);
