@@ -1011,6 +1011,16 @@ test('a run ending soon after programme starts says so, and its horizon can be l
   await page.fill('#param-months-number', '200');
   await settle(page);
   assert.match(await page.locator('#param-months-error').textContent(), /200.*1 tot 180/);
+  // Too short for the last cohort's start: said as the horizon's range, once, with the reason.
+  await page.fill('#param-months-number', '48');
+  await settle(page);
+  assert.match(await page.locator('#param-months-error').textContent(), /^Looptijd: ‘48’ valt buiten het bereik; toegestaan: 49 tot 180 \(maanden\), want ‘Mensontwikkelbedrijf 2029’ start in januari 2029\. De laatste geldige waarde/);
+  // The money slide carries the same warning as Overzicht.
+  await page.click('#present');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await page.locator('#present-horizon').textContent(), /^Let op: \d+% van de trajectstarts/);
+  await page.keyboard.press('Escape');
   assert.equal((await summary(page)).net_saving_eur, cli.summary.net_saving_eur);
   await page.fill('#param-months-number', '120');
   await page.keyboard.press('Tab');

@@ -6,7 +6,7 @@ import { LineChart } from './chart';
 import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
 import { attrs, el } from './dom';
-import { formatNumber, headlineParts, label, programmeName, source, t, unit, type Lang } from './i18n';
+import { formatNumber, headlineParts, horizonNote, label, programmeName, source, t, unit, type Lang } from './i18n';
 
 /** What presentation mode needs from the page. */
 export interface PresentHost {
@@ -120,6 +120,9 @@ export class Presentation {
     const parts = headlineParts(lang, r, mc);
     const lines = (which === 'caseload' ? [parts.caseload, parts.shock] : which === 'exits' ? [parts.exits] : [parts.saving, parts.net, parts.payback]).filter((l): l is string => !!l);
     const body: (Node | string)[] = [title, place, this.chart.figure, el('ul', { className: 'present-headline', id: 'present-headline' }, ...lines.map((l) => el('li', {}, joinMinus(l))))];
+    // The money slide says when late programme starts save mostly after the run.
+    const late = which === 'money' ? horizonNote(lang, r) : '';
+    if (late) body.push(el('p', { className: 'present-ranges', id: 'present-horizon' }, late));
     // What the figures in brackets are, where a slide has them.
     if (mc && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))));
     if (this.assumptions) body.push(this.assumptionList());

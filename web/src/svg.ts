@@ -93,7 +93,9 @@ export function chartSvg(d: ChartData, title: string, cite: string, width = 960,
   if (d.marker) {
     const x = X(d.marker.index).toFixed(1);
     parts.push(`<line x1="${x}" x2="${x}" y1="${pad.top}" y2="${pad.top + h}" stroke="#047857" stroke-width="2" stroke-dasharray="4 4"/>`);
-    parts.push(`<text x="${Number(x) + 6}" y="${pad.top + 16}" font-size="13" fill="#047857">${esc(d.marker.label)}</text>`);
+    // In the right third the label goes left of the line, so it is not cut at the edge.
+    const left = d.marker.index > n * (2 / 3);
+    parts.push(`<text x="${Number(x) + (left ? -6 : 6)}" y="${pad.top + 16}" font-size="13" fill="#047857"${left ? ' text-anchor="end"' : ''}>${esc(d.marker.label)}</text>`);
   }
   parts.push(`<line x1="${pad.left}" x2="${pad.left}" y1="${pad.top}" y2="${pad.top + h}" stroke="#9ca3af"/>`);
   let lx = pad.left;

@@ -4,12 +4,28 @@ import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, formatMonth, formatNumber, headline, horizonNote, periodOf, t } from '../i18n';
-import type { ParamSpec } from '../core';
+import { formatEur, formatMonth, formatNumber, headline, horizonNote, periodOf, programmeName, t } from '../i18n';
+import type { ParamSpec, Programme, Scenario } from '../core';
 import type { Ctx, View } from './context';
 
 /** The assumptions with a slider on this view (all are under *Aannames*). */
 const CONTROLS = ['growth_pct', 'benefit_cost_month_eur'];
+
+/** The fewest months that keep every programme's start inside the run, and the programme
+ * that starts last. */
+function shortestHorizon(s: Scenario): { months: number; programme: Programme | null; start: string } {
+  const index = (month: string) => {
+    const m = /^(\d{4})-(\d{2})$/.exec(month);
+    return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : 0;
+  };
+  let need: { months: number; programme: Programme | null; start: string } = { months: 1, programme: null, start: s.start };
+  for (const p of s.programmes) {
+    const start = p.start ?? s.start;
+    const months = index(start) - index(s.start) + 1;
+    if (months > need.months) need = { months, programme: p, start };
+  }
+  return need;
+}
 
 /** The run's length as a control: not an assumption about the world but the period the
  * figures count, 1 to 180 months as the scenario file allows (the core checks it). */
@@ -94,10 +110,15 @@ export class OverviewView implements View {
       lang,
       value: monthsNow(),
       edited: monthsNow() !== monthsPreset(),
-      apply: (v) =>
-        this.ctx.edit((s) => {
+      apply: (v) => {
+        // Too short for a programme's start: said as the horizon's range, naming the programme
+        // (the core names the programme's start, once per programme cut off).
+        const need = shortestHorizon(this.ctx.scenario);
+        if (v < need.months && need.programme) return tx.horizonTooShort(formatNumber(lang, v), need.months, programmeName(lang, core.catalogue, need.programme), formatMonth(lang, need.start));
+        return this.ctx.edit((s) => {
           s.months = v;
-        }, 'param-months'),
+        }, 'param-months');
+      },
       done: () => this.ctx.endBurst(),
     });
     this.marks.push({ control: horizon, edited: () => monthsNow() !== monthsPreset() });
