@@ -344,6 +344,27 @@ test('an analysis goes on while the scenario on screen changes, and does not dra
   await page.context().close();
 });
 
+// Regression: an edit of a scenario being compared stopped the comparison, and the view then
+// showed nothing at all.
+test('Vergelijken says so when an edit of a scenario in it stops the comparison', async () => {
+  const { page, problems } = await openPage(env);
+  await page.click('#tab-compare');
+  const saved = await page.locator('#compare-0 option[value^="saved:"]').first().getAttribute('value');
+  await page.selectOption('#compare-0', saved);
+  await page.selectOption('#compare-1', 'preset:corona-2021');
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-progress:not([hidden])');
+  await page.click('#tab-overview');
+  await page.fill('#param-growth_pct-number', '4');
+  await settle(page);
+  await page.click('#tab-compare');
+  await page.waitForSelector('#compare-error', { timeout: 60000 });
+  assert.match(await page.locator('#compare-error').innerText(), /De vergelijking is gestopt: een scenario erin is gewijzigd/);
+  assert.equal(await page.locator('#compare-run').isDisabled(), false);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('Vergelijken: two presets side by side equal `caseflow compare` and `run --runs`, with their difference', async () => {
   const { page, problems } = await openPage(env);
   await page.click('#tab-compare');

@@ -144,6 +144,7 @@ const nl = {
   rowPayback: 'Terugverdiend na (maanden)',
   // Both halves in B's terms, as the table's column (B − A): "B saves less than A" is exactly
   // the core's "A saves more than B".
+  cmpStopped: 'De vergelijking is gestopt: een scenario erin is gewijzigd, of een andere analyse begon. Klik op Vergelijk om opnieuw te rekenen.',
   cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Kans dat ‘${b}’ minder bespaart dan ‘${a}’: ${p}. Verschil in netto resultaat (${b} − ${a}), 90%-band: ${lo} tot ${hi}.`,
   cmpRuns: (runs: number, seed: number, command: string) => `${runs} gepaarde runs per scenario, startgetal (seed) ${seed} (${command}).`,
 };
@@ -282,6 +283,7 @@ const en: typeof nl = {
   rowNetP: 'Net result',
   rowNetBand: 'Net result, 90% band',
   rowPayback: 'Pays back after (months)',
+  cmpStopped: 'The comparison stopped: a scenario in it was changed, or another analysis started. Click Compare to compute it again.',
   cmpChance: (a: string, b: string, p: string, lo: string, hi: string) => `Chance that ‘${b}’ saves less than ‘${a}’: ${p}. Difference in net result (${b} − ${a}), 90% band: ${lo} to ${hi}.`,
   cmpRuns: (runs: number, seed: number, command: string) => `${runs} paired runs per scenario, random seed ${seed} (${command}).`,
 };

@@ -38,6 +38,8 @@ export class CompareView implements View {
   private busy = false;
   private error = '';
   private charts_: LineChart[] = [];
+  /** Counts comparisons started: only the latest one's answer is shown. */
+  private job = 0;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -82,6 +84,7 @@ export class CompareView implements View {
     this.busy = true;
     this.error = '';
     this.render();
+    const job = ++this.job;
     const total = RUNS * chosen.length;
     this.ctx
       .long<{ comparison: Comparison; results: Results[] }>({ kind: 'compare', scenarios: chosen.map((c) => c.scenario), runs: RUNS, seed: SEED }, (done) => {
@@ -90,11 +93,16 @@ export class CompareView implements View {
         const text = document.getElementById('compare-status');
         if (text) text.textContent = ta(this.ctx.lang).cmpRunning(done, total);
       })
-      .then((r) => (this.outcome = { choices: chosen, ...r }))
+      .then((r) => {
+        if (job === this.job) this.outcome = { choices: chosen, ...r };
+      })
       .catch((e: unknown) => {
-        if (!(e instanceof Cancelled)) this.error = failure(this.ctx.lang, e);
+        if (job !== this.job) return;
+        // Stopped by an edit of a scenario in it, or another analysis: said, not left blank.
+        this.error = e instanceof Cancelled ? ta(this.ctx.lang).cmpStopped : failure(this.ctx.lang, e);
       })
       .finally(() => {
+        if (job !== this.job) return;
         this.busy = false;
         this.render();
       });
