@@ -587,7 +587,7 @@ class App implements Ctx, PresentHost, ReportHost {
     history.replaceState(null, '', location.pathname + location.search);
     try {
       const shared = await readShareLink(this.core, hash);
-      const name = tx.sharedName(shared.name || tx.scenario);
+      const name = cleanName(tx.sharedName(shared.name || tx.scenario)) || tx.scenario;
       // The same link opened again: its copy is shown, not a second one beside it.
       const known = this.saved.find((x) => x.name === name && x.preset === shared.preset && !this.differs(x.scenario, shared.scenario));
       if (known) {
