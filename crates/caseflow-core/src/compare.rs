@@ -387,8 +387,9 @@ impl Model {
     }
 }
 
-/// Parts that do not make up the runs `0..runs` (the page's bug, never the user's input).
-fn part_error(runs: u32, value: &str) -> InputErrors {
+/// Parts that do not make up the runs `0..runs`, of a comparison or a Monte Carlo (the page's
+/// bug, never the user's input).
+pub(crate) fn part_error(runs: u32, value: &str) -> InputErrors {
     InputError::other(
         "runs",
         value,

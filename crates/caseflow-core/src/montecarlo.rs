@@ -820,14 +820,7 @@ impl Model {
     ) -> Result<McPart, InputErrors> {
         let Frame { base, kinds, .. } = self.frame(scenario, runs)?;
         if from > to || to > runs {
-            return Err(InputError::other(
-                "runs",
-                &format!("{from}..{to}"),
-                InputErrorKind::OutOfRange,
-                ["Deel van de runs", "Part of the runs"],
-                [&format!("binnen 0..{runs}"), &format!("within 0..{runs}")],
-            )
-            .into());
+            return Err(crate::compare::part_error(runs, &format!("{from}..{to}")));
         }
         let n_runs = to - from;
         // One column per leaf, each with room for every run (`vec![v; n]` would clone the
