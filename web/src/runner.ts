@@ -248,12 +248,11 @@ export class Runner {
   monteCarlo(scenario: Scenario, runs: number, seed: number, onProgress: (done: number) => void, split = true): Promise<MonteCarlo> {
     const whole: Job = { kind: 'monteCarlo', scenario, runs, seed };
     if (!split) return this.single<MonteCarlo>(whole, onProgress);
-    return this.split<Float64Array, MonteCarlo>(
+    return this.split<MonteCarlo>(
       whole,
       runs,
       (from, to) => ({ kind: 'monteCarloPart', scenario, runs, seed, from, to }),
-      // The parts move to the merging worker (15 MB for 1,000 runs), not copied.
-      (parts) => ({ job: { kind: 'monteCarloMerge', scenario, runs, seed, parts }, transfer: parts.map((p) => p.buffer) }),
+      (parts) => ({ kind: 'monteCarloMerge', scenario, runs, seed, parts }),
       onProgress,
     );
   }
@@ -261,14 +260,16 @@ export class Runner {
   /**
    * A long job split by runs over the slow lane and the helpers, each part's runs drawn from
    * their own streams, and merged in the slow lane: the same numbers as `whole` in one worker
-   * (and the CLI). A newer long job cancels it. With one worker, or few runs, `whole` runs
-   * as it is. If the merging worker dies, `whole` is computed again in one worker.
+   * (and the CLI). Each part answers with numbers, which move to the merging worker (15 MB
+   * for a Monte Carlo of 1,000 runs), not copied. A newer long job cancels it. With one
+   * worker, or few runs, `whole` runs as it is. If the merging worker dies, `whole` is
+   * computed again in one worker.
    */
-  private split<P, T>(
+  private split<T>(
     whole: Job,
     runs: number,
     part: (from: number, to: number) => Job,
-    merge: (parts: P[]) => { job: Job; transfer: ArrayBufferLike[] },
+    merge: (parts: Float64Array[]) => Job,
     onProgress: (done: number) => void,
   ): Promise<T> {
     const lanes = [this.slow, ...this.helpers];
@@ -283,13 +284,12 @@ export class Runner {
         lane.queue(part(cut(k), cut(k + 1)), (d) => {
           done[k] = d;
           onProgress(done.reduce((a, b) => a + b, 0));
-        }) as Promise<P>,
+        }) as Promise<Float64Array>,
     );
     return Promise.all(parts).then(
       (results) => {
         if (job !== this.longJobs) throw new Cancelled('replaced');
-        const m = merge(results);
-        const merged = this.slow.queue(m.job, () => {}, m.transfer) as Promise<T>;
+        const merged = this.slow.queue(merge(results), () => {}, results.map((p) => p.buffer)) as Promise<T>;
         if (this.crashAtMerge) {
           this.crashAtMerge = false;
           this.slow.crash();
@@ -312,11 +312,11 @@ export class Runner {
     if (job.kind === 'compare') {
       // Split like the Monte Carlo: a comparison is runs × scenarios of them.
       const { scenarios, runs, seed } = job;
-      return this.split<Float64Array, T>(
+      return this.split<T>(
         job,
         runs,
         (from, to) => ({ kind: 'comparePart', scenarios, runs, seed, from, to }),
-        (parts) => ({ job: { kind: 'compareMerge', scenarios, runs, seed, parts }, transfer: parts.map((p) => p.buffer) }),
+        (parts) => ({ kind: 'compareMerge', scenarios, runs, seed, parts }),
         onProgress,
       );
     }
