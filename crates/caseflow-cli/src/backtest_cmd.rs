@@ -9,6 +9,8 @@ use caseflow_core::backtest::{self, Area, Backtest, Horizon, whole};
 use caseflow_core::{Lang, Model};
 use clap::ValueEnum;
 
+use crate::usage::LangArg;
+
 /// Output format of the backtest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BacktestFormat {
@@ -18,24 +20,6 @@ pub enum BacktestFormat {
     Json,
 }
 
-/// Language of the table's headings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BacktestLang {
-    /// Nederlands.
-    Nl,
-    /// English.
-    En,
-}
-
-impl BacktestLang {
-    fn lang(self) -> Lang {
-        match self {
-            BacktestLang::Nl => Lang::Nl,
-            BacktestLang::En => Lang::En,
-        }
-    }
-}
-
 /// Arguments of `caseflow backtest`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct BacktestArgs {
@@ -43,20 +27,27 @@ pub struct BacktestArgs {
     #[arg(long, value_enum, default_value_t = BacktestFormat::Table)]
     pub format: BacktestFormat,
     /// Language of the table, the assessment and the method notes.
-    #[arg(long, value_enum, default_value_t = BacktestLang::Nl)]
-    pub lang: BacktestLang,
-    /// Monte Carlo runs per forecast, for the 90% band.
-    #[arg(long, default_value_t = backtest::DEFAULT_RUNS)]
-    pub runs: u32,
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
+    /// Monte Carlo runs per forecast, for the 90% band (2 to 100000).
+    #[arg(long, default_value_t = backtest::DEFAULT_RUNS.to_string())]
+    pub runs: String,
     /// Monte Carlo seed: the same seed gives the same output.
-    #[arg(long, default_value_t = backtest::DEFAULT_SEED)]
-    pub seed: u64,
+    #[arg(long, default_value_t = backtest::DEFAULT_SEED.to_string())]
+    pub seed: String,
 }
 
 /// Run the backtest and print it as a table or JSON.
-pub fn run(model: &Model, args: &BacktestArgs, out: &mut impl Write) -> Result<(), String> {
-    let lang = args.lang.lang();
-    let bt = backtest::backtest(model, args.runs, args.seed).map_err(|e| {
+/// `runs` and `seed` are the checked `args.runs` and `args.seed`.
+pub fn run(
+    model: &Model,
+    args: &BacktestArgs,
+    runs: u32,
+    seed: u64,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let lang = Lang::from(args.lang);
+    let bt = backtest::backtest(model, runs, seed).map_err(|e| {
         e.0.iter()
             .map(|x| x.message(lang))
             .collect::<Vec<_>>()

@@ -13,6 +13,7 @@ use caseflow_core::{Lang, Model};
 use clap::ValueEnum;
 
 use crate::Failure;
+use crate::usage::LangArg;
 
 /// Output format of the calibration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -22,25 +23,6 @@ pub enum CalibrateFormat {
     Table,
     /// The full result as JSON.
     Json,
-}
-
-/// Language of the table's headings and of the messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CalibrateLang {
-    /// Nederlands.
-    Nl,
-    /// English.
-    En,
-}
-
-impl CalibrateLang {
-    /// The core's language.
-    pub fn lang(self) -> Lang {
-        match self {
-            CalibrateLang::Nl => Lang::Nl,
-            CalibrateLang::En => Lang::En,
-        }
-    }
 }
 
 /// Arguments of `caseflow calibrate`.
@@ -55,8 +37,8 @@ pub struct CalibrateArgs {
     #[arg(long, value_enum, default_value_t = CalibrateFormat::Table)]
     pub format: CalibrateFormat,
     /// Language of the table, the messages and the method notes.
-    #[arg(long, value_enum, default_value_t = CalibrateLang::Nl)]
-    pub lang: CalibrateLang,
+    #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+    pub lang: LangArg,
 }
 
 /// The data format, shown by `caseflow calibrate --help`.
@@ -96,7 +78,7 @@ allowed), 1 a file that cannot be read.";
 
 /// Read, fit and print.
 pub fn run(model: &Model, args: &CalibrateArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let lang = args.lang.lang();
+    let lang = Lang::from(args.lang);
     let bytes = crate::files::read(&args.data, "data", ["Gegevensbestand", "Data file"])?;
     let cal = calibrate::from_csv(model, &bytes)?;
     let text = match args.format {

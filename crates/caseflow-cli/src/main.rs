@@ -19,13 +19,15 @@ mod files;
 mod output;
 mod parallel;
 mod time_cmd;
+mod usage;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use caseflow_core::{InputError, InputErrorKind, InputErrors, Lang, Model, Scenario, YearMonth};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use usage::LangArg;
 
 #[derive(Parser)]
 #[command(
@@ -51,6 +53,7 @@ enum Command {
     /// The tornado: the assumptions that move the net saving most.
     Sensitivity(AnalysisArgs),
     /// The mix of tracks that a budget buys best.
+    #[command(alias = "optimize")]
     Optimise(OptimiseArgs),
     /// Where the net saving comes from: by programme and by cause.
     Breakdown(AnalysisArgs),
@@ -255,21 +258,6 @@ struct ParamsArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum LangArg {
-    Nl,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
     Csv,
@@ -322,7 +310,13 @@ impl From<io::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, &args),
+    };
     let lang: Lang = match &cli.command {
         Command::Run(a) => a.lang.into(),
         Command::Presets(a) => a.lang.into(),
@@ -331,11 +325,8 @@ fn main() -> ExitCode {
         Command::Sensitivity(a) => a.lang.into(),
         Command::Optimise(a) => a.base.lang.into(),
         Command::Breakdown(a) => a.lang.into(),
-        Command::Backtest(a) => match a.lang {
-            backtest_cmd::BacktestLang::Nl => Lang::Nl,
-            backtest_cmd::BacktestLang::En => Lang::En,
-        },
-        Command::Calibrate(a) => a.lang.lang(),
+        Command::Backtest(a) => a.lang.into(),
+        Command::Calibrate(a) => a.lang.into(),
         Command::Compare(a) => a.lang.into(),
         Command::Time(_) => Lang::En,
     };
@@ -355,20 +346,11 @@ fn main() -> ExitCode {
         Command::Sensitivity(args) => sensitivity(&model, &args, &mut out),
         Command::Optimise(args) => optimise(&model, &args, &mut out),
         Command::Breakdown(args) => breakdown(&model, &args, &mut out),
-        Command::Backtest(args)
-            if !(2..=caseflow_core::montecarlo::MAX_RUNS).contains(&args.runs) =>
-        {
-            Err(InputError::other(
-                "runs",
-                &args.runs.to_string(),
-                InputErrorKind::OutOfRange,
-                ["Aantal runs", "Number of runs"],
-                ["gehele getallen 2 tot 100000", "whole numbers 2 to 100000"],
-            )
-            .into())
-        }
         Command::Backtest(args) => {
-            backtest_cmd::run(&model, &args, &mut out).map_err(Failure::Other)
+            runs_and_seed(Some(&args.runs), &args.seed).and_then(|(runs, seed)| {
+                backtest_cmd::run(&model, &args, runs.unwrap_or_default(), seed, &mut out)
+                    .map_err(Failure::Other)
+            })
         }
         Command::Calibrate(args) => calibrate_cmd::run(&model, &args, &mut out),
         Command::Compare(args) => compare(&model, &args, &mut out),
@@ -397,6 +379,25 @@ fn main() -> ExitCode {
             eprintln!("{}: {}", lang.pick("fout", "error"), lang.pick(&nl, &en));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A command line clap refused: said in the user's language (help and version as clap
+/// prints them), exit 2 as for any bad input.
+fn usage_error(e: &clap::Error, args: &[String]) -> ExitCode {
+    let cli = Cli::command();
+    let commands: Vec<&str> = cli
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .filter(|n| *n != "help")
+        .collect();
+    let (lang, command) = usage::read(args, &commands);
+    match usage::explain(e, lang, &commands, command.as_deref()) {
+        Some(words) => {
+            eprintln!("{}: {words}", lang.pick("fout", "error"));
+            ExitCode::from(2)
+        }
+        None => e.exit(),
     }
 }
 
@@ -487,15 +488,21 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
 
 /// `--runs` and `--seed`, checked: None for a deterministic run.
 fn monte_carlo_args(args: &RunArgs) -> Result<Option<(u32, u64)>, Failure> {
+    let (runs, seed) = runs_and_seed(args.runs.as_deref(), &args.seed)?;
+    Ok(runs.map(|r| (r, seed)))
+}
+
+/// A run count (when given) and a seed as typed, checked together so both faults are told.
+fn runs_and_seed(runs: Option<&str>, seed: &str) -> Result<(Option<u32>, u64), Failure> {
     let mut errors = Vec::new();
     let seed = caseflow_core::amount::parse_whole(
         "seed",
-        &args.seed,
+        seed,
         0..=u64::MAX,
         ["Seed", "Seed"],
         ["0 tot 18446744073709551615", "0 to 18446744073709551615"],
     );
-    let runs = args.runs.as_ref().map(|text| {
+    let runs = runs.map(|text| {
         caseflow_core::amount::parse_whole(
             "runs",
             text,
@@ -506,18 +513,11 @@ fn monte_carlo_args(args: &RunArgs) -> Result<Option<(u32, u64)>, Failure> {
         .map(|n| n as u32)
     });
     let seed = seed.map_err(|e| errors.push(e)).ok();
-    let runs = match runs {
-        None => None,
-        Some(Ok(n)) => Some(n),
-        Some(Err(e)) => {
-            errors.push(e);
-            None
-        }
-    };
-    if !errors.is_empty() {
-        return Err(InputErrors(errors).into());
+    let runs = runs.and_then(|r| r.map_err(|e| errors.push(e)).ok());
+    match seed {
+        Some(seed) if errors.is_empty() => Ok((runs, seed)),
+        _ => Err(InputErrors(errors).into()),
     }
-    Ok(runs.zip(seed))
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`, for the exports' cite line (the core reads no clock).

@@ -613,6 +613,43 @@ fn bad_runs_or_seed_exit_2() {
 }
 
 #[test]
+fn a_command_line_clap_refuses_is_told_in_the_users_language() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["run", "--preest", "x"],
+            "fout: onbekende optie ‘--preest’; bedoelt u ‘--preset’?\nMeer uitleg: caseflow run --help\n",
+        ),
+        (
+            &["run", "--lang", "en", "--preest", "x"],
+            "error: unknown option ‘--preest’; did you mean ‘--preset’?\nMore: caseflow run --help\n",
+        ),
+        (
+            &["runn"],
+            "fout: onbekende opdracht ‘runn’; bedoelt u ‘run’?\nDe opdrachten: run, presets,",
+        ),
+        (&["calibrate"], "fout: ontbrekende optie: --data <FILE>\n"),
+        (
+            &["run", "--lang", "de"],
+            "fout: ‘de’ is geen geldige waarde voor --lang <LANG>; toegestaan: nl, en\n",
+        ),
+        // The backtest's runs are checked as `run`'s are, with the field's range.
+        (
+            &["backtest", "--runs", "abc"],
+            "fout: runs (Aantal runs): 'abc' is geen getal; toegestaan: gehele getallen 2 tot 100000\n",
+        ),
+    ];
+    for (args, start) in cases {
+        let o = caseflow(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).starts_with(start), "{args:?}: {}", stderr(&o));
+    }
+    // Help is clap's, on stdout, exit 0.
+    let o = caseflow(&["run", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Usage: caseflow run"));
+}
+
+#[test]
 fn a_comparison_on_several_threads_prints_the_bytes_of_one() {
     let o = caseflow(&[
         "compare",
