@@ -124,14 +124,11 @@ struct CompareArgs {
 struct OptimiseArgs {
     #[command(flatten)]
     base: AnalysisArgs,
-    /// The budget to spend, euros (default: the corona programme's €1,645,000).
-    #[arg(
-        long,
-        value_name = "EUR",
-        default_value = "1645000",
-        allow_hyphen_values = true
-    )]
-    budget: String,
+    /// The budget to spend, euros (default: what the scenario's own programmes cost, so the
+    /// best mix is weighed against the decided one on the same money; corona-2021: seed 000's
+    /// €1,645,000).
+    #[arg(long, value_name = "EUR", allow_hyphen_values = true)]
+    budget: Option<String>,
     /// What to maximise.
     #[arg(long, value_enum, default_value_t = ObjectiveArg::NetSaving)]
     objective: ObjectiveArg,
@@ -782,7 +779,10 @@ fn sensitivity(model: &Model, args: &AnalysisArgs, out: &mut impl Write) -> Resu
 
 fn optimise(model: &Model, args: &OptimiseArgs, out: &mut impl Write) -> Result<(), Failure> {
     let s = analysis_scenario(model, &args.base)?;
-    let budget = caseflow_core::amount::parse_budget(&args.budget);
+    let budget = match &args.budget {
+        Some(text) => caseflow_core::amount::parse_budget(text),
+        None => Ok(decided_cost(model, &s)),
+    };
     let horizon = args
         .horizon_months
         .as_deref()
@@ -800,6 +800,28 @@ fn optimise(model: &Model, args: &OptimiseArgs, out: &mut impl Write) -> Result<
     match args.base.format {
         ParamsFormat::Json => write_json(out, &result),
         ParamsFormat::Table => Ok(output::optimise_table(out, &result, args.base.lang.into())?),
+    }
+}
+
+/// What the scenario's own programmes cost (participants × cost per participant, as the
+/// optimiser counts a mix), or seed 000's €1,645,000 when that is nothing.
+fn decided_cost(model: &Model, s: &Scenario) -> caseflow_core::Decimal {
+    let cost: caseflow_core::Decimal = s
+        .complete(&model.table)
+        .programmes
+        .iter()
+        .map(|p| {
+            caseflow_core::results::planned_cost(
+                p.participants.unwrap_or(0.0),
+                p.cost_per_participant_eur.unwrap_or(0.0),
+            )
+        })
+        .sum();
+    if cost.is_sign_positive() && !cost.is_zero() {
+        // 1645000, not 1645000.00: the JSON prints the budget as given.
+        cost.normalize()
+    } else {
+        caseflow_core::Decimal::from(1_645_000)
     }
 }
 

@@ -633,6 +633,26 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
             "Decided mix short of the best by"
         ),
     )?;
+    // The best mix is searched within the budget; a decided mix that costs more is shown for
+    // comparison, and may do better on money the budget does not have.
+    if o.decided.cost_eur > o.budget_eur {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                &format!(
+                    "Let op: het besloten pakket kost €{}, meer dan het budget van €{}. Het beste pakket blijft binnen het budget en kan daardoor minder opleveren; zonder --budget zoekt optimise met de kosten van het besloten pakket.",
+                    o.decided.cost_eur.round_dp(0),
+                    o.budget_eur.round_dp(0)
+                ),
+                &format!(
+                    "Note: the decided mix costs €{}, more than the budget of €{}. The best mix stays within the budget and may achieve less for it; without --budget, optimise searches with the decided mix's cost.",
+                    o.decided.cost_eur.round_dp(0),
+                    o.budget_eur.round_dp(0)
+                ),
+            )
+        )?;
+    }
     let (b, d) = (
         &o.monte_carlo_check.best_net_saving_eur,
         &o.monte_carlo_check.decided_net_saving_eur,

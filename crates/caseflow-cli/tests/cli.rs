@@ -732,6 +732,58 @@ fn sensitivity_and_optimise_answer_in_json() {
 }
 
 #[test]
+fn optimise_weighs_the_best_mix_against_the_decided_one_on_the_same_money() {
+    // Without --budget the search spends what the preset's own programmes cost, so for every
+    // preset the best mix is never worse than the decided one (frozen-budget-2025's five
+    // cohorts cost €4,994,157.63; weighed against €1,645,000 the decided mix did better).
+    for preset in ["corona-2021", "frozen-budget-2025", "statushouders-2018"] {
+        for objective in ["net-saving", "exits-to-work"] {
+            let v = json(&[
+                "optimise",
+                "--preset",
+                preset,
+                "--objective",
+                objective,
+                "--format",
+                "json",
+            ]);
+            let f = |x: &serde_json::Value| {
+                x.as_f64()
+                    .unwrap_or_else(|| x.as_str().unwrap().parse().unwrap())
+            };
+            assert_eq!(
+                f(&v["budget_eur"]),
+                f(&v["decided"]["cost_eur"]),
+                "{preset}"
+            );
+            assert!(
+                f(&v["best"]["objective"]) >= f(&v["decided"]["objective"]),
+                "{preset} {objective}"
+            );
+        }
+    }
+    assert_eq!(
+        json(&["optimise", "--format", "json"])["budget_eur"],
+        "1645000"
+    );
+    // A budget below the decided mix's cost is said to be so.
+    let o = caseflow(&[
+        "optimise",
+        "--preset",
+        "frozen-budget-2025",
+        "--budget",
+        "1645000",
+    ]);
+    assert!(
+        stdout(&o).contains(
+            "Let op: het besloten pakket kost €4994158, meer dan het budget van €1645000."
+        ),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn breakdown_parts_add_up_to_the_net_saving() {
     let b = json(&["breakdown", "--format", "json"]);
     let sum = |key: &str| -> f64 {

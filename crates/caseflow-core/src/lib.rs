@@ -37,6 +37,8 @@ pub use lang::Lang;
 pub use params::{ParamSpec, ParamTable};
 pub use presets::{Catalogue, Preset};
 pub use results::Results;
+/// The exact decimal every amount in euros is (the results' `_eur` fields).
+pub use rust_decimal::Decimal;
 pub use scenario::{Programme, Scenario, YearMonth};
 
 /// The caseflow version, shown on the page and in every export.
