@@ -30,10 +30,10 @@ pub struct BacktestArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     pub lang: LangArg,
     /// Monte Carlo runs per forecast, for the 90% band (2 to 100000).
-    #[arg(long, default_value_t = backtest::DEFAULT_RUNS.to_string())]
+    #[arg(long, default_value_t = backtest::DEFAULT_RUNS.to_string(), allow_hyphen_values = true)]
     pub runs: String,
     /// Monte Carlo seed: the same seed gives the same output.
-    #[arg(long, default_value_t = backtest::DEFAULT_SEED.to_string())]
+    #[arg(long, default_value_t = backtest::DEFAULT_SEED.to_string(), allow_hyphen_values = true)]
     pub seed: String,
 }
 

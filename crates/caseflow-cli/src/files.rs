@@ -33,24 +33,45 @@ pub(crate) fn read(path: &Path, field: &str, label: [&str; 2]) -> Result<Vec<u8>
     Ok(bytes)
 }
 
-/// Why `path` could not be read, in both languages (the system's own words only where its
-/// reason has no name here).
+/// Write `bytes` to `path` (`--output`), a refusal said as a read's is.
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| {
+        let [nl, en] = reason(&e, ["de map bestaat niet", "the folder does not exist"]);
+        Failure::Words([
+            format!("kon niet schrijven naar {}: {nl}", path.display()),
+            format!("could not write to {}: {en}", path.display()),
+        ])
+    })
+}
+
+/// Why `path` could not be read, in both languages.
 fn unreadable(path: &Path, e: &std::io::Error) -> Failure {
     let path = path.display();
-    let [nl, en] = match e.kind() {
-        ErrorKind::NotFound => ["bestaat niet", "does not exist"].map(str::to_owned),
-        ErrorKind::PermissionDenied => {
-            ["mag niet gelezen worden", "permission denied"].map(str::to_owned)
-        }
-        ErrorKind::IsADirectory => {
-            ["is een map, geen bestand", "is a directory, not a file"].map(str::to_owned)
-        }
-        _ => [
-            format!("kon niet gelezen worden ({e})"),
-            format!("could not be read ({e})"),
-        ],
-    };
+    let [nl, en] = reason(e, ["bestaat niet", "does not exist"]);
     Failure::Words([format!("{path}: {nl}"), format!("{path}: {en}")])
+}
+
+/// The operating system's refusal in Dutch and English (its own words only where its reason
+/// has no name here); `missing` is what a path not found means.
+fn reason(e: &std::io::Error, missing: [&str; 2]) -> [String; 2] {
+    let named = match e.kind() {
+        ErrorKind::NotFound => missing,
+        ErrorKind::PermissionDenied => ["geen toestemming", "permission denied"],
+        ErrorKind::IsADirectory => ["is een map, geen bestand", "is a directory, not a file"],
+        ErrorKind::NotADirectory => [
+            "een deel van het pad is geen map",
+            "a part of the path is not a directory",
+        ],
+        ErrorKind::ReadOnlyFilesystem => ["de schijf is alleen-lezen", "the disk is read-only"],
+        ErrorKind::StorageFull => ["de schijf is vol", "the disk is full"],
+        _ => {
+            return [
+                format!("het systeem meldt: {e}"),
+                format!("the system says: {e}"),
+            ];
+        }
+    };
+    named.map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -536,7 +536,6 @@ fn today() -> String {
 }
 
 fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
-    let lang: Lang = args.lang.into();
     let scenario = scenario(model, args)?;
     let mc_args = monte_carlo_args(args)?;
     if matches!(args.format, RunFormat::Xlsx) && args.output.is_none() {
@@ -554,13 +553,7 @@ fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failur
     }
     let bytes = render(model, args, &scenario, mc_args)?;
     match &args.output {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| {
-            Failure::Other(format!(
-                "{} {}: {e}",
-                lang.pick("kon niet schrijven naar", "could not write to"),
-                path.display()
-            ))
-        }),
+        Some(path) => files::write(path, &bytes),
         None => Ok(out.write_all(&bytes)?),
     }
 }

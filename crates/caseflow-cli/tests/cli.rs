@@ -398,6 +398,36 @@ fn a_broken_or_missing_scenario_file_is_refused_with_the_reason() {
 }
 
 #[test]
+fn an_empty_scenario_file_is_refused_not_run_as_the_defaults() {
+    for (name, text) in [
+        ("empty.toml", ""),
+        ("comments.toml", "# only a comment\n\n"),
+    ] {
+        let path = scratch(name, text.as_bytes());
+        let o = caseflow(&["run", "--scenario", &path]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(stderr(&o).contains("dit bestand is leeg"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_said_in_the_users_language() {
+    let dir = std::env::temp_dir();
+    let o = caseflow(&["run", "--output", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).ends_with("is een map, geen bestand\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = caseflow(&["run", "--lang", "en", "--output", "/no/such/folder/x.csv"]);
+    assert_eq!(
+        stderr(&o),
+        "error: could not write to /no/such/folder/x.csv: the folder does not exist\n"
+    );
+}
+
+#[test]
 fn params_lists_every_parameter_with_unit_and_source() {
     let v = json(&["params", "--format", "json"]);
     let params = v["param"].as_array().unwrap();

@@ -433,6 +433,25 @@ impl Scenario {
     /// Read a scenario from TOML.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Scenario, InputErrors> {
+        // Empty, or comments only: TOML reads it as a scenario of defaults, which a file cut
+        // short by accident would then run as without a word.
+        if text
+            .lines()
+            .map(str::trim)
+            .all(|l| l.is_empty() || l.starts_with('#'))
+        {
+            return Err(InputError::other(
+                "scenario",
+                "",
+                InputErrorKind::Malformed,
+                ["Scenariobestand", "Scenario file"],
+                [
+                    "een scenario in TOML of JSON; dit bestand is leeg (of alleen commentaar)",
+                    "a scenario in TOML or JSON; this file is empty (or comments only)",
+                ],
+            )
+            .into());
+        }
         toml::from_str(text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
             let line = text.get(..at).unwrap_or(text).matches('\n').count() + 1;
