@@ -213,6 +213,16 @@ fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
     ];
     for (nl, en, value) in rows {
         writeln!(out, "{:<32} {value:>16}", lang.pick(nl, en))?;
+        // With a discount rate (`discount_rate_pct`) the net result's present value differs
+        // from it; undiscounted it is the same figure and is not repeated.
+        if en == "Net result €" && s.present_value_net_eur != s.net_saving_eur {
+            writeln!(
+                out,
+                "{:<32} {:>16}",
+                lang.pick("  contante waarde €", "  present value €"),
+                s.present_value_net_eur
+            )?;
+        }
     }
     Ok(())
 }
@@ -427,7 +437,13 @@ pub fn monte_carlo_table(out: &mut impl Write, mc: &MonteCarlo, lang: Lang) -> i
         ),
         ("net_saving_eur", "Netto resultaat €", "Net result €"),
     ];
-    for (key, nl, en) in rows {
+    let discounted = mc.summary["present_value_net_eur"] != mc.summary["net_saving_eur"];
+    let present_value = (
+        "present_value_net_eur",
+        "  contante waarde €",
+        "  present value €",
+    );
+    for (key, nl, en) in rows.into_iter().chain(discounted.then_some(present_value)) {
         let v = &mc.summary[key];
         writeln!(
             out,

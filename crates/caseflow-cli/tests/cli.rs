@@ -428,6 +428,35 @@ fn an_output_that_cannot_be_written_is_said_in_the_users_language() {
 }
 
 #[test]
+fn a_discount_rate_shows_the_present_value_under_the_net_result() {
+    let table = |extra: &[&str]| {
+        let mut args = vec!["run", "--preset", "corona-2021"];
+        args.extend_from_slice(extra);
+        stdout(&caseflow(&args))
+    };
+    assert!(!table(&[]).contains("contante waarde"));
+    let pv = json(&[
+        "run",
+        "--preset",
+        "corona-2021",
+        "--set",
+        "discount_rate_pct=2.25",
+        "--format",
+        "json",
+    ])["summary"]["present_value_net_eur"]
+        .clone();
+    let pv = pv.as_str().map_or(pv.to_string(), str::to_owned);
+    let shown = table(&["--set", "discount_rate_pct=2.25"]);
+    let line = shown
+        .lines()
+        .find(|l| l.starts_with("  contante waarde €"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(line.ends_with(&pv), "{line} / {pv}");
+    let mc = table(&["--set", "discount_rate_pct=2.25", "--runs", "50"]);
+    assert_eq!(mc.matches("  contante waarde €").count(), 1, "{mc}");
+}
+
+#[test]
 fn params_lists_every_parameter_with_unit_and_source() {
     let v = json(&["params", "--format", "json"]);
     let params = v["param"].as_array().unwrap();
