@@ -398,6 +398,22 @@ fn usage_error(e: &clap::Error, args: &[String]) -> ExitCode {
     }
 }
 
+/// A scenario's name as the tables show it: a preset's name (its id or either title) on
+/// figures that are not that preset's says so, as the page says it, so a cite line or a
+/// comparison does not pass an edited copy off as the preset. The scenario keeps its own
+/// name (the fingerprint is of the scenario as written).
+fn shown_name(model: &Model, s: &Scenario, lang: Lang) -> String {
+    let changed = model.catalogue.presets.iter().any(|p| {
+        [&p.id, &p.name_nl, &p.name_en].contains(&&s.name)
+            && p.scenario.fingerprint(&model.table) != s.fingerprint(&model.table)
+    });
+    if changed {
+        format!("{} {}", s.name, lang.pick("(gewijzigd)", "(changed)"))
+    } else {
+        s.name.clone()
+    }
+}
+
 /// The scenario the flags describe: a preset or a file (or the default), then the overrides.
 fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
     let mut scenario = if let Some(id) = &args.preset {
@@ -611,7 +627,8 @@ fn render(
         (Some(mc), RunFormat::Json) => return json_bytes(mc),
         (Some(mc), RunFormat::Table) => {
             output::monte_carlo_table(&mut out, mc, lang)?;
-            output::provenance(&mut out, &mc.scenario, &model.table, Some(mc), lang)?;
+            let name = shown_name(model, &mc.scenario, lang);
+            output::provenance(&mut out, &mc.scenario, &name, &model.table, Some(mc), lang)?;
             return Ok(out);
         }
         _ => {}
@@ -629,7 +646,8 @@ fn render(
     match args.format {
         RunFormat::Table => {
             output::results_table(&mut out, &results, lang)?;
-            output::provenance(&mut out, &results.scenario, &model.table, None, lang)?;
+            let name = shown_name(model, &results.scenario, lang);
+            output::provenance(&mut out, &results.scenario, &name, &model.table, None, lang)?;
         }
         RunFormat::Json => return json_bytes(&results),
         RunFormat::Csv => {
@@ -879,6 +897,34 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
             );
         }
         scenarios.push(s);
+    }
+    // The rows' names: a changed preset says so, and a name given twice is told apart by its
+    // file (two copies of corona-2021, one edited, were two rows "corona-2021").
+    let lang: Lang = args.lang.into();
+    let files = args
+        .preset
+        .iter()
+        .map(|_| None)
+        .chain(args.scenario.iter().map(Some));
+    let mut names: Vec<String> = scenarios
+        .iter()
+        .map(|s| shown_name(model, s, lang))
+        .collect();
+    let twice: Vec<bool> = names
+        .iter()
+        .map(|n| names.iter().filter(|m| *m == n).count() > 1)
+        .collect();
+    for (i, (name, file)) in names.iter_mut().zip(files).enumerate() {
+        if twice[i] {
+            let from = file.map_or_else(
+                || lang.pick("voorinstelling", "preset").to_owned(),
+                |f| f.display().to_string(),
+            );
+            *name = format!("{name} [{from}]");
+        }
+    }
+    for (s, name) in scenarios.iter_mut().zip(names) {
+        s.name = name;
     }
     let Some((runs, seed)) = monte_carlo_args(&run_args(None, None))? else {
         return Err(Failure::Other("--runs is required".into()));

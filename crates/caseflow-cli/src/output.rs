@@ -227,10 +227,12 @@ fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
-/// The scenario's fingerprint and the line to cite the result by, under a table.
+/// The scenario's fingerprint and the line to cite the result by (`name` as shown), under a
+/// table.
 pub fn provenance(
     out: &mut impl Write,
     scenario: &Scenario,
+    name: &str,
     table: &ParamTable,
     mc: Option<&MonteCarlo>,
     lang: Lang,
@@ -243,13 +245,7 @@ pub fn provenance(
         lang.pick("Vingerafdruk scenario", "Scenario fingerprint"),
         caseflow_core::VERSION
     )?;
-    let cite = caseflow_export::cite(
-        lang,
-        &scenario.name,
-        &fingerprint,
-        mc.map(|m| (m.runs, m.seed)),
-        None,
-    );
+    let cite = caseflow_export::cite(lang, name, &fingerprint, mc.map(|m| (m.runs, m.seed)), None);
     writeln!(
         out,
         "{}: {}",

@@ -457,6 +457,64 @@ fn a_discount_rate_shows_the_present_value_under_the_net_result() {
 }
 
 #[test]
+fn an_edited_copy_of_a_preset_is_not_passed_off_as_the_preset() {
+    let file = stdout(&caseflow(&[
+        "presets",
+        "--show",
+        "corona-2021",
+        "--format",
+        "toml",
+    ]));
+    let same = scratch("same.toml", file.as_bytes());
+    let edited = file.replacen("participants = 200.0", "participants = 400.0", 1);
+    assert_ne!(edited, file);
+    let edited = scratch("edited.toml", edited.as_bytes());
+    // The cite line of the edited copy says it is changed; the unchanged copy's does not.
+    let cite = |path: &str| {
+        let o = stdout(&caseflow(&["run", "--scenario", path]));
+        o.lines().last().unwrap_or_default().to_owned()
+    };
+    assert!(
+        cite(&edited).contains("scenario \"corona-2021 (gewijzigd)\""),
+        "{}",
+        cite(&edited)
+    );
+    assert!(
+        cite(&same).contains("scenario \"corona-2021\" "),
+        "{}",
+        cite(&same)
+    );
+    // In a comparison the rows can be told apart, edited or not.
+    let names = |file: &str| -> Vec<String> {
+        let v = json(&[
+            "compare",
+            "--preset",
+            "corona-2021",
+            "--scenario",
+            file,
+            "--runs",
+            "20",
+            "--format",
+            "json",
+        ]);
+        v["scenarios"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(&edited), ["corona-2021", "corona-2021 (gewijzigd)"]);
+    assert_eq!(
+        names(&same),
+        [
+            "corona-2021 [voorinstelling]".to_owned(),
+            format!("corona-2021 [{same}]")
+        ]
+    );
+}
+
+#[test]
 fn params_lists_every_parameter_with_unit_and_source() {
     let v = json(&["params", "--format", "json"]);
     let params = v["param"].as_array().unwrap();
