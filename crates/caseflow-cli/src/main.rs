@@ -166,7 +166,9 @@ struct AllocateArgs {
 
 #[derive(clap::Args)]
 struct RunArgs {
-    /// Start from a preset (see `caseflow presets`).
+    /// Start from a preset (see `caseflow presets`). Without --preset or --scenario: every
+    /// assumption at its default, 36 months from 2021-01, no programmes (the baseline preset
+    /// is the same over 60 months).
     #[arg(long, value_name = "ID", conflicts_with = "scenario")]
     preset: Option<String>,
     /// Start from a scenario file (TOML or JSON, as `caseflow presets --show` writes).
@@ -178,7 +180,7 @@ struct RunArgs {
     /// Growth shock: extra inflow, % of the start stock (-20 to 20); same as --set growth_pct=X.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     growth_pct: Option<String>,
-    /// Months to simulate (1 to 180).
+    /// Months to simulate (1 to 180; default: the preset's or the file's, else 36).
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     months: Option<String>,
     /// First month, YYYY-MM.
