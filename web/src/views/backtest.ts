@@ -14,8 +14,8 @@ import type { Ctx, View } from './context';
 /** The largest data file read, as `caseflow calibrate` reads (16 MB). */
 const MAX_CSV_BYTES = 16 * 1024 * 1024;
 
-/** The CLI's defaults (`caseflow backtest`): 200 runs per band, seed 2017. */
-const RUNS = 200;
+/** The CLI's defaults (`caseflow backtest`): 1,000 runs per band, seed 2017. */
+const RUNS = 1000;
 const SEED = 2017;
 
 export class BacktestView implements View {
