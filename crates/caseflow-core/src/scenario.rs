@@ -875,15 +875,22 @@ pub(crate) fn check_consistency(table: &ParamTable, values: &[f64], errors: &mut
             .map_or(0.0, |i| values[i])
     };
     for (a, b, what) in [
+        // Both shares are named: the field is the second, which the user may not have touched.
         (
             "inflow_share_near_pct",
             "inflow_share_mid_pct",
-            ["instroom", "inflow"],
+            [
+                "instroom (inflow_share_near_pct + inflow_share_mid_pct)",
+                "inflow (inflow_share_near_pct + inflow_share_mid_pct)",
+            ],
         ),
         (
             "stock_share_near_pct",
             "stock_share_mid_pct",
-            ["beginstand", "starting caseload"],
+            [
+                "beginstand (stock_share_near_pct + stock_share_mid_pct)",
+                "starting caseload (stock_share_near_pct + stock_share_mid_pct)",
+            ],
         ),
     ] {
         if value(a) + value(b) > 100.0 {
