@@ -500,38 +500,43 @@ pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> i
     )?;
     let h = if lang == Lang::Nl {
         [
-            "parameter",
+            "aanname",
             "laag",
             "hoog",
             "netto laag €",
             "netto hoog €",
             "verschil €",
+            "parameter",
         ]
     } else {
         [
-            "parameter",
+            "assumption",
             "low",
             "high",
             "net at low €",
             "net at high €",
             "swing €",
+            "parameter",
         ]
     };
     writeln!(
         out,
-        "{:<48} {:>10} {:>10} {:>14} {:>14} {:>14}",
-        h[0], h[1], h[2], h[3], h[4], h[5]
+        "{:<36} {:>10} {:>10} {:>14} {:>14} {:>14}  {}",
+        h[0], h[1], h[2], h[3], h[4], h[5], h[6]
     )?;
+    // The assumption in words first (a track's is the same for each track: its id tells them
+    // apart in the last column).
     for w in &s.top {
         writeln!(
             out,
-            "{:<48} {:>10} {:>10} {:>14} {:>14} {:>14}",
-            w.parameter,
+            "{:<36} {:>10} {:>10} {:>14} {:>14} {:>14}  {}",
+            lang.pick(&w.label_nl, &w.label_en),
             lang.number(w.low),
             lang.number(w.high),
             w.net_saving_low_eur.round_dp(0),
             w.net_saving_high_eur.round_dp(0),
-            w.swing_eur.round_dp(0)
+            w.swing_eur.round_dp(0),
+            w.parameter
         )?;
     }
     Ok(())

@@ -515,6 +515,24 @@ fn an_edited_copy_of_a_preset_is_not_passed_off_as_the_preset() {
 }
 
 #[test]
+fn the_tornado_table_names_each_assumption_in_words_before_its_id() {
+    let t = json(&["sensitivity", "--format", "json"]);
+    let top = &t["top"][0];
+    let table = stdout(&caseflow(&["sensitivity"]));
+    let row = table.lines().nth(2).unwrap_or_default();
+    assert!(row.starts_with(top["label_nl"].as_str().unwrap()), "{row}");
+    assert!(row.ends_with(top["parameter"].as_str().unwrap()), "{row}");
+    let english = stdout(&caseflow(&["sensitivity", "--lang", "en"]));
+    assert!(
+        english
+            .lines()
+            .nth(2)
+            .unwrap_or_default()
+            .starts_with(top["label_en"].as_str().unwrap())
+    );
+}
+
+#[test]
 fn params_lists_every_parameter_with_unit_and_source() {
     let v = json(&["params", "--format", "json"]);
     let params = v["param"].as_array().unwrap();
