@@ -76,7 +76,7 @@ try {
   for (let i = 0; i < 3; i++) {
     const t0 = Date.now();
     await page.click('#compare-run');
-    await page.waitForFunction(() => window.caseflow.viewData() !== null && !document.querySelector('#compare-run')?.disabled, null, { timeout: 300000 });
+    await page.waitForFunction(() => window.caseflow.viewData() !== null && document.querySelector('#compare-run')?.getAttribute('aria-disabled') === 'false', null, { timeout: 300000 });
     compares.push(Date.now() - t0);
   }
   put('compare2x1000_wasm_ms', quantile(compares, 0.5), '(Vergelijken, two presets: click to result)', 0);

@@ -170,11 +170,6 @@ export class Core {
   }
 
 
-  /** A paired Monte Carlo; `progress` gets the number of runs done. */
-  monteCarlo(scenario: Scenario, runs: number, seed: number, progress?: (done: number) => void): MonteCarlo {
-    return this.call(() => JSON.parse(this.handle.monteCarlo(scenario, runs, BigInt(seed), progress)) as MonteCarlo);
-  }
-
   /** A total split by the cost key (`caseflow allocate`); microseconds, so on the main thread. */
   allocate(total: string, overheadPct: string): Split {
     return this.call(() => JSON.parse(this.handle.allocate(total, overheadPct)) as Split);

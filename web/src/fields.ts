@@ -1,6 +1,6 @@
 // Number input: a slider with a number field beside it, its unit, allowed range and source.
 // A malformed or out-of-range value is refused at the field with a message naming field, value
-// and range; the last valid value stays in use, and is put back in the field when it loses the
+// and range; the value from before the field was typed in stays in use, and is put back in the field when it loses the
 // focus, so the field never shows a number the results do not use.
 import type { ParamSpec } from './core';
 import { attrs, el } from './dom';
@@ -66,6 +66,8 @@ export interface ControlOptions {
   done?: () => void;
   /** A text shown after the range and source (what the preset had, for example). */
   extra?: string;
+  /** What the value belongs to (a programme's name), in the controls' names for a screen reader. */
+  of?: string;
 }
 
 /** A slider and a number field for one value, with its unit, range and source. */
@@ -76,7 +78,11 @@ export function numberControl(o: ControlOptions): HTMLElement {
   // The slider ends at `slider_max` where the allowed maximum dwarfs any sensible value (the
   // number field still takes the whole range; a larger value pins the slider at its end).
   const slider = el('input', { type: 'range', id: `${id}-range`, min: String(spec.min), max: String(spec.slider_max ?? spec.max), step: String(spec.step), value: String(o.value) });
-  attrs(slider, { 'aria-label': `${name} ${unitInBrackets(lang, spec)}` });
+  const of = o.of ? `, ${o.of}` : '';
+  attrs(slider, { 'aria-label': `${name} ${unitInBrackets(lang, spec)}${of}` });
+  // Read out with its unit ("7 %"), not the bare number.
+  const valueText = (v: number) => slider.setAttribute('aria-valuetext', `${fieldText(lang, v)} ${unit(lang, spec)}`);
+  valueText(o.value);
   const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(lang, o.value), size: 8 });
   const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { role: 'alert' });
   // A value allowed but outside the plausible range is used, with a note (a typo such as
@@ -85,9 +91,12 @@ export function numberControl(o: ControlOptions): HTMLElement {
   const check = (v: number) => (warn.textContent = plausibleNote(lang, spec, v));
   check(o.value);
   const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${plausibleRange(lang, spec, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
-  attrs(field, { 'aria-describedby': `${id}-error ${id}-warn ${id}-source` });
+  attrs(field, { 'aria-describedby': `${id}-error ${id}-warn ${id}-source`, ...(of && { 'aria-label': name + of }) });
   /** The value the scenario uses (the last one it took). */
   let inUse = o.value;
+  /** The value before the field was typed in: a value refused while typing puts it back, so
+   * "25" for 2.5 does not leave the "2" typed on the way in the scenario. */
+  let before = inUse;
   const refuse = (message: string) => {
     error.textContent = message;
     field.setAttribute('aria-invalid', 'true');
@@ -98,6 +107,7 @@ export function numberControl(o: ControlOptions): HTMLElement {
     else {
       inUse = v;
       check(v);
+      valueText(v);
       error.textContent = '';
       field.removeAttribute('aria-invalid');
     }
@@ -107,9 +117,13 @@ export function numberControl(o: ControlOptions): HTMLElement {
     field.value = fieldText(lang, v);
     accept(v);
   });
+  field.addEventListener('focus', () => (before = inUse));
   field.addEventListener('input', () => {
-    const r = readTyped(lang, spec, field.value, inUse);
-    if ('error' in r) return refuse(r.error);
+    const r = readTyped(lang, spec, field.value, before);
+    if ('error' in r) {
+      if (inUse !== before) accept(before), (slider.value = String(before));
+      return refuse(r.error);
+    }
     slider.value = String(r.value);
     accept(r.value);
   });
@@ -123,7 +137,10 @@ export function numberControl(o: ControlOptions): HTMLElement {
     if (!keyed) o.done?.();
     keyed = false;
   });
-  field.addEventListener('change', () => o.done?.());
+  field.addEventListener('change', () => {
+    before = inUse;
+    o.done?.();
+  });
   // Leaving a refused value: the field shows the value in use again; the message stays and
   // says what was refused and which value is used instead.
   field.addEventListener('blur', () => {

@@ -8,7 +8,7 @@
 import './style.css';
 import { chartById, type AxisLayout } from './chart';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
-import { attrs, byId, el, setText } from './dom';
+import { attrs, byId, el, onChoose, setText } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
 import { ta } from './i18n-analyst';
 import { Cancelled, Runner, type Job } from './runner';
@@ -62,7 +62,6 @@ declare global {
       results: () => Results | null;
       uncertainty: () => MonteCarlo | null;
       chartData: () => number[][];
-      monteCarlo: (runs: number, seed: number) => MonteCarlo;
       runCore: () => Results;
       /** For the benchmark: mean ms of a run inside wasm, without handing the results over. */
       timeRuns: (iterations: number) => number;
@@ -200,7 +199,6 @@ class App implements Ctx, PresentHost, ReportHost {
       results: () => this.results,
       uncertainty: () => this.uncertainty,
       chartData: () => (this.views.overview as OverviewView).chartData(),
-      monteCarlo: (runs, seed) => core.monteCarlo(this.scenario, runs, seed),
       runCore: () => core.run(this.scenario),
       timeRuns: (iterations) => core.timeRuns(this.scenario, iterations),
       idle: () => (this.running === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve))),
@@ -469,10 +467,15 @@ class App implements Ctx, PresentHost, ReportHost {
     return { scenario: this.scenario, preset: this.current.preset, name: this.current.name };
   }
 
-  /** Remember the state on screen before a change, for undo (a new change drops redo). */
+  /**
+   * Remember the state on screen before a change, for undo (a new change drops redo); not
+   * again when the last step is that state (an edit that went back where it started, as a
+   * value refused while typing puts the one from before back).
+   */
   private record(): void {
     this.burst = null;
-    this.undoStack.push(this.here());
+    const [here, top] = [this.here(), this.undoStack.at(-1)];
+    if (JSON.stringify(here) !== JSON.stringify(top)) this.undoStack.push(here);
     if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     this.redoStack = [];
   }
@@ -547,7 +550,6 @@ class App implements Ctx, PresentHost, ReportHost {
     const p = this.presetById(id);
     if (!p) return;
     // The history keeps the preset too, so undo also brings back what edits are marked against.
-    // Presets browsed with the arrow keys (the select applies each) are one step.
     this.checkpoint('preset');
     // A name the user gave stays; one that was only the old preset's name (in either language:
     // the language may have changed since) follows the new one.
@@ -721,7 +723,8 @@ class App implements Ctx, PresentHost, ReportHost {
     const status = byId('uncertainty');
     const scenario = this.scenario;
     const bar = el('progress', { max: UNCERTAINTY_RUNS, value: 0 });
-    const text = el('span', {});
+    // The count is not read out at every step (the line is a live region); its result is.
+    const text = attrs(el('span', {}), { 'aria-hidden': 'true' });
     const slow = window.setTimeout(() => status.replaceChildren(bar, ' ', text), PROGRESS_AFTER_MS);
     this.runner
       .monteCarlo(scenario, UNCERTAINTY_RUNS, UNCERTAINTY_SEED, (done) => {
@@ -854,9 +857,9 @@ class App implements Ctx, PresentHost, ReportHost {
     const choose = el('select', { id: 'scenario-select' });
     const names = this.listNames();
     for (const s of this.saved) choose.append(el('option', { value: s.id, selected: s.id === this.current.id }, names.get(s.id) ?? s.name));
-    choose.addEventListener('change', () => {
+    onChoose(choose, () => {
       const s = this.saved.find((x) => x.id === choose.value);
-      if (s) this.switchTo(s);
+      if (s && s !== this.current) this.switchTo(s);
     });
     const name = el('input', { type: 'text', id: 'scenario-name', value: this.current.name, maxLength: 120 });
     name.addEventListener('change', () => {
@@ -879,7 +882,7 @@ class App implements Ctx, PresentHost, ReportHost {
     // A scenario read from a file has no preset: the list says so instead of showing the first.
     if (!this.preset) presets.append(el('option', { value: '', selected: true }, tx.noPreset));
     for (const p of this.core.catalogue.presets) presets.append(el('option', { value: p.id, selected: p.id === this.current.preset }, this.presetName(p)));
-    presets.addEventListener('change', () => this.choosePreset(presets.value));
+    onChoose(presets, () => this.choosePreset(presets.value));
     const button = (id: string, text: string, action: () => void) => {
       const b = el('button', { type: 'button', id }, text);
       b.addEventListener('click', action);
@@ -959,7 +962,8 @@ class App implements Ctx, PresentHost, ReportHost {
     const tabs = VIEW_IDS.map((id) => {
       const b = el('button', { type: 'button', id: `tab-${id}`, tabIndex: id === this.view ? 0 : -1 }, tx.views[id] ?? ta(this.lang).views[id] ?? id);
       attrs(b, { role: 'tab', 'aria-selected': String(id === this.view), 'aria-controls': 'view' });
-      b.addEventListener('click', () => this.setView(id));
+      // The tab already shown is not drawn again: that would drop the keyboard focus on it.
+      b.addEventListener('click', () => id !== this.view && this.setView(id));
       return b;
     });
     const nav = byId('tabs');
@@ -1052,15 +1056,21 @@ class App implements Ctx, PresentHost, ReportHost {
   private notify(text: string, action?: string, onAction?: () => void, extra?: Node): void {
     const notice = byId('notice');
     notice.hidden = false;
+    // Closed from the keyboard, the focus goes back where it was (or to the view), not to the page's start.
+    const before = document.activeElement as HTMLElement | null;
+    const hide = () => {
+      notice.hidden = true;
+      if (notice.contains(document.activeElement)) (focusable(before) ? before : byId('view')).focus();
+    };
     const close = el('button', { type: 'button', className: 'close' }, '×');
     attrs(close, { 'aria-label': t(this.lang).close });
-    close.addEventListener('click', () => (notice.hidden = true));
+    close.addEventListener('click', hide);
     const parts: (Node | string)[] = [text];
     if (extra) parts.push(' ', extra);
     if (action && onAction) {
       const b = el('button', { type: 'button', id: 'notice-action' }, action);
       b.addEventListener('click', () => {
-        notice.hidden = true;
+        hide();
         onAction();
       });
       parts.push(' ', b);

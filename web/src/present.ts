@@ -5,7 +5,7 @@
 import { LineChart } from './chart';
 import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
-import { attrs, el } from './dom';
+import { attrs, el, setText } from './dom';
 import { formatNumber, headlineParts, horizonNote, label, programmeName, source, t, unit, type Lang } from './i18n';
 
 /** What presentation mode needs from the page. */
@@ -26,6 +26,8 @@ const CHARTS = ['caseload', 'exits', 'money'] as const;
 export class Presentation {
   private root: HTMLElement | null = null;
   private chart: LineChart | null = null;
+  /** Says each new slide (scenario and chart) to a screen reader: one element kept across slides, as a live region must be. */
+  private readonly said = attrs(el('p', { className: 'visually-hidden' }), { 'aria-live': 'polite' });
   private which = 0;
   private bands = true;
   private assumptions = false;
@@ -119,7 +121,8 @@ export class Presentation {
     }
     const parts = headlineParts(lang, r, mc);
     const lines = (which === 'caseload' ? [parts.caseload, parts.shock] : which === 'exits' ? [parts.exits] : [parts.saving, parts.net, parts.payback]).filter((l): l is string => !!l);
-    const body: (Node | string)[] = [title, place, this.chart.figure, el('ul', { className: 'present-headline', id: 'present-headline' }, ...lines.map((l) => el('li', {}, joinMinus(l))))];
+    setText(this.said, `${story.name}: ${chartTitle}`);
+    const body: (Node | string)[] = [this.said, title, place, this.chart.figure, el('ul', { className: 'present-headline', id: 'present-headline' }, ...lines.map((l) => el('li', {}, joinMinus(l))))];
     // The money slide says when late programme starts save mostly after the run.
     const late = which === 'money' ? horizonNote(lang, r) : '';
     if (late) body.push(el('p', { className: 'present-ranges', id: 'present-horizon' }, late));

@@ -48,7 +48,8 @@ export function workerMain(bindgen: ReturnType<typeof glue>): void {
         return { json, fingerprint, started, finished: clock() } satisfies RunReply;
       }
       case 'monteCarlo':
-        return JSON.parse(core.monteCarlo(job.scenario, job.runs, BigInt(job.seed), progress));
+        // All runs as one part, merged here.
+        return JSON.parse(core.monteCarloMerge(job.scenario, job.runs, BigInt(job.seed), core.monteCarloPart(job.scenario, job.runs, BigInt(job.seed), 0, job.runs, progress)));
       case 'monteCarloPart':
         return core.monteCarloPart(job.scenario, job.runs, BigInt(job.seed), job.from, job.to, progress);
       case 'monteCarloMerge':

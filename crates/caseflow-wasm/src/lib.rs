@@ -111,27 +111,8 @@ impl Caseflow {
 
 #[wasm_bindgen]
 impl Caseflow {
-    /// A paired Monte Carlo of `runs` runs from `seed`, as JSON text (the same seed gives the same numbers
-    /// as `caseflow run --runs N --seed S`). `progress`, if given, is called with the number of
-    /// runs done.
-    #[wasm_bindgen(js_name = monteCarlo)]
-    pub fn monte_carlo(
-        &self,
-        scenario: JsValue,
-        runs: u32,
-        seed: u64,
-        progress: Option<js_sys::Function>,
-    ) -> Result<String, JsValue> {
-        let scenario = from_js::<Scenario>(scenario, "scenario")?;
-        let mut report = reporter(progress);
-        let mc = self
-            .model
-            .monte_carlo(&scenario, runs, seed, &mut report)
-            .map_err(into_error)?;
-        to_json(&mc)
-    }
-
-    /// Runs `from..to` of [`Caseflow::monte_carlo`]'s, as numbers for
+    /// Runs `from..to` of a paired Monte Carlo of `runs` runs from `seed` (the same seed gives
+    /// the same numbers as `caseflow run --runs N --seed S`), as numbers for
     /// [`Caseflow::monte_carlo_merge`] (a `Float64Array`): the page splits a Monte Carlo over
     /// its workers. `progress` counts this part's runs.
     #[wasm_bindgen(js_name = monteCarloPart)]

@@ -3,7 +3,7 @@
 // make the best mix the scenario's.
 import { LineChart } from '../chart';
 import type { Optimisation } from '../core';
-import { el } from '../dom';
+import { attrs, el, refill } from '../dom';
 import { parseTyped } from '../fields';
 import { formatEur, formatNumber, method, programmeName, t, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
@@ -120,12 +120,14 @@ export class BestMixView implements View {
     const progress = el('progress', { id: 'bestmix-progress', max: 40, value: this.steps, hidden: !this.busy });
     const text = el('span', { id: 'bestmix-status' }, this.busy ? tx.searching(this.steps) : '');
     text.setAttribute('role', 'status');
-    const go = el('button', { type: 'button', id: 'bestmix-search', disabled: this.busy }, tx.search);
+    // Not `disabled` while searching: a disabled button drops the keyboard focus.
+    const go = attrs(el('button', { type: 'button', id: 'bestmix-search' }, tx.search), { 'aria-disabled': String(this.busy) });
     go.addEventListener('click', () => {
+      if (this.busy) return;
       this.budget = budget.value;
       this.budgetLang = lang;
       this.horizon = horizon.value;
-      go.disabled = true;
+      go.setAttribute('aria-disabled', 'true');
       this.search(progress, text);
     });
     const form = el(
@@ -144,7 +146,7 @@ export class BestMixView implements View {
     const parts: (Node | string)[] = [title, el('p', {}, tx.bmIntro), form];
     if (this.error) parts.push(el('p', { className: 'error', id: 'bestmix-error' }, this.error));
     if (this.found) parts.push(...this.result(this.found));
-    this.host.replaceChildren(...parts);
+    refill(this.host, ...parts);
   }
 
   private result(f: Found): Node[] {

@@ -3,7 +3,7 @@
 // more than another over paired Monte Carlo runs (`caseflow compare`).
 import { LineChart } from '../chart';
 import type { Comparison, Results, Scenario } from '../core';
-import { el } from '../dom';
+import { attrs, el, refill } from '../dom';
 import { formatEur, formatNumber, method, numberFormat, shortMonth, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
@@ -123,8 +123,9 @@ export class CompareView implements View {
       select.addEventListener('change', () => (this.picked[i] = select.value));
       return el('p', {}, el('label', { htmlFor: select.id }, `${tx.cmpPick(i)} `), select);
     });
-    const go = el('button', { type: 'button', id: 'compare-run', disabled: this.busy }, tx.cmpRun);
-    go.addEventListener('click', () => this.run());
+    // Not `disabled` while comparing: a disabled button drops the keyboard focus.
+    const go = attrs(el('button', { type: 'button', id: 'compare-run' }, tx.cmpRun), { 'aria-disabled': String(this.busy) });
+    go.addEventListener('click', () => this.busy || this.run());
     const total = RUNS * Math.max(2, this.picked.filter(Boolean).length);
     const progress = el('progress', { id: 'compare-progress', max: total, value: 0, hidden: !this.busy });
     const text = el('span', { id: 'compare-status' }, this.busy ? tx.cmpRunning(0, total) : '');
@@ -133,7 +134,7 @@ export class CompareView implements View {
     if (this.error) parts.push(el('p', { className: 'error', id: 'compare-error' }, this.error));
     this.charts_ = [];
     if (this.outcome) parts.push(...this.result(this.outcome));
-    this.host.replaceChildren(...parts);
+    refill(this.host, ...parts);
   }
 
   /** The CLI command giving the same comparison, when every scenario is an unchanged preset. */

@@ -1,7 +1,7 @@
 // *Programma's*: each track with sliders for participants, cost, effect and duration (the other
 // fields one click away), and the budget bar: allocated against available, over-allocation in red.
 import type { ParamSpec, Programme } from '../core';
-import { attrs, el } from '../dom';
+import { attrs, el, onChoose } from '../dom';
 import { markEdited, numberControl } from '../fields';
 import { formatEur, formatNumber, programmeName, source, t } from '../i18n';
 import type { Ctx, View } from './context';
@@ -32,7 +32,7 @@ export class ProgrammesView implements View {
     attrs(add, { 'aria-label': tx.addProgramme, 'aria-describedby': 'programme-add-error' });
     // A refused addition (more tracks than the core takes) is said here; the scenario stays.
     const refused = attrs(el('span', { className: 'error', id: 'programme-add-error' }), { role: 'alert' });
-    add.addEventListener('change', () => {
+    onChoose(add, () => {
       const tpl = core.catalogue.templates.find((x) => x.id === add.value);
       if (!tpl) return;
       refused.textContent = this.ctx.edit((s) => {
@@ -69,6 +69,7 @@ export class ProgrammesView implements View {
         lang,
         value,
         edited: presetValue !== undefined && presetValue !== value,
+        of: programmeName(lang, core.catalogue, prog),
         extra: presetValue !== undefined ? `${tx.presetValue}: ${formatNumber(lang, presetValue, 2)}` : undefined,
         apply: (v) =>
           this.ctx.edit((s) => {
