@@ -204,9 +204,10 @@ struct RunArgs {
     /// Language of messages and table headings.
     #[arg(long, value_enum, default_value_t = LangArg::Nl)]
     lang: LangArg,
-    /// Output format: a table, CSV, JSON, or an Excel workbook (xlsx needs --output).
-    #[arg(long, value_enum, default_value_t = RunFormat::Table)]
-    format: RunFormat,
+    /// Output format: a table, CSV, JSON, or an Excel workbook (xlsx needs --output). Default:
+    /// what --output's extension names (.csv, .json, .xlsx), else a table.
+    #[arg(long, value_enum)]
+    format: Option<RunFormat>,
     /// Which table a CSV holds: months, years, or summary (one row per area).
     #[arg(long, value_enum, default_value_t = CsvTable::Months)]
     table: CsvTable,
@@ -218,7 +219,7 @@ struct RunArgs {
     date: Option<String>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum RunFormat {
     Table,
     Csv,
@@ -556,7 +557,8 @@ fn today() -> String {
 fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failure> {
     let scenario = scenario(model, args)?;
     let mc_args = monte_carlo_args(args)?;
-    if matches!(args.format, RunFormat::Xlsx) && args.output.is_none() {
+    let format = output_format(args)?;
+    if format == RunFormat::Xlsx && args.output.is_none() {
         return Err(InputError::other(
             "format",
             "xlsx",
@@ -569,10 +571,52 @@ fn run(model: &Model, args: &RunArgs, out: &mut impl Write) -> Result<(), Failur
         )
         .into());
     }
-    let bytes = render(model, args, &scenario, mc_args)?;
+    let bytes = render(model, args, format, &scenario, mc_args)?;
     match &args.output {
         Some(path) => files::write(path, &bytes),
         None => Ok(out.write_all(&bytes)?),
+    }
+}
+
+/// The format asked for, else the one `--output`'s extension names (`plan.xlsx` is a
+/// workbook), else a table. A format the extension contradicts is refused: `--format csv
+/// --output plan.xlsx` wrote CSV into a file Excel then could not open.
+fn output_format(args: &RunArgs) -> Result<RunFormat, Failure> {
+    let named = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .and_then(|e| RunFormat::from_str(&e.to_string_lossy(), true).ok())
+        .filter(|f| *f != RunFormat::Table);
+    match (args.format, named) {
+        (Some(asked), Some(named)) if asked != named => {
+            let name = |f: RunFormat| {
+                f.to_possible_value()
+                    .map_or(String::new(), |v| v.get_name().to_owned())
+            };
+            let file = args
+                .output
+                .as_ref()
+                .map_or(String::new(), |p| p.display().to_string());
+            Err(InputError::other(
+                "format",
+                &name(asked),
+                InputErrorKind::Inconsistent,
+                ["Uitvoervorm", "Output format"],
+                [
+                    &format!(
+                        "{} voor --output {file} (of laat --format weg: de extensie kiest)",
+                        name(named)
+                    ),
+                    &format!(
+                        "{} for --output {file} (or leave --format out: the extension chooses)",
+                        name(named)
+                    ),
+                ],
+            )
+            .into())
+        }
+        (asked, named) => Ok(asked.or(named).unwrap_or(RunFormat::Table)),
     }
 }
 
@@ -597,6 +641,7 @@ fn threads(args: &RunArgs) -> Result<u32, Failure> {
 fn render(
     model: &Model,
     args: &RunArgs,
+    format: RunFormat,
     scenario: &Scenario,
     mc_args: Option<(u32, u64)>,
 ) -> Result<Vec<u8>, Failure> {
@@ -625,7 +670,7 @@ fn render(
             )?)
         }
     };
-    match (&mc, args.format) {
+    match (&mc, format) {
         (Some(mc), RunFormat::Json) => return json_bytes(mc),
         (Some(mc), RunFormat::Table) => {
             output::monte_carlo_table(&mut out, mc, lang)?;
@@ -645,7 +690,7 @@ fn render(
             },
         )
     };
-    match args.format {
+    match format {
         RunFormat::Table => {
             output::results_table(&mut out, &results, lang)?;
             let name = shown_name(model, &results.scenario, lang);
@@ -768,7 +813,7 @@ fn analysis_scenario(model: &Model, args: &AnalysisArgs) -> Result<Scenario, Fai
         seed: "1".into(),
         threads: None,
         lang: args.lang,
-        format: RunFormat::Json,
+        format: Some(RunFormat::Json),
         table: CsvTable::Months,
         output: None,
         date: None,
@@ -877,7 +922,7 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
         seed: args.seed.clone(),
         threads: None,
         lang: args.lang,
-        format: RunFormat::Json,
+        format: Some(RunFormat::Json),
         table: CsvTable::Months,
         output: None,
         date: None,

@@ -533,6 +533,49 @@ fn the_tornado_table_names_each_assumption_in_words_before_its_id() {
 }
 
 #[test]
+fn the_output_files_extension_chooses_its_format_and_a_contradiction_is_refused() {
+    let dir = std::env::temp_dir().join(format!("caseflow-ext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("plan.xlsx");
+    let o = caseflow(&["run", "--output", xlsx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        &std::fs::read(&xlsx).unwrap()[..2],
+        b"PK",
+        "a workbook (zip)"
+    );
+    let csv = dir.join("plan.csv");
+    assert!(
+        caseflow(&["run", "--output", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        std::fs::read_to_string(&csv)
+            .unwrap()
+            .starts_with("area_id,area,month,")
+    );
+    // CSV into an .xlsx file opened as garbage in Excel: refused, nothing written.
+    let other = dir.join("other.xlsx");
+    let o = caseflow(&[
+        "run",
+        "--format",
+        "csv",
+        "--output",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("'csv' past niet bij de andere waarden; toegestaan: xlsx voor --output"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!other.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn params_lists_every_parameter_with_unit_and_source() {
     let v = json(&["params", "--format", "json"]);
     let params = v["param"].as_array().unwrap();
