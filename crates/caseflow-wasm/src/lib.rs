@@ -134,8 +134,8 @@ impl Caseflow {
         Ok(part.to_f64s())
     }
 
-    /// The Monte Carlo from its parts' numbers, one after another: the same JSON text as
-    /// [`Caseflow::monte_carlo`] gives for the scenario, runs and seed.
+    /// The Monte Carlo from its parts' numbers, one after another, as JSON text: the same
+    /// numbers as `caseflow run --runs N --seed S --format json` gives for the scenario.
     #[wasm_bindgen(js_name = monteCarloMerge)]
     pub fn monte_carlo_merge(
         &self,
