@@ -491,7 +491,25 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
             ));
             continue;
         };
-        if let Err(e) = scenario.set_text(&model.table, id.trim(), value) {
+        // Ids are lower case; `start_stock.Maastricht` means `start_stock.maastricht`.
+        let id = id.trim().to_lowercase();
+        // A programme's field is set per programme, in a scenario file: say how, rather than
+        // list the sixty assumptions --set does take.
+        let field = id.rsplit('.').next().unwrap_or_default();
+        if model.table.param(&id).is_none() && model.table.programme_field(field).is_some() {
+            errors.push(InputError::other(
+                "set",
+                &id,
+                InputErrorKind::Malformed,
+                ["--set", "--set"],
+                [
+                    &format!("een aanname uit `caseflow params`; {field} hoort bij een programma en staat in een scenariobestand: `caseflow presets --show corona-2021 --format toml > s.toml`, pas {field} aan onder [[programmes]] en draai `caseflow run --scenario s.toml`"),
+                    &format!("an assumption from `caseflow params`; {field} belongs to a programme and is set in a scenario file: `caseflow presets --show corona-2021 --format toml > s.toml`, change {field} under [[programmes]] and run `caseflow run --scenario s.toml`"),
+                ],
+            ));
+            continue;
+        }
+        if let Err(e) = scenario.set_text(&model.table, &id, value) {
             errors.push(e);
         }
     }

@@ -576,6 +576,32 @@ fn the_output_files_extension_chooses_its_format_and_a_contradiction_is_refused(
 }
 
 #[test]
+fn set_takes_an_id_in_any_case_and_says_where_a_programme_field_goes() {
+    let lower = json(&[
+        "run",
+        "--set",
+        "start_stock.maastricht=3000",
+        "--format",
+        "json",
+    ]);
+    let upper = json(&[
+        "run",
+        "--set",
+        "start_stock.Maastricht=3000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(lower, upper);
+    let o = caseflow(&["run", "--set", "programmes[0].effect_pct=60"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("effect_pct hoort bij een programma en staat in een scenariobestand"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn params_lists_every_parameter_with_unit_and_source() {
     let v = json(&["params", "--format", "json"]);
     let params = v["param"].as_array().unwrap();
