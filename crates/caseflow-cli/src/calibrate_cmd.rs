@@ -260,12 +260,14 @@ fn table(cal: &Calibration, lang: Lang) -> String {
         }
         (0, Lang::En) => "No inflow or outflow figures: the fit uses the stocks only.".to_owned(),
         (_, Lang::Nl) => format!(
-            "Instroom gelezen op {} en uitstroom op {} rijen, maar niet gebruikt in de schatting (één getal wordt op de standen geschat); per periode staan ze naast de stromen van de geschatte run.",
-            flows.inflow_rows, flows.outflow_rows
+            "instroom gelezen op {} en uitstroom op {}, maar niet gebruikt in de schatting (één getal wordt op de standen geschat); per periode staan ze naast de stromen van de geschatte run.",
+            rows(flows.inflow_rows, ["rij", "rijen"]),
+            rows(flows.outflow_rows, ["rij", "rijen"])
         ),
         (_, Lang::En) => format!(
-            "Inflow read on {} and outflow on {} rows, but not used in the fit (one scalar is fitted on the stocks); per period they are shown next to the fitted run's flows.",
-            flows.inflow_rows, flows.outflow_rows
+            "inflow read on {} and outflow on {}, but not used in the fit (one scalar is fitted on the stocks); per period they are shown next to the fitted run's flows.",
+            rows(flows.inflow_rows, ["row", "rows"]),
+            rows(flows.outflow_rows, ["row", "rows"])
         ),
     };
     s.push_str(&format!(
@@ -289,4 +291,9 @@ fn table(cal: &Calibration, lang: Lang) -> String {
         lang.pick(&cal.method_nl, &cal.method)
     ));
     s
+}
+
+/// "1 rij", "3 rijen": a count with its noun.
+fn rows(n: usize, noun: [&str; 2]) -> String {
+    format!("{n} {}", if n == 1 { noun[0] } else { noun[1] })
 }
