@@ -1,7 +1,7 @@
 // Number input: a slider with a number field beside it, its unit, allowed range and source.
 // A malformed or out-of-range value is refused at the field with a message naming field, value
-// and range; the value from before the field was typed in stays in use, and is put back in the field when it loses the
-// focus, so the field never shows a number the results do not use.
+// and range; the value from before the field was typed in stays in use, and is put back in the
+// field when it loses the focus, so the field never shows a number the results do not use.
 import type { ParamSpec } from './core';
 import { attrs, el } from './dom';
 import { allowedRange, formatNumber, label, numberFormat, plausibleRange, source, t, typedErrorMessage, unit, unitInBrackets, type Lang } from './i18n';
