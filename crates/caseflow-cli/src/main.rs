@@ -406,10 +406,14 @@ fn usage_error(e: &clap::Error, args: &[String]) -> ExitCode {
 /// comparison does not pass an edited copy off as the preset. The scenario keeps its own
 /// name (the fingerprint is of the scenario as written).
 fn shown_name(model: &Model, s: &Scenario, lang: Lang) -> String {
-    let changed = model.catalogue.presets.iter().any(|p| {
-        [&p.id, &p.name_nl, &p.name_en].contains(&&s.name)
-            && p.scenario.fingerprint(&model.table) != s.fingerprint(&model.table)
-    });
+    let named = |p: &&caseflow_core::Preset| [&p.id, &p.name_nl, &p.name_en].contains(&&s.name);
+    // Hashed once, and only when a preset bears the name.
+    let changed = model
+        .catalogue
+        .presets
+        .iter()
+        .find(named)
+        .is_some_and(|p| p.scenario.fingerprint(&model.table) != s.fingerprint(&model.table));
     if changed {
         format!("{} {}", s.name, lang.pick("(gewijzigd)", "(changed)"))
     } else {
