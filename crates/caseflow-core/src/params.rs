@@ -37,7 +37,9 @@ pub enum Distribution {
     Fixed,
     /// Normal, with low and high as its 5th and 95th percentiles.
     Normal,
-    /// Log-normal, with low and high as its 5th and 95th percentiles.
+    /// Log-normal, with low and high as its 5th and 95th percentiles: its spread is in
+    /// proportion to the value in use (a starting caseload set to a tenth is drawn within a
+    /// tenth of the range; an effect set to 0 stays 0).
     Lognormal,
     /// Uniform between low and high.
     Uniform,
@@ -303,6 +305,11 @@ mod tests {
                     "{}: an uncertain parameter needs a range",
                     p.id
                 );
+            }
+            // The Monte Carlo's log-normal draw takes the ratio of high to low, and treats
+            // values in use as never below 0.
+            if p.distribution == Distribution::Lognormal {
+                assert!(p.low > 0.0 && p.min >= 0.0, "{}: log-normal below 0", p.id);
             }
         }
     }
