@@ -11,9 +11,6 @@ import { Cancelled } from '../runner';
 import { dataTable, failure } from './analyst-common';
 import type { Ctx, View } from './context';
 
-/** The CLI's default budget: the corona programme's €1,645,000 (seed 000). */
-const DEFAULT_BUDGET = '1645000';
-
 interface Found {
   key: string;
   result: Optimisation;
@@ -22,7 +19,11 @@ interface Found {
 
 export class BestMixView implements View {
   private host!: HTMLElement;
-  private budget = DEFAULT_BUDGET;
+  /**
+   * The budget typed; null (the field left as it came, or emptied) searches with what the
+   * scenario's own programmes cost, as `caseflow optimise` does without `--budget`.
+   */
+  private budget: string | null = null;
   /** The language the budget was typed in: on a switch it is written again in the new one. */
   private budgetLang: Lang = 'nl';
   /** Steps of the search running, for its progress when the view is drawn again. */
@@ -51,6 +52,9 @@ export class BestMixView implements View {
   }
 
   update(): void {
+    // The decided mix's cost follows the scenario's run (a preset loaded while this view is open).
+    const field = document.getElementById('bestmix-budget');
+    if (this.budget === null && field instanceof HTMLInputElement && field !== document.activeElement) field.value = this.decided();
     // A result belongs to the scenario it was searched for; it is shown until the scenario changes.
     // Only then is the view drawn again, so a field being typed in keeps its text and focus.
     if (this.found && this.found.key !== JSON.stringify(this.ctx.scenario) && !this.applied) {
@@ -71,7 +75,7 @@ export class BestMixView implements View {
     text.textContent = tx.searching(0);
     const t0 = performance.now();
     this.ctx
-      .long<Optimisation>({ kind: 'optimise', scenario, budget: typedAmount(this.ctx.lang, this.budget), objective: this.objective, horizon: this.horizon.trim() || undefined }, (steps) => {
+      .long<Optimisation>({ kind: 'optimise', scenario, budget: typedAmount(this.ctx.lang, this.budget ?? this.decided()), objective: this.objective, horizon: this.horizon.trim() || undefined }, (steps) => {
         this.steps = steps;
         // The view may have been drawn again (a language switch): its elements by id.
         const [bar, status] = [document.getElementById('bestmix-progress'), document.getElementById('bestmix-status')];
@@ -102,16 +106,19 @@ export class BestMixView implements View {
       return;
     }
     // A budget typed on the other language's page ("1.645.000") is written as this one writes it.
-    if (this.budgetLang !== lang) {
+    if (this.budget !== null && this.budgetLang !== lang) {
       const v = Number(typedAmount(this.budgetLang, this.budget));
       if (Number.isFinite(v)) this.budget = formatNumber(lang, v, 2);
       this.budgetLang = lang;
     }
-    const budget = el('input', { type: 'text', inputMode: 'decimal', id: 'bestmix-budget', value: this.budget, size: 12 });
-    budget.addEventListener('change', () => {
-      this.budget = budget.value;
-      this.budgetLang = this.ctx.lang;
-    });
+    const budget = el('input', { type: 'text', inputMode: 'decimal', id: 'bestmix-budget', value: this.budget ?? this.decided(), size: 12 });
+    const typed = () => {
+      this.budget = budget.value.trim() && budget.value !== this.decided() ? budget.value : null;
+      this.budgetLang = lang;
+      // Emptied, it shows again what it searches with.
+      if (this.budget === null) budget.value = this.decided();
+    };
+    budget.addEventListener('change', typed);
     const objective = el('select', { id: 'bestmix-objective' }, el('option', { value: 'net-saving', selected: this.objective === 'net-saving' }, tx.objNet), el('option', { value: 'exits-to-work', selected: this.objective === 'exits-to-work' }, tx.objExits));
     objective.addEventListener('change', () => (this.objective = objective.value === 'exits-to-work' ? 'exits-to-work' : 'net-saving'));
     const horizon = el('input', { type: 'text', inputMode: 'numeric', id: 'bestmix-horizon', value: this.horizon, size: 5 });
@@ -124,8 +131,7 @@ export class BestMixView implements View {
     const go = attrs(el('button', { type: 'button', id: 'bestmix-search' }, tx.search), { 'aria-disabled': String(this.busy) });
     go.addEventListener('click', () => {
       if (this.busy) return;
-      this.budget = budget.value;
-      this.budgetLang = lang;
+      typed();
       this.horizon = horizon.value;
       go.setAttribute('aria-disabled', 'true');
       this.search(progress, text);
@@ -147,6 +153,12 @@ export class BestMixView implements View {
     if (this.error) parts.push(el('p', { className: 'error', id: 'bestmix-error' }, this.error));
     if (this.found) parts.push(...this.result(this.found));
     refill(this.host, ...parts);
+  }
+
+  /** What the scenario's programmes cost as planned (participants × cost), else the corona programme's €1,645,000 (seed 000). */
+  private decided(): string {
+    const cost = this.ctx.results?.programmes.reduce((sum, p) => sum + Number(p.planned_cost_eur), 0) || 1645000;
+    return formatNumber(this.ctx.lang, cost, 2);
   }
 
   private result(f: Found): Node[] {
