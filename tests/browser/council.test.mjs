@@ -255,6 +255,27 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   // The cite row's label is not repeated in its cell.
   const citeRow = byName['Verantwoording'].find((r) => r[0] === 'Citeer als');
   assert.ok(citeRow && /^caseflow /.test(String(citeRow[1])), String(citeRow));
+
+  // Changed, the preset's name gets "(gewijzigd)": the three CSV files keep their own names
+  // (the long name cut the suffix off, and all three were saved under one name), and the cite
+  // line in them names the scenario as the page does (it named the preset's id).
+  await page.fill('#param-growth_pct-number', '5');
+  await settle(page);
+  files.length = 0;
+  await page.click('#export-csv');
+  for (let i = 0; i < 50 && files.length < 3; i++) await page.waitForTimeout(100);
+  const names = files.map((f) => f.suggestedFilename());
+  assert.deepEqual(names.map((n) => n.replace(/^.*-/, '')), ['months.csv', 'years.csv', 'summary.csv'], names.join(' '));
+  const changed = parseCsv(readFileSync(await files[2].path(), 'utf8'));
+  const shown = await page.locator('#cite').textContent();
+  const edited = shown.match(/vingerafdruk ([0-9a-f]{10})/)[1];
+  assert.match(changed[1][changed[0].indexOf('cite')], /scenario "Corona: \+7% in 2021, met het programma zoals besloten \(gewijzigd\)" \(vingerafdruk /);
+  assert.equal(changed[1][changed[0].indexOf('scenario_fingerprint')], edited);
+  // The scenario exported (under the name shown) runs in the CLI with the page's fingerprint.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-scenario')]);
+  const fromFile = execFileSync(process.env.CASEFLOW_BIN, ['run', '--scenario', await json.path()], { encoding: 'utf8' });
+  assert.match(fromFile, new RegExp(`Vingerafdruk scenario: ${edited}`));
+  assert.notEqual(edited, fingerprint);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1030,8 +1030,10 @@ class App implements Ctx, PresentHost, ReportHost {
   /** The results as CSV files, monthly, yearly and the summary, with the percentiles. */
   private downloadCsv(): void {
     const date = new Date().toISOString().slice(0, 10);
+    // The cite line names the scenario as the page does; the suffix is kept after a long name.
+    const name = this.shownName();
     for (const table of ['months', 'years', 'summary'] as const) {
-      download(fileName(`${this.shownName()}-${table}`, 'csv'), 'text/csv', this.core.csv(this.scenario, this.uncertainty, this.lang, date, table));
+      download(fileName(name, 'csv', `-${table}`), 'text/csv', this.core.csv({ ...this.scenario, name }, this.uncertainty, this.lang, date, table));
     }
   }
 

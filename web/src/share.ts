@@ -180,11 +180,11 @@ export function download(name: string, type: string, data: BlobPart): void {
 }
 
 /** A file name from a scenario name: letters, digits and dashes. */
-export function fileName(name: string, ext: string): string {
+export function fileName(name: string, ext: string, suffix = ''): string {
   const base = name
     .normalize('NFKD')
     .replace(/[^\w-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${base || 'scenario'}.${ext}`;
+  return `${base || 'scenario'}${suffix}.${ext}`;
 }

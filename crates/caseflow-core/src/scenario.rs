@@ -580,11 +580,15 @@ impl Scenario {
     ///   `f64` (`36`, `0.5`, `4633.0`), with `-0` written as `0`;
     /// - text as JSON strings (UTF-8, only `"`, `\` and control characters escaped).
     ///
-    /// Every field counts, the name and description too: the fingerprint names the scenario
-    /// file, not only its numbers. It does not depend on the platform (the same bytes natively
-    /// and in WebAssembly) but does on the caseflow version, whose defaults it writes out.
+    /// Every field counts but the scenario's name and description, which change no figure:
+    /// the page's copy of a preset, the same scenario exported under the name the user gave
+    /// it, and `caseflow run --preset` print the same fingerprint (the cite line names the
+    /// scenario beside it). It does not depend on the platform (the same bytes natively and in
+    /// WebAssembly) but does on the caseflow version, whose defaults it writes out.
     pub fn canonical_json(&self, table: &ParamTable) -> String {
         let mut s = self.complete(table);
+        s.name.clear();
+        s.description.clear();
         // -0 and 0 run the same; write both as 0.
         let zero = |v: &mut f64| {
             if *v == 0.0 {
@@ -1040,14 +1044,19 @@ mod tests {
         let mut zero = base.clone();
         zero.set.insert("growth_pct".into(), -0.0);
         assert_eq!(print, zero.fingerprint(&t));
-        // Any field changed, the name too, prints differently.
+        // A name or description changes no figure and not the fingerprint.
+        let mut named = base.clone();
+        named.name = "Valkenburg raadsvoorstel".into();
+        named.description = "x".into();
+        assert_eq!(print, named.fingerprint(&t));
+        // Any other field changed prints differently.
         let mut growth = base.clone();
         growth.set.insert("growth_pct".into(), 7.0);
-        let mut name = base.clone();
-        name.name = "x".into();
         let mut months = base.clone();
         months.months = 35;
-        for other in [growth, name, months] {
+        let mut note = base.clone();
+        note.notes.push("x".into());
+        for other in [growth, months, note] {
             assert_ne!(print, other.fingerprint(&t));
         }
     }
