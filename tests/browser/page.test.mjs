@@ -342,6 +342,31 @@ test('the Monte Carlo follows each edit in a worker, with the numbers the CLI gi
   await page.context().close();
 });
 
+// A finance officer set the discount rate and no figure on the page changed: the present value
+// was only in the CLI and the CSV.
+test('a discount rate shows the net result discounted beside it, as `caseflow run` computes it', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  const undiscounted = caseflowRun(['--preset', 'corona-2021']).summary;
+  assert.ok(!(await page.locator('#headline').textContent()).includes('contant gemaakt'), 'nothing discounted at 0%');
+  await page.click('#tab-assumptions');
+  await page.fill('#assume-discount_rate_pct', '2.25');
+  await page.dispatchEvent('#assume-discount_rate_pct', 'change');
+  await settle(page);
+  const cli = caseflowRun(['--preset', 'corona-2021', '--set', 'discount_rate_pct=2.25']).summary;
+  assert.notEqual(cli.present_value_net_eur, cli.net_saving_eur);
+  assert.equal(cli.net_saving_eur, undiscounted.net_saving_eur, 'discounting changes no undiscounted figure');
+  await page.click('#tab-overview');
+  const headline = await page.locator('#headline').textContent();
+  assert.ok(headline.includes(`netto resultaat ${nlEur(cli.net_saving_eur)}`), headline);
+  assert.ok(headline.includes(`(contant gemaakt tegen 2,25%: ${nlEur(cli.present_value_net_eur)})`), headline);
+  await page.click('button[data-lang="en"]');
+  await settle(page);
+  assert.ok((await page.locator('#headline').textContent()).includes(`(discounted at 2.25%: ${enEur(cli.present_value_net_eur)})`));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('every assumption can be edited, is marked, and resets one by one or all at once', async () => {
   const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');

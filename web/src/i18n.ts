@@ -644,6 +644,9 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   // "1 remain rather than 1" says nothing: the comparison only where the rounded figures differ.
   const rest = s.participant_exits_to_work - s.deadweight_exits;
   const differs = n(s.extra_exits_to_work) !== n(rest);
+  // With a discount rate set, the net result discounted at it as well (equal at 0%).
+  const rate = r.scenario.set['discount_rate_pct'];
+  const pv = (w: string) => (rate ? ` (${w} ${n(rate, 2)}%: ${e(s.present_value_net_eur)})` : '');
   if (nl) {
     return {
       exits: programmes ? `Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work)}${range('extra_exits_to_work')} mensen meer uit naar werk dan zonder programma.` : undefined,
@@ -651,7 +654,7 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
       caseload: `Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`,
       shock: g ? `De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.` : undefined,
       saving: programmes ? `Van ${first} tot en met ${month} kost de bijstand ${grossAbs} ${gross < 0 ? 'meer' : 'minder'} (${n(s.benefit_months_avoided)} uitkeringsmaanden minder${buigCost > 0 ? `; de loonkostensubsidie uit het BUIG-budget, ${e(String(buigCost))}, is bijstand` : ''}); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
-      net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten${buigCost > 0 ? ' uit het re-integratiebudget' : ''} is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
+      net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten${buigCost > 0 ? ' uit het re-integratiebudget' : ''} is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}${pv('contant gemaakt tegen')}.` : undefined,
       payback: programmes ? (s.payback_month === null ? `In de centrale berekening verdient het programma zich niet terug binnen de looptijd${chance}.` : `In de centrale berekening verdient het programma zich terug na ${s.payback_month} maanden${paidIn}${chanceYes}.`) : undefined,
     };
   }
@@ -661,7 +664,7 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
     caseload: `At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`,
     shock: g ? `The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.` : undefined,
     saving: programmes ? `From ${first} to ${month} benefits cost ${grossAbs} ${gross < 0 ? 'more' : 'less'} (${n(s.benefit_months_avoided)} fewer benefit-months${buigCost > 0 ? `; the wage-cost subsidy from the BUIG grant, ${e(String(buigCost))}, is benefit spending` : ''}); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
-    net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost${buigCost > 0 ? ' from the re-integration budget' : ''} the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}.` : undefined,
+    net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost${buigCost > 0 ? ' from the re-integration budget' : ''} the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}${pv('discounted at')}.` : undefined,
     payback: programmes ? (s.payback_month === null ? `In the central run the programme does not pay back within the horizon${chance}.` : `In the central run the programme pays back after ${s.payback_month} months${paidIn}${chanceYes}.`) : undefined,
   };
 }
