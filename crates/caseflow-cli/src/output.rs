@@ -539,7 +539,17 @@ pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> i
             w.parameter
         )?;
     }
-    Ok(())
+    method_line(out, lang, s.method_nl, s.method)
+}
+
+/// How an analysis was computed, as the JSON's `method` and the page say it.
+fn method_line(out: &mut impl Write, lang: Lang, nl: &str, en: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n{}: {}",
+        lang.pick("Methode", "Method"),
+        lang.pick(nl, en)
+    )
 }
 
 fn mix_line(m: &Mix, lang: Lang) -> String {
@@ -550,14 +560,14 @@ fn mix_line(m: &Mix, lang: Lang) -> String {
         .map(|(t, n)| format!("{} {n:.0}", shown(t)))
         .collect();
     format!(
-        "{} | {} €{} | {} €{} | {} {:.1}",
+        "{} | {} €{} | {} €{} | {} {}",
         parts.join(", "),
         lang.pick("kosten", "cost"),
         m.cost_eur.round_dp(0),
         lang.pick("netto", "net"),
         m.net_saving_eur.round_dp(0),
         lang.pick("extra uitstroom naar werk", "extra exits to work"),
-        m.extra_exits_to_work
+        lang.number_text(format!("{:.1}", m.extra_exits_to_work))
     )
 }
 
@@ -637,8 +647,8 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
     let shortfall = match o.objective {
         Objective::NetSaving => format!("€{:.0}", o.decided_shortfall),
         Objective::ExitsToWork => format!(
-            "{:.1} {}",
-            o.decided_shortfall,
+            "{} {}",
+            lang.number_text(format!("{:.1}", o.decided_shortfall)),
             lang.pick("uitstromers naar werk", "exits to work")
         ),
     };
@@ -702,7 +712,7 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
             mix_line(&p.mix, lang)
         )?;
     }
-    Ok(())
+    method_line(out, lang, o.method_nl, o.method)
 }
 
 /// The breakdown of the net saving, by programme and by cause.
@@ -733,13 +743,14 @@ pub fn breakdown_table(out: &mut impl Write, b: &Breakdown, lang: Lang) -> io::R
     )?;
     writeln!(
         out,
-        "{}: {:.1}",
+        "{}: {}",
         lang.pick(
             "Deadweight (uitstroom die toch al was gebeurd, geen eurodeel)",
             "Deadweight (exits that would have happened anyway, not a euro part)"
         ),
-        b.deadweight_exits
-    )
+        lang.number_text(format!("{:.1}", b.deadweight_exits))
+    )?;
+    method_line(out, lang, b.method_nl, b.method)
 }
 
 /// `caseflow compare`: each scenario's net saving (deterministic and over the runs), then each
@@ -776,20 +787,23 @@ pub fn compare_table(
     for p in &c.pairs {
         let (a, b) = (shown(&c.scenarios[p.a].name), shown(&c.scenarios[p.b].name));
         let d = &p.difference_eur;
+        // A percentage with at most one decimal, as the page says it ("100%", "97,5%").
+        let chance = format!(
+            "{}%",
+            lang.number((p.p_a_saves_more * 1000.0).round() / 10.0)
+        );
         writeln!(
             out,
             "{}",
             lang.pick(
                 &format!(
-                    "P({a} bespaart meer dan {b}) = {}; verschil ({a} − {b}) P5-P50-P95: {} / {} / {} €",
-                    lang.number(p.p_a_saves_more),
+                    "P({a} bespaart meer dan {b}) = {chance}; verschil ({a} − {b}) P5-P50-P95: {} / {} / {} €",
                     d.p5.round_dp(0),
                     d.p50.round_dp(0),
                     d.p95.round_dp(0)
                 ),
                 &format!(
-                    "P({a} saves more than {b}) = {}; difference ({a} − {b}) P5-P50-P95: {} / {} / {} €",
-                    lang.number(p.p_a_saves_more),
+                    "P({a} saves more than {b}) = {chance}; difference ({a} − {b}) P5-P50-P95: {} / {} / {} €",
                     d.p5.round_dp(0),
                     d.p50.round_dp(0),
                     d.p95.round_dp(0)

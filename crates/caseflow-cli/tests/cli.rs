@@ -1028,10 +1028,13 @@ fn backtest_reports_the_12_month_horizon_against_both_naive_forecasts() {
 }
 
 #[test]
-fn backtest_and_compare_tables_give_their_method_in_the_language_asked_for() {
+fn every_analysis_table_gives_its_method_in_the_language_asked_for() {
     let text = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
     for args in [
         &["backtest", "--runs", "2"][..],
+        &["sensitivity", "--preset", "corona-2021"],
+        &["breakdown", "--preset", "corona-2021"],
+        &["optimise", "--preset", "statushouders-2018"],
         &[
             "compare",
             "--preset",
@@ -1056,6 +1059,29 @@ fn backtest_and_compare_tables_give_their_method_in_the_language_asked_for() {
             assert!(english.contains(&first("not_identified")));
         }
     }
+}
+
+// The CLI printed "= 1" where the page says "100%".
+#[test]
+fn compare_gives_the_chance_as_a_percentage_as_the_page_does() {
+    let args = [
+        "compare",
+        "--preset",
+        "corona-2021",
+        "--preset",
+        "baseline",
+        "--runs",
+        "200",
+    ];
+    let v = json(&[&args[..], &["--format", "json"]].concat());
+    let p = v["pairs"][0]["p_a_saves_more"].as_f64().unwrap();
+    assert!(p > 0.0 && p < 1.0, "{p}");
+    let pct = (p * 1000.0).round() / 10.0;
+    let dutch = stdout(&caseflow(&args));
+    let nl = format!("= {}%;", pct.to_string().replace('.', ","));
+    assert!(dutch.contains(&nl), "{nl} in {dutch}");
+    let english = stdout(&caseflow(&[&args[..], &["--lang", "en"]].concat()));
+    assert!(english.contains(&format!("= {pct}%;")), "{english}");
 }
 
 #[test]
