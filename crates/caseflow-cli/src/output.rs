@@ -110,6 +110,9 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
             }
         )?;
     }
+    if let Some(note) = horizon_note(r, lang) {
+        writeln!(out, "{note}")?;
+    }
     for n in &r.notes {
         writeln!(
             out,
@@ -120,6 +123,34 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
         )?;
     }
     Ok(())
+}
+
+/// A warning when a tenth or more of the programme starts fall in the run's last 12 months:
+/// their cost is inside the run, most of what they save after it, so the net result reads
+/// worse than the programme is (the frozen budget's 2029 cohort). The page says the same.
+fn horizon_note(r: &Results, lang: Lang) -> Option<String> {
+    let n = r.months.len();
+    let all: f64 = r.months.iter().map(|m| m.programme_starts).sum();
+    let late: f64 = r
+        .months
+        .iter()
+        .skip(n.saturating_sub(12))
+        .map(|m| m.programme_starts)
+        .sum();
+    // A run of a year or less is all "last year": the note would always say 100%.
+    if all <= 0.0 || late < 0.1 * all || n <= 12 {
+        return None;
+    }
+    let pct = format!("{:.0}", 100.0 * late / all);
+    let (from, end) = (r.months[n - 12].month, r.months[n - 1].month);
+    Some(match lang {
+        Lang::Nl => format!(
+            "Let op: {pct}% van de trajectstarts valt in de laatste 12 maanden (vanaf {from}). Hun kosten tellen mee; het meeste van wat ze besparen valt na {end} en telt niet mee. Een langere looptijd (--months) telt het wel."
+        ),
+        Lang::En => format!(
+            "Note: {pct}% of the programme starts fall in the last 12 months (from {from}). Their cost counts; most of what they save falls after {end} and does not. A longer horizon (--months) counts it."
+        ),
+    })
 }
 
 fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {

@@ -1544,3 +1544,47 @@ fn compare_names_the_file_an_error_is_in() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// The page warned that the frozen budget's 2029 cohort costs inside the run and saves after it;
+// the CLI printed the same net result without a word.
+#[test]
+fn a_run_ending_soon_after_programme_starts_says_so_as_the_page_does() {
+    let v = json(&["run", "--preset", "frozen-budget-2025", "--format", "json"]);
+    let starts: Vec<f64> = v["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["programme_starts"].as_f64().unwrap())
+        .collect();
+    let late: f64 = starts[starts.len() - 12..].iter().sum();
+    let pct = format!("{:.0}", 100.0 * late / starts.iter().sum::<f64>());
+    let dutch = stdout(&caseflow(&["run", "--preset", "frozen-budget-2025"]));
+    assert!(
+        dutch.contains(&format!(
+            "Let op: {pct}% van de trajectstarts valt in de laatste 12 maanden (vanaf 2029-01)."
+        )),
+        "{dutch}"
+    );
+    let english = stdout(&caseflow(&[
+        "run",
+        "--preset",
+        "frozen-budget-2025",
+        "--lang",
+        "en",
+    ]));
+    assert!(english.contains(&format!(
+        "Note: {pct}% of the programme starts fall in the last 12 months (from 2029-01)."
+    )));
+    // Corona's programme starts in 2021-2022 of ten years: no note; longer, the frozen budget's
+    // last cohort falls inside the run.
+    let corona = stdout(&caseflow(&["run", "--preset", "corona-2021"]));
+    assert!(!corona.contains("trajectstarts valt"));
+    let longer = stdout(&caseflow(&[
+        "run",
+        "--preset",
+        "frozen-budget-2025",
+        "--months",
+        "84",
+    ]));
+    assert!(!longer.contains("trajectstarts valt"));
+}
