@@ -793,8 +793,10 @@ class App implements Ctx, PresentHost, ReportHost {
     const id = active instanceof HTMLElement && active !== document.body ? active.id : '';
     const caret = active instanceof HTMLInputElement && active.type === 'text' ? [active.selectionStart, active.selectionEnd] : null;
     render();
-    if (!id || (document.activeElement !== document.body && document.activeElement?.id === id)) return;
-    if (active instanceof HTMLElement && active.isConnected && document.activeElement === active) return;
+    // A control disabled by the render may still hold the focus for a moment: Chromium (148 and
+    // later) moves it to the body at the next frame. It counts as lost.
+    const now = document.activeElement as HTMLElement | null;
+    if (!id || (now !== document.body && now?.id === id && focusable(now))) return;
     for (const candidate of [id, ...focusNeighbours(id)]) {
       const e = document.getElementById(candidate);
       if (!focusable(e)) continue;
@@ -936,11 +938,15 @@ class App implements Ctx, PresentHost, ReportHost {
     this.renderHistory();
   }
 
+  /** Undo and redo enabled as there is something to undo or redo; a button disabled with the
+   * focus on it passes it to the other (Chromium 148 drops the focus at once). */
   private renderHistory(): void {
-    const undo = document.getElementById('undo') as HTMLButtonElement | null;
-    const redo = document.getElementById('redo') as HTMLButtonElement | null;
-    if (undo) undo.disabled = this.undoStack.length === 0;
-    if (redo) redo.disabled = this.redoStack.length === 0;
+    this.keepingFocus(() => {
+      const undo = document.getElementById('undo') as HTMLButtonElement | null;
+      const redo = document.getElementById('redo') as HTMLButtonElement | null;
+      if (undo) undo.disabled = this.undoStack.length === 0;
+      if (redo) redo.disabled = this.redoStack.length === 0;
+    });
   }
 
   /** Delete the scenario on screen; the notice offers to bring it back. */
