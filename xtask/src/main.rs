@@ -157,6 +157,10 @@ fn build() -> Result {
     let bg = pkg.join("caseflow_wasm_bg.wasm");
     run(install::npm_bin(&root().join("web"), "wasm-opt")
         .arg("-O3")
+        // Rust's wasm puts the stack first and its data from 1 MiB, so no valid address is
+        // below 1024: Binaryen may then fold small constant offsets into loads and stores
+        // (as Emscripten does). About 2 KB gzip off the page; results unchanged.
+        .arg("--low-memory-unused")
         .arg("--enable-bulk-memory")
         .arg("--enable-nontrapping-float-to-int")
         .arg("--enable-simd")
