@@ -970,7 +970,8 @@ fn fit(model: &Model, series: &Series) -> Result<AreaFit, InputErrors> {
 
     // Each note in English and in Dutch.
     let mut notes: Vec<[String; 2]> = Vec::new();
-    if series.points.len() == 2 {
+    // At a bound the fit does not reproduce the end stock: the bound's note says why.
+    if series.points.len() == 2 && at_bound.is_none() {
         notes.push([
             "One period: the fit reproduces its end stock (up to rounding) and leaves no point to test the model on.".to_owned(),
             "Eén periode: de schatting geeft de eindstand terug (op afronding na) en laat geen punt over om het model op te toetsen.".to_owned(),
@@ -1216,6 +1217,34 @@ mod tests {
         assert!(f.at_bound.is_none());
         assert_eq!(f.points[2].line, 2);
         assert!(!cal.flows.used_in_fit);
+    }
+
+    // A tester's file whose stock rose 35-fold in a year read "the fit reproduces its end stock"
+    // beside an error of +3,430%.
+    #[test]
+    fn one_period_at_a_bound_does_not_claim_to_reproduce_its_end_stock() {
+        let rises = "area,month,benefits\nvaals,2017-01,200\nvaals,2018-01,7000\n";
+        let cal = calibrate(&model(), &parse(&rows(rises)).unwrap()).unwrap();
+        let f = &cal.areas[0];
+        assert_eq!(f.at_bound, Some("max"));
+        let error = f.points[0].error_pct.unwrap();
+        assert!(error.abs() > 50.0, "{error}");
+        assert!(
+            f.notes.iter().all(|n| !n.contains("reproduces")),
+            "{:?}",
+            f.notes
+        );
+        assert!(
+            f.notes_nl
+                .iter()
+                .all(|n| !n.contains("geeft de eindstand terug"))
+        );
+        assert!(f.notes.iter().any(|n| n.contains("upper bound")));
+        // Inside the bounds one period is fitted exactly, and says so.
+        let fits = "area,month,benefits\nvaals,2017-01,200\nvaals,2018-01,210\n";
+        let cal = calibrate(&model(), &parse(&rows(fits)).unwrap()).unwrap();
+        assert!(cal.areas[0].at_bound.is_none());
+        assert!(cal.areas[0].notes[0].contains("reproduces its end stock"));
     }
 
     #[test]
