@@ -369,6 +369,30 @@ mod tests {
         }
     }
 
+    // A tester read "€1,000,000 a year" in the frozen budget's note beside re-integration
+    // budgets of €4,633,000 a year in the assumptions: the note names both, and its total is
+    // the parameters' sum.
+    #[test]
+    fn the_frozen_budget_note_gives_the_re_integration_budgets_the_parameters_sum_to() {
+        let table = crate::params::ParamTable::embedded().unwrap();
+        let total: f64 = table
+            .params
+            .iter()
+            .filter(|p| p.id.starts_with("reintegration_budget_eur."))
+            .map(|p| p.default)
+            .sum();
+        assert_eq!(total, 4_633_000.0);
+        let note = Catalogue::embedded()
+            .unwrap()
+            .note("frozen-budget-level")
+            .unwrap()
+            .clone();
+        assert!(note.en.contains("€1,000,000 a year") && note.en.contains("€4,633,000 a year"));
+        assert!(
+            note.nl.contains("€ 1.000.000 per jaar") && note.nl.contains("€ 4.633.000 per jaar")
+        );
+    }
+
     #[test]
     fn every_preset_file_is_embedded() {
         let mut files: Vec<String> = std::fs::read_dir("data/presets")
