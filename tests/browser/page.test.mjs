@@ -1107,6 +1107,32 @@ test('a run ending soon after programme starts says so, and its horizon can be l
   await page.context().close();
 });
 
+// A tester pressed Undo after a new starting point replaced her edits: the edits came back, and
+// the notice still said they were replaced, offering to bring them back a second time.
+test('undo that brings the replaced edits back takes the notice with it; an undo of a later edit does not', async () => {
+  const { page, problems } = await openPage(env);
+  await page.fill('#param-growth_pct-number', '5');
+  await settle(page);
+  await page.selectOption('#preset', 'statushouders-2018');
+  await settle(page);
+  assert.ok(await page.locator('#notice').isVisible());
+  // An edit after the new starting point, undone: the edits are still replaced.
+  await page.fill('#param-growth_pct-number', '3');
+  await settle(page);
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await page.inputValue('#preset'), 'statushouders-2018');
+  assert.ok(await page.locator('#notice').isVisible(), 'still true after undoing the later edit');
+  // The undo that brings them back: the notice goes.
+  await page.click('#undo');
+  await settle(page);
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '5');
+  assert.equal(await page.inputValue('#preset'), 'baseline');
+  assert.ok(await page.locator('#notice').isHidden());
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 // Regression: choosing another starting point replaced the user's edits without a word, and
 // switching to another scenario and back dropped the history that could bring them back.
 test('a new starting point says it replaced the edits and brings them back; each scenario keeps its history', async () => {

@@ -160,7 +160,9 @@ class App implements Ctx, PresentHost, ReportHost {
   private readonly presentation = new Presentation(this);
   /** The control whose edits are still being merged into one undo step, and when it last changed. */
   private burst: { key: string; at: number } | null = null;
-
+  /** While the notice says a preset replaced the edits: the history step that brings them back
+   * (undone, the notice is untrue and goes). */
+  private replaced: Step | undefined;
 
   constructor(readonly core: Core) {
     this.runner = new Runner(core.wasm);
@@ -519,6 +521,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private undo(): void {
     const prev = this.undoStack.pop();
     if (!prev) return;
+    if (prev === this.replaced) byId('notice').hidden = true;
     this.redoStack.push(this.here());
     this.restore(prev);
   }
@@ -566,6 +569,7 @@ class App implements Ctx, PresentHost, ReportHost {
         this.record();
         this.restore(before);
       });
+      this.replaced = this.undoStack.at(-1);
     }
     if (!old || this.current.name === old.name_nl || this.current.name === old.name_en) this.current.name = this.presetName(p);
     this.current.preset = id;
@@ -1063,6 +1067,7 @@ class App implements Ctx, PresentHost, ReportHost {
   /** A message above the views, with an optional action (restore, load the other version). */
   private notify(text: string, action?: string, onAction?: () => void, extra?: Node): void {
     const notice = byId('notice');
+    this.replaced = undefined;
     notice.hidden = false;
     // Closed from the keyboard, the focus goes back where it was (or to the view), not to the page's start.
     const before = document.activeElement as HTMLElement | null;
