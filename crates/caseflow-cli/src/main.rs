@@ -189,16 +189,11 @@ struct RunArgs {
     /// Monte Carlo: this many paired runs (2 to 100000) instead of one deterministic run.
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     runs: Option<String>,
-    /// Seed of the Monte Carlo (the same seed gives the same output).
-    #[arg(
-        long,
-        value_name = "S",
-        default_value = "1",
-        allow_hyphen_values = true
-    )]
-    seed: String,
-    /// Threads for the Monte Carlo (1 to 64; default: the machine's cores). The output is the
-    /// same for any number.
+    /// Seed of the Monte Carlo, with --runs (the same seed gives the same output) [default: 1]
+    #[arg(long, value_name = "S", allow_hyphen_values = true)]
+    seed: Option<String>,
+    /// Threads for the Monte Carlo, with --runs (1 to 64; default: the machine's cores). The
+    /// output is the same for any number.
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     threads: Option<String>,
     /// Language of messages and table headings.
@@ -526,7 +521,32 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
 
 /// `--runs` and `--seed`, checked: None for a deterministic run.
 fn monte_carlo_args(args: &RunArgs) -> Result<Option<(u32, u64)>, Failure> {
-    let (runs, seed) = runs_and_seed(args.runs.as_deref(), &args.seed)?;
+    // A bad value is told as such first, with or without --runs.
+    let (runs, seed) = runs_and_seed(args.runs.as_deref(), args.seed.as_deref().unwrap_or("1"))?;
+    threads(args)?;
+    if runs.is_none() {
+        // A seed or a thread count without --runs changed nothing, without a word.
+        let alone = [("seed", &args.seed), ("threads", &args.threads)];
+        let errors: Vec<InputError> = alone
+            .into_iter()
+            .filter_map(|(field, value)| {
+                let value = value.as_deref()?;
+                Some(InputError::other(
+                    field,
+                    value,
+                    InputErrorKind::Inconsistent,
+                    [&format!("--{field}"), &format!("--{field}")],
+                    [
+                        "alleen samen met --runs (de Monte Carlo); zonder --runs is de berekening deterministisch",
+                        "only with --runs (the Monte Carlo); without --runs the run is deterministic",
+                    ],
+                ))
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(InputErrors(errors).into());
+        }
+    }
     Ok(runs.map(|r| (r, seed)))
 }
 
@@ -832,7 +852,7 @@ fn analysis_scenario(model: &Model, args: &AnalysisArgs) -> Result<Scenario, Fai
         months: None,
         start: None,
         runs: None,
-        seed: "1".into(),
+        seed: None,
         threads: None,
         lang: args.lang,
         format: Some(RunFormat::Json),
@@ -941,7 +961,7 @@ fn compare(model: &Model, args: &CompareArgs, out: &mut impl Write) -> Result<()
         months: None,
         start: None,
         runs: Some(args.runs.clone()),
-        seed: args.seed.clone(),
+        seed: Some(args.seed.clone()),
         threads: None,
         lang: args.lang,
         format: Some(RunFormat::Json),

@@ -1588,3 +1588,31 @@ fn a_run_ending_soon_after_programme_starts_says_so_as_the_page_does() {
     ]));
     assert!(!longer.contains("trajectstarts valt"));
 }
+
+// `caseflow run --seed 5` printed the deterministic run as if the seed had been used.
+#[test]
+fn a_seed_or_threads_without_runs_is_refused_not_ignored() {
+    for (args, field) in [
+        (&["--seed", "5"][..], "seed (--seed): '5'"),
+        (&["--threads", "2"], "threads (--threads): '2'"),
+    ] {
+        let o = caseflow(&[&["run", "--preset", "corona-2021"], args].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&o).is_empty());
+        let said = stderr(&o);
+        assert!(said.contains(field), "{said}");
+        assert!(said.contains("alleen samen met --runs"), "{said}");
+    }
+    let with_runs = caseflow(&[
+        "run",
+        "--preset",
+        "corona-2021",
+        "--runs",
+        "10",
+        "--seed",
+        "5",
+        "--threads",
+        "1",
+    ]);
+    assert_eq!(with_runs.status.code(), Some(0));
+}
