@@ -749,7 +749,27 @@ fn render(
             .into_bytes();
         }
         RunFormat::Xlsx => {
-            out = export(lang)?
+            // A preset's description in the workbook's language (the scenario carries the
+            // English one; it changes no figure and no fingerprint).
+            let preset = model
+                .catalogue
+                .presets
+                .iter()
+                .find(|p| p.description_en == results.scenario.description);
+            let mut translated;
+            let results = match preset {
+                Some(p) if lang == Lang::Nl => {
+                    translated = results.clone();
+                    translated.scenario.description = p.description_nl.clone();
+                    &translated
+                }
+                _ => &results,
+            };
+            out = caseflow_export::Export::new(results, mc.as_ref(), &model.table, lang, &date)
+                .map_err(|e| match e {
+                    caseflow_export::ExportError::Input(e) => Failure::Input(e),
+                    caseflow_export::ExportError::Xlsx(e) => Failure::Other(e),
+                })?
                 .xlsx()
                 .map_err(|e| Failure::Other(e.to_string()))?;
         }

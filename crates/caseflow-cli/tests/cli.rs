@@ -1616,3 +1616,45 @@ fn a_seed_or_threads_without_runs_is_refused_not_ignored() {
     ]);
     assert_eq!(with_runs.status.code(), Some(0));
 }
+
+// The Dutch workbook of a preset carried the preset's English description.
+#[test]
+fn the_dutch_workbook_of_a_preset_describes_it_in_dutch() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = std::env::temp_dir().join(format!("caseflow-cli-nl-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let presets = json(&["presets", "--format", "json"]);
+    let corona = presets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "corona-2021")
+        .unwrap();
+    for (lang, sheet, key) in [
+        ("nl", "Verantwoording", "description_nl"),
+        ("en", "About", "description_en"),
+    ] {
+        let file = dir.join(format!("corona-{lang}.xlsx"));
+        let o = caseflow(&[
+            "run",
+            "--preset",
+            "corona-2021",
+            "--lang",
+            lang,
+            "--date",
+            "2025-06-01",
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let mut wb: Xlsx<_> = open_workbook(&file).unwrap();
+        let about = wb.worksheet_range(sheet).unwrap();
+        let description = about
+            .rows()
+            .find(|r| matches!(&r[0], Data::String(s) if s == "Omschrijving" || s == "Description"))
+            .map(|r| r[1].to_string())
+            .unwrap();
+        assert_eq!(description, corona[key].as_str().unwrap(), "{lang}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

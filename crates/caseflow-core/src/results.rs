@@ -292,6 +292,8 @@ pub struct Results {
 
 /// The rounding rule, as reported with every result.
 pub const MONEY_ROUNDING: &str = "benefit spending per municipality and month rounded to the cent, half away from zero; programme cost rounded cumulatively and split by the cost key in whole cents by largest remainder; grants, feedback and vangnet per municipality and year as exact products of the cents and the rates (rates to 0.0001 percentage point), rounded to the cent half away from zero; every total is the exact sum of its parts";
+/// [`MONEY_ROUNDING`] in Dutch (the CLI's Dutch workbook; the page does not carry it).
+pub const MONEY_ROUNDING_NL: &str = "uitgaven aan uitkeringen per gemeente en maand afgerond op de cent, half van nul af; programmakosten cumulatief afgerond en met de verdeelsleutel in hele centen verdeeld volgens de grootste-restmethode; budget, terugval en vangnet per gemeente en jaar als exacte producten van de centen en de percentages (percentages op 0,0001 procentpunt), afgerond op de cent, half van nul af; elk totaal is de exacte som van zijn delen";
 
 /// Benefit cost per household in month `t`, indexed once a year from the start year.
 fn benefit_cost(inp: &Inputs, t: u32) -> f64 {
@@ -1065,4 +1067,12 @@ pub fn assemble(
 pub fn planned_cost(participants: f64, cost_per_participant_eur: f64) -> Decimal {
     (dec(participants) * eur(cost_per_participant_eur))
         .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_rounding_rule_is_in_dutch_too() {
+        crate::lang::bilingual::assert_translated(super::MONEY_ROUNDING, super::MONEY_ROUNDING_NL);
+    }
 }

@@ -2,7 +2,7 @@
 //! municipalities and the assumptions, from the same tables as the CSV.
 
 use caseflow_core::Lang;
-use caseflow_core::params::ParamSpec;
+use caseflow_core::params::{Distribution, Evidence, ParamSpec};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     ColNum, DocProperties, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError,
@@ -230,7 +230,11 @@ fn about(
     }
     rows.push((
         lang.pick("Afronding van bedragen", "Money rounding"),
-        e.results.money_rounding.to_owned(),
+        lang.pick(
+            caseflow_core::results::MONEY_ROUNDING_NL,
+            e.results.money_rounding,
+        )
+        .to_owned(),
     ));
     let mut row: RowNum = 2;
     for (label, value) in &rows {
@@ -432,12 +436,40 @@ fn municipalities(ws: &mut Worksheet, e: &Export<'_>, f: &Formats) -> Result<(),
     Ok(())
 }
 
-/// A parameter's distribution or evidence by its name in the parameter file.
+/// A programme field's value as a scenario file writes it (`far`, `buig`), so that an analyst
+/// can copy it into one.
 fn name_of(v: impl serde::Serialize) -> String {
     serde_json::to_value(v)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// A parameter's distribution in the workbook's language (in English its name in the
+/// parameter file).
+fn distribution_name(d: Distribution, lang: Lang) -> &'static str {
+    use Distribution::*;
+    let [nl, en] = match d {
+        Fixed => ["vast", "fixed"],
+        Normal => ["normaal", "normal"],
+        Lognormal => ["lognormaal", "lognormal"],
+        Uniform => ["uniform", "uniform"],
+        Triangular => ["driehoekig", "triangular"],
+    };
+    lang.pick(nl, en)
+}
+
+/// A parameter's evidence in the workbook's language (in English its name in the parameter
+/// file).
+fn evidence_name(e: Evidence, lang: Lang) -> &'static str {
+    use Evidence::*;
+    let [nl, en] = match e {
+        Seed => ["stukken van de regio", "seed"],
+        Study => ["studie", "study"],
+        Derived => ["afgeleid", "derived"],
+        Assumption => ["aanname", "assumption"],
+    };
+    lang.pick(nl, en)
 }
 
 fn spec_row(
@@ -460,8 +492,8 @@ fn spec_row(
     {
         ws.write_number(row, 4 + c as ColNum, v)?;
     }
-    ws.write_string(row, 9, name_of(p.distribution))?;
-    ws.write_string(row, 10, name_of(p.evidence))?;
+    ws.write_string(row, 9, distribution_name(p.distribution, lang))?;
+    ws.write_string(row, 10, evidence_name(p.evidence, lang))?;
     ws.write_string(row, 11, lang.pick(&p.source_nl, &p.source))?;
     Ok(())
 }

@@ -345,3 +345,42 @@ fn a_monte_carlo_read_back_from_its_json_exports_the_same() {
     assert_eq!(a.csv_summary(), b.csv_summary());
     assert_eq!(a.csv_months(), b.csv_months());
 }
+
+// A Dutch finance officer's workbook said "normal", "assumption" and the rounding rule in
+// English.
+#[test]
+fn the_dutch_workbook_names_distributions_evidence_and_rounding_in_dutch() {
+    let model = model();
+    let r = run(&model);
+    let bytes = Export::new(&r, None, &model.table, Lang::Nl, DATE)
+        .unwrap()
+        .xlsx()
+        .unwrap();
+    let about = sheet(&bytes, "Verantwoording");
+    let rounding = text(&about, (row_of(&about, "Afronding van bedragen", 0), 1));
+    assert_eq!(rounding, caseflow_core::results::MONEY_ROUNDING_NL);
+    let assumptions = sheet(&bytes, "Aannames");
+    let inflow = row_of(&assumptions, "new_inflow_pct", 1);
+    assert_eq!(text(&assumptions, (inflow, 9)), "normaal");
+    let budget = row_of(&assumptions, "reintegration_budget_eur.vaals", 1);
+    assert_eq!(text(&assumptions, (budget, 9)), "vast");
+    assert_eq!(text(&assumptions, (budget, 10)), "aanname");
+    // ("uniform" is Dutch as well.)
+    let english = [
+        "fixed",
+        "normal",
+        "lognormal",
+        "triangular",
+        "seed",
+        "study",
+        "derived",
+        "assumption",
+    ];
+    for row in 1..assumptions.end().unwrap().0 {
+        for col in [9, 10] {
+            if let Some(Data::String(s)) = assumptions.get_value((row, col)) {
+                assert!(!english.contains(&s.as_str()), "row {row}: {s}");
+            }
+        }
+    }
+}
