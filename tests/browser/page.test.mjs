@@ -498,9 +498,18 @@ test('“Zo rekent caseflow” explains the model and the papers’ inconsistenc
   assert.match(nl, /550/);
   assert.match(nl, /€ 35\.000 te veel/);
   assert.match(nl, /303\.915/);
+  // The rounding rule is stated (a finance officer looked for it), as the core reports it.
+  assert.match(nl, /op de cent afgerond \(half van nul af\)/);
+  assert.match(nl, /in hele centen verdeeld \(grootste rest\)/);
   await page.click('button[data-lang="en"]');
   assert.equal(await page.locator('#how-title').textContent(), 'How caseflow calculates');
-  assert.match(await page.locator('#how-body').textContent(), /€35,000 too much/);
+  const en = await page.locator('#how-body').textContent();
+  assert.match(en, /€35,000 too much/);
+  const rule = caseflowRun(['--preset', 'corona-2021']).money_rounding;
+  for (const words of ['rounded to the cent, half away from zero', 'largest remainder']) {
+    assert.ok(rule.includes(words), rule);
+    assert.ok(en.replace('cent (half away', 'cent, half away').includes(words), en);
+  }
   // Every paper a source cites ("seed 000 §3") is named in the list of papers; no source
   // points at a developer's file.
   await page.click('button[data-lang="nl"]');
