@@ -832,6 +832,11 @@ test('axis labels fit; the chart summary and the headline give the same start fi
   assert.ok((await page.locator('#headline').textContent()).includes(`aan het begin ${start}`));
   const summaryText = await page.locator('#chart-summary').textContent();
   assert.ok(summaryText.includes(`van ${start} aan het begin`), summaryText);
+  // The extra exits to work as the headline gives them (the chart said 18,6 beside 19).
+  const extra = nlNumber(cli.summary.extra_exits_to_work);
+  assert.ok((await page.locator('#headline').textContent()).includes(`naar verwachting ${extra}`));
+  const exits = await page.locator('#chart-exits-summary').textContent();
+  assert.ok(exits.endsWith(`: ${extra} extra.`), exits);
   // Months as words in the text: "eind december 2025", not "eind 2025-12".
   const last = cli.months.at(-1).month;
   const word = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5)) - 1, 1));

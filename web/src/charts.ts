@@ -78,7 +78,8 @@ export function exitsChart(lang: Lang, r: Results, mc: MonteCarlo | null): Chart
     ],
     bands: bands(lang, mc, 'exits_to_work'),
     format: (v) => formatNumber(lang, v, 1),
-    summary: tx.exitsSummary(formatNumber(lang, r.summary.exits_to_work, 0), formatNumber(lang, r.summary.exits_to_work_without_programmes, 0), formatNumber(lang, r.summary.extra_exits_to_work, 1)),
+    // Whole people, as the headline says them (3.496 against 3.477: 19 extra, not 18,6).
+    summary: tx.exitsSummary(formatNumber(lang, r.summary.exits_to_work, 0), formatNumber(lang, r.summary.exits_to_work_without_programmes, 0), formatNumber(lang, r.summary.extra_exits_to_work, 0)),
   };
 }
 
