@@ -307,6 +307,27 @@ test('the preset, the edits, the view and the language survive a reload', async 
   const english = await page.inputValue('#scenario-name');
   assert.notEqual(english, dutch);
   assert.match(english, /[Rr]efugee/);
+  // A presenter typed a name, did not press Enter or Tab, and reloaded: the name was gone.
+  await page.locator('#scenario-name').fill('Commissie 12 juni');
+  await page.reload();
+  await settle(page);
+  assert.equal(await page.inputValue('#scenario-name'), 'Commissie 12 juni');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// A presenter would have read out "nee (wel in 0% van de runs)" for the frozen budget.
+test('a programme that pays back in none of the runs says so in words', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'frozen-budget-2025');
+  await page.evaluate(() => window.caseflow.uncertain());
+  await settle(page);
+  const mc = caseflowRun(['--preset', 'frozen-budget-2025', '--runs', '1000', '--seed', '1']);
+  assert.equal(mc.summary.payback_month.share_paying_back, 0);
+  assert.match(await page.locator('#key-figures').textContent(), /Terugverdiend: nee \(in geen van de runs\)/);
+  const headline = await page.locator('#headline').textContent();
+  assert.ok(headline.includes('niet terug binnen de looptijd; ook in geen van de Monte Carlo-runs.'), headline);
+  assert.doesNotMatch(headline, /0% van de/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -326,7 +347,7 @@ test('the Monte Carlo follows each edit in a worker, with the numbers the CLI gi
   assert.deepEqual(data[6], mc.months.map((m) => m.benefits.p25));
   const net = mc.summary.net_saving_eur;
   assert.ok((await page.locator('#headline').textContent()).includes(`(${nlEur(net.p5)} tot ${nlEur(net.p95)})`), 'net saving range in the headline');
-  assert.match(await page.locator('#uncertainty').textContent(), /1000 runs, startgetal \(seed\) 1 \(caseflow run --preset corona-2021 --runs 1000 --seed 1\)/);
+  assert.match(await page.locator('#uncertainty').textContent(), /1\.000 runs, startgetal \(seed\) 1 \(caseflow run --preset corona-2021 --runs 1000 --seed 1\)/);
   // An edit drops the bands at once (they belong to the old scenario) and a new Monte Carlo
   // follows; the main thread answers meanwhile.
   await page.fill('#param-growth_pct-number', '5');
@@ -417,6 +438,11 @@ test('the programmes: sliders per track, the budget bar with the over-allocation
   assert.match(await page.locator('#overallocation').textContent(), /Te veel toegewezen: €\s35\.000/);
   // The bar has a key: its colours and its line.
   assert.deepEqual(await page.locator('#budget-key li').allTextContents(), [' Programma’s', ' Andere bestedingen', ' Te veel toegewezen', ' Beschikbaar (€\u00a02.810.000)']);
+  // Each key's mark sits in its own item (the line's mark was drawn at the top of the page).
+  for (const item of await page.locator('#budget-key li').all()) {
+    const [li, mark] = [await item.boundingBox(), await item.locator('.key').boundingBox()];
+    assert.ok(mark.y >= li.y - 1 && mark.y + mark.height <= li.y + li.height + 1 && mark.x >= li.x - 1, JSON.stringify([li, mark]));
+  }
   // The participants slider ends at 2,000 (slider_max), not at the allowed 20,000, so the
   // decided 200 is a tenth of the way along; a fixed size says it is not drawn.
   assert.equal(await page.locator('#prog-0-participants-range').getAttribute('max'), '2000');

@@ -85,7 +85,7 @@ const nl = {
   computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
   uncertaintyWaits: 'De onzekerheidsband wacht tot de analyse klaar is.',
   uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
-  uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
+  uncertaintyResult: (b5: string, b95: string, money: string, runs: string, seed: number, command: string) =>
     `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind${money}. ${runs} runs, startgetal (seed) ${seed} (${command}).`,
   uncertaintyMoney: (n5: string, n95: string, payback: string) => `; netto resultaat ${n5} tot ${n95}; terugverdiend binnen de looptijd in ${payback} van de runs`,
   colGross: 'Bruto besparing',
@@ -106,7 +106,7 @@ const nl = {
   keyFigures: (exits: string, net: string, paid: string, period: string) => `Extra naar werk: ${exits} · Netto resultaat ${period}: ${net} · Terugverdiend: ${paid}`,
   keyNo: 'nee',
   keyAfter: (months: number, month: string) => `ja, na ${months} maanden (${month})`,
-  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% van de runs)` : ` (wel in ${pct}% van de runs)`),
+  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% van de runs)` : pct === '0' ? ' (in geen van de runs)' : ` (wel in ${pct}% van de runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
   bandNote: (runs: number, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
@@ -287,7 +287,7 @@ const en: Texts = {
   computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
   uncertaintyWaits: 'The uncertainty band waits until the analysis is done.',
   uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
-  uncertaintyResult: (b5: string, b95: string, money: string, runs: number, seed: number, command: string) =>
+  uncertaintyResult: (b5: string, b95: string, money: string, runs: string, seed: number, command: string) =>
     `90% band (P5-P95): ${b5} to ${b95} benefits at the end${money}. ${runs} runs, random seed ${seed} (${command}).`,
   uncertaintyMoney: (n5: string, n95: string, payback: string) => `; net result ${n5} to ${n95}; paid back within the horizon in ${payback} of the runs`,
   colGross: 'Gross saving',
@@ -308,7 +308,7 @@ const en: Texts = {
   keyFigures: (exits: string, net: string, paid: string, period: string) => `Extra to work: ${exits} · Net result ${period}: ${net} · Paid back: ${paid}`,
   keyNo: 'no',
   keyAfter: (months: number, month: string) => `yes, after ${months} months (${month})`,
-  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% of the runs)` : ` (yes in ${pct}% of the runs)`),
+  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% of the runs)` : pct === '0' ? ' (in none of the runs)' : ` (yes in ${pct}% of the runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
   bandNote: (runs: number, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,
@@ -610,6 +610,11 @@ export interface HeadlineParts {
  * are the deterministic run's; when the Monte Carlo of the same scenario is there, its P5-P95
  * follows each in brackets.
  */
+/** A share of the runs in percent: whole, but with a decimal under 1% ("0,3", not "0"). */
+export function sharePct(lang: Lang, share: number): string {
+  return formatNumber(lang, share * 100, share < 0.01 ? 1 : 0);
+}
+
 export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): HeadlineParts {
   const s = r.summary;
   const nl = lang === 'nl';
@@ -629,8 +634,8 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   // The month the central run pays back in ("april 2030"), beside its count of months.
   const paidIn = s.payback_month === null ? '' : ` (${formatMonth(lang, r.months[s.payback_month - 1]?.month ?? '')})`;
   // The central run says whether it pays back; the Monte Carlo in how many runs it does.
-  const share = mc ? `${n(mc.summary.payback_month.share_paying_back * 100)}%` : '';
-  const chance = mc ? (nl ? `; in ${share} van de Monte Carlo-runs wel` : `; in ${share} of the Monte Carlo runs it does`) : '';
+  const share = mc ? `${sharePct(lang, mc.summary.payback_month.share_paying_back)}%` : '';
+  const chance = !mc ? '' : share === '0%' ? (nl ? '; ook in geen van de Monte Carlo-runs' : '; nor in any of the Monte Carlo runs') : nl ? `; in ${share} van de Monte Carlo-runs wel` : `; in ${share} of the Monte Carlo runs it does`;
   const chanceYes = mc ? (nl ? `; in ${share} van de Monte Carlo-runs binnen de looptijd` : `; in ${share} of the Monte Carlo runs within the horizon`) : '';
   const g = r.growth_shock;
   const programmes = s.participants > 0;

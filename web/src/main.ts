@@ -9,7 +9,7 @@ import './style.css';
 import { chartById, type AxisLayout } from './chart';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
 import { attrs, byId, el, onChoose, setText } from './dom';
-import { formatEur, formatNumber, inputErrorMessage, t, type Lang } from './i18n';
+import { formatEur, formatNumber, inputErrorMessage, sharePct, t, type Lang } from './i18n';
 import { ta } from './i18n-analyst';
 import { Cancelled, Runner, type Job } from './runner';
 import { Presentation, type PresentHost } from './present';
@@ -188,6 +188,9 @@ class App implements Ctx, PresentHost, ReportHost {
       button.addEventListener('click', () => this.setLang(button.dataset.lang === 'en' ? 'en' : 'nl'));
     }
     document.addEventListener('keydown', (e) => this.shortcut(e));
+    // A name typed but not yet confirmed (no Enter or Tab) is kept over a reload: leaving the
+    // field confirms it, as Tab would.
+    window.addEventListener('pagehide', () => (document.activeElement as HTMLElement | null)?.blur());
     window.addEventListener('beforeprint', () => buildReport(this, byId('print-report')));
     this.renderAll();
     this.requestRun();
@@ -780,10 +783,9 @@ class App implements Ctx, PresentHost, ReportHost {
     const benefits = mc.summary['benefits_end'] as Stats;
     const e = (v: string | null) => (v === null ? '–' : formatEur(this.lang, v));
     const n = (v: number | null) => (v === null ? '–' : formatNumber(this.lang, v));
-    const pct = (x: number) => `${formatNumber(this.lang, x * 100)}%`;
     // Without programmes there is no net result and nothing to pay back.
-    const money = this.results && this.results.summary.participants > 0 ? tx.uncertaintyMoney(e(net.p5), e(net.p95), pct(mc.summary.payback_month.share_paying_back)) : '';
-    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), money, mc.runs, mc.seed, this.command(mc));
+    const money = this.results && this.results.summary.participants > 0 ? tx.uncertaintyMoney(e(net.p5), e(net.p95), `${sharePct(this.lang, mc.summary.payback_month.share_paying_back)}%`) : '';
+    status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), money, n(mc.runs), mc.seed, this.command(mc));
   }
 
   // --- Rendering ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, formatMonth, formatNumber, headline, horizonNote, periodOf, programmeName, t } from '../i18n';
+import { formatEur, formatMonth, formatNumber, headline, horizonNote, periodOf, programmeName, sharePct, t } from '../i18n';
 import type { ParamSpec, Programme, Scenario } from '../core';
 import type { Ctx, View } from './context';
 
@@ -189,7 +189,7 @@ export class OverviewView implements View {
     const s = r.summary;
     this.keys.hidden = s.participants <= 0;
     const paid = s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month, formatMonth(lang, r.months[s.payback_month - 1]?.month ?? ''));
-    const share = mc ? tx.keyShare(formatNumber(lang, mc.summary.payback_month.share_paying_back * 100), s.payback_month !== null) : '';
+    const share = mc ? tx.keyShare(sharePct(lang, mc.summary.payback_month.share_paying_back), s.payback_month !== null) : '';
     setText(this.keys, s.participants > 0 ? tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), `${paid}${share}`, periodOf(r)) : '');
     const { lines, shock } = headline(lang, r, mc);
     setText(this.shock, shock);
