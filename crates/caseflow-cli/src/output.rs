@@ -89,7 +89,7 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
             match lang {
                 Lang::Nl => format!(
                     "Groeischok: {}% van {:.0} uitkeringen, verspreid over {} maanden vanaf {}; binnen de looptijd ({} van die maanden): {:.0} uitkeringen ({:.0} personen) extra instroom",
-                    g.pct,
+                    lang.number(g.pct),
                     g.base_benefits,
                     g.planned_months,
                     g.from,

@@ -1658,3 +1658,15 @@ fn the_dutch_workbook_of_a_preset_describes_it_in_dutch() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// The Dutch table said "Groeischok: 7.5%".
+#[test]
+fn the_growth_shock_line_writes_its_percentage_as_the_language_does() {
+    let args = ["run", "--preset", "corona-2021", "--set", "growth_pct=7.5"];
+    assert!(stdout(&caseflow(&args)).contains("Groeischok: 7,5% van 4633 uitkeringen"));
+    let english = stdout(&caseflow(&[&args[..], &["--lang", "en"]].concat()));
+    assert!(
+        english.contains("Growth shock: 7.5% of 4633 benefits"),
+        "{english}"
+    );
+}
