@@ -243,11 +243,17 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   const sheets = await readXlsxFile(await xlsx.path());
   const byName = Object.fromEntries(sheets.map((s) => [s.sheet, s.data]));
   assert.deepEqual(Object.keys(byName), ['Verantwoording', 'Per maand', 'Per jaar', 'Samenvatting', 'Aannames']);
+  // Headed in Dutch, as the CLI's workbook (two testers read 'benefits_end_without_programmes'
+  // as column heads); only the provenance columns keep their keys.
   const sheet = byName['Per maand'];
-  const xRegion = sheet.find((r) => r[sheet[0].indexOf('month')] === last.month && r[0] === 'region');
-  assert.equal(xRegion[sheet[0].indexOf('benefits')], last.benefits);
+  assert.equal(sheet[0].length, head.length);
+  assert.deepEqual(sheet[0].slice(col('caseflow_version')), ['caseflow_version', 'scenario_fingerprint', 'cite']);
+  for (const h of sheet[0].slice(0, col('caseflow_version'))) assert.doesNotMatch(h, /^[a-z0-9]+_[a-z0-9_]+$|^[a-z]+$/, h);
+  const xRegion = sheet.find((r) => r[sheet[0].indexOf('Maand')] === last.month && r[0] === 'region');
+  assert.equal(xRegion[sheet[0].indexOf('Uitkeringen')], last.benefits);
+  assert.equal(xRegion[sheet[0].indexOf('Uitkeringen P95')], mc.months.at(-1).benefits.p95);
   const summary = byName['Samenvatting'];
-  assert.equal(String(summary[1][summary[0].indexOf('net_saving_eur')]), cli.summary.net_saving_eur.replace(/\.?0+$/, ''));
+  assert.equal(String(summary[1][summary[0].indexOf('Netto resultaat €')]), cli.summary.net_saving_eur.replace(/\.?0+$/, ''));
   const assumption = byName['Aannames'].find((r) => r[0] === 'Uitkeringslast per uitkering');
   assert.equal(assumption[1], 1200);
   assert.match(assumption[9], /Divosa/);

@@ -75,6 +75,8 @@ export type MonteCarlo = Omit<MonteCarloJson, 'summary' | 'months' | 'years' | '
 };
 
 /** Thrown by {@link Core.run}: the core's message and, for input errors, their parts. */
+type CsvTable = 'months' | 'years' | 'summary';
+
 export class CoreError extends Error {
   constructor(
     message: string,
@@ -160,7 +162,8 @@ export class Core {
 
   /** Results as CSV, as `caseflow run --format csv --table T` writes them (with the Monte
    * Carlo's percentiles when given); `date` (YYYY-MM-DD) goes into the cite line. */
-  csv(scenario: Scenario, mc: MonteCarlo | null, lang: 'nl' | 'en', date: string, table: 'months' | 'years' | 'summary'): string {
+  /** A CSV table, or with `labels:` before its name its column headings in `lang`, one a line. */
+  csv(scenario: Scenario, mc: MonteCarlo | null, lang: 'nl' | 'en', date: string, table: CsvTable | `labels:${CsvTable}`): string {
     return this.call(() => this.handle.csv(scenario, mc && exactJson(mc), lang, date, table));
   }
 

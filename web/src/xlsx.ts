@@ -71,7 +71,13 @@ export interface WorkbookInput {
 export async function workbook(w: WorkbookInput): Promise<Blob> {
   const tx = t(w.lang);
   const date = new Date().toISOString().slice(0, 10);
-  const csv = (table: 'months' | 'years' | 'summary') => sheetOf(w.core.csv(w.scenario, w.uncertainty, w.lang, date, table));
+  // Headed as the CLI's workbook, in the page's language; the provenance columns keep their keys.
+  const csv = (table: 'months' | 'years' | 'summary') => {
+    const rows = sheetOf(w.core.csv(w.scenario, w.uncertainty, w.lang, date, table));
+    const labels = w.core.csv(w.scenario, w.uncertainty, w.lang, date, `labels:${table}`).split('\n');
+    rows[0] = rows[0]!.map((c, i) => (labels[i] ? { bold: labels[i] } : c));
+    return rows;
+  };
   const about: Cell[][] = [
     [{ bold: 'caseflow' }, w.core.version],
     [tx.name, w.name],

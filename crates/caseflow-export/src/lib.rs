@@ -185,6 +185,18 @@ impl<'a> Export<'a> {
         csv::write(self, &table::summary(self))
     }
 
+    /// The column headings of a CSV table (`months`, `years`, anything else the summary) in
+    /// the export's language, in the order of its columns before the provenance columns: the
+    /// page heads its workbook's sheets with them, as the CLI's workbook is headed.
+    pub fn csv_labels(&self, table: &str) -> Vec<String> {
+        match table {
+            "months" => table::months(self, table::Areas::All),
+            "years" => table::years(self, table::Areas::All),
+            _ => table::summary(self),
+        }
+        .labels
+    }
+
     /// The Excel workbook (layout in the crate docs). Made twice from the same inputs, the
     /// bytes are the same.
     pub fn xlsx(&self) -> Result<Vec<u8>, ExportError> {

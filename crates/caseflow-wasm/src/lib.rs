@@ -167,6 +167,8 @@ impl Caseflow {
     /// percentiles of `monteCarlo` (a result of `monteCarlo()` for the same scenario as JSON
     /// text, its fractions as exact bits: the page's `exactJson`; or null),
     /// headings and cite line in `lang` (`nl`/`en`) and `date` (`YYYY-MM-DD`) in the cite line.
+    /// `labels:months` (`:years`, `:summary`) gives that table's column headings in `lang`
+    /// instead, one a line (the workbook's heads; the CSV keeps its keys).
     pub fn csv(
         &self,
         scenario: JsValue,
@@ -179,7 +181,10 @@ impl Caseflow {
             Ok(match table {
                 "years" => e.csv_years(),
                 "summary" => e.csv_summary(),
-                _ => e.csv_months(),
+                _ => match table.strip_prefix("labels:") {
+                    Some(t) => e.csv_labels(t).join("\n"),
+                    None => e.csv_months(),
+                },
             })
         })
     }
