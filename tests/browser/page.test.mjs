@@ -328,6 +328,9 @@ test('a programme that pays back in none of the runs says so in words', async ()
   const headline = await page.locator('#headline').textContent();
   assert.ok(headline.includes('niet terug binnen de looptijd; ook in geen van de Monte Carlo-runs.'), headline);
   assert.doesNotMatch(headline, /0% van de/);
+  const line = await page.locator('#uncertainty').textContent();
+  assert.match(line, /terugverdiend binnen de looptijd in geen van de runs\. 1\.000 runs,/);
+  assert.match(await page.locator('#chart-summary').textContent(), /Monte Carlo van 1\.000 runs/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

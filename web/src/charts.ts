@@ -61,7 +61,7 @@ export function caseloadChart(lang: Lang, r: Results, mc: MonteCarlo | null, mea
     format: n,
     // The start figure is the headline's (the caseload before the first month), not the first
     // month's point, so that one screen gives one start figure.
-    summary: tx.caseloadSummary(people ? tx.colPeople.toLowerCase() : tx.seriesBenefits.toLowerCase(), n(people ? r.summary.people_start : r.summary.benefits_start), formatMonth(lang, x[last] ?? ''), n(main[last] ?? 0), n(without[last] ?? 0), mc ? tx.bandNote(mc.runs, String(mc.seed)) : ''),
+    summary: tx.caseloadSummary(people ? tx.colPeople.toLowerCase() : tx.seriesBenefits.toLowerCase(), n(people ? r.summary.people_start : r.summary.benefits_start), formatMonth(lang, x[last] ?? ''), n(main[last] ?? 0), n(without[last] ?? 0), mc ? tx.bandNote(n(mc.runs), String(mc.seed)) : ''),
   };
 }
 

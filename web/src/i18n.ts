@@ -84,10 +84,10 @@ const nl = {
   resetAll: 'Alle aannames terugzetten',
   computing: (done: number, runs: number) => `Bezig met rekenen… ${done} van ${runs} runs`,
   uncertaintyWaits: 'De onzekerheidsband wacht tot de analyse klaar is.',
-  uncertaintyHint: (runs: number) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
+  uncertaintyHint: (runs: string) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: string, seed: number, command: string) =>
     `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind${money}. ${runs} runs, startgetal (seed) ${seed} (${command}).`,
-  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; netto resultaat ${n5} tot ${n95}; terugverdiend binnen de looptijd in ${payback} van de runs`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; netto resultaat ${n5} tot ${n95}; terugverdiend binnen de looptijd in ${payback === '0%' ? 'geen' : payback} van de runs`,
   colGross: 'Bruto besparing',
   colKept: 'Na terugval',
   colCostShare: 'Kostenaandeel',
@@ -109,7 +109,7 @@ const nl = {
   keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% van de runs)` : pct === '0' ? ' (in geen van de runs)' : ` (wel in ${pct}% van de runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
-  bandNote: (runs: number, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
+  bandNote: (runs: string, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
   rangesNote: (runs: string, seed: string) => `Tussen haakjes staat de 90%-band (P5-P95) van een Monte Carlo van ${runs} runs (startgetal ${seed}); het getal ervoor is de centrale berekening.`,
   colAlsoWithout: 'waarvan ook zonder',
   exitsSummary: (total: string, without: string, extra: string) => `In totaal ${total} uitstromers naar werk, tegen ${without} zonder programma’s: ${extra} extra.`,
@@ -286,10 +286,10 @@ const en: Texts = {
   resetAll: 'Reset all assumptions',
   computing: (done: number, runs: number) => `Computing… ${done} of ${runs} runs`,
   uncertaintyWaits: 'The uncertainty band waits until the analysis is done.',
-  uncertaintyHint: (runs: number) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
+  uncertaintyHint: (runs: string) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: string, seed: number, command: string) =>
     `90% band (P5-P95): ${b5} to ${b95} benefits at the end${money}. ${runs} runs, random seed ${seed} (${command}).`,
-  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; net result ${n5} to ${n95}; paid back within the horizon in ${payback} of the runs`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; net result ${n5} to ${n95}; paid back within the horizon in ${payback === '0%' ? 'none' : payback} of the runs`,
   colGross: 'Gross saving',
   colKept: 'After feedback',
   colCostShare: 'Cost share',
@@ -311,7 +311,7 @@ const en: Texts = {
   keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% of the runs)` : pct === '0' ? ' (in none of the runs)' : ` (yes in ${pct}% of the runs)`),
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
-  bandNote: (runs: number, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,
+  bandNote: (runs: string, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,
   rangesNote: (runs: string, seed: string) => `In brackets: the 90% band (P5-P95) of a Monte Carlo of ${runs} runs (random seed ${seed}); the figure before it is the central run.`,
   colAlsoWithout: 'of whom also without',
   exitsSummary: (total: string, without: string, extra: string) => `In all ${total} exits to work, against ${without} without programmes: ${extra} extra.`,

@@ -776,7 +776,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const status = byId('uncertainty');
     const mc = this.uncertainty;
     if (!mc) {
-      setText(status, this.analysis ? tx.uncertaintyWaits : this.runner.longBusy ? tx.computing(0, UNCERTAINTY_RUNS) : tx.uncertaintyHint(UNCERTAINTY_RUNS));
+      setText(status, this.analysis ? tx.uncertaintyWaits : this.runner.longBusy ? tx.computing(0, UNCERTAINTY_RUNS) : tx.uncertaintyHint(formatNumber(this.lang, UNCERTAINTY_RUNS)));
       return;
     }
     const net = mc.summary['net_saving_eur'] as Stats<string>;
