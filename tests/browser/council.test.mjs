@@ -338,3 +338,28 @@ test('presentation mode at 1024×768: month labels apart, the headline clear of 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// A presenter's long scenario name took two lines of the slide and pushed the key line off a
+// 1280×720 projector.
+test('presentation at 1280×720: a long name keeps to one line and the key line stays on screen', async () => {
+  const { page, problems } = await openPage(env, { width: 1280, height: 720 });
+  await page.selectOption('#preset', 'frozen-budget-2025');
+  await settle(page);
+  const name = 'Bevroren budget 2025-2029 met 3% hogere instroom en halve effecten, variant voor de commissie Sociaal Domein';
+  await page.fill('#scenario-name', name);
+  await page.press('#scenario-name', 'Tab');
+  await page.click('#present');
+  await page.waitForSelector('#presentation');
+  await page.evaluate(() => window.caseflow.uncertain());
+  const title = page.locator('#presentation-title');
+  assert.equal(await title.getAttribute('title'), name, 'the whole name on hover');
+  for (let chart = 0; chart < 3; chart++) {
+    const [t, keys] = await page.evaluate(() => [document.querySelector('#presentation-title'), document.querySelector('#presentation .keys')].map((e) => e.getBoundingClientRect().toJSON()));
+    assert.ok(t.height < 60, `chart ${chart}: one line of title (${t.height} px)`);
+    assert.ok(keys.bottom <= 720, `chart ${chart}: the key line ends on screen (${keys.bottom})`);
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -107,7 +107,8 @@ export class Presentation {
     const story = this.host.story();
     const which = CHARTS[this.which]!;
     const mc = this.bands ? this.host.uncertainty : null;
-    const title = el('h2', { id: 'presentation-title' }, story.name);
+    // One line, cut with an ellipsis (a long name pushed the key line off a 720-pixel projector).
+    const title = el('h2', { id: 'presentation-title', title: story.name }, story.name);
     const place = el('p', { className: 'place' }, tx.storyPlace(story.at, story.of));
     if (!r) {
       root.replaceChildren(title, place, el('p', {}, tx.computing(0, 1)));
