@@ -631,7 +631,10 @@ class App implements Ctx, PresentHost, ReportHost {
     // The file carries the name the user sees (the scenario's own is its preset's id), so that
     // importing it brings back the same name.
     const name = this.shownName();
-    const scenario = { ...this.scenario, name };
+    // A preset's description in the page's language too (it changes no fingerprint).
+    const p = this.preset;
+    const description = p && this.scenario.description === p.description_en && this.lang === 'nl' ? p.description_nl : this.scenario.description;
+    const scenario = { ...this.scenario, name, description };
     download(fileName(name, 'json'), 'application/json', `${JSON.stringify(scenario, null, 2)}\n`);
   }
 
