@@ -74,9 +74,9 @@ export type MonteCarlo = Omit<MonteCarloJson, 'summary' | 'months' | 'years' | '
   municipalities: { id: string; name: string; summary: Percentiles<Summary> }[];
 };
 
-/** Thrown by {@link Core.run}: the core's message and, for input errors, their parts. */
 type CsvTable = 'months' | 'years' | 'summary';
 
+/** Thrown by {@link Core.run}: the core's message and, for input errors, their parts. */
 export class CoreError extends Error {
   constructor(
     message: string,
@@ -161,8 +161,8 @@ export class Core {
   }
 
   /** Results as CSV, as `caseflow run --format csv --table T` writes them (with the Monte
-   * Carlo's percentiles when given); `date` (YYYY-MM-DD) goes into the cite line. */
-  /** A CSV table, or with `labels:` before its name its column headings in `lang`, one a line. */
+   * Carlo's percentiles when given); `date` (YYYY-MM-DD) goes into the cite line. With
+   * `labels:` before the table's name: its column headings in `lang` instead, one a line. */
   csv(scenario: Scenario, mc: MonteCarlo | null, lang: 'nl' | 'en', date: string, table: CsvTable | `labels:${CsvTable}`): string {
     return this.call(() => this.handle.csv(scenario, mc && exactJson(mc), lang, date, table));
   }

@@ -605,16 +605,16 @@ export interface HeadlineParts {
   payback?: string;
 }
 
-/**
- * The five headline sentences, and the growth shock when there is one. The central figures
- * are the deterministic run's; when the Monte Carlo of the same scenario is there, its P5-P95
- * follows each in brackets.
- */
 /** A share of the runs in percent: whole, but with a decimal under 1% ("0,3", not "0"). */
 export function sharePct(lang: Lang, share: number): string {
   return formatNumber(lang, share * 100, share < 0.01 ? 1 : 0);
 }
 
+/**
+ * The five headline sentences, and the growth shock when there is one. The central figures
+ * are the deterministic run's; when the Monte Carlo of the same scenario is there, its P5-P95
+ * follows each in brackets.
+ */
 export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): HeadlineParts {
   const s = r.summary;
   const nl = lang === 'nl';
