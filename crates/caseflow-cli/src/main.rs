@@ -724,13 +724,13 @@ fn render(
     }
     let results = model.run(scenario)?;
     let date = args.date.clone().unwrap_or_else(today);
-    let export = |lang| {
-        caseflow_export::Export::new(&results, mc.as_ref(), &model.table, lang, &date).map_err(
-            |e| match e {
+    let export = |results, lang| {
+        caseflow_export::Export::new(results, mc.as_ref(), &model.table, lang, &date).map_err(|e| {
+            match e {
                 caseflow_export::ExportError::Input(e) => Failure::Input(e),
                 caseflow_export::ExportError::Xlsx(e) => Failure::Other(e),
-            },
-        )
+            }
+        })
     };
     match format {
         RunFormat::Table => {
@@ -740,7 +740,7 @@ fn render(
         }
         RunFormat::Json => return json_bytes(&results),
         RunFormat::Csv => {
-            let e = export(lang)?;
+            let e = export(&results, lang)?;
             out = match args.table {
                 CsvTable::Months => e.csv_months(),
                 CsvTable::Years => e.csv_years(),
@@ -765,11 +765,7 @@ fn render(
                 }
                 _ => &results,
             };
-            out = caseflow_export::Export::new(results, mc.as_ref(), &model.table, lang, &date)
-                .map_err(|e| match e {
-                    caseflow_export::ExportError::Input(e) => Failure::Input(e),
-                    caseflow_export::ExportError::Xlsx(e) => Failure::Other(e),
-                })?
+            out = export(results, lang)?
                 .xlsx()
                 .map_err(|e| Failure::Other(e.to_string()))?;
         }
