@@ -133,6 +133,8 @@ test('print to PDF gives an A4 report with the headline numbers, charts, assumpt
   // The figures in brackets are said to be the 90% band, and the programmes' exits to work
   // come with the part that would have happened without them.
   assert.match(text, /Tussen haakjes staat de 90%-band \(P5-P95\) van een Monte Carlo van 1\.000 runs \(startgetal 1\)/);
+  // The rounding rule, which a finance officer looked for in the report.
+  assert.match(text, /op de cent afgerond \(half van nul af\)/);
   assert.match(text, /Naar werk waarvan ook zonder/);
   for (const p of cli.programmes) assert.ok(text.includes(nlNumber(p.deadweight_exits, 1)), `deadweight ${p.deadweight_exits}`);
   assert.deepEqual(problems, []);
@@ -258,6 +260,8 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   assert.equal(assumption[1], 1200);
   assert.match(assumption[9], /Divosa/);
   assert.ok(byName['Verantwoording'].some((r) => String(r[1]).includes(fingerprint)));
+  const rounding = byName['Verantwoording'].find((r) => r[0] === 'Afronding');
+  assert.ok(rounding && /grootste rest/.test(String(rounding[1])), String(rounding));
   // The cite row's label is not repeated in its cell.
   const citeRow = byName['Verantwoording'].find((r) => r[0] === 'Citeer als');
   assert.ok(citeRow && /^caseflow /.test(String(citeRow[1])), String(citeRow));

@@ -3,6 +3,10 @@ import type { Catalogue, InputErrorDetail, MonteCarlo, ParamSpec, Results } from
 
 export type Lang = 'nl' | 'en';
 
+// The rounding rule, in the method view, the printed report and the workbook.
+const ROUNDING_NL = 'Bedragen zijn exact tot op de cent: de uitkeringslast per gemeente en maand wordt op de cent afgerond (half van nul af), kosten worden met de verdeelsleutel in hele centen verdeeld (grootste rest), BUIG-budget, terugval en vangnet per gemeente en jaar op de cent; totalen zijn exacte sommen.';
+const ROUNDING_EN = 'Amounts are exact to the cent: benefit spending per municipality and month is rounded to the cent (half away from zero), costs are split by the cost key in whole cents (largest remainder), the BUIG grant, feedback and safety net per municipality and year to the cent; totals are exact sums.';
+
 const nl = {
   tagline: 'Wat-als-simulator voor het bijstandsbestand van Maastricht-Heuvelland',
   controls: 'Scenario',
@@ -54,7 +58,7 @@ const nl = {
     'Bestand(t+1) = bestand(t) + instroom − uitstroom, per gemeente en per maand. De instroom is nieuwe instroom, een groeischok (bijvoorbeeld 7% van de beginstand in 2021) en terugkeer: een deel van wie uitstroomt, komt binnen 24 maanden terug (12% na werk, 45% na andere uitstroom).',
     'Een programma neemt deelnemers uit zijn doelgroep. Tijdens het traject is hun kans op werk lager (lock-in); daarna hoger (het effect), en dat effect halveert elke halfwaardetijd. Deelnemers blijven hun eigen duur en afstand houden, zodat hun kans ook zonder programma was gedaald.',
     'De besparing is altijd een verschil: dezelfde berekening met en zonder de programma’s, met dezelfde aannames. Wie toch al was uitgestroomd (deadweight), telt zo nooit als besparing. Besparing = (uitkeringen zonder − met) × € 1.200 per maand (geïndexeerd), min de terugval: het BUIG-budget volgt een jaar later een deel van de besparing, en wie in het vangnet zit, krijgt minder compensatie.',
-    'Kosten worden verdeeld met de verdeelsleutel (Maastricht 78,08%, de vijf andere gemeenten samen 21,92%); besparingen vallen waar het bestand daalt. Bedragen zijn exact tot op de cent: de uitkeringslast per gemeente en maand wordt op de cent afgerond (half van nul af), kosten worden met de verdeelsleutel in hele centen verdeeld (grootste rest), BUIG-budget, terugval en vangnet per gemeente en jaar op de cent; totalen zijn exacte sommen.',
+    `Kosten worden verdeeld met de verdeelsleutel (Maastricht 78,08%, de vijf andere gemeenten samen 21,92%); besparingen vallen waar het bestand daalt. ${ROUNDING_NL}`,
     'De band is een Monte Carlo: honderden runs met getrokken aannames (binnen hun aannemelijke bereik) en toeval per gemeente en maand; met en zonder programma’s krijgen dezelfde trekkingen. De band toont P5-P95; met dezelfde seed geeft de CLI dezelfde getallen.',
   ],
   howLeftOut: 'Wat caseflow (nog) niet meeneemt: de conjunctuur als vaste invoer (alleen in de terugblik), het afromen van kansrijke deelnemers, verschillen tussen gemeenten in uitstroomkansen, bevroren uitkeringen die in de telling blijven (Valkenier, seed 002), en de drie-jaars-voorwaarde van het vangnet.',
@@ -199,6 +203,8 @@ const nl = {
   methodLabel: 'Berekening',
   deterministic: 'deterministisch (verwachte waarden)',
   citeLabel: 'Citeer als',
+  roundingLabel: 'Afronding',
+  rounding: ROUNDING_NL,
   sheetAbout: 'Verantwoording',
   sheetMonths: 'Per maand',
   sheetYears: 'Per jaar',
@@ -257,7 +263,7 @@ const en: Texts = {
     'Stock(t+1) = stock(t) + inflow − exits, per municipality and month. Inflow is new inflow, a growth shock (for example 7% of the starting caseload in 2021) and re-entry: a share of those who leave return within 24 months (12% after work, 45% after other exits).',
     'A programme takes participants from its target group. While in it their chance of work is lower (lock-in); after it higher (the effect), which halves every half-life. Participants keep their own duration and distance, so their chance would have fallen without the programme too.',
     'The saving is always a difference: the same calculation with and without the programmes, with the same assumptions. Exits that would have happened anyway (deadweight) therefore never count as saving. Saving = (benefits without − with) × €1,200 a month (indexed), minus the feedback: the BUIG grant follows part of the saving a year later, and a municipality in the safety net receives less compensation.',
-    'Costs are shared by the cost key (Maastricht 78.08%, the five others together 21.92%); savings land where the caseload falls. Amounts are exact to the cent: benefit spending per municipality and month is rounded to the cent (half away from zero), costs are split by the cost key in whole cents (largest remainder), the BUIG grant, feedback and safety net per municipality and year to the cent; totals are exact sums.',
+    `Costs are shared by the cost key (Maastricht 78.08%, the five others together 21.92%); savings land where the caseload falls. ${ROUNDING_EN}`,
     'The band is a Monte Carlo: hundreds of runs with drawn assumptions (within their plausible range) and chance per municipality and month; with and without the programmes get the same draws. The band shows P5-P95; with the same seed the CLI gives the same numbers.',
   ],
   howLeftOut: 'What caseflow leaves out (for now): the business cycle as a fixed input (only in the backtest), creaming of promising participants, differences between municipalities in exit chances, frozen benefits that stay in the counts (Valkenier, seed 002), and the safety net’s three-year condition.',
@@ -401,6 +407,8 @@ const en: Texts = {
   methodLabel: 'Calculation',
   deterministic: 'deterministic (expected values)',
   citeLabel: 'Cite as',
+  roundingLabel: 'Rounding',
+  rounding: ROUNDING_EN,
   sheetAbout: 'About',
   sheetMonths: 'Monthly',
   sheetYears: 'Yearly',

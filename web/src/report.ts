@@ -50,6 +50,7 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
     programmes.length ? table('report-table', [tx.colProgramme, tx.colParticipants, tx.colPlannedCost, tx.colToWork, tx.colAlsoWithout], programmes) : el('p', {}, tx.noProgrammes),
     el('h2', {}, tx.assumptions),
     table('report-table', [tx.colAssumption, tx.colValue, tx.colUnit, tx.source], params),
+    el('p', { className: 'report-meta', id: 'report-rounding' }, tx.rounding),
     el('p', { className: 'report-meta' }, cite),
   );
 }

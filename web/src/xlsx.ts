@@ -84,6 +84,7 @@ export async function workbook(w: WorkbookInput): Promise<Blob> {
     [tx.fingerprintLabel, w.fingerprint],
     [tx.dateLabel, date],
     [tx.methodLabel, w.uncertainty ? tx.citeMc(w.uncertainty.runs, w.uncertainty.seed).replace(/^, /, '') : tx.deterministic],
+    [tx.roundingLabel, tx.rounding],
     // The cite line starts with its own label ("Citeer als: …"): the cell holds the rest.
     [tx.citeLabel, w.cite.replace(`${tx.citeLabel}: `, '')],
   ];
