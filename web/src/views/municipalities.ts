@@ -153,7 +153,7 @@ export class MunicipalitiesView implements View {
     const k = values.reduce((best, v, i) => (Math.abs(v) > Math.abs(values[best]!) ? i : best), 0);
     const largest = a.years[k];
     const caption = el('figcaption', {}, a.name);
-    if (largest) caption.append(el('span', { className: 'source' }, ` · ${ta(lang).multipleTop(format(lang, m, largest[m]))}`));
+    if (largest) caption.append(el('span', { className: 'source' }, ` · ${ta(lang).multipleTop(format(lang, m, largest[m]), largest.year)}`));
     return el('figure', { className: 'small' }, caption, chart);
   }
 
