@@ -75,6 +75,9 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   // Region first, then the municipalities: each year's net position, BUIG grant and vangnet.
   const areas = [{ years: run.years }, ...run.municipalities];
   const expected = areas.flatMap((a) => a.years.map((y) => [String(y.year), nlEur(y.net_position_eur), nlEur(y.buig_grant_eur), nlEur(y.vangnet_eur)]));
+  // Exits to work in whole people, as the headline gives them ("341" stood beside "427,7").
+  const exits = areas.flatMap((a) => a.years.map((y) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }).format(y.exits_to_work)));
+  assert.deepEqual(cells.map((c) => c[3]), exits);
   assert.deepEqual(
     cells.map((c) => [c[1], c[6], c[7], c[8]]),
     expected,

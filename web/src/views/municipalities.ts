@@ -17,8 +17,9 @@ function heading(lang: Lang, m: Measure): string {
   return { benefits_end: tx.colStock, exits_to_work: tx.colExits, saving_eur: tx.colSaving, cost_share_eur: tx.colCostShare, net_position_eur: tx.colNet, buig_grant_eur: tx.colBuig, vangnet_eur: tx.colVangnet }[m];
 }
 
+/** Money in euros, households and exits whole (a table of "341" beside "427,7" read unevenly). */
 function format(lang: Lang, m: Measure, v: number | string): string {
-  return m.endsWith('_eur') ? formatEur(lang, v) : formatNumber(lang, Number(v), m === 'exits_to_work' ? 1 : 0);
+  return m.endsWith('_eur') ? formatEur(lang, v) : formatNumber(lang, Number(v));
 }
 
 /**
