@@ -428,6 +428,26 @@ test('every assumption can be edited, is marked, and resets one by one or all at
   await page.context().close();
 });
 
+// The model carried a shortfall of starts forward without a word: a run ending before the
+// intake is done started fewer than planned, and the card said only the smaller number.
+test('a programme that starts fewer than planned says so, with the planned number', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.click('#tab-programmes');
+  assert.doesNotMatch(await page.locator('.programme').nth(0).textContent(), /geplande/);
+  await page.click('#tab-overview');
+  await page.fill('#param-months-number', '3');
+  await settle(page);
+  const cli = caseflowRun(['--preset', 'corona-2021', '--months', '3']).programmes[0];
+  assert.ok(cli.participants_started < cli.participants_planned - 1, JSON.stringify(cli));
+  await page.click('#tab-programmes');
+  const card = await page.locator('.programme').nth(0).textContent();
+  assert.ok(card.includes(`${nlNumber(cli.participants_started)} deelnemers gestart van de geplande ${nlNumber(cli.participants_planned)} (meer lieten de doelgroep, de capaciteit of de looptijd niet toe)`), card);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('the programmes: sliders per track, the budget bar with the over-allocation, the CLI’s numbers', async () => {
   const { page, problems } = await openPage(env);
   await page.click('#tab-programmes');

@@ -125,8 +125,8 @@ const nl = {
   presetValue: 'Waarde in het uitgangspunt',
   removeProgramme: 'Verwijderen',
   moreFields: 'Meer velden: lock-in, halfwaardetijd, instroom, capaciteit, doelgroep',
-  programmeOutcome: (started: string, cost: string, exits: string, deadweight: string) =>
-    `${started} deelnemers gestart voor ${cost}; ${exits} vinden werk, van wie ${deadweight} ook zonder programma.`,
+  programmeOutcome: (started: string, cost: string, exits: string, deadweight: string, planned: string) =>
+    `${started} deelnemers gestart${planned ? ` van de geplande ${planned} (meer lieten de doelgroep, de capaciteit of de looptijd niet toe)` : ''} voor ${cost}; ${exits} vinden werk, van wie ${deadweight} ook zonder programma.`,
   noBudget: 'Dit scenario noemt geen budget; de kosten staan hieronder per programma.',
   budgetTitle: 'Budget',
   budgetLabel: (allocated: string, available: string) => `Balk: ${allocated} toegewezen van ${available} beschikbaar`,
@@ -329,8 +329,8 @@ const en: Texts = {
   presetValue: 'Value in the starting point',
   removeProgramme: 'Remove',
   moreFields: 'More fields: lock-in, half-life, intake, capacity, target group',
-  programmeOutcome: (started: string, cost: string, exits: string, deadweight: string) =>
-    `${started} participants started for ${cost}; ${exits} find work, ${deadweight} of whom would have without the programme.`,
+  programmeOutcome: (started: string, cost: string, exits: string, deadweight: string, planned: string) =>
+    `${started} participants started${planned ? ` of the ${planned} planned (the target group, the capacity or the horizon allowed no more)` : ''} for ${cost}; ${exits} find work, ${deadweight} of whom would have without the programme.`,
   noBudget: 'This scenario names no budget; the costs are listed per programme below.',
   budgetTitle: 'Budget',
   budgetLabel: (allocated: string, available: string) => `Bar: ${allocated} allocated of ${available} available`,

@@ -111,7 +111,10 @@ export class ProgrammesView implements View {
     const e = (v: string | number) => formatEur(lang, v);
     for (const p of r.programmes) {
       const out = this.outcomes.get(p.id);
-      if (out) out.textContent = tx.programmeOutcome(formatNumber(lang, p.participants_started, 0), e(p.cost_eur), formatNumber(lang, p.participant_exits_to_work, 1), formatNumber(lang, p.deadweight_exits, 1));
+      // Fewer started than planned (the eligible stock, the capacity or the run's end held the
+      // intake back) is said, not left to be noticed.
+      const [started, planned] = [formatNumber(lang, p.participants_started), formatNumber(lang, p.participants_planned)];
+      if (out) out.textContent = tx.programmeOutcome(started, e(p.cost_eur), formatNumber(lang, p.participant_exits_to_work, 1), formatNumber(lang, p.deadweight_exits, 1), started === planned ? '' : planned);
     }
     const b = r.budget;
     if (!b) {
