@@ -95,6 +95,9 @@ test('arrow keys walk a closed list without acting; Enter or leaving it acts onc
   await page.keyboard.press('ArrowDown');
   assert.equal((await state()).programmes, before, 'nothing added while walking');
   await page.keyboard.press('Tab');
+  // Leaving the list acts in a task after the blur: wait for it (settle alone could look
+  // before it, as it did in about one run of five), then check it acted once.
+  await page.waitForFunction((n) => window.caseflow.scenario().programmes.length > n, before, { timeout: 5000 });
   await settle(page);
   const added = await page.evaluate(() => window.caseflow.scenario().programmes);
   assert.equal(added.length, before + 1, 'leaving the list adds the one chosen');
