@@ -82,6 +82,50 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
   await context.close();
 });
 
+test('on a tablet the presentation steps, turns and leaves by touch, and leaving full screen leaves it', async () => {
+  const { page, problems } = await openPage(env, { width: 1024, height: 768 }, { hasTouch: true, isMobile: true });
+  const context = page.context();
+  await page.click('#scenario-new');
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.tap('#present');
+  await page.waitForSelector('#presentation');
+  const title = () => page.locator('#presentation-title').textContent();
+  const key = (name) => page.locator('#presentation .keys button', { hasText: name });
+  assert.match(await title(), /Corona/);
+  // Every key has its button, big enough for a finger.
+  assert.equal(await page.locator('#presentation .keys button').count(), 6);
+  for (const box of await page.locator('#presentation .keys button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().toJSON()))) {
+    assert.ok(box.height >= 40 && box.bottom <= 768, JSON.stringify(box));
+  }
+  await key('scenario →').tap();
+  await page.waitForFunction(() => /Basis/.test(document.querySelector('#presentation-title').textContent));
+  await key('← scenario').tap();
+  await page.waitForFunction(() => /Corona/.test(document.querySelector('#presentation-title').textContent));
+  await key('grafiek').tap();
+  assert.match(await page.locator('#presentation figcaption').textContent(), /Uitstroom naar werk/);
+  await key('A aannames').tap();
+  assert.match(await page.locator('#present-assumptions').textContent(), /Groeischok/);
+  // After a tap the keys still work (the focus stays on the overlay).
+  await page.keyboard.press('a');
+  assert.equal(await page.locator('#present-assumptions').count(), 0);
+  await key('Esc sluiten').tap();
+  assert.equal(await page.locator('#presentation').count(), 0);
+  // The browser's own way out of full screen (a swipe, its Esc) ends the presentation too,
+  // instead of leaving the overlay over the page with no key to close it.
+  await page.tap('#present');
+  await page.waitForSelector('#presentation');
+  await page.evaluate(async () => {
+    if (document.fullscreenElement) await document.exitFullscreen();
+    else document.dispatchEvent(new Event('fullscreenchange'));
+  });
+  await page.waitForFunction(() => !document.getElementById('presentation'));
+  await page.tap('#present');
+  await page.waitForSelector('#presentation');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** The text of every page of a PDF (pdf.js, Mozilla's reader). */
 async function pdfText(bytes) {
   // pdf.js expects Promise.withResolvers (Node 22); node 20 (this machine's) lacks it.

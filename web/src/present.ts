@@ -35,6 +35,9 @@ export class Presentation {
   /** The page's parts made inert while presenting (given back on leaving). */
   private inerted: HTMLElement[] = [];
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
+  private readonly onFull = () => document.fullscreenElement || this.stop();
+  /** What each key does, in the order of the key line's buttons (a tablet has no keys). */
+  private readonly actions = [() => this.host.step(-1), () => this.host.step(1), () => this.turn(1), () => this.toggle('bands'), () => this.toggle('assumptions'), () => this.stop()];
 
   constructor(private readonly host: PresentHost) {}
 
@@ -54,7 +57,9 @@ export class Presentation {
     document.body.append(this.root);
     document.body.classList.add('presenting');
     document.addEventListener('keydown', this.onKey, true);
-    // Full screen where the browser allows it; the overlay fills the window either way.
+    // Full screen where the browser allows it; the overlay fills the window either way. Leaving
+    // full screen by the browser's own means (Esc, a swipe on a tablet) leaves the presentation.
+    document.addEventListener('fullscreenchange', this.onFull);
     document.documentElement.requestFullscreen?.().catch(() => {});
     this.render();
     this.root.focus();
@@ -63,6 +68,7 @@ export class Presentation {
   stop(): void {
     if (!this.root) return;
     document.removeEventListener('keydown', this.onKey, true);
+    document.removeEventListener('fullscreenchange', this.onFull);
     this.root.remove();
     this.root = null;
     for (const e of this.inerted) e.inert = false;
@@ -83,13 +89,19 @@ export class Presentation {
       e.stopPropagation();
       f();
     };
-    if (k === 'Escape') act(() => this.stop());
-    else if (k === 'ArrowRight' || k === 'PageDown' || k === ' ') act(() => this.host.step(1));
-    else if (k === 'ArrowLeft' || k === 'PageUp') act(() => this.host.step(-1));
-    else if (k === 'ArrowDown') act(() => this.turn(1));
+    const [left, right, down, bands, assumptions, leave] = this.actions;
+    if (k === 'Escape') act(leave!);
+    else if (k === 'ArrowRight' || k === 'PageDown' || k === ' ') act(right!);
+    else if (k === 'ArrowLeft' || k === 'PageUp') act(left!);
+    else if (k === 'ArrowDown') act(down!);
     else if (k === 'ArrowUp') act(() => this.turn(-1));
-    else if (k === 'b' || k === 'B') act(() => ((this.bands = !this.bands), this.render()));
-    else if (k === 'a' || k === 'A') act(() => ((this.assumptions = !this.assumptions), this.render()));
+    else if (k === 'b' || k === 'B') act(bands!);
+    else if (k === 'a' || k === 'A') act(assumptions!);
+  }
+
+  private toggle(what: 'bands' | 'assumptions'): void {
+    this[what] = !this[what];
+    this.render();
   }
 
   private turn(by: number): void {
@@ -130,7 +142,14 @@ export class Presentation {
     // What the figures in brackets are, where a slide has them.
     if (mc && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))));
     if (this.assumptions) body.push(this.assumptionList());
-    body.push(el('p', { className: 'keys' }, tx.presentKeys(this.bands)));
+    // The key line is buttons too, for a touch screen; a tap keeps the focus on the overlay,
+    // so the keys go on working.
+    const keys = tx.presentKeys(this.bands).map((text, i) => {
+      const b = el('button', { type: 'button', tabIndex: -1 }, text);
+      b.onclick = () => (this.actions[i]!(), this.root?.focus());
+      return b;
+    });
+    body.push(el('p', { className: 'keys' }, ...keys));
     root.replaceChildren(...body);
     root.classList.toggle('with-assumptions', this.assumptions);
     this.chart.draw(data);
