@@ -509,6 +509,51 @@ test('the programmes: sliders per track, the budget bar with the over-allocation
   await page.context().close();
 });
 
+// Regression (an economist's review): with no lock-in in any track the headline still put the
+// gap down "mostly" to lock-in, and programmes with no effect read "-2 (-5 tot -2) mensen meer"
+// and "-158 uitkeringsmaanden minder".
+test('the headline says fewer as fewer, and names lock-in only where there is some', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  const { writeFileSync, mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'caseflow-'));
+  const base = await page.evaluate(() => window.caseflow.scenario());
+  const open = async (name, change) => {
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({ ...base, name, programmes: base.programmes.map((p) => ({ ...p, ...change })) }));
+    await page.setInputFiles('#import', file);
+    await page.waitForFunction((n) => document.querySelector('#scenario-name').value === n, name);
+    await settle(page);
+    await page.evaluate(() => window.caseflow.uncertain());
+    await page.waitForFunction(() => /\(P5-P95\)/.test(document.querySelector('#uncertainty').textContent));
+    return [(await page.locator('#headline').innerText()).replace(/\s+/g, ' '), caseflowRun(['--scenario', file]), caseflowRun(['--scenario', file, '--runs', '1000', '--seed', '1'])];
+  };
+  const [noLock, cli] = await open('Zonder lock-in', { lock_in_pct: 0 });
+  const s = cli.summary;
+  assert.ok(Math.round(s.extra_exits_to_work) < Math.round(s.participant_exits_to_work - s.deadweight_exits), 'the gap is there to explain');
+  assert.ok(noLock.includes(`overblijven en niet ${nlNumber(s.participant_exits_to_work - s.deadweight_exits)}, komt door werk dat anders later was gevonden.`), noLock);
+  assert.doesNotMatch(noLock, /lock-in/);
+
+  const [noEffect, flat, mc] = await open('Zonder effect', { effect_pct: 0 });
+  const f = flat.summary;
+  const q = mc.summary.extra_exits_to_work;
+  assert.ok(Math.round(f.extra_exits_to_work) < 0 && f.benefit_months_avoided < 0, 'the tracks cost exits here');
+  assert.ok(noEffect.includes(`naar verwachting ${nlNumber(-f.extra_exits_to_work)} (${nlNumber(-q.p95)} tot ${nlNumber(-q.p5)}) mensen minder uit naar werk dan zonder programma`), noEffect);
+  assert.ok(noEffect.includes(`per saldo ${nlNumber(-f.extra_exits_to_work)} minder uitstromen, komt door minder zoeken tijdens het traject (lock-in)`), noEffect);
+  assert.ok(noEffect.includes(`(${nlNumber(-f.benefit_months_avoided)} uitkeringsmaanden meer)`), noEffect);
+  assert.doesNotMatch(noEffect, /-\d[\d.]* (mensen|uitkeringsmaanden)|overblijven en niet/);
+  // A run of a year: every start falls in its last 12 months, which is the most to warn of.
+  await page.fill('#param-months-number', '12');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.match(await page.locator('#horizon-note').textContent(), /^Let op: 100% van de trajectstarts valt in de laatste 12 maanden \(vanaf januari 2021\)\. Hun kosten tellen mee; het meeste van wat ze besparen valt na december 2021/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 // Regression: a wage-cost subsidy (paid from the BUIG grant) read "De bijstand kost € -401.731
 // minder" and "Tegen € 0 aan programmakosten", beside "50 deelnemers gestart voor € 450.000".
 test('a programme paid from the BUIG grant is said as what it costs, where', async () => {

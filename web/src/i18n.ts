@@ -471,10 +471,10 @@ export function horizonNote(lang: Lang, r: Results): string {
   const starts = r.months.map((m) => m.programme_starts);
   const all = starts.reduce((a, b) => a + b, 0);
   const late = starts.slice(-12).reduce((a, b) => a + b, 0);
-  // A run of a year or less is all "last year": the note would always say 100%.
-  if (all <= 0 || late < 0.1 * all || r.months.length <= 12) return '';
+  // A run of a year or less is all "last year": 100%, and the most to say it of.
+  if (all <= 0 || late < 0.1 * all) return '';
   const pct = formatNumber(lang, (100 * late) / all);
-  const from = formatMonth(lang, r.months[r.months.length - 12]!.month);
+  const from = formatMonth(lang, r.months[Math.max(0, r.months.length - 12)]!.month);
   const end = formatMonth(lang, r.months[r.months.length - 1]!.month);
   return lang === 'nl'
     ? `Let op: ${pct}% van de trajectstarts valt in de laatste 12 maanden (vanaf ${from}). Hun kosten tellen mee; het meeste van wat ze besparen valt na ${end} en telt niet mee. Een langere looptijd (Looptijd, bij Scenario) telt het wel.`
@@ -628,12 +628,13 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   const nl = lang === 'nl';
   const to = nl ? 'tot' : 'to';
   type Key = 'benefits_end' | 'extra_exits_to_work' | 'net_saving_eur' | 'saving_after_feedback_eur';
-  const range = (key: Key, digits = 0) => {
+  // `flip`: the range of a figure said as its opposite ("2 fewer" for -2): negated, so swapped.
+  const range = (key: Key, flip = false) => {
     if (!mc) return '';
     const q = mc.summary[key] as { p5: number | string | null; p95: number | string | null };
     if (q.p5 === null || q.p95 === null) return '';
-    const f = (v: number | string) => (typeof v === 'string' ? formatEur(lang, v) : formatNumber(lang, v, digits));
-    return ` (${f(q.p5)} ${to} ${f(q.p95)})`;
+    const f = (v: number | string) => (typeof v === 'string' ? formatEur(lang, v) : formatNumber(lang, flip ? -v : v));
+    return flip ? ` (${f(q.p95)} ${to} ${f(q.p5)})` : ` (${f(q.p5)} ${to} ${f(q.p95)})`;
   };
   const n = (v: number, digits = 0) => formatNumber(lang, v, digits);
   const e = (v: string) => formatEur(lang, v);
@@ -654,29 +655,36 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   // What programmes funded from the BUIG grant cost: inside the benefit spending, not in the
   // programme cost, so the sentence on the cost says it.
   const buigCost = r.programmes.reduce((sum, p, i) => (r.scenario.programmes[i]?.funding === 'buig' ? sum + Math.round(Number(p.cost_eur) * 100) : sum), 0) / 100;
-  // "1 remain rather than 1" says nothing: the comparison only where the rounded figures differ.
+  // Fewer exits to work than without the programme (lock-in, no effect) are said as fewer.
+  const x = s.extra_exits_to_work;
+  const fewer = Math.round(x) < 0;
+  const exitsN = n(Math.abs(x)) + range('extra_exits_to_work', fewer);
+  // Why fewer remain than the participants' exits minus the deadweight: only where the rounded
+  // figures say fewer ("1 remain rather than 1" says nothing), and lock-in only where there is.
   const rest = s.participant_exits_to_work - s.deadweight_exits;
-  const differs = n(s.extra_exits_to_work) !== n(rest);
+  const why = Math.round(x) < Math.round(rest);
+  const lock = r.scenario.programmes.some((p) => (p.lock_in_pct ?? 0) > 0);
+  const months = s.benefit_months_avoided;
   // With a discount rate set, the net result discounted at it as well (equal at 0%).
   const rate = r.scenario.set['discount_rate_pct'];
   const pv = (w: string) => (rate ? ` (${w} ${n(rate, 2)}%: ${e(s.present_value_net_eur)})` : '');
   if (nl) {
     return {
-      exits: programmes ? `Met dit programma stromen naar verwachting ${n(s.extra_exits_to_work)}${range('extra_exits_to_work')} mensen meer uit naar werk dan zonder programma.` : undefined,
-      exitsWhy: programmes ? `Van de ${n(s.participant_exits_to_work)} deelnemers die werk vinden, hadden ${n(s.deadweight_exits)} dat ook zonder gedaan${differs ? `; dat er per saldo ${n(s.extra_exits_to_work)} overblijven en niet ${n(rest)}, komt vooral door minder zoeken tijdens het traject (lock-in) en werk dat anders later was gevonden` : ''}.` : undefined,
+      exits: programmes ? `Met dit programma stromen naar verwachting ${exitsN} mensen ${fewer ? 'minder' : 'meer'} uit naar werk dan zonder programma.` : undefined,
+      exitsWhy: programmes ? `Van de ${n(s.participant_exits_to_work)} deelnemers die werk vinden, hadden ${n(s.deadweight_exits)} dat ook zonder gedaan${why ? `; dat er per saldo ${fewer ? `${n(-x)} minder uitstromen` : `${n(x)} overblijven en niet ${n(rest)}`}, komt door ${lock ? 'minder zoeken tijdens het traject (lock-in) en ' : ''}werk dat anders later was gevonden` : ''}.` : undefined,
       caseload: `Eind ${month} zijn er ${n(s.benefits_end)}${range('benefits_end')} uitkeringen (${n(s.people_end)} personen), tegen ${n(s.benefits_end_without_programmes)} zonder programma’s; aan het begin ${n(s.benefits_start)}.`,
       shock: g ? `De groeischok van ${n(g.pct, 1)}% van ${n(g.base_benefits)} uitkeringen, verspreid over ${g.planned_months} maanden, betekent ${n(g.extra_inflow_benefits)} uitkeringen (${n(g.extra_inflow_people)} personen) extra instroom${g.months < g.planned_months ? ` in de ${g.months} maanden binnen de looptijd` : ''}.` : undefined,
-      saving: programmes ? `Van ${first} tot en met ${month} kost de bijstand ${grossAbs} ${gross < 0 ? 'meer' : 'minder'} (${n(s.benefit_months_avoided)} uitkeringsmaanden minder${buigCost > 0 ? `; de loonkostensubsidie uit het BUIG-budget, ${e(String(buigCost))}, is bijstand` : ''}); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
+      saving: programmes ? `Van ${first} tot en met ${month} kost de bijstand ${grossAbs} ${gross < 0 ? 'meer' : 'minder'} (${n(Math.abs(months))} uitkeringsmaanden ${months < 0 ? 'meer' : 'minder'}${buigCost > 0 ? `; de loonkostensubsidie uit het BUIG-budget, ${e(String(buigCost))}, is bijstand` : ''}); na de terugval van BUIG-budget en vangnet blijft ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} over.` : undefined,
       net: programmes ? `Tegen ${e(s.programme_cost_eur)} aan programmakosten${buigCost > 0 ? ' uit het re-integratiebudget' : ''} is het netto resultaat ${e(s.net_saving_eur)}${range('net_saving_eur')}${pv('contant gemaakt tegen')}.` : undefined,
       payback: programmes ? (s.payback_month === null ? `In de centrale berekening verdient het programma zich niet terug binnen de looptijd${chance}.` : `In de centrale berekening verdient het programma zich terug na ${s.payback_month} maanden${paidIn}${chanceYes}.`) : undefined,
     };
   }
   return {
-    exits: programmes ? `With this programme an expected ${n(s.extra_exits_to_work)}${range('extra_exits_to_work')} more people leave benefit for work than without it.` : undefined,
-    exitsWhy: programmes ? `Of the ${n(s.participant_exits_to_work)} participants who find work, ${n(s.deadweight_exits)} would have without it${differs ? `; that ${n(s.extra_exits_to_work)} remain on balance rather than ${n(rest)} is mostly lock-in (less searching while in the programme) and work that would otherwise have been found later` : ''}.` : undefined,
+    exits: programmes ? `With this programme an expected ${exitsN} ${fewer ? 'fewer' : 'more'} people leave benefit for work than without it.` : undefined,
+    exitsWhy: programmes ? `Of the ${n(s.participant_exits_to_work)} participants who find work, ${n(s.deadweight_exits)} would have without it${why ? `; that ${fewer ? `${n(-x)} fewer leave on balance` : `${n(x)} remain on balance rather than ${n(rest)}`} is ${lock ? 'lock-in (less searching while in the programme) and ' : ''}work that would otherwise have been found later` : ''}.` : undefined,
     caseload: `At the end of ${month} there are ${n(s.benefits_end)}${range('benefits_end')} benefits (${n(s.people_end)} people), against ${n(s.benefits_end_without_programmes)} without programmes; ${n(s.benefits_start)} at the start.`,
     shock: g ? `The growth shock of ${n(g.pct, 1)}% of ${n(g.base_benefits)} benefits, spread over ${g.planned_months} months, means ${n(g.extra_inflow_benefits)} benefits (${n(g.extra_inflow_people)} people) of extra inflow${g.months < g.planned_months ? ` in the ${g.months} months inside the horizon` : ''}.` : undefined,
-    saving: programmes ? `From ${first} to ${month} benefits cost ${grossAbs} ${gross < 0 ? 'more' : 'less'} (${n(s.benefit_months_avoided)} fewer benefit-months${buigCost > 0 ? `; the wage-cost subsidy from the BUIG grant, ${e(String(buigCost))}, is benefit spending` : ''}); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
+    saving: programmes ? `From ${first} to ${month} benefits cost ${grossAbs} ${gross < 0 ? 'more' : 'less'} (${n(Math.abs(months))} ${months < 0 ? 'more' : 'fewer'} benefit-months${buigCost > 0 ? `; the wage-cost subsidy from the BUIG grant, ${e(String(buigCost))}, is benefit spending` : ''}); after the BUIG grant and safety-net feedback ${e(s.saving_after_feedback_eur)}${range('saving_after_feedback_eur')} remains.` : undefined,
     net: programmes ? `Against ${e(s.programme_cost_eur)} of programme cost${buigCost > 0 ? ' from the re-integration budget' : ''} the net result is ${e(s.net_saving_eur)}${range('net_saving_eur')}${pv('discounted at')}.` : undefined,
     payback: programmes ? (s.payback_month === null ? `In the central run the programme does not pay back within the horizon${chance}.` : `In the central run the programme pays back after ${s.payback_month} months${paidIn}${chanceYes}.`) : undefined,
   };
