@@ -268,6 +268,32 @@ test('every view renders without console errors, at 1920×1080 and 1280×720', a
   }
 });
 
+// Regression (a tablet and phone walk): on a 390-pixel phone the tornado's bars were 0 px wide
+// and its amounts cut off, and the cost key's table and Vergelijken's lists made the page wider
+// than the screen.
+test('on a phone no view is wider than the screen, the tornado has its bars, and controls fit a finger', async () => {
+  const { page, problems } = await openPage(env, { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  for (const view of ['overview', 'programmes', 'assumptions', 'method', 'municipalities', 'backtest', 'sensitivity', 'breakdown', 'bestmix', 'compare']) {
+    await page.click(`#tab-${view}`);
+    await settle(page);
+    if (view === 'sensitivity') await page.waitForSelector('#tornado-0');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${view}: ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide`);
+  }
+  await page.click('#tab-sensitivity');
+  const bars = await page.locator('#tornado .track').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().width));
+  assert.ok(bars.length > 0 && bars.every((w) => w > 150), bars.join(' '));
+  const swing = await page.locator('#tornado-0 .swing').evaluate((e) => [e.getBoundingClientRect().right, e.scrollWidth <= e.clientWidth]);
+  assert.ok(swing[0] <= 390 && swing[1], JSON.stringify(swing));
+  for (const id of ['#preset', '#undo', '#present']) {
+    assert.ok((await page.locator(id).boundingBox()).height >= 40, id);
+  }
+  await page.screenshot({ path: screenshotPath('phone-sensitivity.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('each chart has a text alternative: a summary and its data as a table', async () => {
   const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');

@@ -178,7 +178,7 @@ export class MunicipalitiesView implements View {
       const e = (v: string) => formatEur(lang, v);
       const rows = split.rows.map((row) => [row.name, `${formatNumber(lang, Number(row.key_pct), 2)}%`, e(row.share_eur), e(row.overhead_eur), e(row.total_eur)]);
       rows.push([tx.total, '100%', e(split.totals.share_eur), e(split.totals.overhead_eur), formatEur(lang, (cents(split.totals.share_eur) + cents(split.totals.overhead_eur)) / 100)]);
-      section.append(el('p', {}, tx.keyIntro(e(total), formatNumber(lang, Number(overhead), 2))), dataTable('cost-key-table', [tx.colArea, tx.colKey, tx.colShare, tx.colOverhead, tx.colTotal], rows));
+      section.append(el('p', {}, tx.keyIntro(e(total), formatNumber(lang, Number(overhead), 2))), el('div', { className: 'scroll' }, dataTable('cost-key-table', [tx.colArea, tx.colKey, tx.colShare, tx.colOverhead, tx.colTotal], rows)));
     } catch (err) {
       this.split = { total, overhead, split: null, error: failure(lang, err) };
       section.append(el('p', { className: 'error' }, failure(lang, err)));
