@@ -624,6 +624,8 @@ test('“Zo rekent caseflow” explains the model and the papers’ inconsistenc
   // The rounding rule is stated (a finance officer looked for it), as the core reports it.
   assert.match(nl, /op de cent afgerond \(half van nul af\)/);
   assert.match(nl, /in hele centen verdeeld \(grootste rest\)/);
+  // How the Monte Carlo draws (an economist read "within their plausible range" as bounds).
+  assert.match(nl, /elke uit haar verdeling rond de waarde in gebruik, zo breed als haar aannemelijke bereik/);
   await page.click('button[data-lang="en"]');
   assert.equal(await page.locator('#how-title').textContent(), 'How caseflow calculates');
   const en = await page.locator('#how-body').textContent();
