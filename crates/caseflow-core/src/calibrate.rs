@@ -60,7 +60,7 @@ use crate::{Model, Results, Scenario, YearMonth};
 
 /// How the calibration is done, reported with its results.
 pub const METHOD: &str = "Per area, one deterministic run from the area's first point (its stock as the start stock; for the region the six municipal defaults scaled to the regional stock; for a municipality its own start stock, and only its own results are compared) to its last point. \
-One scalar, new_inflow_pct (allowed 0-10), is chosen by golden-section search to minimise the sum of squared differences between the run's stock and the data at every later point; the exit hazards, work shares, re-entry and stock mix stay at their defaults (national priors, DOMAIN.md). \
+One scalar, new_inflow_pct (allowed 0-10), is chosen by golden-section search to minimise the sum of squared differences between the run's stock and the data at every later point; the exit hazards, work shares, re-entry and stock mix stay at their defaults (national priors, `caseflow params`). \
 The fitted value is rounded to 4 decimals and the fitted series uses it as such, so every figure can be rerun with `caseflow run` (see rerun). \
 A figure for month M is the stock on the first day of M, the end of month M-1 in a run's results. \
 Error per point: fitted - data (households) and (fitted - data) / data x 100 (percent). \
@@ -68,7 +68,7 @@ Inflow and outflow columns are read and checked but not used in the fit; per per
 
 /// How the calibration is done, in Dutch: [`METHOD`] in the same order and with the same figures.
 pub const METHOD_NL: &str = "Per gebied één deterministische berekening van het eerste punt van het gebied (met het bestand daar als beginstand; voor de regio de zes standaardwaarden per gemeente, geschaald naar het regionale bestand; voor een gemeente haar eigen beginstand, en alleen haar eigen resultaten worden vergeleken) tot het laatste punt. \
-Eén getal, new_inflow_pct (toegestaan 0-10), wordt met de gulden-snedemethode zo gekozen dat de som van de gekwadrateerde verschillen tussen het bestand in de berekening en de data op elk later punt zo klein mogelijk is; de uitstroomkansen, de aandelen uitstroom naar werk, de terugkeer en de samenstelling van het bestand blijven op hun standaardwaarde (landelijke uitgangswaarden, DOMAIN.md). \
+Eén getal, new_inflow_pct (toegestaan 0-10), wordt met de gulden-snedemethode zo gekozen dat de som van de gekwadrateerde verschillen tussen het bestand in de berekening en de data op elk later punt zo klein mogelijk is; de uitstroomkansen, de aandelen uitstroom naar werk, de terugkeer en de samenstelling van het bestand blijven op hun standaardwaarde (landelijke uitgangswaarden, `caseflow params`). \
 De geschatte waarde wordt op 4 decimalen afgerond en de geschatte reeks gebruikt haar zo, zodat elk cijfer opnieuw te berekenen is met `caseflow run` (zie rerun). \
 Een cijfer voor maand M is het bestand op de eerste dag van M, het einde van maand M-1 in de resultaten van een berekening. \
 Fout per punt: geschat - data (huishoudens) en (geschat - data) / data x 100 (procent). \
@@ -76,7 +76,7 @@ Kolommen met instroom en uitstroom worden gelezen en gecontroleerd, maar niet ge
 
 /// What a fit on stocks cannot tell apart (the backtest's wording, for any series).
 const NOT_IDENTIFIED: [&str; 4] = [
-    "Inflow level and exit hazards: stocks fix only the net flow (inflow minus exits) of each period. new_inflow_pct is fitted with the exit hazards at their national-prior defaults; a higher hazard with a higher inflow fits the same points as well (DOMAIN.md: about the same error for any hazard between 1% and 2.5% a month), so the fitted inflow is a net-flow summary, not an estimate of the real inflow. Inflow and outflow columns, where given, are compared with the fitted run but not used to separate the two.",
+    "Inflow level and exit hazards: stocks fix only the net flow (inflow minus exits) of each period. new_inflow_pct is fitted with the exit hazards at their national-prior defaults; a higher hazard with a higher inflow fits the same points as well (on the seeds' yearly region figures: about the same error for any hazard between 1% and 2.5% a month), so the fitted inflow is a net-flow summary, not an estimate of the real inflow. Inflow and outflow columns, where given, are compared with the fitted run but not used to separate the two.",
     "The mix of the stock by time on benefit and distance to work at each area's first point: every run starts from the default stock shares, not from a fitted state, and the data give no mix.",
     "Changes within the span: one inflow is fitted for all of an area's periods, so a cycle, a shock or a policy change inside the span shows up as a pattern in the errors per point, not in the fitted value.",
     "Registered against real outflow: benefits frozen instead of ended (Valkenier project, seed 002) keep people in work in the counts; the model does not separate them.",
@@ -84,7 +84,7 @@ const NOT_IDENTIFIED: [&str; 4] = [
 
 /// [`NOT_IDENTIFIED`] in Dutch, item for item.
 const NOT_IDENTIFIED_NL: [&str; 4] = [
-    "Niveau van de instroom en uitstroomkansen: standen leggen alleen de netto stroom (instroom min uitstroom) van elke periode vast. new_inflow_pct wordt geschat met de uitstroomkansen op hun landelijke standaardwaarden; een hogere uitstroomkans met een hogere instroom past even goed op dezelfde punten (DOMAIN.md: ongeveer dezelfde fout voor elke uitstroomkans tussen 1% en 2,5% per maand), dus de geschatte instroom vat de netto stroom samen en is geen schatting van de echte instroom. Kolommen met instroom en uitstroom worden, waar gegeven, vergeleken met de geschatte berekening, maar niet gebruikt om die twee te scheiden.",
+    "Niveau van de instroom en uitstroomkansen: standen leggen alleen de netto stroom (instroom min uitstroom) van elke periode vast. new_inflow_pct wordt geschat met de uitstroomkansen op hun landelijke standaardwaarden; een hogere uitstroomkans met een hogere instroom past even goed op dezelfde punten (op de jaarcijfers van de regio uit de seeds: ongeveer dezelfde fout voor elke uitstroomkans tussen 1% en 2,5% per maand), dus de geschatte instroom vat de netto stroom samen en is geen schatting van de echte instroom. Kolommen met instroom en uitstroom worden, waar gegeven, vergeleken met de geschatte berekening, maar niet gebruikt om die twee te scheiden.",
     "De samenstelling van het bestand naar duur in de bijstand en afstand tot werk op het eerste punt van elk gebied: elke berekening begint bij de standaardverdeling van het bestand, niet bij een geschatte toestand, en de data geven geen samenstelling.",
     "Veranderingen binnen de periode: voor alle perioden van een gebied wordt één instroom geschat, dus een conjunctuurgolf, een schok of een beleidswijziging binnen de periode is te zien als patroon in de fouten per punt, niet in de geschatte waarde.",
     "Geregistreerde tegenover echte uitstroom: uitkeringen die bevroren zijn in plaats van beëindigd (project Valkenier, seed 002) houden mensen met werk in de telling; het model houdt ze niet apart.",
@@ -1253,6 +1253,13 @@ mod tests {
         let cal = calibrate(&model(), &parse(&rows(text)).unwrap()).unwrap();
         crate::lang::bilingual::assert_translated(&cal.method, &cal.method_nl);
         crate::lang::bilingual::assert_translated_list(&cal.not_identified, &cal.not_identified_nl);
+        // An analyst's fit cites what they have (a command, the seeds), not a file of ours.
+        let said = [&cal.method, &cal.method_nl]
+            .into_iter()
+            .chain(cal.not_identified.iter().chain(&cal.not_identified_nl));
+        for text in said {
+            assert!(!text.contains(".md"), "{text}");
+        }
         // Every note of a fit, in both languages: one period, at a bound, flows after the last
         // stock, and the region's and a municipality's own.
         let text = "area,month,benefits,inflow,outflow\nregion,2020-01,4800,,\nregion,2020-03,2000,50,60\nvaals,2020-01,300,,\nvaals,2020-05,310,,\n";
