@@ -161,6 +161,8 @@ fn build() -> Result {
         // below 1024: Binaryen may then fold small constant offsets into loads and stores
         // (as Emscripten does). About 2 KB gzip off the page; results unchanged.
         .arg("--low-memory-unused")
+        // The producers section (which compilers made the file) serves no one in the page.
+        .arg("--strip-producers")
         .arg("--enable-bulk-memory")
         .arg("--enable-nontrapping-float-to-int")
         .arg("--enable-simd")
