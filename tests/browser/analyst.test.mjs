@@ -188,6 +188,9 @@ test('Beste mix equals `caseflow optimise`, with its time in the browser, and on
   assert.deepEqual(result, cli(['optimise', '--preset', 'corona-2021', '--budget', '1645000']));
   // Its band says how many runs it has (fewer than Overzicht's, so it is a little wider or narrower).
   assert.ok((await page.locator('main').innerText()).includes(`Netto, 90%-band (Monte Carlo, ${result.monte_carlo_check.runs} runs, startgetal ${result.monte_carlo_check.seed})`));
+  // The gap to the best is the central run's (the bands above may overlap): it says so.
+  const gap = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(Number(result.decided_shortfall));
+  assert.equal((await page.locator('#bestmix-shortfall').innerText()).replace(/\s/g, ' '), `In de centrale berekening blijft de gekozen mix ${gap} achter bij de beste.`.replace(/\s/g, ' '));
   await page.screenshot({ path: screenshotPath('analyst-bestmix-result-1280.png') });
   // A refused budget leaves the message alone: the last answer, to another budget, is gone.
   await page.fill('#bestmix-budget', 'veel');

@@ -532,12 +532,12 @@ fn assessment(out: &[Horizon], lang: Lang) -> Vec<String> {
         Lang::En => [
             "Ex-ante regional forecasts (fitted) beat both naive forecasts at",
             "of",
-            "horizons. With three regional horizons from two origins and one Maastricht year, this is a check of plausibility, not evidence that any method is better; the covariate variant uses the realised national change and is not an ex-ante forecast.",
+            "horizons. With three regional horizons from two origins and one Maastricht year, this is a check of plausibility, not evidence that any method is better; the covariate variant uses the realised national change, and the corona variant a shock chosen knowing that 2020 had one: neither is an ex-ante forecast.",
         ],
         Lang::Nl => [
             "Ex-ante regionale prognoses (geschat) verslaan beide naïeve op",
             "van",
-            "looptijden. Met drie regionale looptijden vanaf twee startmomenten en één jaar Maastricht is dit een aannemelijkheidstoets, geen bewijs dat een methode beter is; de variant met landelijke conjunctuur gebruikt de gerealiseerde landelijke verandering: geen ex-ante prognose.",
+            "looptijden. Met drie regionale looptijden vanaf twee startmomenten en één jaar Maastricht is dit een aannemelijkheidstoets, geen bewijs dat een methode beter is; de variant met landelijke conjunctuur gebruikt de gerealiseerde landelijke verandering, en de coronavariant een schok gekozen in de wetenschap dat 2020 er een had: geen van beide is een ex-ante prognose.",
         ],
     };
     lines.push(format!(
@@ -694,6 +694,13 @@ mod tests {
             bt.assessment_nl.iter().all(|a| !a.contains("forecast")),
             "{:?}",
             bt.assessment_nl
+        );
+        // The closing caveat names every variant that knew something after its origin: the
+        // national covariate and Maastricht's corona shock (a reviewer found only the first).
+        let last = bt.assessment.last().unwrap();
+        assert!(
+            last.contains("covariate variant") && last.contains("corona variant"),
+            "{last}"
         );
     }
 
