@@ -62,6 +62,15 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
     assert.equal(outside, null, `Tab ${i + 1} left the presentation`);
   }
 
+  // The key line's buttons take Tab and Enter too, and a button keeps the focus when the
+  // slide is redrawn (it went to the page's body, out of the dialog).
+  await page.locator('#present-key-1').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /Statushouders/i.test(document.querySelector('#presentation-title').textContent));
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'present-key-1');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => /Corona/.test(document.querySelector('#presentation-title').textContent));
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /Statushouders/i.test(document.querySelector('#presentation-title').textContent));
   assert.match(await page.locator('#presentation .place').textContent(), /Scenario 3 van 3/);

@@ -294,6 +294,34 @@ test('on a phone no view is wider than the screen, the tornado has its bars, and
   await page.context().close();
 });
 
+// Regression (an accessibility audit with axe-core): the view was a tab panel that had taken
+// <main>'s landmark role; each step of the Monte Carlo's progress changed a live region; a
+// tornado bar's spoken name left out the amount it shows; Beste mix's error was not said.
+test('for a screen reader: one main landmark, the band said once, bars named as shown, errors said', async () => {
+  const { page, problems } = await openPage(env);
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('main > #view[role=tabpanel]').count(), 1);
+  assert.equal(await page.locator('main > #uncertainty[aria-live=polite]').count(), 1);
+  await page.selectOption('#preset', 'corona-2021');
+  // While the Monte Carlo runs its line is busy (its progress is not read out), then not.
+  await page.waitForFunction(() => document.querySelector('#uncertainty').ariaBusy === 'true');
+  await page.evaluate(() => window.caseflow.uncertain());
+  await page.waitForFunction(() => /\(P5-P95\)/.test(document.querySelector('#uncertainty').textContent));
+  assert.equal(await page.locator('#uncertainty').getAttribute('aria-busy'), 'false');
+  await page.click('#tab-sensitivity');
+  await page.waitForSelector('#tornado-0');
+  for (const bar of await page.locator('#tornado button').all()) {
+    const [label, shown] = await bar.evaluate((b) => [b.getAttribute('aria-label'), b.innerText]);
+    assert.ok(label.replace(/\s+/g, ' ').startsWith(shown.replace(/\s+/g, ' ')), `${label} | ${shown}`);
+  }
+  await page.click('#tab-bestmix');
+  await page.fill('#bestmix-budget', 'veel');
+  await page.click('#bestmix-search');
+  assert.equal(await page.locator('#bestmix-error').getAttribute('role'), 'alert');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('each chart has a text alternative: a summary and its data as a table', async () => {
   const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');

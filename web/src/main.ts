@@ -723,6 +723,9 @@ class App implements Ctx, PresentHost, ReportHost {
     }, UNCERTAINTY_DELAY_MS);
   }
 
+  /** Monte Carlos started on this page (the latest is the one that clears the busy mark). */
+  private mcStarted = 0;
+
   private disarmUncertainty(): void {
     window.clearTimeout(this.mcTimer);
     this.mcTimer = 0;
@@ -735,6 +738,9 @@ class App implements Ctx, PresentHost, ReportHost {
     const bar = el('progress', { max: UNCERTAINTY_RUNS, value: 0 });
     // The count is not read out at every step (the line is a live region); its result is.
     const text = attrs(el('span', {}), { 'aria-hidden': 'true' });
+    // Busy while it runs: a screen reader hears the result once, not the progress bar's steps.
+    status.ariaBusy = 'true';
+    const mine = ++this.mcStarted;
     const slow = window.setTimeout(() => status.replaceChildren(bar, ' ', text), PROGRESS_AFTER_MS);
     this.runner
       .monteCarlo(scenario, UNCERTAINTY_RUNS, UNCERTAINTY_SEED, (done) => {
@@ -756,6 +762,8 @@ class App implements Ctx, PresentHost, ReportHost {
       .finally(() => {
         window.clearTimeout(slow);
         this.renderUncertainty();
+        // A run cancelled for a newer one ends after that one began: that one is still busy.
+        if (mine === this.mcStarted) status.ariaBusy = 'false';
       });
   }
 

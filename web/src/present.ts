@@ -142,15 +142,17 @@ export class Presentation {
     // What the figures in brackets are, where a slide has them.
     if (mc && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))));
     if (this.assumptions) body.push(this.assumptionList());
-    // The key line is buttons too, for a touch screen; a tap keeps the focus on the overlay,
-    // so the keys go on working.
+    // The key line is buttons too, for a touch screen (and Tab and Enter); the keys go on
+    // working wherever the focus is in the overlay, and a redrawn button keeps it.
     const keys = tx.presentKeys(this.bands).map((text, i) => {
-      const b = el('button', { type: 'button', tabIndex: -1 }, text);
-      b.onclick = () => (this.actions[i]!(), this.root?.focus());
+      const b = el('button', { type: 'button', id: `present-key-${i}` }, text);
+      b.onclick = this.actions[i]!;
       return b;
     });
     body.push(el('p', { className: 'keys' }, ...keys));
+    const had = document.activeElement?.id;
     root.replaceChildren(...body);
+    if (had?.startsWith('present-key')) document.getElementById(had)?.focus();
     root.classList.toggle('with-assumptions', this.assumptions);
     this.chart.draw(data);
   }

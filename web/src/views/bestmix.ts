@@ -150,7 +150,7 @@ export class BestMixView implements View {
       text,
     );
     const parts: (Node | string)[] = [title, el('p', {}, tx.bmIntro), form];
-    if (this.error) parts.push(el('p', { className: 'error', id: 'bestmix-error' }, this.error));
+    if (this.error) parts.push(attrs(el('p', { className: 'error', id: 'bestmix-error' }, this.error), { role: 'alert' }));
     if (this.found) parts.push(...this.result(this.found));
     refill(this.host, ...parts);
   }

@@ -131,7 +131,7 @@ export class CompareView implements View {
     const text = el('span', { id: 'compare-status' }, this.busy ? tx.cmpRunning(0, total) : '');
     text.setAttribute('role', 'status');
     const parts: Node[] = [el('h2', {}, tx.cmpTitle), el('p', {}, tx.cmpIntro), el('div', { className: 'compare-pick' }, ...selects), el('p', {}, go, ' ', progress, ' ', text)];
-    if (this.error) parts.push(el('p', { className: 'error', id: 'compare-error' }, this.error));
+    if (this.error) parts.push(attrs(el('p', { className: 'error', id: 'compare-error' }, this.error), { role: 'alert' }));
     this.charts_ = [];
     if (this.outcome) parts.push(...this.result(this.outcome));
     refill(this.host, ...parts);

@@ -84,7 +84,8 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
       mid.style.left = pct(central);
       track.append(lowPart, highPart, mid);
       const button = el('button', { type: 'button', className: 'tornado-bar', id: `tornado-${i}` }, el('span', { className: 'name', title: name }, name), track, el('span', { className: 'swing' }, e(w.swing_eur)));
-      button.setAttribute('aria-label', tx.barLabel(name, e(low), e(high)));
+      // The name a screen reader gives starts with what the bar shows (name and swing).
+      button.setAttribute('aria-label', tx.barLabel(`${name} ${e(w.swing_eur)}`, e(low), e(high)));
       button.addEventListener('click', () => this.open(w));
       return el('li', {}, button);
     });
