@@ -570,6 +570,17 @@ pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> i
             w.parameter
         )?;
     }
+    // Ten rows of zeros in a made-up order would look like a ranking.
+    if s.top.iter().all(|w| w.swing_eur.is_zero()) {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Geen enkele aanname verandert het netto resultaat: de volgorde zegt niets.",
+                "No assumption changes the net result: the order means nothing."
+            )
+        )?;
+    }
     method_line(out, lang, s.method_nl, s.method)
 }
 

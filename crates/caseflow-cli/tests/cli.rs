@@ -515,6 +515,14 @@ fn an_edited_copy_of_a_preset_is_not_passed_off_as_the_preset() {
 }
 
 #[test]
+fn a_tornado_of_zeros_says_its_order_means_nothing() {
+    let nothing = "Geen enkele aanname verandert het netto resultaat";
+    // The baseline has no programme: every swing is 0.
+    assert!(stdout(&caseflow(&["sensitivity", "--preset", "baseline"])).contains(nothing));
+    assert!(!stdout(&caseflow(&["sensitivity"])).contains(nothing));
+}
+
+#[test]
 fn the_tornado_table_names_each_assumption_in_words_before_its_id() {
     let t = json(&["sensitivity", "--format", "json"]);
     let top = &t["top"][0];
