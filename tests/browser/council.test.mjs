@@ -69,6 +69,13 @@ test('presentation mode steps through three scenarios by keyboard', async () => 
   await page.waitForFunction(() => /Statushouders/i.test(document.querySelector('#presentation-title').textContent));
   await settle(page);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'present-key-1');
+  // Space presses a focused key button (it went to the next scenario instead).
+  await page.locator('#present-key-3').focus();
+  await page.keyboard.press(' ');
+  assert.match(await page.locator('#present-key-3').textContent(), /B banden aan/);
+  assert.match(await page.locator('#presentation-title').textContent(), /Statushouders/i);
+  await page.keyboard.press(' ');
+  assert.match(await page.locator('#present-key-3').textContent(), /B banden uit/);
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => /Corona/.test(document.querySelector('#presentation-title').textContent));
   await page.keyboard.press('ArrowRight');

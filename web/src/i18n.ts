@@ -59,7 +59,7 @@ const nl = {
     'Een programma neemt deelnemers uit zijn doelgroep. Tijdens het traject is hun kans op werk lager (lock-in); daarna hoger (het effect), en dat effect halveert elke halfwaardetijd. Deelnemers blijven hun eigen duur en afstand houden, zodat hun kans ook zonder programma was gedaald.',
     'De besparing is altijd een verschil: dezelfde berekening met en zonder de programma’s, met dezelfde aannames. Wie toch al was uitgestroomd (deadweight), telt zo nooit als besparing. Besparing = (uitkeringen zonder − met) × € 1.200 per maand (geïndexeerd), min de terugval: het BUIG-budget volgt een jaar later een deel van de besparing, en wie in het vangnet zit, krijgt minder compensatie.',
     `Kosten worden verdeeld met de verdeelsleutel (Maastricht 78,08%, de vijf andere gemeenten samen 21,92%); besparingen vallen waar het bestand daalt. ${ROUNDING_NL}`,
-    'De band is een Monte Carlo: honderden runs, elk met getrokken aannames (elke uit haar verdeling rond de waarde in gebruik, zo breed als haar aannemelijke bereik, binnen het toegestane) en toeval per gemeente en maand; met en zonder programma’s krijgen dezelfde trekkingen. De band toont P5-P95; met dezelfde seed geeft de CLI dezelfde getallen.',
+    'De band is een Monte Carlo: honderden runs met getrokken aannames (elke uit haar verdeling rond de waarde in gebruik, zo breed als haar aannemelijke bereik) en toeval per gemeente en maand; met en zonder programma’s krijgen dezelfde trekkingen. De band toont P5-P95; met dezelfde seed geeft de CLI dezelfde getallen.',
   ],
   howLeftOut: 'Wat caseflow (nog) niet meeneemt: de conjunctuur als vaste invoer (alleen in de terugblik), het afromen van kansrijke deelnemers, verschillen tussen gemeenten in uitstroomkansen, bevroren uitkeringen die in de telling blijven (Valkenier, seed 002), en de drie-jaars-voorwaarde van het vangnet.',
   howSeeds: [
@@ -264,7 +264,7 @@ const en: Texts = {
     'A programme takes participants from its target group. While in it their chance of work is lower (lock-in); after it higher (the effect), which halves every half-life. Participants keep their own duration and distance, so their chance would have fallen without the programme too.',
     'The saving is always a difference: the same calculation with and without the programmes, with the same assumptions. Exits that would have happened anyway (deadweight) therefore never count as saving. Saving = (benefits without − with) × €1,200 a month (indexed), minus the feedback: the BUIG grant follows part of the saving a year later, and a municipality in the safety net receives less compensation.',
     `Costs are shared by the cost key (Maastricht 78.08%, the five others together 21.92%); savings land where the caseload falls. ${ROUNDING_EN}`,
-    'The band is a Monte Carlo: hundreds of runs, each with drawn assumptions (each from its distribution around the value in use, as wide as its plausible range, within the allowed one) and chance per municipality and month; with and without the programmes get the same draws. The band shows P5-P95; with the same seed the CLI gives the same numbers.',
+    'The band is a Monte Carlo: hundreds of runs with drawn assumptions (each from its distribution around the value in use, as wide as its plausible range) and chance per municipality and month; with and without the programmes get the same draws. The band shows P5-P95; with the same seed the CLI gives the same numbers.',
   ],
   howLeftOut: 'What caseflow leaves out (for now): the business cycle as a fixed input (only in the backtest), creaming of promising participants, differences between municipalities in exit chances, frozen benefits that stay in the counts (Valkenier, seed 002), and the safety net’s three-year condition.',
   howSeeds: [
@@ -441,7 +441,8 @@ export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Int
 
 /** A number with the language's separators and at most `digits` decimals. */
 export function formatNumber(lang: Lang, value: number, digits = 0): string {
-  return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+  // 'negative': a value that rounds to zero reads "0", not "-0".
+  return numberFormat(lang, { maximumFractionDigits: digits, signDisplay: 'negative' }).format(value);
 }
 
 /** Euros, whole: € 1.645.000 in Dutch, €1,645,000 in English. */
@@ -663,7 +664,8 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
   // figures say fewer ("1 remain rather than 1" says nothing), and lock-in only where there is.
   const rest = s.participant_exits_to_work - s.deadweight_exits;
   const why = Math.round(x) < Math.round(rest);
-  const lock = r.scenario.programmes.some((p) => (p.lock_in_pct ?? 0) > 0);
+  // (A results' scenario is complete: both fields are there, and neither is negative.)
+  const lock = r.scenario.programmes.some((p) => p.lock_in_pct! * p.participants! > 0);
   const months = s.benefit_months_avoided;
   // With a discount rate set, the net result discounted at it as well (equal at 0%).
   const rate = r.scenario.set['discount_rate_pct'];

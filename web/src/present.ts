@@ -35,7 +35,10 @@ export class Presentation {
   /** The page's parts made inert while presenting (given back on leaving). */
   private inerted: HTMLElement[] = [];
   private readonly onKey = (e: KeyboardEvent) => this.key(e);
-  private readonly onFull = () => document.fullscreenElement || this.stop();
+  /** Whether this presentation got full screen: only then does leaving it end the presentation
+   * (a late exit from the one before must not close a new one). */
+  private full = false;
+  private readonly onFull = () => (document.fullscreenElement ? (this.full = true) : this.full && this.stop());
   /** What each key does, in the order of the key line's buttons (a tablet has no keys). */
   private readonly actions = [() => this.host.step(-1), () => this.host.step(1), () => this.turn(1), () => this.toggle('bands'), () => this.toggle('assumptions'), () => this.stop()];
 
@@ -59,6 +62,7 @@ export class Presentation {
     document.addEventListener('keydown', this.onKey, true);
     // Full screen where the browser allows it; the overlay fills the window either way. Leaving
     // full screen by the browser's own means (Esc, a swipe on a tablet) leaves the presentation.
+    this.full = false;
     document.addEventListener('fullscreenchange', this.onFull);
     document.documentElement.requestFullscreen?.().catch(() => {});
     this.render();
@@ -84,6 +88,8 @@ export class Presentation {
 
   private key(e: KeyboardEvent): void {
     const k = e.key;
+    // Space and Enter press a focused key button, as on any button.
+    if ((k === ' ' || k === 'Enter') && (e.target as Element).closest?.('.keys')) return;
     const act = (f: () => void) => {
       e.preventDefault();
       e.stopPropagation();

@@ -190,7 +190,12 @@ fn gzip(from: &std::path::Path, to: &std::path::Path) -> Result {
     let bytes = std::fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
     let mut gz = Vec::new();
     zopfli::compress(
-        zopfli::Options::default(),
+        // Up to 60 blocks instead of 15: the wasm's code and data sections compress best with
+        // their own Huffman tables. 1,380 bytes smaller (no gain past 60), a few seconds slower.
+        zopfli::Options {
+            maximum_block_splits: 60,
+            ..zopfli::Options::default()
+        },
         zopfli::Format::Gzip,
         bytes.as_slice(),
         &mut gz,

@@ -137,12 +137,12 @@ fn horizon_note(r: &Results, lang: Lang) -> Option<String> {
         .skip(n.saturating_sub(12))
         .map(|m| m.programme_starts)
         .sum();
-    // A run of a year or less is all "last year": the note would always say 100%.
-    if all <= 0.0 || late < 0.1 * all || n <= 12 {
+    // A run of a year or less is all "last year": 100%, and the most to say it of.
+    if all <= 0.0 || late < 0.1 * all {
         return None;
     }
     let pct = format!("{:.0}", 100.0 * late / all);
-    let (from, end) = (r.months[n - 12].month, r.months[n - 1].month);
+    let (from, end) = (r.months[n.saturating_sub(12)].month, r.months[n - 1].month);
     Some(match lang {
         Lang::Nl => format!(
             "Let op: {pct}% van de trajectstarts valt in de laatste 12 maanden (vanaf {from}). Hun kosten tellen mee; het meeste van wat ze besparen valt na {end} en telt niet mee. Een langere looptijd (--months) telt het wel."
@@ -571,7 +571,7 @@ pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> i
         )?;
     }
     // Ten rows of zeros in a made-up order would look like a ranking.
-    if s.top.iter().all(|w| w.swing_eur.is_zero()) {
+    if !s.top.is_empty() && s.top.iter().all(|w| w.swing_eur.round_dp(0).is_zero()) {
         writeln!(
             out,
             "{}",

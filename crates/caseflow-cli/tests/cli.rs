@@ -1595,6 +1595,20 @@ fn a_run_ending_soon_after_programme_starts_says_so_as_the_page_does() {
         "84",
     ]));
     assert!(!longer.contains("trajectstarts valt"));
+    // A run of a year has every start in its last 12 months: the most to warn of, as the page.
+    let year = stdout(&caseflow(&[
+        "run",
+        "--preset",
+        "corona-2021",
+        "--months",
+        "12",
+    ]));
+    assert!(
+        year.contains(
+            "Let op: 100% van de trajectstarts valt in de laatste 12 maanden (vanaf 2021-01)."
+        ),
+        "{year}"
+    );
 }
 
 // `caseflow run --seed 5` printed the deterministic run as if the seed had been used.
