@@ -128,6 +128,22 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   await page.context().close();
 });
 
+test('a tornado of zeros says its order means nothing, as the CLI does', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'baseline');
+  await viewData(page, 'sensitivity');
+  const cliText = execFileSync(process.env.CASEFLOW_BIN, ['sensitivity', '--preset', 'baseline'], { encoding: 'utf8' });
+  const said = await page.locator('#sensitivity-none').textContent();
+  assert.ok(cliText.includes(said), `${said} | ${cliText}`);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  // Corona's tornado: its bars, and no such note.
+  await page.waitForFunction(() => /-242\.700/.test(document.querySelector('#sensitivity-intro')?.textContent ?? ''), null, { timeout: 120000 });
+  assert.equal(await page.locator('#sensitivity-none').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('Gevoeligheid and Herkomst besparing equal `caseflow sensitivity` and `breakdown`; a bar opens its assumption', async () => {
   const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');

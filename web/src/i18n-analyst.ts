@@ -35,6 +35,7 @@ const nl = {
   total: 'Totaal',
   // Gevoeligheid
   sensTitle: 'Welke aannames het meest uitmaken',
+  sensNone: 'Geen enkele aanname verandert het netto resultaat: de volgorde zegt niets.',
   sensIntro: (net: string) => `Elke onzekere aanname op de lage en de hoge kant van haar aannemelijke bereik, de andere op hun waarde in gebruik. Het netto resultaat met alle aannames op hun waarde: ${net}. Klik op een balk om die aanname te openen.`,
   colParameter: 'Aanname',
   colLow: 'Laag',
@@ -180,6 +181,7 @@ const en: typeof nl = {
   colTotal: 'Total',
   total: 'Total',
   sensTitle: 'Which assumptions matter most',
+  sensNone: 'No assumption changes the net result: the order means nothing.',
   sensIntro: (net: string) => `Each uncertain assumption at the low and the high end of its plausible range, the others at their values in use. The net result with every assumption at its value: ${net}. Click a bar to open that assumption.`,
   colParameter: 'Assumption',
   colLow: 'Low',

@@ -101,6 +101,8 @@ export class SensitivityView extends AnalysisView<Sensitivity> {
     host.replaceChildren(
       title,
       el('p', { id: 'sensitivity-intro' }, tx.sensIntro(e(central))),
+      // Bars of € 0 in a made-up order would read as a ranking (a scenario without participants).
+      s.top.every((w) => !Math.round(Number(w.swing_eur))) ? el('p', { id: 'sensitivity-none' }, tx.sensNone) : '',
       el('ol', { className: 'tornado', id: 'tornado' }, ...bars),
       el('p', { className: 'legend-line' }, el('span', { className: 'key low' }), ` ${tx.colNetLow}  `, el('span', { className: 'key high' }), ` ${tx.colNetHigh}`),
       el('details', { className: 'chart-table', open: true }, el('summary', {}, tx.table), dataTable('sensitivity-table', [tx.colParameter, t(lang).colUnit, tx.colLow, tx.colHigh, tx.colNetLow, tx.colNetHigh, tx.colSwing], rows)),
