@@ -408,6 +408,9 @@ test('the Monte Carlo follows each edit in a worker, with the numbers the CLI gi
   const net = mc.summary.net_saving_eur;
   assert.ok((await page.locator('#headline').textContent()).includes(`(${nlEur(net.p5)} tot ${nlEur(net.p95)})`), 'net saving range in the headline');
   assert.match(await page.locator('#uncertainty').textContent(), /1\.000 runs, startgetal \(seed\) 1 \(caseflow run --preset corona-2021 --runs 1000 --seed 1\)/);
+  // The runs' median beside the band: the central run is not it (a reviewer took the one for the other).
+  assert.ok((await page.locator('#uncertainty').textContent()).includes(`netto resultaat ${nlEur(net.p5)} tot ${nlEur(net.p95)} (mediaan ${nlEur(net.p50)});`));
+  assert.notEqual(nlEur(net.p50), nlEur(caseflowRun(['--preset', 'corona-2021']).summary.net_saving_eur));
   // An edit drops the bands at once (they belong to the old scenario) and a new Monte Carlo
   // follows; the main thread answers meanwhile.
   await page.fill('#param-growth_pct-number', '5');

@@ -91,7 +91,7 @@ const nl = {
   uncertaintyHint: (runs: string) => `Bereken de onzekerheid: ${runs} runs met getrokken aannames en toeval; de band toont P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: string, seed: number, command: string) =>
     `90%-band (P5-P95): ${b5} tot ${b95} uitkeringen aan het eind${money}. ${runs} runs, startgetal (seed) ${seed} (${command}).`,
-  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; netto resultaat ${n5} tot ${n95}; terugverdiend binnen de looptijd in ${payback === '0%' ? 'geen' : payback} van de runs`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string, n50: string) => `; netto resultaat ${n5} tot ${n95} (mediaan ${n50}); terugverdiend binnen de looptijd in ${payback === '0%' ? 'geen' : payback} van de runs`,
   colGross: 'Bruto besparing',
   colKept: 'Na terugval',
   colCostShare: 'Kostenaandeel',
@@ -295,7 +295,7 @@ const en: Texts = {
   uncertaintyHint: (runs: string) => `Compute the uncertainty: ${runs} runs with drawn assumptions and chance; the band shows P5-P95.`,
   uncertaintyResult: (b5: string, b95: string, money: string, runs: string, seed: number, command: string) =>
     `90% band (P5-P95): ${b5} to ${b95} benefits at the end${money}. ${runs} runs, random seed ${seed} (${command}).`,
-  uncertaintyMoney: (n5: string, n95: string, payback: string) => `; net result ${n5} to ${n95}; paid back within the horizon in ${payback === '0%' ? 'none' : payback} of the runs`,
+  uncertaintyMoney: (n5: string, n95: string, payback: string, n50: string) => `; net result ${n5} to ${n95} (median ${n50}); paid back within the horizon in ${payback === '0%' ? 'none' : payback} of the runs`,
   colGross: 'Gross saving',
   colKept: 'After feedback',
   colCostShare: 'Cost share',

@@ -795,7 +795,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const e = (v: string | null) => (v === null ? '–' : formatEur(this.lang, v));
     const n = (v: number | null) => (v === null ? '–' : formatNumber(this.lang, v));
     // Without programmes there is no net result and nothing to pay back.
-    const money = this.results && this.results.summary.participants > 0 ? tx.uncertaintyMoney(e(net.p5), e(net.p95), `${sharePct(this.lang, mc.summary.payback_month.share_paying_back)}%`) : '';
+    const money = this.results && this.results.summary.participants > 0 ? tx.uncertaintyMoney(e(net.p5), e(net.p95), `${sharePct(this.lang, mc.summary.payback_month.share_paying_back)}%`, e(net.p50)) : '';
     status.textContent = tx.uncertaintyResult(n(benefits.p5), n(benefits.p95), money, n(mc.runs), mc.seed, this.command(mc));
   }
 
