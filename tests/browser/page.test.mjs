@@ -294,6 +294,45 @@ test('on a phone no view is wider than the screen, the tornado has its bars, and
   await page.context().close();
 });
 
+// Regression (an accessibility audit): removing a track was said to no one, and the focus moved
+// on to the next track's button, where a second Enter removed that one too.
+test('removing a track is said, with a way back to the tracks as they were', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.click('#tab-programmes');
+  const ids = () => page.evaluate(() => window.caseflow.scenario().programmes.map((p) => p.id));
+  assert.deepEqual(await ids(), ['track-i', 'track-ii', 'track-iii']);
+  await page.locator('#prog-1-remove').focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.deepEqual(await ids(), ['track-i', 'track-iii']);
+  assert.equal(await page.locator('#notice').getAttribute('role'), 'status');
+  assert.match(await page.locator('#notice').textContent(), /^Arbeidsfit houden verwijderd\./);
+  // Another edit in between: the way back still gives the three tracks, as one undoable step.
+  await page.locator('#prog-0-remove').focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.match(await page.locator('#notice').textContent(), /^Werk naar werk verwijderd\./);
+  await page.click('#notice-action');
+  await settle(page);
+  assert.deepEqual(await ids(), ['track-i', 'track-iii']);
+  await page.click('#undo');
+  await settle(page);
+  assert.deepEqual(await ids(), ['track-iii']);
+  // Undo of a removal itself hides what was said of it.
+  await page.locator('#prog-0-remove').focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.ok(await page.locator('#notice').isVisible());
+  await page.click('#undo');
+  await settle(page);
+  assert.ok(await page.locator('#notice').isHidden());
+  assert.deepEqual(await ids(), ['track-iii']);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 // Regression (an accessibility audit with axe-core): the view was a tab panel that had taken
 // <main>'s landmark role; each step of the Monte Carlo's progress changed a live region; a
 // tornado bar's spoken name left out the amount it shows; Beste mix's error was not said.

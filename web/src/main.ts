@@ -241,6 +241,15 @@ class App implements Ctx, PresentHost, ReportHost {
     return this.presetById(this.current.preset);
   }
 
+  removed(name: string): void {
+    const tx = t(this.lang);
+    const before = this.undoStack.at(-1);
+    if (!before) return;
+    this.notify(tx.removedTrack(name), tx.undo, () => (this.record(), this.restore(before)));
+    // Undo of the removal itself hides the notice too.
+    this.replaced = before;
+  }
+
   edit(change: (s: Scenario) => void, burst?: string): string | null {
     const next = structuredClone(this.scenario);
     change(next);

@@ -24,6 +24,8 @@ export interface Ctx {
   edit(change: (s: Scenario) => void, burst?: string): string | null;
   /** The control's edit is done (its `change` event): its next edit is a new undo step. */
   endBurst(): void;
+  /** Say that the last edit removed a track (`name`), with the way back to before it. */
+  removed(name: string): void;
   /** The "cite this result" line: caseflow version, scenario name and fingerprint. */
   citeLine(): string;
   /** Open another view and put the focus on an element in it. */

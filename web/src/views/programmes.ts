@@ -87,7 +87,9 @@ export class ProgrammesView implements View {
     const code = (c: string) => tx.codes[c] ?? c;
     const remove = el('button', { type: 'button', className: 'remove', id: `prog-${index}-remove` }, tx.removeProgramme);
     attrs(remove, { 'aria-label': `${tx.removeProgramme}: ${programmeName(lang, core.catalogue, prog)}` });
-    remove.addEventListener('click', () => this.ctx.edit((s) => void s.programmes.splice(index, 1)));
+    // Said, with the way back (a screen reader heard nothing, and the focus moves on to the
+    // next track's button).
+    remove.addEventListener('click', () => this.ctx.edit((s) => void s.programmes.splice(index, 1)) ?? this.ctx.removed(programmeName(lang, core.catalogue, prog)));
     const outcome = el('p', { className: 'outcome', id: `prog-${index}-outcome` });
     this.outcomes.set(prog.id, outcome);
     return el(
