@@ -279,7 +279,9 @@ test('on a phone no view is wider than the screen, the tornado has its bars, and
     await page.click(`#tab-${view}`);
     await settle(page);
     if (view === 'sensitivity') await page.waitForSelector('#tornado-0');
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${view}: ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide`);
+    // Against the layout viewport: a phone's browser zooms out to content that is too wide, and
+    // window.innerWidth grows with it.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${view}: ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide`);
   }
   await page.click('#tab-sensitivity');
   const bars = await page.locator('#tornado .track').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().width));
@@ -289,6 +291,15 @@ test('on a phone no view is wider than the screen, the tornado has its bars, and
   for (const id of ['#preset', '#undo', '#present']) {
     assert.ok((await page.locator(id).boundingBox()).height >= 40, id);
   }
+  // The ten tabs are one row that scrolls sideways (five rows pushed the view off the screen).
+  assert.ok((await page.locator('#tabs').boundingBox()).height < 60, JSON.stringify(await page.locator('#tabs').boundingBox()));
+  await page.locator('#tab-compare').tap();
+  assert.equal(await page.getAttribute('#tab-compare', 'aria-selected'), 'true');
+  // Drawn again, the tab row keeps the one shown in sight.
+  await page.click('button[data-lang="en"]');
+  const [tab, row] = await page.evaluate(() => ['#tab-compare', '#tabs'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
+  assert.ok(tab.left >= row.left - 1 && tab.right <= row.right + 1, JSON.stringify([tab, row]));
+  await page.click('button[data-lang="nl"]');
   await page.screenshot({ path: screenshotPath('phone-sensitivity.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await page.context().close();

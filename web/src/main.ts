@@ -1001,6 +1001,10 @@ class App implements Ctx, PresentHost, ReportHost {
     const nav = byId('tabs');
     attrs(nav, { 'aria-label': tx.viewsLabel });
     nav.replaceChildren(...tabs);
+    // On a phone the tabs are one row that scrolls: the one shown is kept in sight.
+    const shown = byId(`tab-${this.view}`);
+    const x = shown.offsetLeft - nav.offsetLeft;
+    if (x < nav.scrollLeft || x + shown.offsetWidth > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = x;
     // Arrow keys move between the tabs, Home and End go to the first and the last (the
     // WAI-ARIA tabs pattern); Tab leaves the list.
     nav.onkeydown = (e) => {
