@@ -382,6 +382,10 @@ test('each chart has a text alternative: a summary and its data as a table', asy
     assert.ok((await page.locator(`#${described}`).textContent()).length > 40, `${id} summary`);
     assert.ok(await page.getAttribute(`#${id}`, 'aria-label'), `${id} label`);
   }
+  // Each table's button names its chart (three alike said nothing to a screen reader).
+  const names = await page.locator('#view details.chart-table > summary').allTextContents();
+  assert.equal(new Set(names).size, names.length, names.join(' | '));
+  assert.equal(names[0], 'Toon de cijfers als tabel: Bijstandsbestand per maand, regio');
   await page.click('#chart ~ details summary');
   const lastRow = page.locator('#chart ~ details tbody tr').last();
   assert.equal(await lastRow.locator('th').textContent(), cli.months.at(-1).month);

@@ -120,7 +120,8 @@ export class LineChart {
     charts.set(id, this);
     this.summary = el('p', { className: 'chart-summary', id: `${id}-summary` });
     this.canvas.setAttribute('aria-describedby', this.summary.id);
-    this.details = el('details', { className: 'chart-table' }, el('summary', {}, tableTitle));
+    // Named with its chart for a screen reader: three "Toon de cijfers als tabel" in a row said nothing.
+    this.details = el('details', { className: 'chart-table' }, el('summary', {}, tableTitle, el('span', { className: 'visually-hidden' }, `: ${title}`)));
     // The table is built only when someone opens it: it is long, and the chart redraws often.
     this.details.addEventListener('toggle', () => this.fillTable());
     this.legend = el('ul', { className: 'legend' });
