@@ -434,13 +434,19 @@ test('Vergelijken: two presets side by side equal `caseflow compare` and `run --
   assert.match(await page.locator('#compare-command').innerText(), /caseflow compare --preset corona-2021 --preset corona-2021-no-programme --runs 1000 --seed 1/);
   await page.screenshot({ path: screenshotPath('analyst-compare-result-1280.png') });
   assert.equal(await page.locator('#compare-periods').count(), 0, 'the same period: no note');
+  // Two scenarios without programmes save € 0 in every run: a tie, said as one, not as "0%".
+  await page.selectOption('#compare-0', 'preset:baseline');
+  await page.selectOption('#compare-1', 'preset:corona-2021-no-programme');
+  await page.click('#compare-run');
+  await page.waitForFunction(() => /even veel/.test(document.querySelector('#compare-chances')?.textContent ?? ''), null, { timeout: 300000 });
+  assert.match(await page.locator('#compare-chances').innerText(), /: 0% \(even veel in 100%\)\./);
   // Scenarios of different periods stand on the calendar, each at its own months, the years
   // between them kept, and get no difference with A (the stock at the end of 2020 less that at
   // the end of 2029 is no effect).
   await page.selectOption('#compare-0', 'preset:statushouders-2018');
   await page.selectOption('#compare-1', 'preset:frozen-budget-2025');
   await page.click('#compare-run');
-  await page.waitForSelector('#compare-periods', { timeout: 300000 });
+  await page.waitForFunction(() => /2018/.test(document.querySelector('#compare-periods')?.textContent ?? ''), null, { timeout: 300000 });
   assert.match(await page.locator('#compare-periods').innerText(), /A: jan 2018 – dec 2020; B: jan 2025 – dec 2029/);
   const rows = await page.locator('#compare-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
   assert.ok(rows.every((r) => r[3] === '–' || r[3] === ''), JSON.stringify(rows));

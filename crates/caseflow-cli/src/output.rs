@@ -830,10 +830,14 @@ pub fn compare_table(
         let (a, b) = (shown(&c.scenarios[p.a].name), shown(&c.scenarios[p.b].name));
         let d = &p.difference_eur;
         // A percentage with at most one decimal, as the page says it ("100%", "97,5%").
-        let chance = format!(
-            "{}%",
-            lang.number((p.p_a_saves_more * 1000.0).round() / 10.0)
-        );
+        let pct = |share: f64| format!("{}%", lang.number((share * 1000.0).round() / 10.0));
+        let mut chance = pct(p.p_a_saves_more);
+        if p.p_equal > 0.0 {
+            chance += lang.pick(
+                &format!(" (gelijk in {})", pct(p.p_equal)),
+                &format!(" (equal in {})", pct(p.p_equal)),
+            );
+        }
         writeln!(
             out,
             "{}",

@@ -1090,6 +1090,23 @@ fn compare_gives_the_chance_as_a_percentage_as_the_page_does() {
     assert!(dutch.contains(&nl), "{nl} in {dutch}");
     let english = stdout(&caseflow(&[&args[..], &["--lang", "en"]].concat()));
     assert!(english.contains(&format!("= {pct}%;")), "{english}");
+    // Two scenarios without programmes save € 0 in every run: a tie, said as one.
+    let tie = [
+        "compare",
+        "--preset",
+        "baseline",
+        "--preset",
+        "corona-2021-no-programme",
+        "--runs",
+        "20",
+    ];
+    assert_eq!(
+        json(&[&tie[..], &["--format", "json"]].concat())["pairs"][0]["p_equal"],
+        1.0
+    );
+    assert!(stdout(&caseflow(&tie)).contains("= 0% (gelijk in 100%);"));
+    let english = stdout(&caseflow(&[&tie[..], &["--lang", "en"]].concat()));
+    assert!(english.contains("= 0% (equal in 100%);"), "{english}");
 }
 
 #[test]

@@ -26,9 +26,9 @@ const LANES: usize = 4;
 pub const MAX_SCENARIOS: usize = 4;
 
 /// How the comparison is computed.
-const METHOD: &str = "paired Monte Carlo: run r of every scenario draws from the same Xoshiro256++ stream (seed, r), as `caseflow run --runs N --seed S` does, so the scenarios meet the same parameter draws (z-scores around each one's values in use) and, with equally many programmes, the same process noise; P(A saves more than B) is the share of runs with A's net saving above B's; the difference's percentiles are over the paired differences (linear interpolation)";
+const METHOD: &str = "paired Monte Carlo: run r of every scenario draws from the same Xoshiro256++ stream (seed, r), as `caseflow run --runs N --seed S` does, so the scenarios meet the same parameter draws (z-scores around each one's values in use) and, with equally many programmes, the same process noise; P(A saves more than B) is the share of runs with A's net saving above B's (runs where both are equal to the cent are counted apart, as ties); the difference's percentiles are over the paired differences (linear interpolation)";
 /// [`METHOD`] in Dutch.
-const METHOD_NL: &str = "gepaarde Monte Carlo: run r van elk scenario trekt uit dezelfde Xoshiro256++-reeks (seed, r), zoals `caseflow run --runs N --seed S` doet, dus de scenario's krijgen dezelfde trekkingen van de aannames (z-scores rond de eigen waarden in gebruik van elk scenario) en, bij evenveel programma's, dezelfde procesruis; P(A bespaart meer dan B) is het aandeel van de runs waarin de netto besparing van A hoger is dan die van B; de percentielen van het verschil gaan over de gepaarde verschillen (lineaire interpolatie)";
+const METHOD_NL: &str = "gepaarde Monte Carlo: run r van elk scenario trekt uit dezelfde Xoshiro256++-reeks (seed, r), zoals `caseflow run --runs N --seed S` doet, dus de scenario's krijgen dezelfde trekkingen van de aannames (z-scores rond de eigen waarden in gebruik van elk scenario) en, bij evenveel programma's, dezelfde procesruis; P(A bespaart meer dan B) is het aandeel van de runs waarin de netto besparing van A hoger is dan die van B (runs waarin beide tot op de cent gelijk zijn tellen apart, als gelijkspel); de percentielen van het verschil gaan over de gepaarde verschillen (lineaire interpolatie)";
 
 /// Percentiles of an amount over the runs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,6 +77,9 @@ pub struct Pair {
     pub b: usize,
     /// Share of runs in which A's net saving is larger than B's.
     pub p_a_saves_more: f64,
+    /// Share of runs in which both save the same, to the cent (scenarios that differ only
+    /// where no run reaches, or not at all).
+    pub p_equal: f64,
     /// A's net saving minus B's, over the paired runs.
     pub difference_eur: MoneyStats,
 }
@@ -349,6 +352,7 @@ impl Model {
         for a in 0..nets.len() {
             for b in a + 1..nets.len() {
                 let more = nets[a].iter().zip(&nets[b]).filter(|(x, y)| x > y).count();
+                let equal = nets[a].iter().zip(&nets[b]).filter(|(x, y)| x == y).count();
                 let diff: Vec<f64> = nets[a]
                     .iter()
                     .zip(&nets[b])
@@ -358,6 +362,7 @@ impl Model {
                     a,
                     b,
                     p_a_saves_more: more as f64 / f64::from(runs),
+                    p_equal: equal as f64 / f64::from(runs),
                     difference_eur: money_stats(&diff),
                 });
             }
@@ -453,6 +458,7 @@ mod tests {
         let c = m.compare(&[a.clone(), a], 40, 1, &mut |_| {}).unwrap();
         assert_eq!(c.pairs.len(), 1);
         assert_eq!(c.pairs[0].p_a_saves_more, 0.0);
+        assert_eq!(c.pairs[0].p_equal, 1.0, "every run a tie");
         assert_eq!(c.pairs[0].difference_eur.p5, Decimal::ZERO);
         assert_eq!(c.pairs[0].difference_eur.p95, Decimal::ZERO);
     }
@@ -469,6 +475,7 @@ mod tests {
         let (p, q) = (c.pairs[0].p_a_saves_more, back.pairs[0].p_a_saves_more);
         // Without programmes the net saving is exactly 0 in every run: no ties unless A's is 0.
         assert!((p + q - 1.0).abs() < 1e-12, "{p} + {q}");
+        assert_eq!((c.pairs[0].p_equal, back.pairs[0].p_equal), (0.0, 0.0));
         assert_eq!(
             c.pairs[0].difference_eur.p50,
             c.scenarios[0].net_saving_runs_eur.p50

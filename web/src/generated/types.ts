@@ -949,6 +949,11 @@ export type Pair = {
    */
   p_a_saves_more: number,
   /**
+   * Share of runs in which both save the same, to the cent (scenarios that differ only
+   * where no run reaches, or not at all).
+   */
+  p_equal: number,
+  /**
    * A's net saving minus B's, over the paired runs.
    */
   difference_eur: MoneyStats,

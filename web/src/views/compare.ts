@@ -248,7 +248,7 @@ export class CompareView implements View {
     const periodNote = periods.every((_, i) => samePeriod(i)) ? [] : [el('p', { className: 'warn', id: 'compare-periods' }, tx.cmpPeriods(periods.map((p, i) => `${letter(i)}: ${p}`).join('; ')))];
     const pct = (p: number) => `${n(p * 100, 1)}%`;
     // The core gives the difference as A − B; the table shows B − A, and so does this line.
-    const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more), e(0 - Number(p.difference_eur.p95)), e(0 - Number(p.difference_eur.p5))), periods[p.a] === periods[p.b] ? '' : ` ${tx.cmpOtherPeriods}`));
+    const chances = o.comparison.pairs.map((p) => el('li', {}, tx.cmpChance(names[p.a]!, names[p.b]!, pct(p.p_a_saves_more) + (p.p_equal > 0 ? tx.cmpTie(pct(p.p_equal)) : ''), e(0 - Number(p.difference_eur.p95)), e(0 - Number(p.difference_eur.p5))), periods[p.a] === periods[p.b] ? '' : ` ${tx.cmpOtherPeriods}`));
     return [
       el('h3', {}, tx.cmpDiffTitle),
       ...periodNote,
