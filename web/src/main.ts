@@ -967,11 +967,15 @@ class App implements Ctx, PresentHost, ReportHost {
   /** Undo and redo enabled as there is something to undo or redo; a button disabled with the
    * focus on it passes it to the other (Chromium 148 drops the focus at once). */
   private renderHistory(): void {
+    const undo = document.getElementById('undo') as HTMLButtonElement | null;
+    const redo = document.getElementById('redo') as HTMLButtonElement | null;
+    const [noUndo, noRedo] = [this.undoStack.length === 0, this.redoStack.length === 0];
+    // Most edits of a drag change neither button: then nothing is touched, since looking
+    // after the focus makes the browser lay out the page, half a millisecond of each step.
+    if (undo?.disabled === noUndo && redo?.disabled === noRedo) return;
     this.keepingFocus(() => {
-      const undo = document.getElementById('undo') as HTMLButtonElement | null;
-      const redo = document.getElementById('redo') as HTMLButtonElement | null;
-      if (undo) undo.disabled = this.undoStack.length === 0;
-      if (redo) redo.disabled = this.redoStack.length === 0;
+      if (undo) undo.disabled = noUndo;
+      if (redo) redo.disabled = noRedo;
     });
   }
 
