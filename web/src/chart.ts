@@ -318,6 +318,8 @@ export class LineChart {
     // gives it what the title, headline and keys do not need), else part of the window.
     const room = this.canvas.clientHeight;
     const height = this.thick ? (room > 0 ? Math.min(room, width * 0.6) : Math.min(width * 0.5, window.innerHeight * 0.42)) : Math.min(360, width * 0.42);
-    return { width, height: Math.round(Math.max(200, height)) };
+    // A place given by the layout has its own floor (its CSS min-height), which holds on a small
+    // screen (a projector at 200% zoom): a taller chart would run over the legend under it.
+    return { width, height: Math.round(Math.max(this.thick && room > 0 ? 0 : 200, height)) };
   }
 }
