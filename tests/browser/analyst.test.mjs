@@ -84,6 +84,9 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   );
   const key = await page.locator('#cost-key-table').innerText();
   assert.ok(key.includes(nlEur(split.rows[0].total_eur)), key);
+  // The totals row: what all pay is the total (the overhead moves money to Maastricht).
+  const totals = await page.locator('#cost-key-table tbody tr').last().evaluate((tr) => Array.from(tr.children).map((c) => c.textContent));
+  assert.equal(totals.at(-1), nlEur(data.total), totals.join(' | '));
   assert.equal(await page.locator('#municipalities-multiples svg[role=img]').count(), 7);
   // Each small multiple has its own scale, so its caption gives its tallest bar (net position).
   const captions = await page.locator('#municipalities-multiples figcaption').allTextContents();

@@ -48,7 +48,7 @@ enum Command {
     Presets(PresetsArgs),
     /// Every parameter with its unit, default, ranges, evidence and source.
     Params(ParamsArgs),
-    /// Split a total by the cost key (verdeelsleutel), with overhead on the regional shares.
+    /// Split a total by the cost key (verdeelsleutel), with overhead on the regional shares, paid to Maastricht.
     Allocate(AllocateArgs),
     /// The tornado: the assumptions that move the net saving most.
     Sensitivity(AnalysisArgs),
@@ -148,7 +148,7 @@ struct AllocateArgs {
     /// The total to split, euros.
     #[arg(long, value_name = "EUR", allow_hyphen_values = true)]
     total: String,
-    /// Overhead on the five regional shares, percent (seed 003: 50).
+    /// Overhead on the five regional shares, paid to Maastricht, percent (seed 003: 50).
     #[arg(
         long,
         value_name = "P",

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use caseflow_core::Decimal;
 use caseflow_core::allocate::Split;
 use caseflow_core::analysis::{Breakdown, Mix, Objective, Optimisation, Sensitivity};
 use caseflow_core::montecarlo::MonteCarlo;
@@ -374,8 +375,8 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
         lang.pick("totaal", "total"),
         "100",
         s.totals.share_eur,
-        s.totals.overhead_eur,
-        s.totals.share_eur + s.totals.overhead_eur
+        s.rows.iter().map(|r| r.overhead_eur).sum::<Decimal>(),
+        s.rows.iter().map(|r| r.total_eur).sum::<Decimal>()
     )?;
     writeln!(
         out,
@@ -385,6 +386,20 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
             "Regional total (five municipalities incl. overhead) €"
         ),
         s.totals.regional_total_eur
+    )?;
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            &format!(
+                "De opslag ({} €) betalen de vijf aan Maastricht, dat het werk uitvoert: het totaal blijft het totaal (seed 003 §8)",
+                s.totals.overhead_eur
+            ),
+            &format!(
+                "The five pay the overhead ({} €) to Maastricht, which does the work: the total stays the total (seed 003 §8)",
+                s.totals.overhead_eur
+            ),
+        )
     )?;
     match lang {
         Lang::Nl => writeln!(

@@ -668,8 +668,10 @@ fn allocate_reproduces_the_seed_003_split_with_exact_totals() {
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 6);
     assert_eq!(rows[0]["municipality"], "maastricht");
-    assert_eq!(rows[0]["overhead_eur"], "0");
-    assert_eq!(rows[0]["total_eur"], rows[0]["share_eur"]);
+    // Maastricht receives the five's overhead: what all pay is the total (seed 003 §8 funds
+    // its €303,916 with the region's €99,927).
+    assert_eq!(rows[0]["overhead_eur"], "-33309");
+    assert_eq!(rows[0]["total_eur"], "203989");
     assert_eq!(rows[2]["total_eur"], "14360", "Gulpen-Wittem, seed 003");
     assert_eq!(v["totals"]["share_eur"], "303916");
     assert_eq!(v["totals"]["overhead_eur"], "33309");

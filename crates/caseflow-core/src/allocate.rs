@@ -1,5 +1,8 @@
 //! The cost split (verdeelsleutel): any total shared by the seed 003 key, with an overhead
-//! surcharge on the five regional shares (Maastricht carries its own overhead).
+//! surcharge on the five regional shares that they pay to Maastricht, the municipality that
+//! carries out the work (and its overhead). The overhead moves money between municipalities;
+//! the total stays the total, as seed 003 §8 funds its €303,916 with the region's €99,927
+//! overhead included.
 //!
 //! Rounding: amounts are whole multiples of a unit (one euro for the seed 003 table, one cent
 //! for programme costs). Shares are split by the largest-remainder rule: every municipality gets
@@ -29,10 +32,11 @@ pub struct SplitRow {
     /// Its share of the total.
     #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub share_eur: Decimal,
-    /// The overhead surcharge on its share (0 for Maastricht).
+    /// The overhead surcharge on its share; for Maastricht minus the five's overhead, which
+    /// it receives.
     #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub overhead_eur: Decimal,
-    /// Share plus overhead.
+    /// Share plus overhead: what it pays.
     #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub total_eur: Decimal,
 }
@@ -44,7 +48,7 @@ pub struct SplitTotals {
     /// Sum of the shares: the total split.
     #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub share_eur: Decimal,
-    /// Sum of the overheads.
+    /// The overhead the five regional municipalities pay to Maastricht.
     #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
     pub overhead_eur: Decimal,
     /// The five regional municipalities' shares plus overhead: what the region contributes.
@@ -91,7 +95,8 @@ pub fn largest_remainder(total: Decimal, weights: &[Decimal], unit: Decimal) -> 
 }
 
 /// Split `total` by `key_pct` (one per municipality, in [`MUNICIPALITIES`] order), adding
-/// `overhead_pct` on the five regional shares, in whole `unit`s.
+/// `overhead_pct` on the five regional shares and taking it off Maastricht's, in whole
+/// `unit`s: the totals paid add up to `total`.
 pub fn split(
     total: Decimal,
     key_pct: &[Decimal; N_MUNI],
@@ -114,7 +119,12 @@ pub fn split(
         })
         .collect();
     let overhead_total: Decimal = exact_overhead.iter().sum();
-    let overheads = largest_remainder(overhead_total, &exact_overhead, unit);
+    let mut overheads = largest_remainder(overhead_total, &exact_overhead, unit);
+    if let Some(received) = overheads.get(1..).map(|o| o.iter().sum::<Decimal>()) {
+        if !received.is_zero() {
+            overheads[0] = -received;
+        }
+    }
     let rows: Vec<SplitRow> = MUNICIPALITIES
         .iter()
         .enumerate()
@@ -129,14 +139,14 @@ pub fn split(
         .collect();
     let totals = SplitTotals {
         share_eur: rows.iter().map(|r| r.share_eur).sum(),
-        overhead_eur: rows.iter().map(|r| r.overhead_eur).sum(),
+        overhead_eur: rows[1..].iter().map(|r| r.overhead_eur).sum(),
         regional_total_eur: rows[1..].iter().map(|r| r.total_eur).sum(),
     };
     Split {
         rows,
         totals,
         rounding: format!(
-            "whole units of €{unit}: largest remainder for the shares and for the overhead (computed on the exact shares, total rounded half away from zero); ties to the earlier municipality"
+            "whole units of €{unit}: largest remainder for the shares and for the overhead (computed on the exact shares, total rounded half away from zero), which Maastricht receives; ties to the earlier municipality"
         ),
     }
 }
@@ -177,7 +187,8 @@ impl CostKey {
         }
     }
 
-    /// Each municipality's share plus overhead of `total`, in whole cents: the `total_eur` of
+    /// What each municipality pays of `total` (share plus overhead, Maastricht's received
+    /// overhead taken off), in whole cents: the `total_eur` of
     /// the rows of `split(total, key_pct, overhead_pct, 0.01)`.
     ///
     /// In integers when the key adds up to 100%, the total is positive and the amounts are
@@ -221,7 +232,8 @@ impl CostKey {
         let units = (t * overhead * regional + scale / 2) / scale;
         let mut weights = key;
         weights[0] = 0;
-        let overheads = remainder_parts(units, &weights, regional, true)?;
+        let mut overheads = remainder_parts(units, &weights, regional, true)?;
+        overheads[0] = -overheads[1..].iter().sum::<i128>();
         for ((out, share), extra) in total.iter_mut().zip(shares).zip(overheads) {
             *out = part(share) + part(extra);
         }
@@ -292,8 +304,11 @@ mod tests {
         // seed 003: the €303,916 extra cost of the statushouders pilot, 50% overhead on the
         // five regional shares.
         let s = split(d(303_916), &key(), d(50), Decimal::ONE);
+        // Maastricht's row is blank in the paper past its share: it receives the five's
+        // overhead and pays the rest, €303,916 − €99,927, which the province's €126,821 and
+        // the refugee fund's €77,167 cover (within the paper's euro).
         let paper: [(i64, i64, i64); 6] = [
-            (237_297, 0, 237_297),
+            (237_297, -33_309, 203_989),
             (13_828, 6_914, 20_742),
             (9_573, 4_787, 14_360),
             (14_011, 7_005, 21_016),
@@ -316,9 +331,16 @@ mod tests {
         assert_eq!(s.totals.share_eur, d(303_916));
         assert_eq!(s.totals.overhead_eur, d(33_309));
         assert_eq!(s.totals.regional_total_eur, d(99_927));
-        // Maastricht carries its own overhead.
-        assert_eq!(s.rows[0].overhead_eur, Decimal::ZERO);
-        assert_eq!(s.rows[0].total_eur, s.rows[0].share_eur);
+        // The overhead moves money to Maastricht: what all pay is the total.
+        assert_eq!(s.rows[0].overhead_eur, d(-33_309));
+        assert_eq!(
+            s.rows.iter().map(|r| r.total_eur).sum::<Decimal>(),
+            d(303_916)
+        );
+        assert_eq!(
+            s.rows[0].total_eur,
+            d(303_916) - s.totals.regional_total_eur
+        );
     }
 
     #[test]

@@ -701,9 +701,6 @@ impl Area {
 
 /// Cost paid each month by each municipality: re-integration programmes by the cost key (with
 /// the overhead on the regional shares), BUIG-funded ones where the participant lives.
-/// Returns `(key_share[t][m], buig[t][m])`, in cents.
-/// Cost paid each month by each municipality: re-integration programmes by the cost key (with
-/// the overhead on the regional shares), BUIG-funded ones where the participant lives.
 /// Fills `scratch.key_cost[t][m]` and `scratch.buig_cost[t][m]`, in cents.
 fn programme_costs(inp: &Inputs, with: &Chain, scratch: &mut Scratch) {
     let months = inp.months as usize;
@@ -723,6 +720,10 @@ fn programme_costs(inp: &Inputs, with: &Chain, scratch: &mut Scratch) {
     cum_muni.clear();
     cum_muni.resize(n_prog, [(0.0, Cents::default()); N_MUNI]);
     let key = scratch.cost_key(inp);
+    // The key splits the cumulative cost, and each month pays the difference, so that each
+    // municipality's total is the key's split of the whole cost to the cent (split month by
+    // month, the roundings drifted by up to a cent a month).
+    let (mut key_total, mut key_paid) = (Cents::default(), [Cents::default(); N_MUNI]);
     for t in 0..months {
         let mut region_reintegration = Cents::default();
         for (p, prog) in inp.programmes.iter().enumerate() {
@@ -747,7 +748,12 @@ fn programme_costs(inp: &Inputs, with: &Chain, scratch: &mut Scratch) {
             }
         }
         if !region_reintegration.is_zero() {
-            key_cost[t] = key.split_cents(region_reintegration);
+            key_total += region_reintegration;
+            let now = key.split_cents(key_total);
+            for ((cost, paid), now) in key_cost[t].iter_mut().zip(&mut key_paid).zip(now) {
+                *cost = now - *paid;
+                *paid = now;
+            }
         }
     }
     scratch.key_cost = key_cost;

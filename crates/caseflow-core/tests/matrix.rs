@@ -5,6 +5,8 @@
 //! minus the scenario's, without programmes there is no saving, the cost split sums exactly,
 //! and the Monte Carlo's bands are ordered (P5 ≤ P25 ≤ P50 ≤ P75 ≤ P95).
 
+use caseflow_core::allocate;
+use caseflow_core::scenario::Funding;
 use caseflow_core::{Model, Scenario};
 use rand::{RngExt, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -72,6 +74,42 @@ fn check(model: &Model, s: &Scenario, label: &str) {
         .map(|m| m.summary.programme_cost_eur)
         .sum();
     assert_eq!(shares, r.summary.programme_cost_eur, "{label}: cost split");
+    // Each municipality pays the key's split of the whole cost, to the cent, as `caseflow
+    // allocate` splits it (when all of it is split by the key).
+    let inp = s.resolve(&model.table).unwrap();
+    if inp
+        .programmes
+        .iter()
+        .all(|p| p.funding == Funding::Reintegration)
+    {
+        let key = inp
+            .cost_key_pct
+            .map(|k| Decimal::from_f64_retain(k).unwrap().round_dp(4));
+        let overhead = Decimal::from_f64_retain(inp.cost_split_overhead_pct)
+            .unwrap()
+            .round_dp(4);
+        let split = allocate::split(
+            r.summary.programme_cost_eur,
+            &key,
+            overhead,
+            Decimal::new(1, 2),
+        );
+        for (m, row) in r.municipalities.iter().zip(&split.rows) {
+            assert_eq!(
+                m.summary.programme_cost_eur, row.total_eur,
+                "{label}: {} pays its share of the whole",
+                m.name
+            );
+            // Splitting the cumulative cost never takes a cent back in a month.
+            assert!(
+                m.months
+                    .iter()
+                    .all(|month| month.programme_cost_eur >= Decimal::ZERO),
+                "{label}: {} has a month of negative cost",
+                m.name
+            );
+        }
+    }
     let savings: Decimal = r
         .municipalities
         .iter()

@@ -177,7 +177,9 @@ export class MunicipalitiesView implements View {
       this.split = { total, overhead, split, error: null };
       const e = (v: string) => formatEur(lang, v);
       const rows = split.rows.map((row) => [row.name, `${formatNumber(lang, Number(row.key_pct), 2)}%`, e(row.share_eur), e(row.overhead_eur), e(row.total_eur)]);
-      rows.push([tx.total, '100%', e(split.totals.share_eur), e(split.totals.overhead_eur), formatEur(lang, (cents(split.totals.share_eur) + cents(split.totals.overhead_eur)) / 100)]);
+      // The overhead moves money to Maastricht: its column adds up to nothing, the paid to the total.
+      const sum = (f: (row: (typeof split.rows)[number]) => string) => formatEur(lang, split.rows.reduce((a, row) => a + cents(f(row)), 0) / 100);
+      rows.push([tx.total, '100%', e(split.totals.share_eur), sum((row) => row.overhead_eur), sum((row) => row.total_eur)]);
       section.append(el('p', {}, tx.keyIntro(e(total), formatNumber(lang, Number(overhead), 2))), el('div', { className: 'scroll' }, dataTable('cost-key-table', [tx.colArea, tx.colKey, tx.colShare, tx.colOverhead, tx.colTotal], rows)));
     } catch (err) {
       this.split = { total, overhead, split: null, error: failure(lang, err) };
