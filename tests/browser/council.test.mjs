@@ -325,6 +325,10 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   // The cite row's label is not repeated in its cell.
   const citeRow = byName['Verantwoording'].find((r) => r[0] === 'Citeer als');
   assert.ok(citeRow && /^caseflow /.test(String(citeRow[1])), String(citeRow));
+  // The data sheets' cite column names the scenario as the page and the about sheet do (it
+  // named the preset's id).
+  const cited = String(sheet[1][sheet[0].indexOf('cite')]);
+  assert.ok(cited.includes(`scenario "${await page.locator('#scenario-name').inputValue()}"`), cited);
 
   // Changed, the preset's name gets "(gewijzigd)": the three CSV files keep their own names
   // (the long name cut the suffix off, and all three were saved under one name), and the cite

@@ -1060,7 +1060,7 @@ class App implements Ctx, PresentHost, ReportHost {
   private async downloadXlsx(): Promise<void> {
     try {
       const name = this.shownName();
-      const blob = await workbook({ core: this.core, lang: this.lang, scenario: this.scenario, uncertainty: this.uncertainty, name, cite: this.citeLine(), fingerprint: this.fingerprint() });
+      const blob = await workbook({ core: this.core, lang: this.lang, scenario: { ...this.scenario, name }, uncertainty: this.uncertainty, name, cite: this.citeLine(), fingerprint: this.fingerprint() });
       download(fileName(name, 'xlsx'), blob.type, blob);
     } catch (e) {
       this.notify(message(this.lang, e));
