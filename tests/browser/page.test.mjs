@@ -307,6 +307,32 @@ test('on a phone no view is wider than the screen, the tornado has its bars, and
 
 // Regression (an accessibility audit): removing a track was said to no one, and the focus moved
 // on to the next track's button, where a second Enter removed that one too.
+// A presenter's double click on Verwijderen deleted the scenario shown next too, for good.
+test('a double click makes, copies or deletes one scenario and removes one track', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  const count = () => page.locator('#scenario-select option').count();
+  const before = await count();
+  await page.dblclick('#scenario-copy');
+  await settle(page);
+  assert.equal(await count(), before + 1, 'one copy');
+  await page.dblclick('#scenario-new');
+  await settle(page);
+  assert.equal(await count(), before + 2, 'one new scenario');
+  await page.dblclick('#scenario-delete');
+  await settle(page);
+  assert.equal(await count(), before + 1, 'one deleted');
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.click('#tab-programmes');
+  await page.dblclick('#prog-1-remove');
+  await settle(page);
+  assert.deepEqual(await page.evaluate(() => window.caseflow.scenario().programmes.map((p) => p.id)), ['track-i', 'track-iii']);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('removing a track is said, with a way back to the tracks as they were', async () => {
   const { page, problems } = await openPage(env);
   await page.selectOption('#preset', 'corona-2021');

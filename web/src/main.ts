@@ -916,6 +916,13 @@ class App implements Ctx, PresentHost, ReportHost {
       b.addEventListener('click', action);
       return b;
     };
+    // A button that makes or deletes a scenario takes a double click as one click: the bar is
+    // drawn again after the first, and the second deleted the scenario shown next.
+    const once = (id: string, text: string, action: () => void) => {
+      const b = el('button', { type: 'button', id }, text);
+      b.addEventListener('click', (e) => e.detail > 1 || action());
+      return b;
+    };
     const description = this.description();
     const importer = el('input', { type: 'file', id: 'import', accept: '.json,.toml,application/json,text/plain', className: 'visually-hidden' });
     importer.addEventListener('change', () => {
@@ -932,14 +939,14 @@ class App implements Ctx, PresentHost, ReportHost {
         'bar-row',
         pair(el('label', { htmlFor: 'scenario-select' }, tx.scenario), choose),
         pair(el('label', { htmlFor: 'scenario-name' }, tx.name), name),
-        button('scenario-new', tx.newScenario, () => this.switchTo(this.fresh(this.core.catalogue.presets[0]!))),
-        button('scenario-copy', tx.copyScenario, () => {
+        once('scenario-new', tx.newScenario, () => this.switchTo(this.fresh(this.core.catalogue.presets[0]!))),
+        once('scenario-copy', tx.copyScenario, () => {
           const copy = this.store.create(tx.copyOf(this.current.name), this.current.preset, structuredClone(this.scenario));
           this.saved.push(copy);
           this.persist(copy);
           this.switchTo(copy);
         }),
-        button('scenario-delete', tx.deleteScenario, () => this.remove()),
+        once('scenario-delete', tx.deleteScenario, () => this.remove()),
         pair(el('label', { htmlFor: 'preset' }, tx.preset), presets),
       ),
       row(

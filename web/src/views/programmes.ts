@@ -89,7 +89,8 @@ export class ProgrammesView implements View {
     attrs(remove, { 'aria-label': `${tx.removeProgramme}: ${programmeName(lang, core.catalogue, prog)}` });
     // Said, with the way back (a screen reader heard nothing, and the focus moves on to the
     // next track's button).
-    remove.addEventListener('click', () => this.ctx.edit((s) => void s.programmes.splice(index, 1)) ?? this.ctx.removed(programmeName(lang, core.catalogue, prog)));
+    // A double click removes one track: the second click fell on the next track's button.
+    remove.addEventListener('click', (e) => e.detail > 1 || (this.ctx.edit((s) => void s.programmes.splice(index, 1)) ?? this.ctx.removed(programmeName(lang, core.catalogue, prog))));
     const outcome = el('p', { className: 'outcome', id: `prog-${index}-outcome` });
     this.outcomes.set(prog.id, outcome);
     return el(
