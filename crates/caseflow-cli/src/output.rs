@@ -701,21 +701,31 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
             unspent.round_dp(0)
         )?;
     }
+    // A decided mix over the budget can do better than the best within it: then it is ahead,
+    // said as such ("short by €-729584" read as nonsense).
+    let gap = o.decided_shortfall.abs();
     let shortfall = match o.objective {
-        Objective::NetSaving => format!("€{:.0}", o.decided_shortfall),
+        Objective::NetSaving => format!("€{gap:.0}"),
         Objective::ExitsToWork => format!(
             "{} {}",
-            lang.number_text(format!("{:.1}", o.decided_shortfall)),
+            lang.number_text(format!("{gap:.1}")),
             lang.pick("uitstromers naar werk", "exits to work")
         ),
     };
     writeln!(
         out,
         "{}: {shortfall}",
-        lang.pick(
-            "Afstand besloten tot beste",
-            "Decided mix short of the best by"
-        ),
+        if o.decided_shortfall < 0.0 {
+            lang.pick(
+                "Besloten pakket boven het beste binnen het budget",
+                "Decided mix ahead of the best within the budget by",
+            )
+        } else {
+            lang.pick(
+                "Afstand besloten tot beste",
+                "Decided mix short of the best by",
+            )
+        },
     )?;
     // The best mix is searched within the budget; a decided mix that costs more is shown for
     // comparison, and may do better on money the budget does not have.

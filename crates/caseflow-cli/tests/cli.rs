@@ -995,6 +995,49 @@ fn optimise_weighs_the_best_mix_against_the_decided_one_on_the_same_money() {
         "{}",
         stdout(&o)
     );
+    // A decided mix over the budget that does better than the best within it is ahead of it,
+    // not "short by €-…".
+    let presets = json(&["presets", "--format", "json"]);
+    let mut big = presets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "corona-2021")
+        .unwrap()["scenario"]
+        .clone();
+    big["programmes"][0]["participants"] = 2000.into();
+    let file = std::env::temp_dir().join(format!("caseflow-ahead-{}.json", std::process::id()));
+    std::fs::write(&file, big.to_string()).unwrap();
+    let path = file.to_str().unwrap();
+    let v = json(&[
+        "optimise",
+        "--scenario",
+        path,
+        "--budget",
+        "1645000",
+        "--format",
+        "json",
+    ]);
+    let gap = v["decided_shortfall"].as_f64().unwrap();
+    assert!(gap < 0.0, "{gap}");
+    let table = stdout(&caseflow(&[
+        "optimise",
+        "--scenario",
+        path,
+        "--budget",
+        "1645000",
+        "--lang",
+        "en",
+    ]));
+    std::fs::remove_file(&file).ok();
+    assert!(
+        table.contains(&format!(
+            "Decided mix ahead of the best within the budget by: €{:.0}",
+            -gap
+        )),
+        "{table}"
+    );
+    assert!(!table.contains("€-"), "{table}");
 }
 
 #[test]

@@ -207,7 +207,7 @@ export class BestMixView implements View {
     return [
       el('p', { id: 'bestmix-time' }, tx.searchTime(formatNumber(lang, f.ms, 0))),
       dataTable('bestmix-table', [tx.colTrack, tx.colBest, tx.colDecided, tx.colMax], rows),
-      el('p', { id: 'bestmix-shortfall' }, tx.shortfall(objective(o.decided_shortfall))),
+      el('p', { id: 'bestmix-shortfall' }, o.decided_shortfall < 0 ? tx.ahead(objective(-o.decided_shortfall), e(o.decided.cost_eur), e(o.budget_eur)) : tx.shortfall(objective(o.decided_shortfall))),
       el('p', {}, use),
       used,
       this.frontier.figure,
