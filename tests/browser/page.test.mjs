@@ -146,6 +146,40 @@ test('the keyboard alone reaches and moves every slider, in every view', async (
   await page.context().close();
 });
 
+// A controller typed "1,200" for the benefit cost on the Dutch page and got € 1,20 a month.
+test('an amount in euros with three decimals is asked about, in each language and in Beste mix', async () => {
+  const { page, problems } = await openPage(env);
+  const cost = () => page.evaluate(() => window.caseflow.scenario().set.benefit_cost_month_eur);
+  const before = await cost();
+  await page.fill('#param-benefit_cost_month_eur-number', '1,200');
+  assert.match(await page.locator('#param-benefit_cost_month_eur-error').textContent(), /^Uitkeringslast per uitkering: ‘1,200’ heeft drie cijfers achter de komma; .* Bedoel je 1200 euro\? Typ dan 1200\. De laatste geldige waarde/);
+  assert.equal(await cost(), before);
+  // Two decimals are an amount with cents, as ever; grouping is thousands.
+  await page.fill('#param-benefit_cost_month_eur-number', '1.250');
+  assert.equal(await page.locator('#param-benefit_cost_month_eur-error').textContent(), '');
+  assert.equal(await cost(), 1250);
+  await page.click('#tab-assumptions');
+  await page.fill('#assume-benefit_cost_month_eur', '1,300');
+  await page.dispatchEvent('#assume-benefit_cost_month_eur', 'change');
+  assert.match(await page.locator('#assume-benefit_cost_month_eur-error').textContent(), /‘1,300’ heeft drie cijfers achter de komma/);
+  assert.equal(await cost(), 1250);
+  await page.click('[data-lang=en]');
+  await page.click('#tab-overview');
+  await page.fill('#param-benefit_cost_month_eur-number', '1.200');
+  assert.match(await page.locator('#param-benefit_cost_month_eur-error').textContent(), /‘1\.200’ has three digits after the decimal point; .* Did you mean 1200 euros\?/);
+  assert.equal(await cost(), 1250);
+  await page.click('[data-lang=nl]');
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.click('#tab-bestmix');
+  await page.fill('#bestmix-budget', '1,645');
+  await page.click('#bestmix-search');
+  assert.match(await page.locator('#bestmix-error').textContent(), /^Budget \(€\): ‘1,645’ heeft drie cijfers achter de komma; .* Bedoel je 1645 euro\?/);
+  assert.equal(await page.evaluate(() => window.caseflow.viewData()), null);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('a bad value is refused at the field with the range, the scenario kept; undo and redo restore edits', async () => {
   const { page, problems } = await openPage(env);
   await page.fill('#param-growth_pct-number', '3');

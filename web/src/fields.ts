@@ -41,7 +41,21 @@ export function keptMessage(lang: Lang, inUse?: number): string {
  * Check a typed value against its spec: the number, or the message (field, value, allowed
  * range, and the value `inUse` instead) to show at the field.
  */
+/**
+ * An amount in euros with three digits after the language's decimal sign ("1,200" on the
+ * Dutch page, "1.200" on the English one): nobody means tenths of a cent, so it is most likely
+ * the other language's thousands, and it is asked about rather than read as € 1,20. The
+ * message naming the field and the value, or null.
+ */
+export function ambiguousAmount(lang: Lang, name: string, text: string): string | null {
+  const decimal = lang === 'nl' ? ',' : '.';
+  const m = new RegExp(`^\\s*(?:€\\s*)?(\\d{1,3})\\${decimal}(\\d{3})\\s*$`).exec(text);
+  return m ? t(lang).ambiguousAmount(name, text.trim(), `${m[1]}${m[2]}`) : null;
+}
+
 export function readTyped(lang: Lang, spec: ParamSpec, text: string, inUse?: number): { value: number } | { error: string } {
+  const ambiguous = spec.unit_nl.startsWith('€') ? ambiguousAmount(lang, label(lang, spec), text) : null;
+  if (ambiguous) return { error: `${ambiguous} ${keptMessage(lang, inUse)}` };
   const v = parseTyped(lang, text);
   const kind = typedError(spec, v);
   return kind ? { error: `${typedErrorMessage(lang, spec, kind, text)} ${keptMessage(lang, inUse)}` } : { value: v };

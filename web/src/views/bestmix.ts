@@ -4,7 +4,7 @@
 import { LineChart } from '../chart';
 import type { Optimisation } from '../core';
 import { attrs, el, refill } from '../dom';
-import { parseTyped } from '../fields';
+import { ambiguousAmount, parseTyped } from '../fields';
 import { formatEur, formatNumber, method, programmeName, t, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
@@ -73,6 +73,15 @@ export class BestMixView implements View {
     this.error = '';
     progress.hidden = false;
     text.textContent = tx.searching(0);
+    // "1,200" on the Dutch page is asked about, not searched with as € 1,20.
+    const ambiguous = this.budget === null ? null : ambiguousAmount(this.ctx.lang, tx.budget, this.budget);
+    if (ambiguous) {
+      this.busy = false;
+      this.error = ambiguous;
+      this.found = null;
+      this.render();
+      return;
+    }
     const t0 = performance.now();
     this.ctx
       .long<Optimisation>({ kind: 'optimise', scenario, budget: typedAmount(this.ctx.lang, this.budget ?? this.decided()), objective: this.objective, horizon: this.horizon.trim() || undefined }, (steps) => {
