@@ -487,6 +487,26 @@ test('the preset, the edits, the view and the language survive a reload', async 
   await page.context().close();
 });
 
+// "Terugverdiend: ja, na 115 maanden (in 49% van de runs)" was heard as a yes by a council.
+test('the key figure on payback leads with the share of the runs, the central run after it', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.click('#tab-programmes');
+  for (const i of [1, 2]) await page.fill(`#prog-${i}-participants-number`, '0');
+  await settle(page);
+  await page.click('#tab-overview');
+  const before = await page.locator('#key-figures').textContent();
+  assert.match(before, /Terugverdiend: ja, na \d+ maanden \(\w+ \d{4}\)$/, 'the central run alone, before the runs');
+  await page.evaluate(() => window.caseflow.uncertain());
+  const share = await page.evaluate(() => window.caseflow.uncertainty().summary.payback_month.share_paying_back);
+  const after = await page.locator('#key-figures').textContent();
+  const [, pct] = after.match(/Terugverdiend: in (\d+)% van de runs; in de centrale berekening na \d+ maanden \(\w+ \d{4}\)$/) ?? [];
+  assert.ok(pct !== undefined && Math.abs(Number(pct) - share * 100) <= 0.5, `${after} (${share})`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 // A presenter would have read out "nee (wel in 0% van de runs)" for the frozen budget.
 test('a programme that pays back in none of the runs says so in words', async () => {
   const { page, problems } = await openPage(env);
@@ -495,7 +515,7 @@ test('a programme that pays back in none of the runs says so in words', async ()
   await settle(page);
   const mc = caseflowRun(['--preset', 'frozen-budget-2025', '--runs', '1000', '--seed', '1']);
   assert.equal(mc.summary.payback_month.share_paying_back, 0);
-  assert.match(await page.locator('#key-figures').textContent(), /Terugverdiend: nee \(in geen van de runs\)/);
+  assert.match(await page.locator('#key-figures').textContent(), /Terugverdiend: in geen van de runs; in de centrale berekening niet binnen de looptijd$/);
   const headline = await page.locator('#headline').textContent();
   assert.ok(headline.includes('niet terug binnen de looptijd; ook in geen van de Monte Carlo-runs.'), headline);
   assert.doesNotMatch(headline, /0% van de/);

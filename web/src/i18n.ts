@@ -111,7 +111,9 @@ const nl = {
   keyFigures: (exits: string, net: string, paid: string, period: string) => `Extra naar werk: ${exits} · Netto resultaat ${period}: ${net} · Terugverdiend: ${paid}`,
   keyNo: 'nee',
   keyAfter: (months: number, month: string) => `ja, na ${months} maanden (${month})`,
-  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% van de runs)` : pct === '0' ? ' (in geen van de runs)' : ` (wel in ${pct}% van de runs)`),
+  // With the runs, their share leads: "ja" of the central run alone was heard as a yes where
+  // half the runs say no.
+  keyRuns: (pct: string, months: number | null, month: string) => `${pct === '0' ? 'in geen' : `in ${pct}%`} van de runs; in de centrale berekening ${months === null ? 'niet binnen de looptijd' : `na ${months} maanden (${month})`}`,
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
   bandNote: (runs: string, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
@@ -317,7 +319,7 @@ const en: Texts = {
   keyFigures: (exits: string, net: string, paid: string, period: string) => `Extra to work: ${exits} · Net result ${period}: ${net} · Paid back: ${paid}`,
   keyNo: 'no',
   keyAfter: (months: number, month: string) => `yes, after ${months} months (${month})`,
-  keyShare: (pct: string, yes: boolean) => (yes ? ` (in ${pct}% of the runs)` : pct === '0' ? ' (in none of the runs)' : ` (yes in ${pct}% of the runs)`),
+  keyRuns: (pct: string, months: number | null, month: string) => `${pct === '0' ? 'in none' : `in ${pct}%`} of the runs; in the central run ${months === null ? 'not within the horizon' : `after ${months} months (${month})`}`,
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
   bandNote: (runs: string, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,

@@ -188,9 +188,9 @@ export class OverviewView implements View {
     // The three answers a council asks first, above the chart; the sentences below explain them.
     const s = r.summary;
     this.keys.hidden = s.participants <= 0;
-    const paid = s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month, formatMonth(lang, r.months[s.payback_month - 1]?.month ?? ''));
-    const share = mc ? tx.keyShare(sharePct(lang, mc.summary.payback_month.share_paying_back), s.payback_month !== null) : '';
-    setText(this.keys, s.participants > 0 ? tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), `${paid}${share}`, periodOf(r)) : '');
+    const month = s.payback_month === null ? '' : formatMonth(lang, r.months[s.payback_month - 1]?.month ?? '');
+    const paid = mc ? tx.keyRuns(sharePct(lang, mc.summary.payback_month.share_paying_back), s.payback_month, month) : s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month, month);
+    setText(this.keys, s.participants > 0 ? tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), paid, periodOf(r)) : '');
     const { lines, shock } = headline(lang, r, mc);
     setText(this.shock, shock);
     this.shock.hidden = !shock;
