@@ -82,6 +82,13 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
     cells.map((c) => [c[1], c[6], c[7], c[8]]),
     expected,
   );
+  // Each area over the whole horizon, as the CLI's summaries give it: what a municipality pays
+  // and what it nets.
+  const whole = await page.locator('#municipalities-totals tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));
+  const summaries = [run.summary, ...run.municipalities.map((m) => m.summary)];
+  assert.deepEqual(whole.map((r) => [r[3], r[4]]), summaries.map((s) => [nlEur(s.programme_cost_eur), nlEur(s.net_saving_eur)]));
+  assert.equal(whole[3][0], 'Gulpen-Wittem');
+  assert.match(await page.locator('h3:has(+ .scroll #municipalities-totals)').textContent(), /^Over de hele looptijd \(2021–2030\)$/);
   const key = await page.locator('#cost-key-table').innerText();
   assert.ok(key.includes(nlEur(split.rows[0].total_eur)), key);
   // The totals row: what all pay is the total (the overhead moves money to Maastricht).
@@ -111,7 +118,7 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   assert.deepEqual(sharedAxes[0], ownAxes[0]);
   for (let i = 2; i < areas.length; i++) assert.deepEqual(sharedAxes[i], sharedAxes[1], `area ${i} on the common scale`);
   assert.notDeepEqual(ownAxes[2], ownAxes[1]);
-  assert.match(await page.locator('#view h3').first().textContent(), /de zes gemeenten op één schaal/);
+  assert.match(await page.locator('h3:has(+ #municipalities-multiples)').textContent(), /de zes gemeenten op één schaal/);
   const heights = await page.locator('#municipalities-multiples svg').evaluateAll((svgs) => svgs.map((s) => Math.max(...Array.from(s.querySelectorAll('rect')).map((r) => Number(r.getAttribute('height'))))));
   const largest = areas.map((a) => Math.max(...a.years.map((y) => Math.abs(Number(y.net_position_eur)))));
   for (let i = 2; i < areas.length; i++) {

@@ -11,6 +11,8 @@ import type { Ctx, View } from './context';
 type Measure = 'benefits_end' | 'exits_to_work' | 'saving_eur' | 'cost_share_eur' | 'net_position_eur' | 'buig_grant_eur' | 'vangnet_eur';
 
 const MEASURES: Measure[] = ['benefits_end', 'exits_to_work', 'saving_eur', 'cost_share_eur', 'net_position_eur', 'buig_grant_eur', 'vangnet_eur'];
+/** What adds up over the years (the caseload at the end of a year does not). */
+const WHOLE: Measure[] = ['exits_to_work', 'saving_eur', 'cost_share_eur', 'net_position_eur', 'vangnet_eur'];
 
 function heading(lang: Lang, m: Measure): string {
   const tx = ta(lang);
@@ -81,6 +83,12 @@ export class MunicipalitiesView implements View {
     const list = areas(lang, r);
     const rows = list.flatMap((a) => a.years.map((y) => [a.name, String(y.year), ...MEASURES.map((m) => format(lang, m, y[m]))]));
     const table = dataTable('municipalities-table', [tx.colArea, tx.colYear, ...MEASURES.map((m) => heading(lang, m))], rows);
+    // "What does it cost Gulpen-Wittem?": each area over the whole horizon, summed in cents
+    // (a presenter added up ten yearly rows by hand).
+    const years = list[0]?.years ?? [];
+    const period = `${years[0]?.year ?? ''}–${years.at(-1)?.year ?? ''}`;
+    const sum = (a: Area, m: Measure) => a.years.reduce((t, y) => t + (m.endsWith('_eur') ? cents(String(y[m])) : Number(y[m]) * 100), 0) / 100;
+    const totals = dataTable('municipalities-totals', [tx.colArea, ...WHOLE.map((m) => heading(lang, m))], list.map((a) => [a.name, ...WHOLE.map((m) => format(lang, m, sum(a, m)))]));
     const picker = el('div', { className: 'measure', role: 'radiogroup' });
     attrs(picker, { 'aria-label': tx.measure });
     for (const m of MEASURES) {
@@ -105,6 +113,9 @@ export class MunicipalitiesView implements View {
     this.host.replaceChildren(
       el('h2', {}, tx.munTitle),
       el('p', {}, tx.munIntro),
+      el('h3', {}, tx.munTotals(period)),
+      el('div', { className: 'scroll' }, totals),
+      el('p', { className: 'source', id: 'municipalities-rounding' }, tx.munRounding),
       el('fieldset', {}, el('legend', {}, tx.measure), picker, el('label', { htmlFor: shared.id }, shared, ` ${tx.sharedScale}`)),
       el('h3', {}, tx.multiplesTitle(heading(lang, this.measure), this.shared)),
       multiples,
