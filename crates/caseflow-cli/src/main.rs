@@ -479,6 +479,9 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
         }
     }
     let growth = args.growth_pct.iter().map(|v| format!("growth_pct={v}"));
+    // An assumption given twice (`--growth-pct 5 --set growth_pct=6`) is refused: the last
+    // one silently won.
+    let mut given: Vec<(String, String)> = Vec::new();
     for pair in args.set.iter().cloned().chain(growth) {
         let Some((id, value)) = pair.split_once('=') else {
             errors.push(InputError::other(
@@ -508,6 +511,24 @@ fn scenario(model: &Model, args: &RunArgs) -> Result<Scenario, Failure> {
             ));
             continue;
         }
+        if let Some((_, first)) = given.iter().find(|(seen, _)| *seen == id) {
+            errors.push(InputError::other(
+                "set",
+                &format!("{id}={first}, {id}={value}"),
+                InputErrorKind::Malformed,
+                ["--set", "--set"],
+                if id == "growth_pct" {
+                    [
+                        "elke aanname één keer (--growth-pct X is --set growth_pct=X)",
+                        "each assumption once (--growth-pct X is --set growth_pct=X)",
+                    ]
+                } else {
+                    ["elke aanname één keer", "each assumption once"]
+                },
+            ));
+            continue;
+        }
+        given.push((id.clone(), value.to_owned()));
         if let Err(e) = scenario.set_text(&model.table, &id, value) {
             errors.push(e);
         }

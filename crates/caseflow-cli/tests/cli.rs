@@ -584,6 +584,35 @@ fn the_output_files_extension_chooses_its_format_and_a_contradiction_is_refused(
 }
 
 #[test]
+fn an_assumption_given_twice_is_refused_not_overruled() {
+    // `--growth-pct 5 --set growth_pct=6` ran with 5 and said nothing.
+    let o = caseflow(&["run", "--growth-pct", "5", "--set", "growth_pct=6"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("'growth_pct=6, growth_pct=5'")
+            && stderr(&o).contains("--growth-pct X is --set growth_pct=X"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+    let o = caseflow(&[
+        "run",
+        "--set",
+        "new_inflow_pct=1",
+        "--set",
+        "New_inflow_pct=1.1",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("each assumption once"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn set_takes_an_id_in_any_case_and_says_where_a_programme_field_goes() {
     let lower = json(&[
         "run",
