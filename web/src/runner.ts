@@ -277,7 +277,7 @@ export class Runner {
     this.cancelLong();
     const job = this.longJobs;
     const done = lanes.map(() => 0);
-    // Cut at multiples of 4: the kernel computes four runs side by side.
+    // Cut at multiples of 4, so that each part fills the kernel's lanes (two runs side by side).
     const cut = (k: number) => (k === lanes.length ? runs : 4 * Math.floor((runs * k) / lanes.length / 4));
     const parts = lanes.map(
       (lane, k) =>

@@ -76,7 +76,7 @@ fn split<P: Send>(
     if threads == 1 || runs < SPLIT_FROM_RUNS {
         return Ok(None);
     }
-    // Cut at multiples of 4: the kernel computes four runs side by side.
+    // Cut at multiples of 4, so that each part fills the kernel's lanes (two runs side by side).
     let cut = |k: u32| match k {
         k if k == threads => runs,
         k => (u64::from(runs) * u64::from(k) / u64::from(threads) / 4 * 4) as u32,

@@ -20,7 +20,7 @@ use crate::results::ledger;
 use crate::{Model, Scenario};
 
 /// Runs that go through the kernel side by side.
-const LANES: usize = 4;
+const LANES: usize = 2;
 
 /// The most scenarios compared at once.
 pub const MAX_SCENARIOS: usize = 4;
@@ -217,7 +217,7 @@ impl Model {
         let base = scenario.complete(&self.table);
         let draws = Draws::new(self, &base, base.resolve(&self.table)?);
         let mut values = Vec::new();
-        // Four runs side by side through the kernel, as the Monte Carlo runs them (each with
+        // Runs side by side through the kernel ([`LANES`]), as the Monte Carlo runs them (each with
         // the bits it gets alone); a last group of fewer runs fills the lanes with copies
         // whose results are dropped.
         let mut inputs: [_; LANES] = std::array::from_fn(|_| draws.base.clone());
@@ -490,7 +490,7 @@ mod tests {
         let b = preset(&m, "corona-2021-no-programme");
         let s = [a, b];
         let whole = m.compare(&s, 23, 5, &mut |_| {}).unwrap();
-        // Cuts off the kernel's groups of four, and an empty part.
+        // Cuts off the kernel's groups of two, and an empty part.
         let mut done = 0;
         let parts: Vec<ComparePart> = [(0, 7), (7, 7), (7, 18), (18, 23)]
             .iter()
