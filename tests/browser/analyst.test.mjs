@@ -337,7 +337,9 @@ test('Terugblik equals `caseflow backtest`; an uploaded CSV recalibrates as `cas
   for (const n of after.calibration.areas[0].notes_nl) assert.ok(notes.includes(n), `${n} in ${notes}`);
   assert.ok(notes.some((n) => n.startsWith('Regio:')), notes.join(' | '));
   await page.screenshot({ path: screenshotPath('analyst-calibrate-1280.png') });
-  // Using the fit puts it into the scenario.
+  // Using the fit puts it into the scenario; a municipality's fit says it sets the region's.
+  assert.match(await page.locator('#calibrate-use-1').textContent(), /^Gebruik [\d,]+% \(de fit van Maastricht\) als nieuwe instroom van de hele regio in het scenario$/);
+  assert.doesNotMatch(await page.locator('#calibrate-use-0').textContent(), /de fit van/);
   await page.click('#calibrate-use-0');
   await settle(page);
   assert.equal(await page.evaluate(() => window.caseflow.scenario().set.new_inflow_pct), after.calibration.areas[0].new_inflow_pct);

@@ -119,7 +119,7 @@ const nl = {
   calChartSummary: (n: number, rmse: string) => `${n} punten; wortel gemiddelde kwadratische fout ${rmse} uitkeringen.`,
   seriesData: 'Eigen reeks',
   seriesFitted: 'Model (geschat)',
-  useFit: (value: string) => `Gebruik ${value}% als nieuwe instroom in het scenario`,
+  useFit: (value: string, of: string | null) => `Gebruik ${value}%${of ? ` (de fit van ${of})` : ''} als nieuwe instroom van de hele regio in het scenario`,
   rerun: 'Zelfde berekening in de CLI',
   // Vergelijken
   cmpTitle: 'Scenario’s vergelijken',
@@ -266,7 +266,7 @@ const en: typeof nl = {
   calChartSummary: (n: number, rmse: string) => `${n} points; root mean squared error ${rmse} benefits.`,
   seriesData: 'Your series',
   seriesFitted: 'Model (fitted)',
-  useFit: (value: string) => `Use ${value}% as the new inflow in the scenario`,
+  useFit: (value: string, of: string | null) => `Use ${value}%${of ? ` (the fit of ${of})` : ''} as the whole region’s new inflow in the scenario`,
   rerun: 'The same in the CLI',
   cmpTitle: 'Compare scenarios',
   cmpIntro: 'Choose two to four saved scenarios. They get the same draws in every run (paired runs), so the chance that one saves more than another is a fair one.',

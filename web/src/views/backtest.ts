@@ -172,7 +172,8 @@ export class BacktestView implements View {
       format: (v) => formatNumber(lang, v, 0),
       summary: tx.calChartSummary(f.points.length + 1, formatNumber(lang, f.rmse, 1)),
     });
-    const use = el('button', { type: 'button', id: `calibrate-use-${i}` }, tx.useFit(value));
+    // The scenario has one new-inflow rate for the region: a municipality's fit is said to be one.
+    const use = el('button', { type: 'button', id: `calibrate-use-${i}` }, tx.useFit(value, f.area === 'region' ? null : f.name));
     const note = el('span', { role: 'status' });
     use.addEventListener('click', () => {
       const problem = this.ctx.edit((s) => {
