@@ -487,6 +487,29 @@ test('the preset, the edits, the view and the language survive a reload', async 
   await page.context().close();
 });
 
+// A presenter saw the caseload's axis zoom in on the lines while the bands were recomputed after
+// an edit (4.600–4.800), and out again a second later: a small change looked dramatic.
+test('while the bands are recomputed, the caseload axis keeps their range', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.evaluate(() => window.caseflow.uncertain());
+  const read = () => page.evaluate(() => {
+    const [, y] = window.caseflow.chartAxes('chart');
+    const v = y.labels.map((l) => Number(l.text.replace(/\./g, '')));
+    return { range: [Math.min(...v), Math.max(...v)], bands: window.caseflow.uncertainty() !== null };
+  });
+  const banded = await read();
+  assert.ok(banded.bands);
+  await page.fill('#param-growth_pct-number', '7,5');
+  await settle(page);
+  const held = await read();
+  assert.equal(held.bands, false, 'read before the new bands came');
+  assert.ok(held.range[0] <= banded.range[0] && held.range[1] >= banded.range[1], `${held.range} within ${banded.range}`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 // "Terugverdiend: ja, na 115 maanden (in 49% van de runs)" was heard as a yes by a council.
 test('the key figure on payback leads with the share of the runs, the central run after it', async () => {
   const { page, problems } = await openPage(env);

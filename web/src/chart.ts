@@ -45,6 +45,8 @@ export interface ChartData {
 
 /** How many bands a chart has room for; missing ones are drawn empty. */
 const BAND_SLOTS = 2;
+/** How long the y axis keeps the last bands' range with no bands drawn (see `held`). */
+const HOLD_MS = 10_000;
 /** uPlot's defaults for an axis' tick length and the gap between tick and label (CSS px). */
 const TICK = 10;
 const GAP = 5;
@@ -100,6 +102,13 @@ export class LineChart {
   /** The series the plot was built for (see {@link shapeOf}). */
   private shape = '';
   private legendKey = '';
+  /**
+   * The y range the last bands needed, and what they were of (the lines and months): while the
+   * next bands are computed (after an edit, a second or so) the axis keeps it, rather than
+   * zooming in on the lines and out again when the bands come back, which made a small change
+   * look dramatic on a projector.
+   */
+  private held: { of: string; range: [number, number]; at: number } | null = null;
   /** The axis font of the plot on screen. */
   private font = '';
 
@@ -260,7 +269,7 @@ export class LineChart {
     const xSpace = () => Math.ceil(Math.max(30, ...now().x.slice(0, 12).map((_, i) => textWidth(font, xText(i)))) * 1.3 + 8);
     const opts: uPlot.Options = {
       ...this.size(),
-      scales: { x: { time: false } },
+      scales: { x: { time: false }, y: { range: (_u, min, max) => this.yRange(min, max) } },
       // The legend is ours (below): uPlot's would list each band edge as a series.
       legend: { show: false },
       axes: [
@@ -310,6 +319,21 @@ export class LineChart {
     const t = table('data', head, rows);
     this.details.querySelector('table')?.remove();
     this.details.append(t);
+  }
+
+  /** uPlot's own y range (10% padding), over the held band range while bands are missing. */
+  private yRange(min: number | null, max: number | null): uPlot.Range.MinMax {
+    const d = this.current;
+    if (min == null || max == null || !d) return [min, max];
+    const of = `${d.x.length}|${d.lines.map((l) => l.label).join('|')}`;
+    const now = performance.now();
+    if (d.bands.length > 0) this.held = { of, range: [min, max], at: now };
+    else if (this.held?.of === of && now - this.held.at < HOLD_MS) {
+      // Held as long as the edits go on (a drag keeps the bands away until it ends).
+      this.held.at = now;
+      [min, max] = [Math.min(min, this.held.range[0]), Math.max(max, this.held.range[1])];
+    } else this.held = null;
+    return uPlot.rangeNum(min, max, 0.1, true);
   }
 
   private size(): { width: number; height: number } {
