@@ -640,9 +640,11 @@ class App implements Ctx, PresentHost, ReportHost {
     // The file carries the name the user sees (the scenario's own is its preset's id), so that
     // importing it brings back the same name.
     const name = this.shownName();
-    // A preset's description in the page's language too (it changes no fingerprint).
+    // A preset's description as the page shows it: in its language, and saying the figures were
+    // changed from it when they were (the file said '200 + 220 + 130 deelnemers' of a scenario
+    // with one track left). It changes no fingerprint.
     const p = this.preset;
-    const description = p && this.scenario.description === p.description_en && this.lang === 'nl' ? p.description_nl : this.scenario.description;
+    const description = p && [p.description_en, p.description_nl].includes(this.scenario.description ?? '') ? this.description() : this.scenario.description;
     const scenario = { ...this.scenario, name, description };
     download(fileName(name, 'json'), 'application/json', `${JSON.stringify(scenario, null, 2)}\n`);
   }
