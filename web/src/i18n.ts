@@ -702,6 +702,16 @@ export function headlineParts(lang: Lang, r: Results, mc?: MonteCarlo | null): H
  * The headline in reading order: the five numbers (only the caseload's without programmes), and
  * apart from them the growth shock they follow from, if there is one.
  */
+/** The three answers a council asks first (extra to work, net result, payback); '' without participants. */
+export function keyFigures(lang: Lang, r: Results, mc: MonteCarlo | null): string {
+  const tx = t(lang);
+  const s = r.summary;
+  if (s.participants <= 0) return '';
+  const month = s.payback_month === null ? '' : formatMonth(lang, r.months[s.payback_month - 1]?.month ?? '');
+  const paid = mc ? tx.keyRuns(sharePct(lang, mc.summary.payback_month.share_paying_back), s.payback_month, month) : s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month, month);
+  return tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), paid, periodOf(r));
+}
+
 export function headline(lang: Lang, r: Results, mc?: MonteCarlo | null): { lines: string[]; shock: string } {
   const p = headlineParts(lang, r, mc);
   const exits = p.exits && p.exitsWhy ? `${p.exits} ${p.exitsWhy}` : p.exits;

@@ -4,7 +4,7 @@ import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
 import { el, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, formatMonth, formatNumber, headline, horizonNote, periodOf, programmeName, sharePct, t } from '../i18n';
+import { formatEur, formatMonth, formatNumber, headline, horizonNote, keyFigures, programmeName, t } from '../i18n';
 import type { ParamSpec, Programme, Scenario } from '../core';
 import type { Ctx, View } from './context';
 
@@ -188,9 +188,7 @@ export class OverviewView implements View {
     // The three answers a council asks first, above the chart; the sentences below explain them.
     const s = r.summary;
     this.keys.hidden = s.participants <= 0;
-    const month = s.payback_month === null ? '' : formatMonth(lang, r.months[s.payback_month - 1]?.month ?? '');
-    const paid = mc ? tx.keyRuns(sharePct(lang, mc.summary.payback_month.share_paying_back), s.payback_month, month) : s.payback_month === null ? tx.keyNo : tx.keyAfter(s.payback_month, month);
-    setText(this.keys, s.participants > 0 ? tx.keyFigures(formatNumber(lang, s.extra_exits_to_work), formatEur(lang, s.net_saving_eur), paid, periodOf(r)) : '');
+    setText(this.keys, keyFigures(lang, r, mc));
     const { lines, shock } = headline(lang, r, mc);
     setText(this.shock, shock);
     this.shock.hidden = !shock;

@@ -1,9 +1,9 @@
 // *Programma's*: each track with sliders for participants, cost, effect and duration (the other
 // fields one click away), and the budget bar: allocated against available, over-allocation in red.
 import type { ParamSpec, Programme } from '../core';
-import { attrs, el, onChoose } from '../dom';
+import { attrs, el, onChoose, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
-import { formatEur, formatNumber, programmeName, source, t } from '../i18n';
+import { formatEur, formatNumber, keyFigures, programmeName, source, t } from '../i18n';
 import type { Ctx, View } from './context';
 
 /** The fields with a slider on each track; the others are under "more". */
@@ -14,6 +14,7 @@ type Field = keyof Programme & string;
 export class ProgrammesView implements View {
   private bar!: HTMLElement;
   private outcomes = new Map<string, HTMLElement>();
+  private keys!: HTMLElement;
   /** Each control with whether its value differs from the preset's, marked after every run. */
   private marks: { control: HTMLElement; edited: () => boolean }[] = [];
 
@@ -23,6 +24,8 @@ export class ProgrammesView implements View {
     const { lang, core, scenario } = this.ctx;
     const tx = t(lang);
     this.bar = el('div', { id: 'budget-bar', className: 'budget-bar' });
+    // The answers of Overzicht here too: a presenter changing a track saw no result change.
+    this.keys = el('p', { id: 'programmes-key-figures', className: 'key-figures' });
     this.outcomes.clear();
     this.marks = [];
     const cards = scenario.programmes.map((prog, i) => this.card(prog, i));
@@ -45,6 +48,7 @@ export class ProgrammesView implements View {
     });
     host.replaceChildren(
       el('h2', {}, tx.programmesTitle),
+      this.keys,
       this.bar,
       ...(cards.length ? cards : [el('p', {}, tx.noProgrammes)]),
       el('p', {}, add, ' ', refused),
@@ -111,6 +115,9 @@ export class ProgrammesView implements View {
     if (!r) return;
     const { lang } = this.ctx;
     const tx = t(lang);
+    const keys = keyFigures(lang, r, this.ctx.uncertainty);
+    this.keys.hidden = !keys;
+    setText(this.keys, keys);
     const e = (v: string | number) => formatEur(lang, v);
     for (const p of r.programmes) {
       const out = this.outcomes.get(p.id);
