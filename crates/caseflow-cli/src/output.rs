@@ -77,8 +77,8 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
         out,
         "{}",
         lang.pick(
-            "(uitkeringen, personen, in traject en zonder progr.: de stand aan het eind van de maand; de andere kolommen: de stroom in de maand)",
-            "(benefits, people, in progr. and w/o progr.: the stock at the end of the month; the other columns: the month's flow)"
+            "(uitkeringen, personen, in traject en zonder progr.: de stand aan het eind van de maand; de andere kolommen: de stroom in de maand; euro's per maand afgerond, de totalen hieronder uit de exacte bedragen)",
+            "(benefits, people, in progr. and w/o progr.: the stock at the end of the month; the other columns: the month's flow; euros per month rounded, the totals below from the exact amounts)"
         )
     )?;
     writeln!(out)?;

@@ -209,6 +209,11 @@ fn the_table_shows_the_fingerprint_and_the_cite_line() {
         "Cite as: caseflow {}, scenario {fingerprint}, deterministic run",
         caseflow_core::VERSION
     )));
+    // The monthly euros are rounded (68542 × 24 read as 1,645,008 against 1,645,000.00): said.
+    assert!(
+        text.contains("euros per month rounded, the totals below from the exact amounts"),
+        "{text}"
+    );
 }
 
 #[test]
