@@ -404,7 +404,12 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
     match lang {
         Lang::Nl => writeln!(
             out,
-            "Afronding: in hele euro's; aandelen en opslag elk met de grootste-restmethode (de opslag berekend op de exacte aandelen, het totaal half van nul af afgerond); bij gelijke resten de eerdere gemeente"
+            "Afronding: in {}; aandelen en opslag elk met de grootste-restmethode (de opslag berekend op de exacte aandelen, het totaal half van nul af afgerond); bij gelijke resten de eerdere gemeente",
+            if s.unit_eur == Decimal::ONE {
+                "hele euro's"
+            } else {
+                "centen"
+            }
         ),
         Lang::En => writeln!(out, "Rounding: {}", s.rounding),
     }

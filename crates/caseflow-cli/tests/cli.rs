@@ -720,6 +720,19 @@ fn allocate_reproduces_the_seed_003_split_with_exact_totals() {
         "csv",
     ]));
     assert!(csv.starts_with("municipality,key_pct,share_eur,overhead_eur,total_eur"));
+    // A total with cents is split in cents, to the cent (1,645,000.50 came out as 1,645,001).
+    let v = json(&["allocate", "--total", "1645000.50", "--format", "json"]);
+    assert_eq!(v["unit_eur"], "0.01");
+    let paid: f64 = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["total_eur"].as_str().unwrap().parse::<f64>().unwrap())
+        .sum();
+    assert!((paid - 1_645_000.5).abs() < 1e-6, "{paid}");
+    assert!(
+        stdout(&caseflow(&["allocate", "--total", "1645000.50"])).contains("Afronding: in centen;")
+    );
     let o = caseflow(&["allocate", "--total", "-5"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

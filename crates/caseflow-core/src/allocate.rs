@@ -64,6 +64,9 @@ pub struct Split {
     pub rows: Vec<SplitRow>,
     /// The totals.
     pub totals: SplitTotals,
+    /// The unit the parts are whole multiples of (1: euros, 0.01: cents).
+    #[cfg_attr(feature = "ts", ts(as = "crate::ts::Decimal"))]
+    pub unit_eur: Decimal,
     /// The rounding rule used.
     pub rounding: String,
 }
@@ -145,6 +148,7 @@ pub fn split(
     Split {
         rows,
         totals,
+        unit_eur: unit,
         rounding: format!(
             "whole units of €{unit}: largest remainder for the shares and for the overhead (computed on the exact shares, total rounded half away from zero), which Maastricht receives; ties to the earlier municipality"
         ),

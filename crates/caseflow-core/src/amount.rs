@@ -157,7 +157,14 @@ pub fn split_by_key(
             .round_dp(4)
             .normalize()
     });
-    Ok(crate::allocate::split(total, &key, overhead, Decimal::ONE))
+    // Whole euros, as the seed 003 table; a total with cents is split in cents, so that the
+    // parts add up to it (1,645,000.50 came out as 1,645,001).
+    let unit = if total.fract().is_zero() {
+        Decimal::ONE
+    } else {
+        Decimal::new(1, 2)
+    };
+    Ok(crate::allocate::split(total, &key, overhead, unit))
 }
 
 #[cfg(test)]

@@ -1417,6 +1417,10 @@ export type Split = {
    */
   totals: SplitTotals,
   /**
+   * The unit the parts are whole multiples of (1: euros, 0.01: cents).
+   */
+  unit_eur: Decimal,
+  /**
    * The rounding rule used.
    */
   rounding: string,
@@ -1443,11 +1447,12 @@ export type SplitRow = {
    */
   share_eur: Decimal,
   /**
-   * The overhead surcharge on its share (0 for Maastricht).
+   * The overhead surcharge on its share; for Maastricht minus the five's overhead, which
+   * it receives.
    */
   overhead_eur: Decimal,
   /**
-   * Share plus overhead.
+   * Share plus overhead: what it pays.
    */
   total_eur: Decimal,
 };
@@ -1461,7 +1466,7 @@ export type SplitTotals = {
    */
   share_eur: Decimal,
   /**
-   * Sum of the overheads.
+   * The overhead the five regional municipalities pay to Maastricht.
    */
   overhead_eur: Decimal,
   /**
