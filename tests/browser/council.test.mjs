@@ -417,6 +417,29 @@ test('presentation mode at 1024×768: month labels apart, the headline clear of 
   await page.context().close();
 });
 
+// A presenter saw the ranges appear on a slide a second after a change, with nothing said meanwhile.
+test('presentation says the uncertainty is being computed until the bands come', async () => {
+  const { page, problems } = await openPage(env, { width: 1280, height: 720 });
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  await page.fill('#param-growth_pct-number', '6');
+  await settle(page);
+  await page.click('#present');
+  await page.waitForSelector('#presentation');
+  const now = await page.evaluate(() => ({ pending: window.caseflow.uncertainty() === null, text: document.querySelector('#present-ranges')?.textContent }));
+  if (now.pending) assert.equal(now.text, 'De onzekerheid wordt berekend…');
+  await page.evaluate(() => window.caseflow.uncertain());
+  assert.match(await page.locator('#present-ranges').textContent(), /^Tussen haakjes staat de 90%-band/);
+  // Bands off (B): nothing about them.
+  await page.keyboard.press('b');
+  assert.equal(await page.locator('#present-ranges').count(), 0);
+  assert.equal(await page.locator('#presentation').evaluate((e) => getComputedStyle(e).userSelect), 'none', 'a double click selects no text');
+  assert.ok(now.pending, 'the bands were read before they came');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 // A presenter's long scenario name took two lines of the slide and pushed the key line off a
 // 1280×720 projector.
 test('presentation at 1280×720: a long name keeps to one line and the key line stays on screen', async () => {

@@ -117,6 +117,7 @@ const nl = {
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Aantal ${what} per maand: van ${start} aan het begin naar ${end} eind ${last}, tegen ${without} zonder programma’s.${band}`,
   bandNote: (runs: string, seed: string) => ` De banden zijn de 50% en 90% van een Monte Carlo van ${runs} runs (startgetal ${seed}).`,
+  bandsComing: 'De onzekerheid wordt berekend…',
   rangesNote: (runs: string, seed: string) => `Tussen haakjes staat de 90%-band (P5-P95) van een Monte Carlo van ${runs} runs (startgetal ${seed}); het getal ervoor is de centrale berekening.`,
   colAlsoWithout: 'waarvan ook zonder',
   exitsSummary: (total: string, without: string, extra: string) => `In totaal ${total} uitstromers naar werk, tegen ${without} zonder programma’s: ${extra} extra.`,
@@ -323,6 +324,7 @@ const en: Texts = {
   caseloadSummary: (what: string, start: string, last: string, end: string, without: string, band: string) =>
     `Number of ${what} per month: from ${start} at the start to ${end} at the end of ${last}, against ${without} without programmes.${band}`,
   bandNote: (runs: string, seed: string) => ` The bands are the 50% and 90% of a Monte Carlo of ${runs} runs (random seed ${seed}).`,
+  bandsComing: 'Computing the uncertainty…',
   rangesNote: (runs: string, seed: string) => `In brackets: the 90% band (P5-P95) of a Monte Carlo of ${runs} runs (random seed ${seed}); the figure before it is the central run.`,
   colAlsoWithout: 'of whom also without',
   exitsSummary: (total: string, without: string, extra: string) => `In all ${total} exits to work, against ${without} without programmes: ${extra} extra.`,

@@ -147,6 +147,9 @@ export class Presentation {
     if (late) body.push(el('p', { className: 'present-ranges', id: 'present-horizon' }, late));
     // What the figures in brackets are, where a slide has them.
     if (mc && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))));
+    // Bands on but not yet computed (after a change): said, so that the ranges appearing a
+    // second later are not a surprise.
+    else if (this.bands && !this.host.uncertainty) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.bandsComing));
     if (this.assumptions) body.push(this.assumptionList());
     // The key line is buttons too, for a touch screen (and Tab and Enter); the keys go on
     // working wherever the focus is in the overlay, and a redrawn button keeps it.
