@@ -41,7 +41,9 @@ pub(crate) fn file_error(
     };
     let name_in = |rest: &str| {
         let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        (name.trim_matches('`').to_owned(), one_of(expected))
+        let name = name.trim_matches('`').to_owned();
+        let allowed = one_of(&name, expected);
+        (name, allowed)
     };
     let wrong_type = reason.starts_with("invalid type: ");
     let (field, value, kind, allowed) = if let Some(rest) = reason
@@ -308,8 +310,9 @@ fn expectation(expected: &str) -> [String; 2] {
     words.map(str::to_owned)
 }
 
-/// `one of `a`, `b``, `` `a` or `b` ``, `` `a` `` → `een van: a, b`.
-fn one_of(expected: &str) -> [String; 2] {
+/// `one of `a`, `b``, `` `a` or `b` ``, `` `a` `` → `een van: a, b`, with the name `typed`
+/// most likely meant first (`colour` → none; `participant` → `participants`).
+fn one_of(typed: &str, expected: &str) -> [String; 2] {
     let names: Vec<&str> = expected
         .trim_start_matches("one of ")
         .split([',', ' '])
@@ -317,7 +320,13 @@ fn one_of(expected: &str) -> [String; 2] {
         .map(|s| s.trim_matches('`'))
         .collect();
     let list = names.join(", ");
-    [format!("een van: {list}"), format!("one of: {list}")]
+    match crate::scenario::nearest(typed, names.iter().copied()) {
+        Some(near) => [
+            format!("bedoel je {near}? Een van: {list}"),
+            format!("did you mean {near}? One of: {list}"),
+        ],
+        None => [format!("een van: {list}"), format!("one of: {list}")],
+    }
 }
 
 /// The field a JSON reader was at when it stopped at byte `at`: the keys and list positions
@@ -498,6 +507,24 @@ mod tests {
             "{}",
             e.allowed_en
         );
+        // A misspelt field or choice gets the one most likely meant first (feature `suggest`).
+        #[cfg(feature = "suggest")]
+        {
+            let e = read("[[programmes]]\nid = \"a\"\nparticipant = 5");
+            assert_eq!(e.kind, InputErrorKind::UnknownField);
+            assert!(
+                e.allowed_en
+                    .starts_with("did you mean participants? One of: id, "),
+                "{}",
+                e.allowed_en
+            );
+            let e = read("[[programmes]]\nid = \"a\"\ntarget = \"nearr\"");
+            assert!(
+                e.allowed_nl.starts_with("bedoel je near? Een van: "),
+                "{}",
+                e.allowed_nl
+            );
+        }
         // Fields without a range of their own keep the reader's words.
         let e = read("name = 5");
         assert_eq!(

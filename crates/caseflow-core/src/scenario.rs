@@ -1001,16 +1001,69 @@ fn set_field(id: &str) -> String {
     format!("set.{short}")
 }
 
-/// An override of a parameter caseflow does not know: the error names the id as the value.
+/// The name among `names` a typo of `typed` most likely meant: within two edits (or a sixth
+/// of the name), any case. None without feature `suggest`: the page's build leaves the
+/// suggestions out (they cost 800 bytes of its 400 KB budget); the CLI has them.
+pub(crate) fn nearest<'a>(typed: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    #[cfg(feature = "suggest")]
+    {
+        let typed = typed.to_ascii_lowercase();
+        names
+            .map(|name| {
+                (
+                    edits(typed.as_bytes(), name.to_ascii_lowercase().as_bytes()),
+                    name,
+                )
+            })
+            .min()
+            .filter(|&(d, name)| d <= 2.max(name.len() / 6))
+            .map(|(_, name)| name)
+    }
+    #[cfg(not(feature = "suggest"))]
+    {
+        let _ = (typed, names);
+        None
+    }
+}
+
+/// The Levenshtein distance of two byte strings (the ids are ASCII), written out: `strsim`'s
+/// generic version, over chars, cost the page more.
+#[cfg(feature = "suggest")]
+fn edits(a: &[u8], b: &[u8]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(x != y));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// An override of a parameter caseflow does not know: the error names the id as the value,
+/// and the nearest known id first when one is close (a typo: `new_inflow_pcts`), since the list
+/// of all sixty reads as no answer.
 fn unknown_param(table: &ParamTable, field: &str, shown: &str) -> InputError {
     let ids: Vec<&str> = table.params.iter().map(|p| p.id.as_str()).collect();
     let list = ids.join(", ");
+    let allowed = match nearest(shown, ids.iter().copied()) {
+        Some(id) => [
+            format!("bedoel je {id}? Een van {list}"),
+            format!("did you mean {id}? One of {list}"),
+        ],
+        None => [format!("een van {list}"), format!("one of {list}")],
+    };
     InputError::other(
         field,
         shown,
         InputErrorKind::UnknownField,
         ["", ""],
-        [&format!("een van {list}"), &format!("one of {list}")],
+        [&allowed[0], &allowed[1]],
     )
 }
 
@@ -1020,6 +1073,32 @@ mod tests {
 
     fn table() -> ParamTable {
         ParamTable::embedded().unwrap()
+    }
+
+    #[cfg(feature = "suggest")]
+    #[test]
+    fn an_unknown_id_close_to_a_known_one_is_suggested() {
+        let t = table();
+        let e = unknown_param(&t, "set.new_inflow_pcts", "new_inflow_pcts");
+        assert!(
+            e.allowed_en
+                .starts_with("did you mean new_inflow_pct? One of growth_pct")
+        );
+        assert!(
+            e.allowed_nl
+                .starts_with("bedoel je new_inflow_pct? Een van ")
+        );
+        assert!(
+            unknown_param(&t, "set.Growth_Pct", "Growth_Pct")
+                .allowed_en
+                .starts_with("did you mean growth_pct?")
+        );
+        // Nothing close: the list alone.
+        assert!(
+            unknown_param(&t, "set.colour", "colour")
+                .allowed_en
+                .starts_with("one of ")
+        );
     }
 
     #[test]
