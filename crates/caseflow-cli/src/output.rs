@@ -114,6 +114,31 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
     if let Some(note) = horizon_note(r, lang) {
         writeln!(out, "{note}")?;
     }
+    // Fewer started than planned is said, as the page says it (a controller read 'Te veel
+    // toegewezen €39.635.000' of 20,000 planned where 3,428 could start).
+    for p in &r.programmes {
+        let (started, planned) = (
+            p.participants_started.round(),
+            p.participants_planned.round(),
+        );
+        if started < planned {
+            let (cost, planned_cost) = (p.cost_eur.round_dp(0), p.planned_cost_eur.round_dp(0));
+            writeln!(
+                out,
+                "{}",
+                lang.pick(
+                    &format!(
+                        "Let op: {}: {started} van de {planned} geplande deelnemers gestart (de doelgroep, de capaciteit of de looptijd hield de rest tegen); de kosten gaan over wie startte (€{cost}), de budgetcontrole over de geplande (€{planned_cost})",
+                        p.name
+                    ),
+                    &format!(
+                        "Note: {}: {started} of the {planned} planned participants started (the target group, the capacity or the horizon held the rest back); the cost is of those who started (€{cost}), the budget check of those planned (€{planned_cost})",
+                        p.name
+                    ),
+                )
+            )?;
+        }
+    }
     for n in &r.notes {
         writeln!(
             out,

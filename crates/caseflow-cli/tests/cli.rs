@@ -1076,6 +1076,16 @@ fn optimise_weighs_the_best_mix_against_the_decided_one_on_the_same_money() {
         "--lang",
         "en",
     ]));
+    // With ten times as many, not all can start: the run says so, and which cost the budget
+    // check uses (a controller read 'Te veel toegewezen' of the planned cost unexplained).
+    big["programmes"][0]["participants"] = 20000.into();
+    std::fs::write(&file, big.to_string()).unwrap();
+    let run = stdout(&caseflow(&["run", "--scenario", path]));
+    assert!(
+        run.contains("van de 20000 geplande deelnemers gestart")
+            && run.contains("de budgetcontrole over de geplande (€40000000)"),
+        "{run}"
+    );
     std::fs::remove_file(&file).ok();
     assert!(
         table.contains(&format!(
