@@ -29,6 +29,8 @@ export interface ChartData {
   lines: Line[];
   /** Outer band first. */
   bands: Band[];
+  /** No bands yet, but they are being computed: the y axis keeps the last bands' range. */
+  pending?: boolean;
   /** A month to mark with a vertical line (for example the payback month), by index. */
   marker?: { index: number; label: string };
   format: (v: number) => string;
@@ -45,8 +47,6 @@ export interface ChartData {
 
 /** How many bands a chart has room for; missing ones are drawn empty. */
 const BAND_SLOTS = 2;
-/** How long the y axis keeps the last bands' range with no bands drawn (see `held`). */
-const HOLD_MS = 10_000;
 /** uPlot's defaults for an axis' tick length and the gap between tick and label (CSS px). */
 const TICK = 10;
 const GAP = 5;
@@ -104,11 +104,11 @@ export class LineChart {
   private legendKey = '';
   /**
    * The y range the last bands needed, and what they were of (the lines and months): while the
-   * next bands are computed (after an edit, a second or so) the axis keeps it, rather than
-   * zooming in on the lines and out again when the bands come back, which made a small change
-   * look dramatic on a projector.
+   * next bands are computed (`pending`, after an edit, a second or so) the axis keeps it, rather
+   * than zooming in on the lines and out again when the bands come back, which made a small
+   * change look dramatic on a projector.
    */
-  private held: { of: string; range: [number, number]; at: number } | null = null;
+  private held: { of: string; range: [number, number] } | null = null;
   /** The axis font of the plot on screen. */
   private font = '';
 
@@ -326,13 +326,9 @@ export class LineChart {
     const d = this.current;
     if (min == null || max == null || !d) return [min, max];
     const of = `${d.x.length}|${d.lines.map((l) => l.label).join('|')}`;
-    const now = performance.now();
-    if (d.bands.length > 0) this.held = { of, range: [min, max], at: now };
-    else if (this.held?.of === of && now - this.held.at < HOLD_MS) {
-      // Held as long as the edits go on (a drag keeps the bands away until it ends).
-      this.held.at = now;
-      [min, max] = [Math.min(min, this.held.range[0]), Math.max(max, this.held.range[1])];
-    } else this.held = null;
+    if (d.bands.length > 0) this.held = { of, range: [min, max] };
+    else if (d.pending && this.held?.of === of) [min, max] = [Math.min(min, this.held.range[0]), Math.max(max, this.held.range[1])];
+    else this.held = null;
     return uPlot.rangeNum(min, max, 0.1, true);
   }
 

@@ -38,10 +38,6 @@ export function keptMessage(lang: Lang, inUse?: number): string {
 }
 
 /**
- * Check a typed value against its spec: the number, or the message (field, value, allowed
- * range, and the value `inUse` instead) to show at the field.
- */
-/**
  * An amount in euros with three digits after the language's decimal sign ("1,200" on the
  * Dutch page, "1.200" on the English one): nobody means tenths of a cent, so it is most likely
  * the other language's thousands, and it is asked about rather than read as € 1,20. The
@@ -53,6 +49,10 @@ export function ambiguousAmount(lang: Lang, name: string, text: string): string 
   return m ? t(lang).ambiguousAmount(name, text.trim(), `${m[1]}${m[2]}`) : null;
 }
 
+/**
+ * Check a typed value against its spec: the number, or the message (field, value, allowed
+ * range, and the value `inUse` instead) to show at the field.
+ */
 export function readTyped(lang: Lang, spec: ParamSpec, text: string, inUse?: number): { value: number } | { error: string } {
   const ambiguous = spec.unit_nl.startsWith('€') ? ambiguousAmount(lang, label(lang, spec), text) : null;
   if (ambiguous) return { error: `${ambiguous} ${keptMessage(lang, inUse)}` };

@@ -140,6 +140,12 @@ class App implements Ctx, PresentHost, ReportHost {
   private current!: Saved;
   results: Results | null = null;
   uncertainty: MonteCarlo | null = null;
+  /** The last Monte Carlo of the scenario on screen failed: no bands are on their way. */
+  private mcFailed = false;
+  /** No Monte Carlo of the scenario on screen yet, and one on its way. */
+  get bandsComing(): boolean {
+    return this.uncertainty === null && !this.mcFailed;
+  }
   /** Earlier and undone states of the scenario on screen, with the preset each started from. */
   private undoStack: Step[] = [];
   private redoStack: Step[] = [];
@@ -672,6 +678,8 @@ class App implements Ctx, PresentHost, ReportHost {
    */
   private requestRun(inputTime?: number): void {
     const scenario = this.scenario;
+    // A new scenario's bands are on their way again, whatever became of the last one's.
+    this.mcFailed = false;
     // A Monte Carlo or analysis still running for the scenario before is stopped now, not when
     // the results come, so that it does not compete with this run for the processor.
     this.disarmUncertainty();
@@ -746,6 +754,7 @@ class App implements Ctx, PresentHost, ReportHost {
     const tx = t(this.lang);
     const status = byId('uncertainty');
     const scenario = this.scenario;
+    this.mcFailed = false;
     const bar = el('progress', { max: UNCERTAINTY_RUNS, value: 0 });
     // The count is not read out at every step (the line is a live region); its result is.
     const text = attrs(el('span', {}), { 'aria-hidden': 'true' });
@@ -768,7 +777,12 @@ class App implements Ctx, PresentHost, ReportHost {
         for (const w of this.mcWaiters.splice(0)) w();
       })
       .catch((e: unknown) => {
-        if (!(e instanceof Cancelled)) this.notify(`${tx.uncertaintyFailed}: ${message(this.lang, e)}`);
+        if (e instanceof Cancelled || scenario !== this.scenario) return;
+        this.mcFailed = true;
+        this.notify(`${tx.uncertaintyFailed}: ${message(this.lang, e)}`);
+        // Charts and slides waiting for the bands stop waiting.
+        this.views[this.view].update();
+        this.presentation.render();
       })
       .finally(() => {
         window.clearTimeout(slow);

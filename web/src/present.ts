@@ -15,6 +15,8 @@ export interface PresentHost {
   readonly scenario: Scenario;
   readonly results: Results | null;
   readonly uncertainty: MonteCarlo | null;
+  /** No Monte Carlo yet, and one on its way (not failed). */
+  readonly bandsComing: boolean;
   /** The scenario's name and its place in the story (1-based) and the story's length. */
   story(): { name: string; at: number; of: number };
   /** Show the next (+1) or previous (-1) saved scenario. */
@@ -133,6 +135,9 @@ export class Presentation {
       return;
     }
     const data = which === 'caseload' ? caseloadChart(lang, r, mc) : which === 'exits' ? exitsChart(lang, r, mc) : moneyChart(lang, r);
+    // Bands on and on their way: the axis keeps their last range (see `LineChart`).
+    const coming = this.bands && this.host.bandsComing;
+    if (which !== 'money') data.pending = coming;
     const chartTitle = which === 'caseload' ? tx.chartTitle : which === 'exits' ? tx.exitsTitle : tx.moneyTitle;
     if (!this.chart) {
       this.chart = new LineChart('present-chart', chartTitle, tx.showTable);
@@ -149,7 +154,7 @@ export class Presentation {
     if (mc && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))));
     // Bands on but not yet computed (after a change): said, so that the ranges appearing a
     // second later are not a surprise.
-    else if (this.bands && !this.host.uncertainty) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.bandsComing));
+    else if (coming && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.bandsComing));
     if (this.assumptions) body.push(this.assumptionList());
     // The key line is buttons too, for a touch screen (and Tab and Enter); the keys go on
     // working wherever the focus is in the overlay, and a redrawn button keeps it.

@@ -747,7 +747,7 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         "{}: {shortfall}",
         if o.decided_shortfall < 0.0 {
             lang.pick(
-                "Besloten pakket boven het beste binnen het budget",
+                "Besloten pakket voor op het beste binnen het budget",
                 "Decided mix ahead of the best within the budget by",
             )
         } else {

@@ -722,7 +722,10 @@ fn programme_costs(inp: &Inputs, with: &Chain, scratch: &mut Scratch) {
     let key = scratch.cost_key(inp);
     // The key splits the cumulative cost, and each month pays the difference, so that each
     // municipality's total is the key's split of the whole cost to the cent (split month by
-    // month, the roundings drifted by up to a cent a month).
+    // month, the roundings drifted by up to a cent a month). A month of a few cents' cost can
+    // move a cent from one municipality to another (the largest-remainder split of a growing
+    // total is not monotone: the Alabama paradox), so a month may read -0.01; at real costs,
+    // thousands of euros a month, it does not happen, and the totals are exact either way.
     let (mut key_total, mut key_paid) = (Cents::default(), [Cents::default(); N_MUNI]);
     for t in 0..months {
         let mut region_reintegration = Cents::default();

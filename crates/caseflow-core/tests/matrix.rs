@@ -100,7 +100,8 @@ fn check(model: &Model, s: &Scenario, label: &str) {
                 "{label}: {} pays its share of the whole",
                 m.name
             );
-            // Splitting the cumulative cost never takes a cent back in a month.
+            // Splitting the cumulative cost takes no cent back in a month at these costs (a
+            // month of a few cents could: see `results::programme_costs`).
             assert!(
                 m.months
                     .iter()

@@ -17,6 +17,8 @@ export interface Ctx {
   readonly results: Results | null;
   /** The Monte Carlo of `scenario`, once computed (null while it runs or after an edit). */
   readonly uncertainty: MonteCarlo | null;
+  /** No Monte Carlo yet, and one on its way (not failed): the bands will come. */
+  readonly bandsComing: boolean;
   /**
    * Change a copy of the scenario: null when it was taken, else the message for the field.
    * Edits with the same `burst` (a control's id) in quick succession are one undo step.

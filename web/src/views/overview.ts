@@ -195,8 +195,10 @@ export class OverviewView implements View {
     const items = this.headline.children;
     if (items.length !== lines.length) this.headline.replaceChildren(...lines.map((line) => el('li', {}, line)));
     else lines.forEach((line, i) => setText(items[i]!, line));
-    this.caseload.draw(caseloadChart(lang, r, mc, this.measure));
-    this.exits.draw(exitsChart(lang, r, mc));
+    // Bands on their way: the axes keep their last range meanwhile (see `LineChart`).
+    const pending = this.ctx.bandsComing;
+    this.caseload.draw({ ...caseloadChart(lang, r, mc, this.measure), pending });
+    this.exits.draw({ ...exitsChart(lang, r, mc), pending });
     // Without participants the money chart would be three lines at zero: a sentence says why.
     this.money.figure.hidden = s.participants <= 0;
     this.noMoney.hidden = s.participants > 0;
