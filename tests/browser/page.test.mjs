@@ -176,6 +176,12 @@ test('an amount in euros with three decimals is asked about, in each language an
   await page.click('#bestmix-search');
   assert.match(await page.locator('#bestmix-error').textContent(), /^Budget \(€\): ‘1,645’ heeft drie cijfers achter de komma; .* Bedoel je 1645 euro\?/);
   assert.equal(await page.evaluate(() => window.caseflow.viewData()), null);
+  // Switched to English it stays as typed (it became '1.65', € 1,65), and is read as English.
+  await page.click('[data-lang=en]');
+  assert.equal(await page.inputValue('#bestmix-budget'), '1,645');
+  await page.click('#bestmix-search');
+  await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 300000 });
+  assert.equal(await page.evaluate(() => window.caseflow.viewData().result.budget_eur), '1645');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -116,7 +116,9 @@ export class BestMixView implements View {
     }
     // A budget typed on the other language's page ("1.645.000") is written as this one writes it.
     if (this.budget !== null && this.budgetLang !== lang) {
-      const v = Number(typedAmount(this.budgetLang, this.budget));
+      // One the old language asks about ("1,200" typed on the Dutch page) stays as typed: it
+      // was read as € 1,20 in the new one.
+      const v = ambiguousAmount(this.budgetLang, '', this.budget) ? NaN : Number(typedAmount(this.budgetLang, this.budget));
       if (Number.isFinite(v)) this.budget = formatNumber(lang, v, 2);
       this.budgetLang = lang;
     }
