@@ -12,7 +12,7 @@ type Measure = 'benefits_end' | 'exits_to_work' | 'saving_eur' | 'cost_share_eur
 
 const MEASURES: Measure[] = ['benefits_end', 'exits_to_work', 'saving_eur', 'cost_share_eur', 'net_position_eur', 'buig_grant_eur', 'vangnet_eur'];
 /** What adds up over the years (the caseload at the end of a year does not). */
-const WHOLE: Measure[] = ['exits_to_work', 'saving_eur', 'cost_share_eur', 'net_position_eur', 'vangnet_eur'];
+const WHOLE: Measure[] = ['saving_eur', 'cost_share_eur', 'net_position_eur', 'vangnet_eur'];
 
 function heading(lang: Lang, m: Measure): string {
   const tx = ta(lang);
@@ -88,7 +88,9 @@ export class MunicipalitiesView implements View {
     const years = list[0]?.years ?? [];
     const period = `${years[0]?.year ?? ''}–${years.at(-1)?.year ?? ''}`;
     const sum = (a: Area, m: Measure) => a.years.reduce((t, y) => t + (m.endsWith('_eur') ? cents(String(y[m])) : Number(y[m]) * 100), 0) / 100;
-    const totals = dataTable('municipalities-totals', [tx.colArea, ...WHOLE.map((m) => heading(lang, m))], list.map((a) => [a.name, ...WHOLE.map((m) => format(lang, m, sum(a, m)))]));
+    // Exits to work the programmes added, not all exits ('Naar werk 161' read as the programme's).
+    const extra = [r.summary, ...r.municipalities.map((m) => m.summary)].map((s) => formatNumber(lang, s.extra_exits_to_work, 1));
+    const totals = dataTable('municipalities-totals', [tx.colArea, tx.colExtraWork, ...WHOLE.map((m) => heading(lang, m))], list.map((a, i) => [a.name, extra[i] ?? '', ...WHOLE.map((m) => format(lang, m, sum(a, m)))]));
     const picker = el('div', { className: 'measure', role: 'radiogroup' });
     attrs(picker, { 'aria-label': tx.measure });
     for (const m of MEASURES) {
