@@ -90,7 +90,7 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   assert.equal(whole[3][0], 'Gulpen-Wittem');
   // The exits the programmes added, not all exits (a reader took 'Naar werk 161' for Vaals' gain).
   assert.deepEqual(whole.map((r) => r[1]), summaries.map((s) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(s.extra_exits_to_work)));
-  assert.match(await page.locator('h3:has(+ .scroll #municipalities-totals)').textContent(), /^Over de hele looptijd \(2021–2030\)$/);
+  assert.match(await page.locator('h3:has(+ .scroll #municipalities-totals)').textContent(), /^Per gemeente, over de hele looptijd \(2021–2030\)$/);
   const key = await page.locator('#cost-key-table').innerText();
   assert.ok(key.includes(nlEur(split.rows[0].total_eur)), key);
   // The totals row: what all pay is the total (the overhead moves money to Maastricht).

@@ -197,6 +197,10 @@ test('print to PDF gives an A4 report with the headline numbers, charts, assumpt
   assert.match(text, /op de cent afgerond \(half van nul af\)/);
   assert.match(text, /Naar werk waarvan ook zonder/);
   for (const p of cli.programmes) assert.ok(text.includes(nlNumber(p.deadweight_exits, 1)), `deadweight ${p.deadweight_exits}`);
+  // Each municipality over the horizon (a print for a Vaals council memo had no Vaals figures).
+  assert.match(text, /Per gemeente, over de hele looptijd \(2021–2030\)/);
+  const vaals = cli.municipalities.find((m) => m.id === 'vaals').summary;
+  assert.ok(text.includes(`Vaals ${nlNumber(vaals.extra_exits_to_work, 1)}`) && text.includes(eur(vaals.net_saving_eur)), `Vaals' row in ${text}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

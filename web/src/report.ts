@@ -5,7 +5,9 @@ import { caseloadChart, exitsChart, moneyChart } from './charts';
 import type { Core, MonteCarlo, Results, Scenario } from './core';
 import { el, table } from './dom';
 import { formatEur, formatNumber, headline, horizonNote, label, programmeName, source, t, unit, type Lang } from './i18n';
+import { ta } from './i18n-analyst';
 import { chartSvg } from './svg';
+import { periodTotals } from './views/municipalities';
 
 export interface ReportHost {
   readonly lang: Lang;
@@ -34,6 +36,7 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
   // that the column is not read as jobs the programme made.
   const programmes = r.programmes.map((p) => [programmeName(lang, core.catalogue, p), formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1), formatNumber(lang, p.deadweight_exits, 1)]);
   const { lines, shock } = headline(lang, r, mc);
+  const whole = periodTotals(lang, r);
   const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
   into.replaceChildren(
     el('h1', {}, `caseflow: ${host.story().name}`),
@@ -48,6 +51,10 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
     ...charts.map(([d, title]) => el('figure', {}, picture(chartSvg(d, title, cite), d.summary), el('figcaption', {}, d.summary))),
     el('h2', {}, tx.programmesTitle),
     programmes.length ? table('report-table', [tx.colProgramme, tx.colParticipants, tx.colPlannedCost, tx.colToWork, tx.colAlsoWithout], programmes) : el('p', {}, tx.noProgrammes),
+    // Each municipality's figures, as Gemeenten gives them (a print for a council memo had none).
+    el('h2', {}, ta(lang).munTotals(whole.period)),
+    table('report-table', whole.head, whole.rows),
+    el('p', { className: 'report-meta' }, ta(lang).munRounding),
     el('h2', {}, tx.assumptions),
     table('report-table', [tx.colAssumption, tx.colValue, tx.colUnit, tx.source], params),
     el('p', { className: 'report-meta', id: 'report-rounding' }, tx.rounding),

@@ -47,6 +47,24 @@ function areas(lang: Lang, r: Results): Area[] {
   return [{ id: 'region', name: ta(lang).region, years: r.years }, ...r.municipalities.map((m) => ({ id: m.id, name: m.name, years: m.years }))];
 }
 
+/**
+ * "What does it cost Gulpen-Wittem?": each area over the whole horizon (a presenter added up
+ * ten yearly rows by hand), money summed in cents, with the exits the programmes added (not all
+ * exits: 'Naar werk 161' was read as the programme's). On Gemeenten and in the printed report.
+ */
+export function periodTotals(lang: Lang, r: Results): { period: string; head: string[]; rows: string[][] } {
+  const tx = ta(lang);
+  const list = areas(lang, r);
+  const years = r.years;
+  const sum = (a: Area, m: Measure) => a.years.reduce((t, y) => t + cents(String(y[m])), 0) / 100;
+  const extra = [r.summary, ...r.municipalities.map((m) => m.summary)].map((s) => formatNumber(lang, s.extra_exits_to_work, 1));
+  return {
+    period: `${years[0]?.year ?? ''}–${years.at(-1)?.year ?? ''}`,
+    head: [tx.colArea, tx.colExtraWork, ...WHOLE.map((m) => heading(lang, m))],
+    rows: list.map((a, i) => [a.name, extra[i] ?? '', ...WHOLE.map((m) => format(lang, m, sum(a, m)))]),
+  };
+}
+
 /** Cents, exactly, of amounts given as decimal text. */
 function cents(v: string): number {
   return Math.round(Number(v) * 100);
@@ -83,14 +101,8 @@ export class MunicipalitiesView implements View {
     const list = areas(lang, r);
     const rows = list.flatMap((a) => a.years.map((y) => [a.name, String(y.year), ...MEASURES.map((m) => format(lang, m, y[m]))]));
     const table = dataTable('municipalities-table', [tx.colArea, tx.colYear, ...MEASURES.map((m) => heading(lang, m))], rows);
-    // "What does it cost Gulpen-Wittem?": each area over the whole horizon, summed in cents
-    // (a presenter added up ten yearly rows by hand).
-    const years = list[0]?.years ?? [];
-    const period = `${years[0]?.year ?? ''}–${years.at(-1)?.year ?? ''}`;
-    const sum = (a: Area, m: Measure) => a.years.reduce((t, y) => t + (m.endsWith('_eur') ? cents(String(y[m])) : Number(y[m]) * 100), 0) / 100;
-    // Exits to work the programmes added, not all exits ('Naar werk 161' read as the programme's).
-    const extra = [r.summary, ...r.municipalities.map((m) => m.summary)].map((s) => formatNumber(lang, s.extra_exits_to_work, 1));
-    const totals = dataTable('municipalities-totals', [tx.colArea, tx.colExtraWork, ...WHOLE.map((m) => heading(lang, m))], list.map((a, i) => [a.name, extra[i] ?? '', ...WHOLE.map((m) => format(lang, m, sum(a, m)))]));
+    const whole = periodTotals(lang, r);
+    const totals = dataTable('municipalities-totals', whole.head, whole.rows);
     const picker = el('div', { className: 'measure', role: 'radiogroup' });
     attrs(picker, { 'aria-label': tx.measure });
     for (const m of MEASURES) {
@@ -115,7 +127,7 @@ export class MunicipalitiesView implements View {
     this.host.replaceChildren(
       el('h2', {}, tx.munTitle),
       el('p', {}, tx.munIntro),
-      el('h3', {}, tx.munTotals(period)),
+      el('h3', {}, tx.munTotals(whole.period)),
       el('div', { className: 'scroll' }, totals),
       el('p', { className: 'source', id: 'municipalities-rounding' }, tx.munRounding),
       el('fieldset', {}, el('legend', {}, tx.measure), picker, el('label', { htmlFor: shared.id }, shared, ` ${tx.sharedScale}`)),
