@@ -91,6 +91,12 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   // The exits the programmes added, not all exits (a reader took 'Naar werk 161' for Vaals' gain).
   assert.deepEqual(whole.map((r) => r[1]), summaries.map((s) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(s.extra_exits_to_work)));
   assert.match(await page.locator('h3:has(+ .scroll #municipalities-totals)').textContent(), /^Per gemeente, over de hele looptijd \(2021–2030\)$/);
+  // With the Monte Carlo, each area's net band, as `caseflow run --runs 1000 --seed 1` gives it.
+  await page.evaluate(() => window.caseflow.uncertain());
+  await page.waitForFunction(() => document.querySelectorAll('#municipalities-totals thead th').length === 7);
+  const bands = await page.locator('#municipalities-totals tbody tr').evaluateAll((rows) => rows.map((r) => r.lastElementChild.textContent));
+  const mc = caseflowRun(['--preset', 'corona-2021', '--runs', '1000', '--seed', '1']);
+  assert.deepEqual(bands, [mc.summary, ...mc.municipalities.map((m) => m.summary)].map((q) => `${nlEur(q.net_saving_eur.p5)} tot ${nlEur(q.net_saving_eur.p95)}`));
   const key = await page.locator('#cost-key-table').innerText();
   assert.ok(key.includes(nlEur(split.rows[0].total_eur)), key);
   // The totals row: what all pay is the total (the overhead moves money to Maastricht).

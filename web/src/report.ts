@@ -36,7 +36,7 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
   // that the column is not read as jobs the programme made.
   const programmes = r.programmes.map((p) => [programmeName(lang, core.catalogue, p), formatNumber(lang, p.participants_planned), formatNumber(lang, Number(p.planned_cost_eur)), formatNumber(lang, p.participant_exits_to_work, 1), formatNumber(lang, p.deadweight_exits, 1)]);
   const { lines, shock } = headline(lang, r, mc);
-  const whole = periodTotals(lang, r);
+  const whole = periodTotals(lang, r, mc);
   const over = r.budget && Number(r.budget.overallocation_eur) > 0 ? r.budget : null;
   into.replaceChildren(
     el('h1', {}, `caseflow: ${host.story().name}`),

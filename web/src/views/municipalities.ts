@@ -1,7 +1,7 @@
 // *Gemeenten*: the six municipalities and the region per year (caseload, exits to work, saving,
 // cost share by the key, net position, BUIG grant and vangnet) as a table and small multiples,
 // and the cost key applied to the planned re-integration cost (`caseflow allocate`).
-import type { Results, Split, YearOut } from '../core';
+import type { MonteCarlo, Results, Split, YearOut } from '../core';
 import { attrs, el } from '../dom';
 import { formatEur, formatNumber, numberFormat, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
@@ -52,16 +52,20 @@ function areas(lang: Lang, r: Results): Area[] {
  * ten yearly rows by hand), money summed in cents, with the exits the programmes added (not all
  * exits: 'Naar werk 161' was read as the programme's). On Gemeenten and in the printed report.
  */
-export function periodTotals(lang: Lang, r: Results): { period: string; head: string[]; rows: string[][] } {
+export function periodTotals(lang: Lang, r: Results, mc: MonteCarlo | null): { period: string; head: string[]; rows: string[][] } {
   const tx = ta(lang);
   const list = areas(lang, r);
   const years = r.years;
   const sum = (a: Area, m: Measure) => a.years.reduce((t, y) => t + cents(String(y[m])), 0) / 100;
   const extra = [r.summary, ...r.municipalities.map((m) => m.summary)].map((s) => formatNumber(lang, s.extra_exits_to_work, 1));
+  // With the Monte Carlo, each area's net band ("how sure for Vaals?": the region's alone hid
+  // that Vaals may end up positive).
+  const e = (v: string | null) => (v === null ? '–' : formatEur(lang, v));
+  const band = mc && [mc.summary, ...mc.municipalities.map((m) => m.summary)].map((s) => tx.band(e(s.net_saving_eur.p5), e(s.net_saving_eur.p95)));
   return {
     period: `${years[0]?.year ?? ''}–${years.at(-1)?.year ?? ''}`,
-    head: [tx.colArea, tx.colExtraWork, ...WHOLE.map((m) => heading(lang, m))],
-    rows: list.map((a, i) => [a.name, extra[i] ?? '', ...WHOLE.map((m) => format(lang, m, sum(a, m)))]),
+    head: [tx.colArea, tx.colExtraWork, ...WHOLE.map((m) => heading(lang, m)), ...(band ? [tx.colNetBand] : [])],
+    rows: list.map((a, i) => [a.name, extra[i] ?? '', ...WHOLE.map((m) => format(lang, m, sum(a, m))), ...(band ? [band[i] ?? ''] : [])]),
   };
 }
 
@@ -101,7 +105,7 @@ export class MunicipalitiesView implements View {
     const list = areas(lang, r);
     const rows = list.flatMap((a) => a.years.map((y) => [a.name, String(y.year), ...MEASURES.map((m) => format(lang, m, y[m]))]));
     const table = dataTable('municipalities-table', [tx.colArea, tx.colYear, ...MEASURES.map((m) => heading(lang, m))], rows);
-    const whole = periodTotals(lang, r);
+    const whole = periodTotals(lang, r, this.ctx.uncertainty);
     const totals = dataTable('municipalities-totals', whole.head, whole.rows);
     const picker = el('div', { className: 'measure', role: 'radiogroup' });
     attrs(picker, { 'aria-label': tx.measure });
