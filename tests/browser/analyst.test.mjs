@@ -99,6 +99,10 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
   assert.deepEqual(bands, [mc.summary, ...mc.municipalities.map((m) => m.summary)].map((q) => `${nlEur(q.net_saving_eur.p5)} tot ${nlEur(q.net_saving_eur.p95)}`));
   const key = await page.locator('#cost-key-table').innerText();
   assert.ok(key.includes(nlEur(split.rows[0].total_eur)), key);
+  // Split in cents, the key's shares read as the run's cost shares in the table above (€ 75.834
+  // beside € 75.835 for Meerssen, when the key split whole euros).
+  const keyRows = await page.locator('#cost-key-table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)));
+  assert.deepEqual(keyRows.slice(0, 6).map((r) => r.at(-1)), whole.slice(1).map((r) => r[3]));
   // The totals row: what all pay is the total (the overhead moves money to Maastricht).
   const totals = await page.locator('#cost-key-table tbody tr').last().evaluate((tr) => Array.from(tr.children).map((c) => c.textContent));
   assert.equal(totals.at(-1), nlEur(data.total), totals.join(' | '));

@@ -157,9 +157,11 @@ pub fn split_by_key(
             .round_dp(4)
             .normalize()
     });
-    // Whole euros, as the seed 003 table; a total with cents is split in cents, so that the
-    // parts add up to it (1,645,000.50 came out as 1,645,001).
-    let unit = if total.fract().is_zero() {
+    // Whole euros, as the seed 003 table; a total written with cents (1645000.50, or the
+    // page's 1645000.00) is split in cents, so that the parts add up to it (1,645,000.50 came
+    // out as 1,645,001) and agree with a run's cost shares (€ 75.834,50 read as € 75.834 on the
+    // page beside the run's € 75.835).
+    let unit = if total.scale() == 0 {
         Decimal::ONE
     } else {
         Decimal::new(1, 2)
