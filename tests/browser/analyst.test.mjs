@@ -82,6 +82,8 @@ test('Gemeenten: the yearly tables are the CLI’s, and the key split is `casefl
     cells.map((c) => [c[1], c[6], c[7], c[8]]),
     expected,
   );
+  // The grant is said to be an assumption (a reader took € 3.140.498 for Vaals' real grant).
+  assert.match(await page.locator('#view h2 + p').textContent(), /Het BUIG-budget is een aanname \(‘BUIG-budget ten opzichte van de uitgaven’/);
   // Each area over the whole horizon, as the CLI's summaries give it: what a municipality pays
   // and what it nets.
   const whole = await page.locator('#municipalities-totals tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent)));

@@ -10,7 +10,7 @@ const nl = {
   region: 'Regio',
   // Gemeenten
   munTitle: 'Per gemeente en per jaar',
-  munIntro: 'Wat elke gemeente en de regio per jaar zien: bestand, uitstroom naar werk, besparing na terugval, kostenaandeel volgens de verdeelsleutel, netto positie, BUIG-budget en vangnet.',
+  munIntro: 'Wat elke gemeente en de regio per jaar zien: bestand, uitstroom naar werk, besparing na terugval, kostenaandeel volgens de verdeelsleutel, netto positie, BUIG-budget en vangnet. Het BUIG-budget is een aanname (‘BUIG-budget ten opzichte van de uitgaven’, standaard 100% van de uitgaven zonder programma’s), en daarmee ook het vangnet.',
   colArea: 'Gebied',
   colYear: 'Jaar',
   colStock: 'Bestand eind jaar',
@@ -164,7 +164,7 @@ const en: typeof nl = {
   table: 'Show the figures as a table',
   region: 'Region',
   munTitle: 'Per municipality and year',
-  munIntro: 'What each municipality and the region see per year: caseload, exits to work, saving after feedback, cost share by the cost key, net position, BUIG grant and safety net (vangnet).',
+  munIntro: 'What each municipality and the region see per year: caseload, exits to work, saving after feedback, cost share by the cost key, net position, BUIG grant and safety net (vangnet). The BUIG grant is an assumption (‘BUIG grant relative to spending’, by default 100% of spending without programmes), and so is the safety net.',
   colArea: 'Area',
   colYear: 'Year',
   colStock: 'Caseload at year end',
