@@ -145,7 +145,8 @@ enum ObjectiveArg {
 
 #[derive(clap::Args)]
 struct AllocateArgs {
-    /// The total to split, euros.
+    /// The total to split, euros: whole euros are split in whole euros (as seed 003), a total
+    /// written with decimals (1645000.00) in cents.
     #[arg(long, value_name = "EUR", allow_hyphen_values = true)]
     total: String,
     /// Overhead on the five regional shares, paid to Maastricht, percent (seed 003: 50).
