@@ -927,18 +927,14 @@ class App implements Ctx, PresentHost, ReportHost {
     if (!this.preset) presets.append(el('option', { value: '', selected: true }, tx.noPreset));
     for (const p of this.core.catalogue.presets) presets.append(el('option', { value: p.id, selected: p.id === this.current.preset }, this.presetName(p)));
     onChoose(presets, () => this.choosePreset(presets.value));
-    const button = (id: string, text: string, action: () => void) => {
+    const button = (id: string, text: string, action: (e: MouseEvent) => unknown) => {
       const b = el('button', { type: 'button', id }, text);
       b.addEventListener('click', action);
       return b;
     };
     // A button that makes or deletes a scenario takes a double click as one click: the bar is
     // drawn again after the first, and the second deleted the scenario shown next.
-    const once = (id: string, text: string, action: () => void) => {
-      const b = el('button', { type: 'button', id }, text);
-      b.addEventListener('click', (e) => e.detail > 1 || action());
-      return b;
-    };
+    const once = (id: string, text: string, action: () => void) => button(id, text, (e) => e.detail > 1 || action());
     const description = this.description();
     const importer = el('input', { type: 'file', id: 'import', accept: '.json,.toml,application/json,text/plain', className: 'visually-hidden' });
     importer.addEventListener('change', () => {

@@ -151,10 +151,10 @@ export class Presentation {
     const late = which === 'money' ? horizonNote(lang, r) : '';
     if (late) body.push(el('p', { className: 'present-ranges', id: 'present-horizon' }, late));
     // What the figures in brackets are, where a slide has them.
-    if (mc && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed))));
     // Bands on but not yet computed (after a change): said, so that the ranges appearing a
     // second later are not a surprise.
-    else if (coming && (which !== 'money' || !!parts.net)) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, tx.bandsComing));
+    const ranges = which !== 'money' || !!parts.net ? (mc ? tx.rangesNote(formatNumber(lang, mc.runs), String(mc.seed)) : coming ? tx.bandsComing : '') : '';
+    if (ranges) body.push(el('p', { className: 'present-ranges', id: 'present-ranges' }, ranges));
     if (this.assumptions) body.push(this.assumptionList());
     // The key line is buttons too, for a touch screen (and Tab and Enter); the keys go on
     // working wherever the focus is in the overlay, and a redrawn button keeps it.
