@@ -1811,3 +1811,38 @@ fn the_growth_shock_line_writes_its_percentage_as_the_language_does() {
         "{english}"
     );
 }
+
+#[test]
+fn a_note_on_a_changed_default_says_the_scenario_changed_it() {
+    let note = |args: &[&str]| {
+        let mut all = vec!["run", "--preset", "frozen-budget-2025"];
+        all.extend_from_slice(args);
+        let out = stdout(&caseflow(&all));
+        out.lines()
+            .find(|l| l.contains("(seed 004)"))
+            .unwrap_or_else(|| panic!("no seed 004 note: {out}"))
+            .to_string()
+    };
+    let plain = note(&[]);
+    assert!(plain.contains("€ 4.633.000"), "{plain}");
+    assert!(!plain.contains("wijzigt"), "{plain}");
+    let changed = note(&["--set", "reintegration_budget_eur.maastricht=1000"]);
+    assert!(
+        changed.contains(
+            "Dit scenario wijzigt re-integratiebudget Maastricht: de bedragen in deze notitie gelden voor het uitgangspunt"
+        ),
+        "{changed}"
+    );
+    let en = note(&[
+        "--set",
+        "reintegration_budget_eur.vaals=1000",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        en.contains("This scenario changes re-integration budget Vaals:"),
+        "{en}"
+    );
+    // A parameter the note does not state leaves it as it is.
+    assert_eq!(note(&["--set", "growth_pct=3"]), plain);
+}

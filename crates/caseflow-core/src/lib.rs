@@ -106,7 +106,7 @@ impl Model {
         let mut unknown = Vec::new();
         for (i, id) in scenario.notes.iter().enumerate() {
             match self.catalogue.note(id) {
-                Some(n) => notes.push(n.clone()),
+                Some(n) => notes.push(self.note_for(n, scenario)),
                 None => unknown.push(InputError::other(
                     &format!("notes[{i}]"),
                     id,
@@ -123,6 +123,50 @@ impl Model {
             return Err(InputErrors(unknown));
         }
         Ok((inputs, notes))
+    }
+
+    /// A note as the scenario shows it: when the scenario sets a parameter whose default the
+    /// note states, a sentence says which, so the note's figures are not read as the run's.
+    fn note_for(&self, note: &presets::Note, scenario: &Scenario) -> presets::Note {
+        let changed: Vec<&params::ParamSpec> = scenario
+            .set
+            .keys()
+            .filter(|k| {
+                note.assumes.iter().any(|a| {
+                    k.strip_prefix(a.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+                })
+            })
+            .filter_map(|k| self.table.param(k))
+            .collect();
+        let mut note = note.clone();
+        if !changed.is_empty() {
+            // Labels start with a capital; mid-sentence they do not (ASCII only: Unicode's
+            // case tables would cost the page kilobytes, and the labels start in ASCII).
+            let labels = |pick: fn(&params::ParamSpec) -> &str| {
+                let lower = |label: &str| {
+                    let mut label = label.to_string();
+                    if let Some(first) = label.get_mut(..1) {
+                        first.make_ascii_lowercase();
+                    }
+                    label
+                };
+                changed
+                    .iter()
+                    .map(|p| lower(pick(p)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            note.nl += &format!(
+                " Dit scenario wijzigt {}: de bedragen in deze notitie gelden voor het uitgangspunt, niet voor deze berekening.",
+                labels(|p| &p.label_nl)
+            );
+            note.en += &format!(
+                " This scenario changes {}: the amounts in this note are the starting point's, not this run's.",
+                labels(|p| &p.label_en)
+            );
+        }
+        note
     }
 
     fn note_ids(&self) -> String {

@@ -80,6 +80,11 @@ pub struct Note {
     pub nl: String,
     /// The note in English.
     pub en: String,
+    /// Parameters whose default values the note states (an id, or the start of ids:
+    /// `reintegration_budget_eur` covers each municipality's). A scenario that sets one gets
+    /// the note with a sentence saying so, since its figures are then the starting point's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assumes: Vec<String>,
 }
 
 /// A programme in a preset: a template, optionally with some fields changed.

@@ -873,6 +873,12 @@ export type Note = {
    * The note in English.
    */
   en: string,
+  /**
+   * Parameters whose default values the note states (an id, or the start of ids:
+   * `reintegration_budget_eur` covers each municipality's). A scenario that sets one gets
+   * the note with a sentence saying so, since its figures are then the starting point's.
+   */
+  assumes?: Array<string>,
 };
 
 /**
