@@ -56,19 +56,21 @@ pub fn results_table(out: &mut impl Write, r: &Results, lang: Lang) -> io::Resul
         heads[9],
         heads[10]
     )?;
+    // One decimal, with the language's decimal sign (4649,6 in Dutch).
+    let n = |x: f64| lang.number_text(format!("{x:.1}"));
     for m in &r.months {
         writeln!(
             out,
-            "{:<8} {:>11.1} {:>9.1} {:>9.1} {:>11.1} {:>9.1} {:>8.1} {:>10.1} {:>13.1} {:>12} {:>12}",
+            "{:<8} {:>11} {:>9} {:>9} {:>11} {:>9} {:>8} {:>10} {:>13} {:>12} {:>12}",
             m.month.to_string(),
-            m.benefits,
-            m.people,
-            m.inflow,
-            m.reentries,
-            m.exits_to_work,
-            m.exits_other,
-            m.in_programme,
-            m.benefits_without_programmes,
+            n(m.benefits),
+            n(m.people),
+            n(m.inflow),
+            n(m.reentries),
+            n(m.exits_to_work),
+            n(m.exits_other),
+            n(m.in_programme),
+            n(m.benefits_without_programmes),
             m.gross_saving_eur.round_dp(0),
             m.programme_cost_eur.round_dp(0)
         )?;
@@ -269,6 +271,7 @@ fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
         ),
     ];
     for (nl, en, value) in rows {
+        let value = lang.number_text(value);
         writeln!(out, "{:<32} {value:>16}", lang.pick(nl, en))?;
         // With a discount rate (`discount_rate_pct`) the net result's present value differs
         // from it; undiscounted it is the same figure and is not repeated.
@@ -277,7 +280,7 @@ fn summary(out: &mut impl Write, s: &Summary, lang: Lang) -> io::Result<()> {
                 out,
                 "{:<32} {:>16}",
                 lang.pick("  contante waarde €", "  present value €"),
-                s.present_value_net_eur
+                lang.number_text(s.present_value_net_eur.to_string())
             )?;
         }
     }
@@ -387,11 +390,17 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
         "{:<24} {:>9} {:>12} {:>12} {:>12}",
         heads[0], heads[1], heads[2], heads[3], heads[4]
     )?;
+    // Plain numbers with the language's decimal sign (1284416,39 in Dutch).
+    let n = |d: Decimal| lang.number_text(d.to_string());
     for r in &s.rows {
         writeln!(
             out,
             "{:<24} {:>9} {:>12} {:>12} {:>12}",
-            r.name, r.key_pct, r.share_eur, r.overhead_eur, r.total_eur
+            r.name,
+            n(r.key_pct),
+            n(r.share_eur),
+            n(r.overhead_eur),
+            n(r.total_eur)
         )?;
     }
     writeln!(
@@ -399,9 +408,9 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
         "{:<24} {:>9} {:>12} {:>12} {:>12}",
         lang.pick("totaal", "total"),
         "100",
-        s.totals.share_eur,
-        s.rows.iter().map(|r| r.overhead_eur).sum::<Decimal>(),
-        s.rows.iter().map(|r| r.total_eur).sum::<Decimal>()
+        n(s.totals.share_eur),
+        n(s.rows.iter().map(|r| r.overhead_eur).sum::<Decimal>()),
+        n(s.rows.iter().map(|r| r.total_eur).sum::<Decimal>())
     )?;
     writeln!(
         out,
@@ -410,18 +419,18 @@ pub fn split_table(out: &mut impl Write, s: &Split, lang: Lang) -> io::Result<()
             "Regionaal totaal (vijf gemeenten incl. opslag) €",
             "Regional total (five municipalities incl. overhead) €"
         ),
-        s.totals.regional_total_eur
+        n(s.totals.regional_total_eur)
     )?;
     writeln!(
         out,
         "{}",
         lang.pick(
             &format!(
-                "De opslag ({} €) betalen de vijf aan Maastricht, dat het werk uitvoert: het totaal blijft het totaal (seed 003 §8)",
-                s.totals.overhead_eur
+                "De opslag (€ {}) betalen de vijf aan Maastricht, dat het werk uitvoert: het totaal blijft het totaal (seed 003 §8)",
+                n(s.totals.overhead_eur)
             ),
             &format!(
-                "The five pay the overhead ({} €) to Maastricht, which does the work: the total stays the total (seed 003 §8)",
+                "The five pay the overhead (€{}) to Maastricht, which does the work: the total stays the total (seed 003 §8)",
                 s.totals.overhead_eur
             ),
         )
@@ -521,9 +530,9 @@ pub fn monte_carlo_table(out: &mut impl Write, mc: &MonteCarlo, lang: Lang) -> i
             out,
             "{:<32} {:>16} {:>16} {:>16}",
             lang.pick(nl, en),
-            pct(v, "p5"),
-            pct(v, "p50"),
-            pct(v, "p95")
+            lang.number_text(pct(v, "p5")),
+            lang.number_text(pct(v, "p50")),
+            lang.number_text(pct(v, "p95"))
         )?;
     }
     let p = &mc.probabilities;
@@ -572,7 +581,7 @@ pub fn sensitivity_table(out: &mut impl Write, s: &Sensitivity, lang: Lang) -> i
         out,
         "{}: {}",
         lang.pick("Netto resultaat €", "Net result €"),
-        s.net_saving_eur
+        lang.number_text(s.net_saving_eur.to_string())
     )?;
     let h = if lang == Lang::Nl {
         [
@@ -820,7 +829,7 @@ pub fn breakdown_table(out: &mut impl Write, b: &Breakdown, lang: Lang) -> io::R
             out,
             "  {:<46} {:>14}",
             shown(&format!("{} ({})", p.id, p.label_nl)),
-            p.eur
+            lang.number_text(p.eur.to_string())
         )?;
     }
     writeln!(out, "{}:", lang.pick("Per oorzaak", "By cause"))?;
@@ -829,14 +838,14 @@ pub fn breakdown_table(out: &mut impl Write, b: &Breakdown, lang: Lang) -> io::R
             out,
             "  {:<46} {:>14}",
             lang.pick(&p.label_nl, &p.label_en),
-            p.eur
+            lang.number_text(p.eur.to_string())
         )?;
     }
     writeln!(
         out,
         "  {:<46} {:>14}",
         lang.pick("Netto resultaat", "Net result"),
-        b.net_saving_eur
+        lang.number_text(b.net_saving_eur.to_string())
     )?;
     writeln!(
         out,

@@ -456,7 +456,8 @@ fn a_discount_rate_shows_the_present_value_under_the_net_result() {
         .lines()
         .find(|l| l.starts_with("  contante waarde €"))
         .unwrap_or_else(|| panic!("{shown}"));
-    assert!(line.ends_with(&pv), "{line} / {pv}");
+    // The table writes the JSON's amount with the Dutch decimal sign.
+    assert!(line.ends_with(&pv.replace('.', ",")), "{line} / {pv}");
     let mc = table(&["--set", "discount_rate_pct=2.25", "--runs", "50"]);
     assert_eq!(mc.matches("  contante waarde €").count(), 1, "{mc}");
 }
@@ -1845,4 +1846,43 @@ fn a_note_on_a_changed_default_says_the_scenario_changed_it() {
     );
     // A parameter the note does not state leaves it as it is.
     assert_eq!(note(&["--set", "growth_pct=3"]), plain);
+}
+
+#[test]
+fn dutch_tables_write_decimals_with_a_comma_and_english_with_a_point() {
+    let nl = stdout(&caseflow(&["run", "--preset", "corona-2021"]));
+    let en = stdout(&caseflow(&[
+        "run",
+        "--preset",
+        "corona-2021",
+        "--lang",
+        "en",
+    ]));
+    let row = |t: &str, month: &str| {
+        t.lines()
+            .find(|l| l.starts_with(month))
+            .unwrap_or_else(|| panic!("{t}"))
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    let (nl_jan, en_jan) = (row(&nl, "2021-01"), row(&en, "2021-01"));
+    assert!(nl_jan.contains(',') && !nl_jan.contains('.'), "{nl_jan}");
+    assert_eq!(nl_jan.replace(',', "."), en_jan);
+    let value = |t: &str, label: &str| {
+        t.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("{t}"))
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let (nl_net, en_net) = (value(&nl, "Netto resultaat €"), value(&en, "Net result €"));
+    assert!(nl_net.ends_with(",25"), "{nl_net}");
+    assert_eq!(nl_net.replace(',', "."), en_net);
+    let split = stdout(&caseflow(&["allocate", "--total", "1645000.50"]));
+    assert!(split.contains("1645000,50"), "{split}");
+    assert!(!split.contains("1645000.50"), "{split}");
 }
