@@ -1830,7 +1830,7 @@ fn a_note_on_a_changed_default_says_the_scenario_changed_it() {
     let changed = note(&["--set", "reintegration_budget_eur.maastricht=1000"]);
     assert!(
         changed.contains(
-            "Dit scenario wijzigt re-integratiebudget Maastricht: de bedragen in deze notitie gelden voor het uitgangspunt"
+            "Dit scenario wijzigt een aanname waarvan deze notitie het bedrag noemt (zie Aannames): de bedragen in deze notitie gelden voor het uitgangspunt"
         ),
         "{changed}"
     );
@@ -1841,7 +1841,7 @@ fn a_note_on_a_changed_default_says_the_scenario_changed_it() {
         "en",
     ]);
     assert!(
-        en.contains("This scenario changes re-integration budget Vaals:"),
+        en.contains("This scenario changes an assumption whose amount this note states"),
         "{en}"
     );
     // A parameter the note does not state leaves it as it is.

@@ -126,45 +126,18 @@ impl Model {
     }
 
     /// A note as the scenario shows it: when the scenario sets a parameter whose default the
-    /// note states, a sentence says which, so the note's figures are not read as the run's.
+    /// note states, a sentence says so, so the note's figures are not read as the run's.
     fn note_for(&self, note: &presets::Note, scenario: &Scenario) -> presets::Note {
-        let changed: Vec<&params::ParamSpec> = scenario
-            .set
-            .keys()
-            .filter(|k| {
-                note.assumes.iter().any(|a| {
-                    k.strip_prefix(a.as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-                })
-            })
-            .filter_map(|k| self.table.param(k))
-            .collect();
         let mut note = note.clone();
-        if !changed.is_empty() {
-            // Labels start with a capital; mid-sentence they do not (ASCII only: Unicode's
-            // case tables would cost the page kilobytes, and the labels start in ASCII).
-            let labels = |pick: fn(&params::ParamSpec) -> &str| {
-                let lower = |label: &str| {
-                    let mut label = label.to_string();
-                    if let Some(first) = label.get_mut(..1) {
-                        first.make_ascii_lowercase();
-                    }
-                    label
-                };
-                changed
-                    .iter()
-                    .map(|p| lower(pick(p)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            note.nl += &format!(
-                " Dit scenario wijzigt {}: de bedragen in deze notitie gelden voor het uitgangspunt, niet voor deze berekening.",
-                labels(|p| &p.label_nl)
-            );
-            note.en += &format!(
-                " This scenario changes {}: the amounts in this note are the starting point's, not this run's.",
-                labels(|p| &p.label_en)
-            );
+        let states = |id: &str| {
+            note.assumes.iter().any(|a| {
+                id.strip_prefix(a.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+            })
+        };
+        if scenario.set.keys().any(|id| states(id)) {
+            note.nl += " Dit scenario wijzigt een aanname waarvan deze notitie het bedrag noemt (zie Aannames): de bedragen in deze notitie gelden voor het uitgangspunt, niet voor deze berekening.";
+            note.en += " This scenario changes an assumption whose amount this note states (see Assumptions): the amounts in this note are the starting point's, not this run's.";
         }
         note
     }

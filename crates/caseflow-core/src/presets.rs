@@ -399,6 +399,23 @@ mod tests {
     }
 
     #[test]
+    fn the_frozen_budget_helps_each_year_as_many_as_a_million_pays_for() {
+        let c = Catalogue::embedded().unwrap();
+        let preset = c.preset("frozen-budget-2025").unwrap();
+        let mut said = Vec::new();
+        for p in &preset.scenario.programmes {
+            let (n, cost) = (p.participants.unwrap(), p.cost_per_participant_eur.unwrap());
+            // The most whole participants €1,000,000 pays for: one more would overspend it.
+            assert!(n * cost <= 1_000_000.0, "{}: {n} × {cost}", p.id);
+            assert!((n + 1.0) * cost > 1_000_000.0, "{}: {n} × {cost}", p.id);
+            said.push(n.to_string());
+        }
+        let said = said.join(", ");
+        assert!(preset.description_nl.contains(&said), "{said}");
+        assert!(preset.description_en.contains(&said), "{said}");
+    }
+
+    #[test]
     fn every_preset_file_is_embedded() {
         let mut files: Vec<String> = std::fs::read_dir("data/presets")
             .unwrap()
