@@ -413,7 +413,7 @@ test('presentation mode at 1024×768: month labels apart, the headline clear of 
   // A 1280×720 projector at 200% zoom: the chart ends above its legend (it ran 50 px over it).
   await page.setViewportSize({ width: 640, height: 360 });
   await page.waitForTimeout(300);
-  const [plot, legend] = await page.evaluate(() => ['#presentation .uplot', '#presentation .legend'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
+  const [plot, legend] = await page.evaluate(() => ['#presentation .plot', '#presentation .legend'].map((s) => document.querySelector(s).getBoundingClientRect().toJSON()));
   assert.ok(plot.bottom <= legend.top + 1, `the chart ${JSON.stringify(plot)} runs over its legend ${JSON.stringify(legend)}`);
   await page.screenshot({ path: screenshotPath('present-640x360.png') });
   await page.keyboard.press('Escape');

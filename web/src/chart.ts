@@ -1,7 +1,7 @@
-// Line charts with uPlot (canvas; the Monte Carlo bands are built in), each inside a figure
-// with its text alternative: a one-sentence summary and the data as a table.
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+// Line charts drawn as SVG (the Monte Carlo bands as areas under the lines), each inside a
+// figure with its text alternative: a one-sentence summary and the data as a table. Drawn here
+// rather than with a chart library: uPlot was 22 KB of the page's 400 KB gzip budget, and a
+// chart of a few lines over at most 180 months needs axes, lines, areas and one marker.
 import { attrs, el, setText, table } from './dom';
 import { download, fileName } from './share';
 import { chartSvg, svgToPng } from './svg';
@@ -47,12 +47,13 @@ export interface ChartData {
 
 /** How many bands a chart has room for; missing ones are drawn empty. */
 const BAND_SLOTS = 2;
-/** uPlot's defaults for an axis' tick length and the gap between tick and label (CSS px). */
+/** An axis' tick length and the gap between tick and label (CSS px). */
 const TICK = 10;
 const GAP = 5;
-
-/** Internals of a uPlot axis after a draw: its size and its labels with their positions. */
-type DrawnAxis = uPlot.Axis & { _size?: number; _splits?: number[]; _values?: (string | null)[] };
+/** Steps of the month axis (quarters, half years, years…) and of numbers (1-2-2,5-5). */
+const MONTH_STEPS = [1, 3, 6, 12, 24, 60, 120, 240];
+const INDEX_STEPS = [1, 2, 5, 10, 20, 50, 100, 200];
+const NUMBER_STEPS = [1, 2, 2.5, 5];
 
 /** What an axis shows, for the tests: its size and each label's text, place and width (CSS px). */
 export interface AxisLayout {
@@ -78,20 +79,38 @@ function textWidth(font: string, text: string): number {
   return measurer.measureText(text).width;
 }
 
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
 /**
- * What a uPlot instance is built for: the lines and their style, the bands' fills, the size of
- * type. Data with the same shape is drawn by the same plot through setData (formats, labels
- * and the marker are read from the data at each draw); another shape needs a new plot.
+ * The smallest step that puts ticks at least `px` apart at `ppu` px a unit: one of `steps`
+ * × 10^k when `decimal`, else one of `steps` (or a multiple of the last).
  */
-function shapeOf(d: ChartData, thick: boolean): string {
-  const bands = Array.from({ length: BAND_SLOTS }, (_, i) => d.bands[i]?.color ?? '');
-  return JSON.stringify([thick, d.lines.map((l) => [l.color, l.dash ?? null, l.width ?? null]), bands]);
+function step(ppu: number, px: number, steps: number[], decimal: boolean): number {
+  if (!(ppu > 0)) return Infinity;
+  const need = px / ppu;
+  if (!decimal) return steps.find((s) => s >= need) ?? steps[steps.length - 1]! * Math.ceil(need / steps[steps.length - 1]!);
+  const mag = 10 ** Math.floor(Math.log10(need));
+  return [...steps, 10].map((s) => s * mag).find((s) => s >= need)!;
+}
+
+/** The y axis' range for data from min to max: 10% room each side, on a round value, and not
+ * below zero for figures that are not (as uPlot's `rangeNum(min, max, 0.1, true)`). */
+function padded(min: number, max: number): [number, number] {
+  const delta = max - min;
+  const span = delta || Math.abs(max) || 1000;
+  const round = 10 ** Math.floor(Math.log10(span)) / 10;
+  const pad = span * (delta ? 0.1 : min === 0 ? 0.1 : 1);
+  let lo = Math.floor((min - pad) / round) * round;
+  let hi = Math.ceil((max + pad) / round) * round;
+  if (min >= 0 && lo < 0) lo = 0;
+  if (max <= 0 && hi > 0) hi = 0;
+  return [Number(lo.toPrecision(12)), Number(hi.toPrecision(12))];
 }
 
 export class LineChart {
-  private plot: uPlot | null = null;
   private current: ChartData | null = null;
   private readonly canvas: HTMLElement;
+  private readonly plot: SVGSVGElement;
   private readonly summary: HTMLElement;
   private readonly details: HTMLDetailsElement;
   private readonly legend: HTMLElement;
@@ -99,9 +118,10 @@ export class LineChart {
   private visible = true;
   /** New data not yet drawn (the chart was out of sight). */
   private stale = false;
-  /** The series the plot was built for (see {@link shapeOf}). */
-  private shape = '';
   private legendKey = '';
+  /** The numbers drawn (see {@link data}) and the axes as drawn (see {@link axes}). */
+  private drawn: (number | null)[][] = [];
+  private drawnAxes: AxisLayout[] = [];
   /**
    * The y range the last bands needed, and what they were of (the lines and months): while the
    * next bands are computed (`pending`, after an edit, a second or so) the axis keeps it, rather
@@ -109,8 +129,6 @@ export class LineChart {
    * change look dramatic on a projector.
    */
   private held: { of: string; range: [number, number] } | null = null;
-  /** The axis font of the plot on screen. */
-  private font = '';
 
   readonly figure: HTMLElement;
 
@@ -126,6 +144,10 @@ export class LineChart {
     labels: { png: string; svg: string } = { png: 'PNG', svg: 'SVG' },
   ) {
     this.canvas = attrs(el('div', { className: 'chart', id }), { role: 'img' });
+    this.plot = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    this.plot.setAttribute('class', 'plot');
+    this.plot.setAttribute('aria-hidden', 'true');
+    this.canvas.append(this.plot);
     charts.set(id, this);
     this.summary = el('p', { className: 'chart-summary', id: `${id}-summary` });
     this.canvas.setAttribute('aria-describedby', this.summary.id);
@@ -148,7 +170,14 @@ export class LineChart {
     );
     this.figure = el('figure', { className: 'figure' }, el('figcaption', { id: `${id}-title` }, title), this.canvas, this.legend, tools, this.summary, this.details);
     this.canvas.setAttribute('aria-label', title);
-    new ResizeObserver(() => this.plot?.setSize(this.size())).observe(this.canvas);
+    // Drawn again at a new width (the drawing is in CSS pixels, its type stays its size).
+    let width = 0;
+    new ResizeObserver(() => {
+      if (this.canvas.clientWidth !== width || this.thick) {
+        width = this.canvas.clientWidth;
+        if (this.current) this.plotData();
+      }
+    }).observe(this.canvas);
     // A chart scrolled out of sight is redrawn when it comes back, not on every slider step.
     new IntersectionObserver(([entry]) => {
       this.visible = entry?.isIntersecting ?? true;
@@ -157,25 +186,15 @@ export class LineChart {
   }
 
   /** The numbers drawn: x index, each line, then each band's upper and lower edge. */
-  data(): number[][] {
+  data(): (number | null)[][] {
     if (this.stale) this.plotData();
-    return (this.plot?.data ?? []).map((s) => Array.from(s as ArrayLike<number>));
+    return this.drawn;
   }
 
   /** The axes as drawn (x, then y), for the tests: labels must fit and not overlap. */
   axes(): AxisLayout[] {
     if (this.stale) this.plotData();
-    const u = this.plot;
-    if (!u) return [];
-    return u.axes.map((a, i) => {
-      const axis = a as DrawnAxis;
-      const splits = axis._splits ?? [];
-      const scale = i === 0 ? 'x' : 'y';
-      return {
-        size: axis._size ?? 0,
-        labels: (axis._values ?? []).flatMap((text, k) => (text == null || splits[k] === undefined ? [] : [{ text, at: u.valToPos(splits[k], scale), width: textWidth(this.font, text) }])),
-      };
-    });
+    return this.drawnAxes;
   }
 
   /** The chart as a standalone SVG document, with its title, legend and cite line. */
@@ -192,7 +211,7 @@ export class LineChart {
   setThick(thick: boolean): void {
     if (this.thick === thick) return;
     this.thick = thick;
-    this.rebuild();
+    if (this.current) this.plotData();
   }
 
   draw(d: ChartData): void {
@@ -215,99 +234,89 @@ export class LineChart {
     if (this.visible) this.plotData();
   }
 
-  /**
-   * Draw the data on screen: new numbers go to the plot (uPlot's setData, one redraw); only a
-   * change of the series themselves (lines, their style, bands appearing) builds a new plot.
-   */
+  /** Draw the data on screen: axes, bands, lines and the marker, in one SVG. */
   private plotData(): void {
     this.stale = false;
     const d = this.current;
     if (!d) return;
-    if (this.plot && this.shape === shapeOf(d, this.thick)) this.plot.setData(this.aligned(d));
-    else this.rebuild();
-  }
-
-  private aligned(d: ChartData): uPlot.AlignedData {
     const none = d.x.map(() => null);
     const bands: (number | null)[][] = [];
-    for (let i = 0; i < BAND_SLOTS; i++) {
-      const b = d.bands[i];
-      bands.push(b?.upper ?? none, b?.lower ?? none);
-    }
-    return [d.x.map((_, i) => i), ...d.lines.map((l) => l.values), ...bands];
-  }
+    for (let i = 0; i < BAND_SLOTS; i++) bands.push(d.bands[i]?.upper ?? none, d.bands[i]?.lower ?? none);
+    const series = [...d.lines.map((l) => l.values), ...bands];
+    this.drawn = [d.x.map((_, i) => i), ...series];
 
-  private rebuild(): void {
-    this.plot?.destroy();
-    this.plot = null;
-    const d = this.current;
-    if (!d) return;
-    this.shape = shapeOf(d, this.thick);
-    // The plot lives on through new data (setData): what it shows is read from `this.current`.
-    const now = (): ChartData => this.current ?? d;
-    const w = this.thick ? 2 : 1;
-    const value = (_u: uPlot, v: number | null) => (v == null ? '' : now().format(v));
-    const bandSeries: uPlot.Series[] = [];
-    const bands: uPlot.Band[] = [];
-    for (let i = 0; i < BAND_SLOTS; i++) {
-      const b = d.bands[i];
-      const at = 1 + d.lines.length + 2 * i;
-      const edge = (end: string): uPlot.Series => ({ label: `${b?.label ?? ''} ${end}`, stroke: 'transparent', width: 0, points: { show: false }, value });
-      bandSeries.push(edge('↑'), edge('↓'));
-      bands.push({ series: [at, at + 1], fill: b?.color ?? 'transparent' });
+    const { width, height } = this.size();
+    const w = this.thick ? 2.5 : 1;
+    const size = this.thick ? 18 : 12;
+    const font = `${size}px system-ui, sans-serif`;
+    // The y range: the data's, padded, over the held band range while bands are on their way.
+    let [min, max] = [Infinity, -Infinity];
+    for (const s of series) for (const v of s) if (v != null && Number.isFinite(v)) [min, max] = [Math.min(min, v), Math.max(max, v)];
+    if (min > max) [min, max] = [0, 1];
+    const of = `${d.x.length}|${d.lines.map((l) => l.label).join('|')}`;
+    if (d.bands.length > 0) this.held = { of, range: [min, max] };
+    else if (d.pending && this.held?.of === of) [min, max] = [Math.min(min, this.held.range[0]), Math.max(max, this.held.range[1])];
+    else this.held = null;
+    const [lo, hi] = padded(min, max);
+    const top = size;
+    const xSize = TICK + GAP + size * 2;
+    const bottom = height - xSize;
+    const ppy = (bottom - top) / (hi - lo || 1);
+    const yStep = step(ppy, size * 2.5, NUMBER_STEPS, true);
+    const yTicks: number[] = [];
+    for (let v = Math.ceil(lo / yStep) * yStep; v <= hi + yStep * 1e-9; v += yStep) yTicks.push(Number(v.toPrecision(12)));
+    const yText = yTicks.map((v) => (d.axisFormat ?? d.format)(v));
+    const yWidths = yText.map((t) => textWidth(font, t));
+    // The y axis is as wide as its widest label (€ 1,75 mln. needs more room than 4.650).
+    const ySize = Math.ceil(Math.max(40, ...yWidths) + TICK + GAP + 4);
+    const xText = (i: number) => (d.xFormat ?? String)(d.x[i] ?? '');
+    const first = d.x.slice(0, 12).map((_, i) => textWidth(font, xText(i)));
+    const right = width - Math.ceil(Math.max(12, ...first) / 2);
+    const n = Math.max(1, d.x.length - 1);
+    const ppx = (right - ySize) / n;
+    // Months fall on quarters, half years and years, as wide apart as the first year's labels.
+    const xStep = step(ppx, Math.ceil(Math.max(30, ...first) * 1.3 + 8), d.xFormat ? MONTH_STEPS : INDEX_STEPS, false);
+    const X = (i: number) => ySize + i * ppx;
+    const Y = (v: number) => bottom - (v - lo) * ppy;
+    const f = (v: number) => v.toFixed(1);
+    const parts: string[] = [];
+    const xLabels: AxisLayout['labels'] = [];
+    for (let i = 0; i < d.x.length; i += xStep) {
+      const text = xText(i);
+      xLabels.push({ text, at: X(i) - ySize, width: textWidth(font, text) });
+      parts.push(`<line x1="${f(X(i))}" x2="${f(X(i))}" y1="${top}" y2="${bottom + TICK}" stroke="#e5e7eb"/><text x="${f(X(i))}" y="${bottom + TICK + GAP + size}" text-anchor="middle">${esc(text)}</text>`);
     }
-    const font = this.thick ? '18px system-ui, sans-serif' : '12px system-ui, sans-serif';
-    this.font = font;
-    // The y axis is as wide as its widest label (€ 1,75 mln. needs more room than 4.650); the
-    // months on the x axis keep their own width apart, in large type too.
-    const ySize = (_u: uPlot, values: (string | null)[] | null) => Math.ceil(Math.max(40, ...(values ?? []).map((v) => (v == null ? 0 : textWidth(font, v)))) + TICK + GAP + 4);
-    const xText = (i: number | null) => {
-      const x = i == null ? undefined : now().x[i];
-      return x === undefined ? '' : (now().xFormat ?? String)(x);
-    };
-    // As wide as the widest label of the first year (month names differ in width).
-    const xSpace = () => Math.ceil(Math.max(30, ...now().x.slice(0, 12).map((_, i) => textWidth(font, xText(i)))) * 1.3 + 8);
-    const opts: uPlot.Options = {
-      ...this.size(),
-      scales: { x: { time: false }, y: { range: (_u, min, max) => this.yRange(min, max) } },
-      // The legend is ours (below): uPlot's would list each band edge as a series.
-      legend: { show: false },
-      axes: [
-        // Months fall on quarters, half years and years (uPlot's 1-2-5 steps gave every 10th).
-        { font, space: xSpace, values: (_u, ticks) => ticks.map(xText), ...(d.xFormat ? { incrs: [1, 3, 6, 12, 24, 60, 120, 240] } : {}) },
-        { font, size: ySize, values: (_u, ticks) => ticks.map((v) => (now().axisFormat ?? now().format)(v)) },
-      ],
-      series: [
-        { label: d.xTitle, value: (_u, i) => xText(i) },
-        ...d.lines.map((l) => ({ label: l.label, stroke: l.color, width: (l.width ?? 2) * (this.thick ? 2.5 : 1), dash: l.dash, value })),
-        ...bandSeries,
-      ],
-      bands,
-      // The marker (the payback month) is read at each draw: it comes and goes with the data.
-      hooks: {
-        draw: [
-          (u: uPlot) => {
-            const marker = now().marker;
-            if (!marker) return;
-            const x = Math.round(u.valToPos(marker.index, 'x', true));
-            const ctx = u.ctx;
-            ctx.save();
-            ctx.strokeStyle = '#047857';
-            ctx.lineWidth = 2 * w;
-            ctx.setLineDash([4, 4]);
-            ctx.beginPath();
-            ctx.moveTo(x, u.bbox.top);
-            ctx.lineTo(x, u.bbox.top + u.bbox.height);
-            ctx.stroke();
-            ctx.fillStyle = '#047857';
-            ctx.font = font;
-            ctx.fillText(marker.label, x + 6, u.bbox.top + 16 * w);
-            ctx.restore();
-          },
-        ],
-      },
-    };
-    this.plot = new uPlot(opts, this.aligned(d), this.canvas);
+    yTicks.forEach((v, k) => parts.push(`<line x1="${ySize - TICK}" x2="${f(right)}" y1="${f(Y(v))}" y2="${f(Y(v))}" stroke="#e5e7eb"/><text x="${ySize - TICK - GAP}" y="${f(Y(v) + size * 0.35)}" text-anchor="end">${esc(yText[k]!)}</text>`));
+    const path = (vs: (number | null)[]) => vs.map((v, i) => (v == null || !Number.isFinite(v) ? '' : `${vs[i - 1] == null ? 'M' : 'L'}${f(X(i))},${f(Y(v))}`)).join('');
+    d.bands.forEach((b) => {
+      // An area per stretch of months with both edges.
+      let upper: string[] = [];
+      let lower: string[] = [];
+      const flush = () => {
+        if (upper.length) parts.push(`<polygon points="${[...upper, ...lower.reverse()].join(' ')}" fill="${b.color}"/>`);
+        [upper, lower] = [[], []];
+      };
+      b.upper.forEach((u, i) => {
+        const l = b.lower[i];
+        if (u == null || l == null) return flush();
+        upper.push(`${f(X(i))},${f(Y(u))}`);
+        lower.push(`${f(X(i))},${f(Y(l))}`);
+      });
+      flush();
+    });
+    for (const l of d.lines) parts.push(`<path d="${path(l.values)}" fill="none" stroke="${l.color}" stroke-width="${(l.width ?? 2) * w}"${l.dash ? ` stroke-dasharray="${l.dash.join(' ')}"` : ''}/>`);
+    if (d.marker) {
+      const x = f(X(d.marker.index));
+      // In the right third the label goes left of the line, so it is not cut at the edge.
+      const left = d.marker.index > n * (2 / 3);
+      parts.push(`<line x1="${x}" x2="${x}" y1="${top}" y2="${bottom}" stroke="#047857" stroke-width="${2 * w}" stroke-dasharray="4 4"/><text x="${Number(x) + (left ? -6 : 6)}" y="${top + 16 * w}" fill="#047857"${left ? ' text-anchor="end"' : ''}>${esc(d.marker.label)}</text>`);
+    }
+    attrs(this.plot, { width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}`, 'font-size': String(size), 'font-family': 'system-ui, sans-serif' });
+    this.plot.innerHTML = parts.join('');
+    this.drawnAxes = [
+      { size: xSize, labels: xLabels },
+      { size: ySize, labels: yText.map((text, k) => ({ text, at: Y(yTicks[k]!) - top, width: yWidths[k]! })) },
+    ];
   }
 
   private fillTable(): void {
@@ -319,17 +328,6 @@ export class LineChart {
     const t = table('data', head, rows);
     this.details.querySelector('table')?.remove();
     this.details.append(t);
-  }
-
-  /** uPlot's own y range (10% padding), over the held band range while bands are missing. */
-  private yRange(min: number | null, max: number | null): uPlot.Range.MinMax {
-    const d = this.current;
-    if (min == null || max == null || !d) return [min, max];
-    const of = `${d.x.length}|${d.lines.map((l) => l.label).join('|')}`;
-    if (d.bands.length > 0) this.held = { of, range: [min, max] };
-    else if (d.pending && this.held?.of === of) [min, max] = [Math.min(min, this.held.range[0]), Math.max(max, this.held.range[1])];
-    else this.held = null;
-    return uPlot.rangeNum(min, max, 0.1, true);
   }
 
   private size(): { width: number; height: number } {

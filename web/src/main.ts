@@ -61,7 +61,7 @@ declare global {
       scenario: () => Scenario;
       results: () => Results | null;
       uncertainty: () => MonteCarlo | null;
-      chartData: () => number[][];
+      chartData: () => (number | null)[][];
       runCore: () => Results;
       /** For the benchmark: mean ms of a run inside wasm, without handing the results over. */
       timeRuns: (iterations: number) => number;

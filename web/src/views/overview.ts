@@ -219,7 +219,7 @@ export class OverviewView implements View {
   }
 
   /** The caseload chart's numbers (for the tests). */
-  chartData(): number[][] {
+  chartData(): (number | null)[][] {
     return this.caseload.data();
   }
 }
