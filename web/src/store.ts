@@ -56,6 +56,26 @@ function storage(): Storage | null {
   }
 }
 
+const COMPARE_KEY = 'caseflow.compare';
+
+/** The scenarios last picked in Vergelijken (`saved:ID`/`preset:ID`, '' for none). */
+export function comparePicks(): string[] {
+  try {
+    const v: unknown = JSON.parse(storage()?.getItem(COMPARE_KEY) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function keepComparePicks(picks: string[]): void {
+  try {
+    storage()?.setItem(COMPARE_KEY, JSON.stringify(picks));
+  } catch {
+    // Only a convenience, as the last scenario open is.
+  }
+}
+
 function isQuota(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22);
 }

@@ -78,6 +78,8 @@ export async function workbook(w: WorkbookInput): Promise<Blob> {
     rows[0] = rows[0]!.map((c, i) => (labels[i] ? { bold: labels[i] } : c));
     return rows;
   };
+  const q = w.uncertainty?.probabilities;
+  const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
   const about: Cell[][] = [
     [{ bold: 'caseflow' }, w.core.version],
     [tx.name, w.name],
@@ -85,6 +87,8 @@ export async function workbook(w: WorkbookInput): Promise<Blob> {
     [tx.dateLabel, date],
     [tx.methodLabel, w.uncertainty ? tx.citeMc(w.uncertainty.runs, w.uncertainty.seed).replace(/^, /, '') : tx.deterministic],
     [tx.roundingLabel, tx.rounding],
+    // Three midpoints (central run, mean, median) are said apart, and the chances beside them.
+    ...(q ? [[tx.columnsLabel, tx.columnsNote], [tx.chancesLabel, tx.chances([q.payback_within_2_years, q.payback_within_5_years, q.payback_within_10_years, q.net_saving_positive].map(pct))]] : []),
     // The cite line starts with its own label ("Citeer als: …"): the cell holds the rest.
     [tx.citeLabel, w.cite.replace(`${tx.citeLabel}: `, '')],
   ];

@@ -232,7 +232,21 @@ impl Table {
             for f in figures {
                 for (stat, nl, en) in STATS {
                     keys.push(format!("{}_{stat}", f.key));
-                    labels.push(format!("{} {}", lang.pick(f.nl, f.en), lang.pick(nl, en)));
+                    // A payback month's percentiles are of the runs that pay back (the others
+                    // have none): a median of 98 months read as "half pay back by then".
+                    let of = if f.key == "payback_month" {
+                        lang.pick(
+                            " (van de runs die terugverdienen)",
+                            " (of the runs that pay back)",
+                        )
+                    } else {
+                        ""
+                    };
+                    labels.push(format!(
+                        "{} {}{of}",
+                        lang.pick(f.nl, f.en),
+                        lang.pick(nl, en)
+                    ));
                 }
             }
         }

@@ -7,6 +7,7 @@ import { attrs, el, refill } from '../dom';
 import { formatEur, formatNumber, method, numberFormat, shortMonth, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
+import { comparePicks, keepComparePicks } from '../store';
 import { dataTable, failure } from './analyst-common';
 import type { Ctx, View } from './context';
 import { cumulative } from '../charts';
@@ -33,7 +34,10 @@ interface Outcome {
 
 export class CompareView implements View {
   private host!: HTMLElement;
-  private picked: string[] = [];
+  /** The picks, kept in the browser: a tablet closed and opened again shows the comparison. */
+  private picked: string[] = comparePicks();
+  /** Whether the kept picks still await their comparison (run when the view first shows). */
+  private pending = this.picked.filter(Boolean).length >= 2;
   private outcome: Outcome | null = null;
   private busy = false;
   private error = '';
@@ -63,7 +67,11 @@ export class CompareView implements View {
 
   mount(host: HTMLElement): void {
     this.host = host;
-    this.render();
+    // Kept picks of which two still exist are compared at once (a deleted one is just unpicked).
+    const all = this.choices();
+    if (this.pending && this.picked.filter((v) => all.some((c) => c.value === v)).length >= 2) this.run();
+    else this.render();
+    this.pending = false;
   }
 
   update(): void {
@@ -120,7 +128,10 @@ export class CompareView implements View {
       const select = el('select', { id: `compare-${i}` }, el('option', { value: '' }, tx.cmpNone));
       const group = (label: string, items: Choice[]) => el('optgroup', { label }, ...items.map((c) => el('option', { value: c.value, selected: this.picked[i] === c.value }, c.name)));
       select.append(group(t(lang).scenario, all.filter((c) => !c.preset)), group(t(lang).preset, all.filter((c) => c.preset)));
-      select.addEventListener('change', () => (this.picked[i] = select.value));
+      select.addEventListener('change', () => {
+        this.picked[i] = select.value;
+        keepComparePicks(this.picked);
+      });
       return el('p', {}, el('label', { htmlFor: select.id }, `${tx.cmpPick(i)} `), select);
     });
     // Not `disabled` while comparing: a disabled button drops the keyboard focus.
@@ -217,11 +228,11 @@ export class CompareView implements View {
     const s = o.results.map((r) => r.summary);
     // Differences carry their sign the way the language writes it ("€ +242.700", "€ -1.797.013").
     const signed = { signDisplay: 'exceptZero' } as const;
-    const diff = (a: number, b: number, d = 0) => numberFormat(lang, { ...signed, maximumFractionDigits: d }).format(b - a);
-    const diffEur = (a: string, b: string) => {
-      const c = Math.round(Number(b) * 100) - Math.round(Number(a) * 100);
-      return numberFormat(lang, { ...signed, style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(c / 100);
-    };
+    // The difference of the figures as shown (rounded half away from zero, as Intl rounds):
+    // "18,6 | 18,6 | -0,1" read as a contradiction.
+    const shown = (x: number | string, d: number) => Number(Number(x).toFixed(d));
+    const diff = (a: number | string, b: number | string, d = 0, f: Intl.NumberFormatOptions = {}) => numberFormat(lang, { ...signed, maximumFractionDigits: d, ...f }).format(shown(b, d) - shown(a, d));
+    const diffEur = (a: string, b: string) => diff(a, b, 0, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0 });
     const band = (i: number) => {
       const q = o.comparison.scenarios[i]!.net_saving_runs_eur;
       return `${e(q.p5)} – ${e(q.p95)}`;
