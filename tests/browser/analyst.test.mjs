@@ -586,3 +586,46 @@ test('a variant prints its track settings and warnings, and its comparison adds 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// The same review: a wide table's scroll box could not be reached by Tab at 200% zoom, the
+// comparison's and the search's progress was read out step by step and their answers not at
+// all, a refused budget was not tied to its field, and the compared lines differed by colour only.
+test('wide tables scroll by keyboard; comparisons and searches say their answer once; lines differ by more than colour', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  for (const tab of ['assumptions', 'municipalities']) {
+    await page.click(`#tab-${tab}`);
+    await page.waitForSelector('.scroll');
+    for (const box of await page.locator('.scroll').all()) {
+      assert.equal(await box.getAttribute('tabindex'), '0', tab);
+      assert.equal(await box.getAttribute('role'), 'region', tab);
+      assert.ok((await box.getAttribute('aria-label')).length > 3, tab);
+    }
+  }
+  await page.click('#tab-compare');
+  await page.selectOption('#compare-0', 'preset:corona-2021');
+  await page.selectOption('#compare-1', 'preset:corona-2021-no-programme');
+  await page.selectOption('#compare-2', 'preset:baseline');
+  assert.equal(await page.locator('#compare-status').getAttribute('role'), null);
+  await page.click('#compare-run');
+  await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 300000 });
+  assert.equal(await page.locator('#compare-said').textContent(), await page.locator('#compare-chances').textContent());
+  const dashes = await page.locator('#chart-compare path').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray')));
+  assert.equal(new Set(dashes).size, 3, JSON.stringify(dashes));
+  await page.click('#tab-bestmix');
+  await page.fill('#bestmix-budget', 'veel');
+  await page.click('#bestmix-search');
+  await page.waitForSelector('#bestmix-error');
+  assert.deepEqual([await page.getAttribute('#bestmix-budget', 'aria-invalid'), await page.getAttribute('#bestmix-budget', 'aria-describedby')], ['true', 'bestmix-error']);
+  assert.equal(await page.getAttribute('#bestmix-horizon', 'aria-invalid'), null);
+  await page.fill('#bestmix-budget', '1645000');
+  await page.click('#bestmix-search');
+  await page.waitForFunction(() => window.caseflow.viewData() !== null, null, { timeout: 300000 });
+  assert.equal(await page.getAttribute('#bestmix-budget', 'aria-invalid'), null);
+  const said = await page.locator('#bestmix-said').textContent();
+  assert.ok(said.includes(await page.locator('#bestmix-time').textContent()), said);
+  assert.equal(await page.locator('#bestmix-status').getAttribute('role'), null);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -132,6 +132,8 @@ test('on a tablet the presentation steps, turns and leaves by touch, and leaving
   await page.tap('#present');
   await page.waitForSelector('#presentation');
   await page.evaluate(async () => {
+    // Full screen is granted a moment after the tap (on a busy machine, after this line ran).
+    for (let i = 0; i < 40 && !document.fullscreenElement; i++) await new Promise((r) => setTimeout(r, 50));
     if (document.fullscreenElement) await document.exitFullscreen();
     else document.dispatchEvent(new Event('fullscreenchange'));
   });
@@ -446,7 +448,7 @@ test('presentation says the uncertainty is being computed until the bands come',
 
 // A presenter's long scenario name took two lines of the slide and pushed the key line off a
 // 1280×720 projector.
-test('presentation at 1280×720: a long name keeps to one line and the key line stays on screen', async () => {
+test('presentation at 1280×720: a long name keeps to two lines and the key line stays on screen', async () => {
   const { page, problems } = await openPage(env, { width: 1280, height: 720 });
   await page.selectOption('#preset', 'frozen-budget-2025');
   await settle(page);
@@ -460,7 +462,10 @@ test('presentation at 1280×720: a long name keeps to one line and the key line 
   assert.equal(await title.getAttribute('title'), name, 'the whole name on hover');
   for (let chart = 0; chart < 3; chart++) {
     const [t, keys] = await page.evaluate(() => [document.querySelector('#presentation-title'), document.querySelector('#presentation .keys')].map((e) => e.getBoundingClientRect().toJSON()));
-    assert.ok(t.height < 60, `chart ${chart}: one line of title (${t.height} px)`);
+    // Two lines at most, in smaller type, the name whole (cut to one line, a wethouder's
+    // "Meerssen variant wethouder – lag…" lost what told it apart).
+    assert.ok(t.height < 80, `chart ${chart}: two lines of title at most (${t.height} px)`);
+    assert.ok(await title.evaluate((e) => e.scrollHeight <= e.clientHeight + 1), `chart ${chart}: the name is not cut`);
     assert.ok(keys.bottom <= 720, `chart ${chart}: the key line ends on screen (${keys.bottom})`);
     await page.keyboard.press('ArrowDown');
   }

@@ -1504,3 +1504,58 @@ test('a new starting point says it replaced the edits and brings them back; each
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// An accessibility review with a screen reader and the keyboard alone: the headline was read
+// out at every slider step, "‘-’ is geen getal" interrupted each keystroke, the slider said
+// "0 %" with its thumb at -20, and Escape in a closed list still applied what the arrows showed.
+test('a screen reader hears results once they settle, errors politely, and the slider as it is', async () => {
+  const { page, problems } = await openPage(env);
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  assert.equal(await page.locator('#headline').getAttribute('aria-live'), null);
+  assert.equal(await page.locator('#param-growth_pct-warn').getAttribute('aria-live'), null);
+  const error = page.locator('#param-growth_pct-error');
+  assert.deepEqual([await error.getAttribute('role'), await error.getAttribute('aria-live')], [null, 'polite']);
+  // Ten key steps: the live line changes once, a second after the last, with the key figures.
+  await page.evaluate(() => {
+    window.said = [];
+    const live = (n) => (n instanceof Element ? n : n.parentElement)?.closest('#overview-said');
+    new MutationObserver((ms) => ms.some((m) => live(m.target)) && window.said.push(document.querySelector('#overview-said').textContent)).observe(document.body, { childList: true, characterData: true, subtree: true });
+  });
+  await page.focus('#param-growth_pct-range');
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(80);
+  }
+  await settle(page);
+  await page.evaluate(() => window.caseflow.uncertain());
+  await page.waitForFunction(() => document.querySelector('#overview-said').textContent === document.querySelector('#key-figures').textContent, null, { timeout: 5000 });
+  const said = await page.evaluate(() => window.said);
+  assert.ok(said.length <= 2, `said once the runs settled, not at each step: ${JSON.stringify(said)}`);
+  // A value the model refuses: the slider is marked and described, and let go it returns to
+  // the value in use, said as such.
+  await page.keyboard.press('Home');
+  await settle(page);
+  const slider = page.locator('#param-growth_pct-range');
+  assert.equal(await slider.getAttribute('aria-describedby'), 'param-growth_pct-error param-growth_pct-warn');
+  assert.equal(await slider.getAttribute('aria-invalid'), null);
+  const used = await page.inputValue('#param-growth_pct-number');
+  assert.equal(await slider.inputValue(), used.replace(',', '.'));
+  assert.ok((await slider.getAttribute('aria-valuetext')).startsWith(`${used} `), await slider.getAttribute('aria-valuetext'));
+  assert.match(await error.textContent(), /-20/);
+  // The core's refusal of a typed value quotes it the Dutch way.
+  await page.fill('#param-growth_pct-number', '-12,5');
+  assert.match(await error.textContent(), /‘-12,5’/);
+  await page.press('#param-growth_pct-number', 'Tab');
+  // Escape takes back what the arrow keys walked to in a closed list.
+  const name = await page.inputValue('#scenario-name');
+  await page.focus('#preset');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.equal(await page.inputValue('#preset'), 'corona-2021');
+  assert.equal(await page.inputValue('#scenario-name'), name);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -14,6 +14,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial
 }
 
 /**
+ * A wide table's sideways scroll box: reachable by Tab and named, so a keyboard at 200% zoom
+ * can scroll it to its last columns (its inputs take the arrow keys for themselves).
+ */
+export function scrollBox(name: string, child: Node): HTMLElement {
+  return attrs(el('div', { className: 'scroll', tabIndex: 0 }, child), { role: 'region', 'aria-label': name });
+}
+
+/**
  * Set an element's text only when it differs: writing the same text still replaces the text
  * node, and the browser lays the element out again (on every run of a slider drag).
  */
@@ -58,6 +66,8 @@ export function onChoose(select: HTMLSelectElement, act: () => void): void {
   const choose = () => select.value !== chosen && (act(), (chosen = select.value));
   select.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') choose();
+    // Escape takes back what the arrow keys walked to: leaving the list then changes nothing.
+    else if (e.key === 'Escape') select.value = chosen;
     // The `change` a key makes comes before the next task.
     else (keyed = true), setTimeout(() => (keyed = false));
   });

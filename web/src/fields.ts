@@ -98,14 +98,18 @@ export function numberControl(o: ControlOptions): HTMLElement {
   const valueText = (v: number) => slider.setAttribute('aria-valuetext', `${fieldText(lang, v)} ${unit(lang, spec)}`);
   valueText(o.value);
   const field = el('input', { type: 'text', inputMode: 'decimal', id: `${id}-number`, value: fieldText(lang, o.value), size: 8 });
-  const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { role: 'alert' });
+  // Said politely, not as an alert: it is checked at each key, and "‘-’ is geen getal" on the
+  // way to "-12,5" interrupted a screen reader at every keystroke.
+  const error = attrs(el('p', { className: 'error', id: `${id}-error` }), { 'aria-live': 'polite' });
   // A value allowed but outside the plausible range is used, with a note (a typo such as
-  // "1,200" for 1.200 is allowed, and would otherwise change the results silently).
-  const warn = attrs(el('p', { className: 'warn', id: `${id}-warn` }), { 'aria-live': 'polite' });
+  // "1,200" for 1.200 is allowed, and would otherwise change the results silently). It is part
+  // of the controls' description, read with them, not announced at each slider step.
+  const warn = el('p', { className: 'warn', id: `${id}-warn` });
   const check = (v: number) => (warn.textContent = plausibleNote(lang, spec, v));
   check(o.value);
   const note = el('p', { className: 'source', id: `${id}-source` }, `${tx.range}: ${allowedRange(lang, spec)}. ${plausibleRange(lang, spec, 2)}. ${tx.source}: ${source(lang, spec)}${o.extra ? `. ${o.extra}` : ''}`);
   attrs(field, { 'aria-describedby': `${id}-error ${id}-warn ${id}-source`, ...(of && { 'aria-label': name + of }) });
+  attrs(slider, { 'aria-describedby': `${id}-error ${id}-warn` });
   /** The value the scenario uses (the last one it took). */
   let inUse = o.value;
   /** The value before the field was typed in: a value refused while typing puts it back, so
@@ -114,6 +118,7 @@ export function numberControl(o: ControlOptions): HTMLElement {
   const refuse = (message: string) => {
     error.textContent = message;
     field.setAttribute('aria-invalid', 'true');
+    slider.setAttribute('aria-invalid', 'true');
   };
   const accept = (v: number): void => {
     const problem = o.apply(v);
@@ -124,12 +129,15 @@ export function numberControl(o: ControlOptions): HTMLElement {
       valueText(v);
       error.textContent = '';
       field.removeAttribute('aria-invalid');
+      slider.removeAttribute('aria-invalid');
     }
   };
   slider.addEventListener('input', () => {
     const v = Number(slider.value);
     field.value = fieldText(lang, v);
     accept(v);
+    // The thumb's value, refused or not (a refused one is marked invalid and described).
+    valueText(v);
   });
   field.addEventListener('focus', () => (before = inUse));
   field.addEventListener('input', () => {
@@ -148,6 +156,9 @@ export function numberControl(o: ControlOptions): HTMLElement {
     keyed = e.key.startsWith('Arrow') || ['PageUp', 'PageDown', 'Home', 'End'].includes(e.key);
   });
   slider.addEventListener('change', () => {
+    // Let go at a refused value: back to the value in use (the message says which), so the
+    // thumb does not stand at a value the results do not have.
+    if (slider.getAttribute('aria-invalid') === 'true') restore();
     if (!keyed) o.done?.();
     keyed = false;
   });
@@ -157,12 +168,14 @@ export function numberControl(o: ControlOptions): HTMLElement {
   });
   // Leaving a refused value: the field shows the value in use again; the message stays and
   // says what was refused and which value is used instead.
-  field.addEventListener('blur', () => {
-    if (field.getAttribute('aria-invalid') !== 'true') return;
+  const restore = () => {
     field.value = fieldText(lang, inUse);
     slider.value = String(inUse);
+    valueText(inUse);
     field.removeAttribute('aria-invalid');
-  });
+    slider.removeAttribute('aria-invalid');
+  };
+  field.addEventListener('blur', () => field.getAttribute('aria-invalid') === 'true' && restore());
   return el(
     'div',
     { className: o.edited ? 'param edited' : 'param' },

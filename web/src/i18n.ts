@@ -581,7 +581,11 @@ function echo(value: string): string {
   return chars.length <= 40 ? value : `${chars.slice(0, 40).join('')}…`;
 }
 
-export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
+/**
+ * `asTyped`: the value is the user's own text (kept as typed); else it is the core's, whose
+ * numbers are written with a point ("-12.5"), said the language's way ("-12,5").
+ */
+export function inputErrorMessage(lang: Lang, d: InputErrorDetail, asTyped = false): string {
   const tx = t(lang);
   const what = {
     not_a_number: tx.notANumber,
@@ -599,7 +603,8 @@ export function inputErrorMessage(lang: Lang, d: InputErrorDetail): string {
   const fromFile = d.label_en.includes('Scenario file');
   const name = fromFile && d.field !== 'scenario' ? `${d.field} (${label})` : label;
   const allowed = lang === 'nl' ? d.allowed_nl : d.allowed_en;
-  const value = d.kind === 'missing' ? '' : `‘${fromFile ? d.value : echo(d.value)}’ `;
+  const said = !asTyped && lang === 'nl' && /^-?\d+\.\d+$/.test(d.value) ? d.value.replace('.', ',') : d.value;
+  const value = d.kind === 'missing' ? '' : `‘${fromFile ? d.value : echo(said)}’ `;
   return `${name}: ${value}${what}; ${tx.allowed}: ${allowed}.`;
 }
 
@@ -615,7 +620,7 @@ export function typedErrorMessage(lang: Lang, spec: ParamSpec, kind: InputErrorD
     allowed_en: allowedRange('en', spec),
     min: spec.min,
     max: spec.max,
-  });
+  }, true);
 }
 
 /** The headline sentences by subject; absent when they do not apply (no programmes, no shock). */

@@ -98,7 +98,13 @@ export class Presentation {
       f();
     };
     const [left, right, down, bands, assumptions, leave] = this.actions;
-    if (k === 'Escape') act(leave!);
+    // A slide higher than the screen (a projector at 200% zoom) scrolls with Page Up/Down and
+    // Space before they change the slide: its middle was out of the keyboard's reach.
+    const root = this.root;
+    const more = root && root.scrollHeight > root.clientHeight + 1;
+    if (more && (k === 'PageDown' || k === ' ') && root.scrollTop + root.clientHeight < root.scrollHeight - 1) act(() => root.scrollBy(0, root.clientHeight * 0.8));
+    else if (more && k === 'PageUp' && root.scrollTop > 0) act(() => root.scrollBy(0, -root.clientHeight * 0.8));
+    else if (k === 'Escape') act(leave!);
     else if (k === 'ArrowRight' || k === 'PageDown' || k === ' ') act(right!);
     else if (k === 'ArrowLeft' || k === 'PageUp') act(left!);
     else if (k === 'ArrowDown') act(down!);
@@ -127,8 +133,9 @@ export class Presentation {
     const story = this.host.story();
     const which = CHARTS[this.which]!;
     const mc = this.bands ? this.host.uncertainty : null;
-    // One line, cut with an ellipsis (a long name pushed the key line off a 720-pixel projector).
-    const title = el('h2', { id: 'presentation-title', title: story.name }, story.name);
+    // At most two lines, then cut (a long name pushed the key line off a 720-pixel projector;
+    // cut to one, "Meerssen variant wethouder – lag…" lost what told it apart).
+    const title = el('h2', { id: 'presentation-title', title: story.name, className: story.name.length > 45 ? 'long' : '' }, story.name);
     const place = el('p', { className: 'place' }, tx.storyPlace(story.at, story.of));
     if (!r) {
       root.replaceChildren(title, place, el('p', {}, tx.computing(0, 1)));

@@ -22,7 +22,8 @@ export function svg(tag: string, values: Record<string, string | number> = {}, .
 /** The words of a failure, in the user's language. */
 export function failure(lang: Lang, e: unknown): string {
   // One problem a line (the status keeps the line breaks): a data file may have twenty.
-  if (e instanceof CoreError && e.details.length) return e.details.map((d) => inputErrorMessage(lang, d)).join('\n');
+  // The values here are mostly what the user typed (a budget, a data file's cells): kept as typed.
+  if (e instanceof CoreError && e.details.length) return e.details.map((d) => inputErrorMessage(lang, d, true)).join('\n');
   return `${ta(lang).failed}: ${e instanceof Error ? e.message : String(e)}`;
 }
 

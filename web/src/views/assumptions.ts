@@ -1,7 +1,7 @@
 // *Aannames*: every parameter with label, the value in use (editable), unit, default, plausible
 // and allowed range, evidence and source. Edited ones (against the preset) are marked and can be
 // reset one by one or all at once.
-import { attrs, el } from '../dom';
+import { attrs, el, scrollBox } from '../dom';
 import { fieldText, keptMessage, markEdited, plausibleNote, readTyped } from '../fields';
 import { formatNumber, label, source, t, unit, unitInBrackets } from '../i18n';
 import type { Ctx, View } from './context';
@@ -46,7 +46,8 @@ export class AssumptionsView implements View {
       const error = attrs(el('span', { className: 'error', id: `${id}-error` }), { role: 'alert' });
       // A value in use outside the plausible range is noted, as at the Overzicht's fields.
       const inUse = () => this.ctx.scenario.set[p.id] ?? p.default;
-      const warn = attrs(el('span', { className: 'warn', id: `${id}-warn` }, plausibleNote(lang, p, inUse())), { 'aria-live': 'polite' });
+      // Described with its field (read on focus), not announced at each change.
+      const warn = el('span', { className: 'warn', id: `${id}-warn` }, plausibleNote(lang, p, inUse()));
       attrs(field, { 'aria-label': `${label(lang, p)} ${unitInBrackets(lang, p)}`, 'aria-describedby': `${id}-error ${id}-warn` });
       field.addEventListener('change', () => {
         const before = inUse();
@@ -92,7 +93,7 @@ export class AssumptionsView implements View {
       el('h2', {}, tx.assumptions),
       el('p', { id: 'assumptions-intro' }, tx.assumptionsIntro(edited.length)),
       resetAll,
-      el('div', { className: 'scroll' }, el('table', { id: 'assumptions', className: 'assumptions' }, head, el('tbody', {}, ...rows))),
+      scrollBox(tx.assumptions, el('table', { id: 'assumptions', className: 'assumptions' }, head, el('tbody', {}, ...rows))),
     );
   }
 

@@ -4,7 +4,7 @@
 // worker, never sent anywhere.
 import { LineChart } from '../chart';
 import type { AreaFit, Backtest, Calibration, Horizon } from '../core';
-import { el } from '../dom';
+import { el, scrollBox } from '../dom';
 import { assessment, formatNumber, method, notIdentified, shortMonth, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
@@ -123,7 +123,7 @@ export class BacktestView implements View {
     const figure = el('figure', { className: 'figure', id: 'chart-backtest' }, el('figcaption', {}, tx.btChartTitle(`${tx.region} / Maastricht`)), forecastChart(b.horizons, name, summary, n, [tx.seriesActual, tx.seriesModel, t(lang).band90, tx.seriesNaive, tx.seriesTrend]), el('p', { className: 'chart-summary' }, summary));
     return [
       figure,
-      el('div', { className: 'scroll' }, dataTable('backtest-table', [tx.colOrigin, tx.colMonths, tx.colArea, tx.colVariant, tx.colActual, tx.colForecast, tx.colError, tx.colBand, tx.colInside, tx.colNaive, tx.colTrend], rows)),
+      scrollBox(tx.btTitle, dataTable('backtest-table', [tx.colOrigin, tx.colMonths, tx.colArea, tx.colVariant, tx.colActual, tx.colForecast, tx.colError, tx.colBand, tx.colInside, tx.colNaive, tx.colTrend], rows)),
       el('h3', {}, tx.assessment),
       el('ul', { id: 'backtest-assessment' }, ...assessment(lang, b).map((a) => el('li', {}, a))),
       el('details', {}, el('summary', {}, tx.notIdentified), el('ul', { id: 'backtest-not-identified' }, ...notIdentified(lang, b).map((a) => el('li', {}, a))), el('p', { className: 'source', id: 'backtest-method' }, method(lang, b))),

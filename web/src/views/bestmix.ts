@@ -3,7 +3,7 @@
 // make the best mix the scenario's.
 import { LineChart } from '../chart';
 import type { Optimisation } from '../core';
-import { attrs, el, refill } from '../dom';
+import { attrs, el, refill, setText } from '../dom';
 import { ambiguousAmount, parseTyped } from '../fields';
 import { formatEur, formatNumber, method, programmeName, t, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
@@ -31,6 +31,7 @@ export class BestMixView implements View {
   private objective: 'net-saving' | 'exits-to-work' = 'net-saving';
   private horizon = '';
   private found: Found | null = null;
+  private readonly said = attrs(el('p', { className: 'visually-hidden', id: 'bestmix-said' }), { role: 'status' });
   private busy = false;
   private applied = false;
   private error = '';
@@ -137,7 +138,9 @@ export class BestMixView implements View {
     // A search still running shows its progress when the view is drawn again.
     const progress = el('progress', { id: 'bestmix-progress', max: 40, value: this.steps, hidden: !this.busy });
     const text = el('span', { id: 'bestmix-status' }, this.busy ? tx.searching(this.steps) : '');
-    text.setAttribute('role', 'status');
+    // A refused budget or horizon is marked at its field, with the message as its description.
+    const bad = !this.error ? null : this.error.startsWith('Budget') ? budget : this.error.startsWith('Horizon') ? horizon : null;
+    if (bad) attrs(bad, { 'aria-invalid': 'true', 'aria-describedby': 'bestmix-error' });
     // Not `disabled` while searching: a disabled button drops the keyboard focus.
     const go = attrs(el('button', { type: 'button', id: 'bestmix-search' }, tx.search), { 'aria-disabled': String(this.busy) });
     go.addEventListener('click', () => {
@@ -160,10 +163,13 @@ export class BestMixView implements View {
       progress,
       text,
     );
-    const parts: (Node | string)[] = [title, el('p', {}, tx.bmIntro), form];
+    const parts: (Node | string)[] = [title, el('p', {}, tx.bmIntro), form, this.said];
     if (this.error) parts.push(attrs(el('p', { className: 'error', id: 'bestmix-error' }, this.error), { role: 'alert' }));
     if (this.found) parts.push(...this.result(this.found));
     refill(this.host, ...parts);
+    // Said once when the search starts and once with its answer (the steps are not read out).
+    const answer = ['bestmix-time', 'bestmix-shortfall'].map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    setText(this.said, this.busy ? tx.searching(0) : this.found && !this.error ? answer : '');
   }
 
   /** What the scenario's programmes cost as planned (participants × cost), else the corona programme's €1,645,000 (seed 000). */

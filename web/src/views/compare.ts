@@ -3,7 +3,7 @@
 // more than another over paired Monte Carlo runs (`caseflow compare`).
 import { LineChart } from '../chart';
 import type { Comparison, Results, Scenario } from '../core';
-import { attrs, el, refill } from '../dom';
+import { attrs, el, refill, scrollBox, setText } from '../dom';
 import { formatEur, formatNumber, method, numberFormat, shortMonth, t } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { Cancelled } from '../runner';
@@ -17,6 +17,9 @@ const RUNS = 1000;
 const SEED = 1;
 const SLOTS = 4;
 const COLORS = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed'];
+/** Each scenario's line also has its own pattern: colour alone does not tell them apart
+ * (red and green to a colour-blind reader, any of them in black and white). */
+const DASHES: (number[] | undefined)[] = [undefined, [8, 4], [2, 3], [10, 3, 2, 3]];
 
 interface Choice {
   /** `saved:ID` or `preset:ID`. */
@@ -42,6 +45,8 @@ export class CompareView implements View {
   private busy = false;
   private error = '';
   private charts_: LineChart[] = [];
+  /** Said to a screen reader once a comparison starts and once it ends (the progress is not). */
+  private readonly said = attrs(el('p', { className: 'visually-hidden', id: 'compare-said' }), { role: 'status' });
   /** Counts comparisons started: only the latest one's answer is shown. */
   private job = 0;
 
@@ -140,12 +145,12 @@ export class CompareView implements View {
     const total = RUNS * Math.max(2, this.picked.filter(Boolean).length);
     const progress = el('progress', { id: 'compare-progress', max: total, value: 0, hidden: !this.busy });
     const text = el('span', { id: 'compare-status' }, this.busy ? tx.cmpRunning(0, total) : '');
-    text.setAttribute('role', 'status');
-    const parts: Node[] = [el('h2', {}, tx.cmpTitle), el('p', {}, tx.cmpIntro), el('div', { className: 'compare-pick' }, ...selects), el('p', {}, go, ' ', progress, ' ', text)];
+    const parts: Node[] = [el('h2', {}, tx.cmpTitle), el('p', {}, tx.cmpIntro), el('div', { className: 'compare-pick' }, ...selects), el('p', {}, go, ' ', progress, ' ', text), this.said];
     if (this.error) parts.push(attrs(el('p', { className: 'error', id: 'compare-error' }, this.error), { role: 'alert' }));
     this.charts_ = [];
     if (this.outcome) parts.push(...this.result(this.outcome));
     refill(this.host, ...parts);
+    setText(this.said, this.busy ? tx.cmpRunning(0, total) : this.outcome && !this.error ? (document.getElementById('compare-chances')?.textContent ?? '') : '');
   }
 
   /** The CLI command giving the same comparison, when every scenario is an unchanged preset. */
@@ -197,7 +202,7 @@ export class CompareView implements View {
       xFormat: (m) => shortMonth(lang, m),
       lines: o.results.map((r, i) => {
         const k = at(r);
-        return { label: names[i]!, color: COLORS[i]!, values: x.map((m) => r.months[k(m) ?? -1]?.benefits ?? null) };
+        return { label: names[i]!, color: COLORS[i]!, dash: DASHES[i], values: x.map((m) => r.months[k(m) ?? -1]?.benefits ?? null) };
       }),
       bands: [],
       format: (v) => n(v),
@@ -214,6 +219,7 @@ export class CompareView implements View {
         return {
           label: names[i]!,
           color: COLORS[i]!,
+          dash: DASHES[i],
           values: x.map((m) => {
             const j = k(m);
             return j === undefined ? null : c.kept[j]! - c.cost[j]!;
@@ -263,7 +269,7 @@ export class CompareView implements View {
     return [
       el('h3', {}, tx.cmpDiffTitle),
       ...periodNote,
-      el('div', { className: 'scroll' }, dataTable('compare-table', head, rows)),
+      scrollBox(tx.cmpDiffTitle, dataTable('compare-table', head, rows)),
       el('ul', { id: 'compare-chances' }, ...chances),
       el('p', { className: 'source', id: 'compare-command' }, tx.cmpRuns(o.comparison.runs, o.comparison.seed, this.command(o))),
       caseload.figure,

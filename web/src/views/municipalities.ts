@@ -2,7 +2,7 @@
 // cost share by the key, net position, BUIG grant and vangnet) as a table and small multiples,
 // and the cost key applied to the planned re-integration cost (`caseflow allocate`).
 import type { MonteCarlo, Results, Split, YearOut } from '../core';
-import { attrs, el } from '../dom';
+import { attrs, el, scrollBox } from '../dom';
 import { formatEur, formatNumber, numberFormat, type Lang } from '../i18n';
 import { ta } from '../i18n-analyst';
 import { dataTable, failure, svg } from './analyst-common';
@@ -132,12 +132,12 @@ export class MunicipalitiesView implements View {
       el('h2', {}, tx.munTitle),
       el('p', {}, tx.munIntro),
       el('h3', {}, tx.munTotals(whole.period)),
-      el('div', { className: 'scroll' }, totals),
+      scrollBox(tx.munTotals(whole.period), totals),
       el('p', { className: 'source', id: 'municipalities-rounding' }, tx.munRounding),
       el('fieldset', {}, el('legend', {}, tx.measure), picker, el('label', { htmlFor: shared.id }, shared, ` ${tx.sharedScale}`)),
       el('h3', {}, tx.multiplesTitle(heading(lang, this.measure), this.shared)),
       multiples,
-      el('div', { className: 'scroll' }, table),
+      scrollBox(tx.munTitle, table),
       this.key(r),
     );
   }
@@ -209,7 +209,7 @@ export class MunicipalitiesView implements View {
       // The overhead moves money to Maastricht: its column adds up to nothing, the paid to the total.
       const sum = (f: (row: (typeof split.rows)[number]) => string) => formatEur(lang, split.rows.reduce((a, row) => a + cents(f(row)), 0) / 100);
       rows.push([tx.total, '100%', e(split.totals.share_eur), sum((row) => row.overhead_eur), sum((row) => row.total_eur)]);
-      section.append(el('p', {}, tx.keyIntro(e(total), formatNumber(lang, Number(overhead), 2))), el('div', { className: 'scroll' }, dataTable('cost-key-table', [tx.colArea, tx.colKey, tx.colShare, tx.colOverhead, tx.colTotal], rows)));
+      section.append(el('p', {}, tx.keyIntro(e(total), formatNumber(lang, Number(overhead), 2))), scrollBox(tx.keyTitle, dataTable('cost-key-table', [tx.colArea, tx.colKey, tx.colShare, tx.colOverhead, tx.colTotal], rows)));
     } catch (err) {
       this.split = { total, overhead, split: null, error: failure(lang, err) };
       section.append(el('p', { className: 'error' }, failure(lang, err)));

@@ -2,7 +2,7 @@
 // exits to work, and the cumulative saving against cost with the payback month.
 import { LineChart } from '../chart';
 import { caseloadChart, exitsChart, moneyChart, type Measure } from '../charts';
-import { el, setText } from '../dom';
+import { attrs, el, setText } from '../dom';
 import { markEdited, numberControl } from '../fields';
 import { formatEur, formatMonth, formatNumber, headline, horizonNote, keyFigures, programmeName, t } from '../i18n';
 import type { ParamSpec, Programme, Scenario } from '../core';
@@ -63,6 +63,10 @@ export class OverviewView implements View {
   private notes!: HTMLElement;
   private budget!: HTMLElement;
   private keys!: HTMLElement;
+  /** The key figures for a screen reader, said once the results have settled (a second after
+   * the last run): the headline itself changes at every slider step and is not live. */
+  private said!: HTMLElement;
+  private sayTimer = 0;
   private horizon!: HTMLElement;
   /** The notes shown (their sources and texts), to rebuild them only when they change. */
   private notesKey = '';
@@ -124,7 +128,7 @@ export class OverviewView implements View {
     this.marks.push({ control: horizon, edited: () => monthsNow() !== monthsPreset() });
     controls.push(horizon);
     this.headline = el('ol', { id: 'headline', className: 'headline' });
-    this.headline.setAttribute('aria-live', 'polite');
+    this.said = attrs(el('p', { className: 'visually-hidden', id: 'overview-said' }), { 'aria-live': 'polite' });
     this.shock = el('p', { id: 'headline-shock', className: 'headline-shock' });
     this.notes = el('aside', { id: 'notes', className: 'notes', hidden: true });
     this.notesKey = '';
@@ -159,6 +163,7 @@ export class OverviewView implements View {
           'section',
           { className: 'results' },
           this.keys,
+          this.said,
           toggle,
           this.caseload.figure,
           this.budget,
@@ -188,8 +193,11 @@ export class OverviewView implements View {
     // The three answers a council asks first, above the chart; the sentences below explain them.
     const s = r.summary;
     this.keys.hidden = s.participants <= 0;
-    setText(this.keys, keyFigures(lang, r, mc));
+    const keys = keyFigures(lang, r, mc);
+    setText(this.keys, keys);
     const { lines, shock } = headline(lang, r, mc);
+    clearTimeout(this.sayTimer);
+    this.sayTimer = window.setTimeout(() => setText(this.said, keys || lines[0] || ''), 1000);
     setText(this.shock, shock);
     this.shock.hidden = !shock;
     const items = this.headline.children;
