@@ -1886,3 +1886,33 @@ fn dutch_tables_write_decimals_with_a_comma_and_english_with_a_point() {
     assert!(split.contains("1645000,50"), "{split}");
     assert!(!split.contains("1645000.50"), "{split}");
 }
+
+#[test]
+fn a_track_whose_participants_leave_the_benefit_says_what_that_does_to_the_saving() {
+    let shown = stdout(&caseflow(&[
+        "presets",
+        "--show",
+        "corona-2021",
+        "--format",
+        "json",
+    ]));
+    assert!(!stdout(&caseflow(&["run", "--preset", "corona-2021"])).contains("on_benefit"));
+    let mut v: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    v["programmes"][2]["on_benefit"] = serde_json::Value::Bool(false);
+    let file = scratch("off-benefit.json", v.to_string().as_bytes());
+    let out = stdout(&caseflow(&["run", "--scenario", &file]));
+    let note = out
+        .lines()
+        .find(|l| l.contains("on_benefit = false"))
+        .unwrap_or_else(|| panic!("no note: {out}"));
+    assert!(
+        note.starts_with("Let op (caseflow): Deelnemers van Arbeidsfit maken tellen"),
+        "{note}"
+    );
+    assert!(note.contains("zit niet in de kosten"), "{note}");
+    let json = json(&["run", "--scenario", &file, "--format", "json"]);
+    assert_eq!(
+        json["notes"].as_array().unwrap().last().unwrap()["id"],
+        "off-benefit"
+    );
+}

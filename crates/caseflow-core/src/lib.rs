@@ -122,6 +122,31 @@ impl Model {
         if !unknown.is_empty() {
             return Err(InputErrors(unknown));
         }
+        // A track whose participants leave the benefit while in it (`on_benefit = false`, a
+        // scenario file's field: a paid placement, say) counts those months as saved, and its
+        // wage or subsidy is no cost here: said beside the results, as a paper's claim is.
+        let off: Vec<&str> = scenario
+            .programmes
+            .iter()
+            .filter(|p| !p.on_benefit)
+            .map(|p| {
+                if p.name.is_empty() {
+                    p.id.as_str()
+                } else {
+                    p.name.as_str()
+                }
+            })
+            .collect();
+        if !off.is_empty() {
+            let off = off.join(", ");
+            notes.push(presets::Note {
+                id: "off-benefit".into(),
+                source: "caseflow".into(),
+                nl: format!("Deelnemers van {off} tellen tijdens het traject niet als uitkering (on_benefit = false): hun maanden in het traject tellen als bespaard, en een loon of subsidie voor hen zit niet in de kosten. Het bestand zakt bij hun start en stijgt weer als het traject eindigt."),
+                en: format!("Participants of {off} do not count as benefits while in the programme (on_benefit = false): their months in it count as saved, and any wage or subsidy for them is not in the cost. The caseload drops when they start and rises again when the programme ends."),
+                assumes: Vec::new(),
+            });
+        }
         Ok((inputs, notes))
     }
 
