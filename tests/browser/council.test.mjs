@@ -335,6 +335,22 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   // named the preset's id).
   const cited = String(sheet[1][sheet[0].indexOf('cite')]);
   assert.ok(cited.includes(`scenario "${await page.locator('#scenario-name').inputValue()}"`), cited);
+  // Which midpoint is which, the chances beside them, and a payback's percentiles said to be
+  // of the runs that pay back (a median of 98 months read as 'half pay back by then').
+  const about = byName['Verantwoording'];
+  assert.match(String(about.find((r) => r[0] === 'Kolommen')?.[1]), /centrale berekening .* gemiddelde en P5-P95 zijn over de runs/);
+  const pc = (x) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+  const q = mc.probabilities;
+  assert.equal(String(about.find((r) => r[0] === 'Kansen (aandeel van de runs)')?.[1]), `terugverdiend binnen 2 / 5 / 10 jaar: ${pc(q.payback_within_2_years)} / ${pc(q.payback_within_5_years)} / ${pc(q.payback_within_10_years)}; positief netto resultaat: ${pc(q.net_saving_positive)}`);
+  assert.ok(summary[0].includes('Terugverdiend na (maanden) P50 (van de runs die terugverdienen)'), summary[0].join('|'));
+  // Numbers keep their digits, shown with one or two decimals (euros with cents): a style,
+  // not a rounding. Whole numbers (the year) are left as they are.
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const parts = unzipSync(readFileSync(await xlsx.path()));
+  const xml = strFromU8(parts['xl/worksheets/sheet2.xml']);
+  const cellsOf = (style) => (xml.match(new RegExp(`<c r="[A-Z]+\\d+" s="${style}"><v>`, 'g')) ?? []).length;
+  assert.ok(cellsOf(2) > 1000 && cellsOf(3) > 100, `${cellsOf(2)} fractions, ${cellsOf(3)} euro cells`);
+  assert.ok(/<c r="[A-Z]+\d+"><v>2021<\/v><\/c>/.test(strFromU8(parts['xl/worksheets/sheet3.xml'])), 'the year unstyled');
 
   // Changed, the preset's name gets "(gewijzigd)": the three CSV files keep their own names
   // (the long name cut the suffix off, and all three were saved under one name), and the cite

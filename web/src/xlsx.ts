@@ -123,19 +123,26 @@ function column(i: number): string {
   return (i >= 26 ? column(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
 }
 
-function cellXml(c: Cell, ref: string): string {
-  if (typeof c === 'number' && Number.isFinite(c)) return `<c r="${ref}"><v>${c}</v></c>`;
+/**
+ * A number keeps every digit, shown as a council paper wants it (a style, not rounding):
+ * euros with cents and grouping, other whole numbers as they are (a year stays 2021), other
+ * fractions with one or two decimals (4.628,8 uitkeringen, not 4628.799718097032).
+ */
+function cellXml(c: Cell, ref: string, money: boolean): string {
+  if (typeof c === 'number' && Number.isFinite(c)) return `<c r="${ref}"${money ? ' s="3"' : Number.isInteger(c) ? '' : ' s="2"'}><v>${c}</v></c>`;
   const [text, style] = typeof c === 'object' ? [c.bold, ' s="1"'] : [String(c), ''];
   return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
 }
 
 function sheetXml(s: Sheet): string {
   const cols = (s.widths ?? []).map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
-  const rows = s.rows.map((r, y) => `<row r="${y + 1}">${r.map((c, x) => cellXml(c, column(x) + (y + 1))).join('')}</row>`);
+  // A column of euros says so in its heading (‘Bruto besparing €’).
+  const money = (s.rows[0] ?? []).map((c) => typeof c === 'object' && c.bold.includes('€'));
+  const rows = s.rows.map((r, y) => `<row r="${y + 1}">${r.map((c, x) => cellXml(c, column(x) + (y + 1), !!money[x])).join('')}</row>`);
   return `${XML}<worksheet xmlns="${MAIN}">${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 
-/** The workbook's parts by path: sheets, one bold style, and the package's bookkeeping. */
+/** The workbook's parts by path: sheets, a bold style and two number formats, and the package's bookkeeping. */
 function xlsxParts(sheets: Sheet[]): [string, string][] {
   const n = sheets.map((_, i) => i + 1);
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
@@ -153,7 +160,7 @@ function xlsxParts(sheets: Sheet[]): [string, string][] {
     ['xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="${PKG}/relationships">${n.map((i) => rel(`rId${i}`, 'worksheet', `worksheets/sheet${i}.xml`)).join('')}${rel('rIdS', 'styles', 'styles.xml')}</Relationships>`],
     [
       'xl/styles.xml',
-      `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2">${font('')}${font('<b/>')}</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+      `${XML}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.0#"/></numFmts><fonts count="2">${font('')}${font('<b/>')}</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${[164, 4].map((f) => `<xf numFmtId="${f}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
     ],
     ...sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s)]),
   ];
