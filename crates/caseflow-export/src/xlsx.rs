@@ -227,6 +227,16 @@ fn about(
                 _ => mc.method.clone(),
             },
         ));
+        // Three midpoints (the central run, the runs' mean and median) said apart, as the
+        // page's workbook does: a positive mean beside a negative median read as a contradiction.
+        rows.push((
+            lang.pick("Kolommen", "Columns"),
+            lang.pick(
+                "Een cijfer zonder toevoeging komt uit de centrale berekening (zonder toeval); gemiddelde en P5-P95 zijn over de runs van de Monte Carlo. Bij een scheve verdeling verschillen centrale berekening, gemiddelde en mediaan (P50).",
+                "A figure without a suffix is from the central run (no chance); mean and P5-P95 are over the Monte Carlo runs. With a skewed spread the central run, the mean and the median (P50) differ.",
+            )
+            .to_owned(),
+        ));
     }
     rows.push((
         lang.pick("Afronding van bedragen", "Money rounding"),

@@ -339,6 +339,14 @@ fn a_monte_carlo_read_back_from_its_json_exports_the_same() {
         };
         let about = sheet(&bytes, name);
         assert_eq!(text(&about, (row_of(&about, label, 0), 1)), *method);
+        // Which columns are the central run and which the runs (a positive mean beside a
+        // negative median read as a contradiction).
+        let columns = lang.pick("Kolommen", "Columns");
+        let said = text(&about, (row_of(&about, columns, 0), 1));
+        assert!(
+            said.contains(lang.pick("mediaan (P50)", "median (P50)")),
+            "{said}"
+        );
     }
     let a = Export::new(&r, Some(&mc), &model.table, Lang::En, DATE).unwrap();
     let b = Export::new(&r, Some(&back), &model.table, Lang::En, DATE).unwrap();
