@@ -575,6 +575,16 @@ test('a variant prints its track settings and warnings, and its comparison adds 
     checked++;
   }
   assert.ok(checked >= 5, JSON.stringify(shown));
+  // Printed from here, the report opens with the comparison: its charts and its tables.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const printed = await page.evaluate(() => {
+    const c = document.querySelector('#print-report #report-compare');
+    return { pictures: c?.querySelectorAll('img.report-chart').length, text: c?.textContent ?? '', ids: document.querySelectorAll('#compare-table').length };
+  });
+  assert.equal(printed.pictures, 2);
+  assert.equal(printed.ids, 1, 'the copies carry no ids');
+  assert.ok(printed.text.includes(shown[1].join('')), printed.text.slice(0, 300));
+  assert.ok(printed.text.includes(await page.locator('#compare-chances').textContent()));
   // Closed and opened again: the same two picked, and compared again.
   await page.reload();
   await settle(page);

@@ -197,6 +197,11 @@ export class LineChart {
     return this.drawnAxes;
   }
 
+  /** The one-sentence summary of what is drawn. */
+  summaryText(): string {
+    return this.current?.summary ?? '';
+  }
+
   /** The chart as a standalone SVG document, with its title, legend and cite line. */
   svg(width = 960, height = 540): string {
     return this.current ? chartSvg(this.current, this.title, this.cite(), width, height) : '';

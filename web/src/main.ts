@@ -6,7 +6,7 @@
 // never change the scenario themselves: they call `edit`, which keeps the last valid scenario
 // when the core refuses a value, and records every change for undo and redo.
 import './style.css';
-import { chartById, type AxisLayout } from './chart';
+import { chartById, type AxisLayout, type LineChart } from './chart';
 import { Core, CoreError, type MonteCarlo, type Preset, type Results, type Scenario, type Stats } from './core';
 import { attrs, byId, el, onChoose, setText } from './dom';
 import { formatEur, formatNumber, inputErrorMessage, sharePct, t, type Lang } from './i18n';
@@ -1059,6 +1059,21 @@ class App implements Ctx, PresentHost, ReportHost {
       main.replaceChildren(root);
       this.views[this.view].mount(root);
     });
+  }
+
+  /**
+   * The comparison on screen, for the printed report when printing from Vergelijken (a print
+   * from there gave the one scenario's report without it): its charts and its tables, copied
+   * without their ids.
+   */
+  comparison(): { title: string; charts: LineChart[]; parts: Element[] } | null {
+    if (this.view !== 'compare') return null;
+    const parts = ['compare-periods', 'compare-table', 'compare-chances', 'compare-command'].flatMap((id) => {
+      const copy = document.getElementById(id)?.cloneNode(true) as Element | undefined;
+      for (const e of copy ? [copy, ...copy.querySelectorAll('[id]')] : []) e.removeAttribute('id');
+      return copy ? [copy] : [];
+    });
+    return parts.length ? { title: ta(this.lang).cmpTitle, charts: (this.views.compare as CompareView).charts(), parts } : null;
   }
 
   citeLine(): string {

@@ -7,6 +7,7 @@ import { el, table } from './dom';
 import { plausibleNote } from './fields';
 import { formatEur, formatNumber, headline, horizonNote, label, programmeName, source, t, unit, type Lang } from './i18n';
 import { ta } from './i18n-analyst';
+import type { LineChart } from './chart';
 import { chartSvg } from './svg';
 import { periodTotals } from './views/municipalities';
 
@@ -18,6 +19,8 @@ export interface ReportHost {
   readonly uncertainty: MonteCarlo | null;
   story(): { name: string };
   citeLine(): string;
+  /** The comparison shown, when printing from Vergelijken. */
+  comparison?(): { title: string; charts: LineChart[]; parts: Element[] } | null;
 }
 
 export function buildReport(host: ReportHost, into: HTMLElement): void {
@@ -55,6 +58,7 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
   into.replaceChildren(
     el('h1', {}, `caseflow: ${host.story().name}`),
     el('p', { className: 'report-meta' }, `${date} · ${cite}`),
+    ...comparison(host.comparison?.() ?? null, picture),
     shock ? el('p', {}, shock) : '',
     el('ul', { className: 'report-headline' }, ...lines.map((l) => el('li', {}, l))),
     horizonNote(lang, r) ? el('p', { className: 'warn' }, horizonNote(lang, r)) : '',
@@ -78,4 +82,11 @@ export function buildReport(host: ReportHost, into: HTMLElement): void {
     el('p', { className: 'report-meta', id: 'report-rounding' }, tx.rounding),
     el('p', { className: 'report-meta' }, cite),
   );
+}
+
+/** Printed from Vergelijken: the comparison first, its charts as pictures, then its tables. */
+function comparison(c: ReturnType<NonNullable<ReportHost['comparison']>>, picture: (svg: string, alt: string) => HTMLElement): Node[] {
+  if (!c) return [];
+  const figures = c.charts.map((chart) => el('figure', {}, picture(chart.svg(), chart.summaryText()), el('figcaption', {}, chart.summaryText())));
+  return [el('section', { id: 'report-compare' }, el('h2', {}, c.title), ...figures, ...c.parts)];
 }
