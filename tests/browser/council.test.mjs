@@ -351,6 +351,9 @@ test('CSV and Excel exports carry the numbers of `caseflow run`, the percentiles
   const cellsOf = (style) => (xml.match(new RegExp(`<c r="[A-Z]+\\d+" s="${style}"><v>`, 'g')) ?? []).length;
   assert.ok(cellsOf(2) > 1000 && cellsOf(3) > 100, `${cellsOf(2)} fractions, ${cellsOf(3)} euro cells`);
   assert.ok(/<c r="[A-Z]+\d+"><v>2021<\/v><\/c>/.test(strFromU8(parts['xl/worksheets/sheet3.xml'])), 'the year unstyled');
+  // The assumptions as they are: a seed's 0,625 is not shown as 0,63.
+  const assumptionsXml = strFromU8(parts['xl/worksheets/sheet5.xml']);
+  assert.ok(assumptionsXml.includes('<v>0.625</v>') && !/ s="[23]"/.test(assumptionsXml), 'the assumptions unformatted');
 
   // Changed, the preset's name gets "(gewijzigd)": the three CSV files keep their own names
   // (the long name cut the suffix off, and all three were saved under one name), and the cite
@@ -485,6 +488,24 @@ test('presentation at 1280×720: a long name keeps to two lines and the key line
     assert.ok(keys.bottom <= 720, `chart ${chart}: the key line ends on screen (${keys.bottom})`);
     await page.keyboard.press('ArrowDown');
   }
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// A chart of zeros (the money slide of a scenario without programmes) had an axis of one
+// label, "€ 0", with every line on its bottom edge.
+test('a chart whose figures are all zero still has an axis with a range', async () => {
+  const { page, problems } = await openPage(env, { width: 1280, height: 720 });
+  await page.selectOption('#preset', 'corona-2021-no-programme');
+  await settle(page);
+  await page.click('#present');
+  await page.waitForSelector('#presentation');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const [, y] = await page.evaluate(() => window.caseflow.chartAxes('present-chart'));
+  assert.ok(y.labels.length >= 3, JSON.stringify(y.labels));
+  assert.match(y.labels[0].text, /^€\s0$/, JSON.stringify(y.labels));
   await page.keyboard.press('Escape');
   assert.deepEqual(problems, []);
   await page.context().close();

@@ -104,7 +104,9 @@ function padded(min: number, max: number): [number, number] {
   let hi = Math.ceil((max + pad) / round) * round;
   if (min >= 0 && lo < 0) lo = 0;
   if (max <= 0 && hi > 0) hi = 0;
-  return [Number(lo.toPrecision(12)), Number(hi.toPrecision(12))];
+  [lo, hi] = [Number(lo.toPrecision(12)), Number(hi.toPrecision(12))];
+  // All at zero (a money chart without programmes), or flatter than the rounding: a range.
+  return hi > lo ? [lo, hi] : [lo, lo + (Math.abs(lo) || 100)];
 }
 
 export class LineChart {
@@ -269,14 +271,16 @@ export class LineChart {
     const ppy = (bottom - top) / (hi - lo || 1);
     const yStep = step(ppy, size * 2.5, NUMBER_STEPS, true);
     const yTicks: number[] = [];
-    for (let v = Math.ceil(lo / yStep) * yStep; v <= hi + yStep * 1e-9; v += yStep) yTicks.push(Number(v.toPrecision(12)));
+    // Counted, not summed: a step below the numbers' precision cannot loop.
+    for (let k = Math.ceil(lo / yStep); k * yStep <= hi + yStep * 1e-9 && yTicks.length < 50; k++) yTicks.push(Number((k * yStep).toPrecision(12)));
     const yText = yTicks.map((v) => (d.axisFormat ?? d.format)(v));
     const yWidths = yText.map((t) => textWidth(font, t));
     // The y axis is as wide as its widest label (€ 1,75 mln. needs more room than 4.650).
     const ySize = Math.ceil(Math.max(40, ...yWidths) + TICK + GAP + 4);
     const xText = (i: number) => (d.xFormat ?? String)(d.x[i] ?? '');
     const first = d.x.slice(0, 12).map((_, i) => textWidth(font, xText(i)));
-    const right = width - Math.ceil(Math.max(12, ...first) / 2);
+    // Room on the right for half the widest of the first and the last label.
+    const right = width - Math.ceil(Math.max(12, ...first, textWidth(font, xText(d.x.length - 1))) / 2);
     const n = Math.max(1, d.x.length - 1);
     const ppx = (right - ySize) / n;
     // Months fall on quarters, half years and years, as wide apart as the first year's labels.
@@ -292,7 +296,9 @@ export class LineChart {
       parts.push(`<line x1="${f(X(i))}" x2="${f(X(i))}" y1="${top}" y2="${bottom + TICK}" stroke="#e5e7eb"/><text x="${f(X(i))}" y="${bottom + TICK + GAP + size}" text-anchor="middle">${esc(text)}</text>`);
     }
     yTicks.forEach((v, k) => parts.push(`<line x1="${ySize - TICK}" x2="${f(right)}" y1="${f(Y(v))}" y2="${f(Y(v))}" stroke="#e5e7eb"/><text x="${ySize - TICK - GAP}" y="${f(Y(v) + size * 0.35)}" text-anchor="end">${esc(yText[k]!)}</text>`));
-    const path = (vs: (number | null)[]) => vs.map((v, i) => (v == null || !Number.isFinite(v) ? '' : `${vs[i - 1] == null ? 'M' : 'L'}${f(X(i))},${f(Y(v))}`)).join('');
+    // A month without a (finite) value is a gap in the line and in the band.
+    const gap = (v: number | null | undefined): v is null | undefined => v == null || !Number.isFinite(v);
+    const path = (vs: (number | null)[]) => vs.map((v, i) => (gap(v) ? '' : `${gap(vs[i - 1]) ? 'M' : 'L'}${f(X(i))},${f(Y(v))}`)).join('');
     d.bands.forEach((b) => {
       // An area per stretch of months with both edges.
       let upper: string[] = [];
@@ -303,7 +309,7 @@ export class LineChart {
       };
       b.upper.forEach((u, i) => {
         const l = b.lower[i];
-        if (u == null || l == null) return flush();
+        if (gap(u) || gap(l)) return flush();
         upper.push(`${f(X(i))},${f(Y(u))}`);
         lower.push(`${f(X(i))},${f(Y(l))}`);
       });

@@ -42,7 +42,13 @@ export class Presentation {
   private full = false;
   private readonly onFull = () => (document.fullscreenElement ? (this.full = true) : this.full && this.stop());
   /** What each key does, in the order of the key line's buttons (a tablet has no keys). */
-  private readonly actions = [() => this.host.step(-1), () => this.host.step(1), () => this.turn(1), () => this.toggle('bands'), () => this.toggle('assumptions'), () => this.stop()];
+  private readonly actions = [() => this.step(-1), () => this.step(1), () => this.turn(1), () => this.toggle('bands'), () => this.toggle('assumptions'), () => this.stop()];
+
+  /** Another scenario, its slide from the top (a tall slide scrolled down stayed so). */
+  private step(by: 1 | -1): void {
+    if (this.root) this.root.scrollTop = 0;
+    this.host.step(by);
+  }
 
   constructor(private readonly host: PresentHost) {}
 
@@ -119,6 +125,7 @@ export class Presentation {
   }
 
   private turn(by: number): void {
+    if (this.root) this.root.scrollTop = 0;
     this.which = (this.which + by + CHARTS.length) % CHARTS.length;
     this.chart = null;
     this.render();

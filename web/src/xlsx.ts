@@ -51,6 +51,9 @@ interface Sheet {
   name: string;
   rows: Cell[][];
   widths?: number[];
+  /** Numbers shown with a format (the result tables); else as they are (the assumptions'
+   * seed figures have three decimals: 0,625 shown as 0,63 would misquote them). */
+  formatted?: boolean;
 }
 
 function sheetOf(csv: string): Cell[][] {
@@ -98,9 +101,9 @@ export async function workbook(w: WorkbookInput): Promise<Blob> {
   ];
   return xlsx([
     { name: tx.sheetAbout, rows: about, widths: [24, 100] },
-    { name: tx.sheetMonths, rows: csv('months') },
-    { name: tx.sheetYears, rows: csv('years') },
-    { name: tx.sheetSummary, rows: csv('summary') },
+    { name: tx.sheetMonths, rows: csv('months'), formatted: true },
+    { name: tx.sheetYears, rows: csv('years'), formatted: true },
+    { name: tx.sheetSummary, rows: csv('summary'), formatted: true },
     { name: tx.sheetAssumptions, rows: params, widths: [40, 10, 28, 0, 0, 0, 0, 0, 14, 100] },
   ]);
 }
@@ -128,8 +131,8 @@ function column(i: number): string {
  * euros with cents and grouping, other whole numbers as they are (a year stays 2021), other
  * fractions with one or two decimals (4.628,8 uitkeringen, not 4628.799718097032).
  */
-function cellXml(c: Cell, ref: string, money: boolean): string {
-  if (typeof c === 'number' && Number.isFinite(c)) return `<c r="${ref}"${money ? ' s="3"' : Number.isInteger(c) ? '' : ' s="2"'}><v>${c}</v></c>`;
+function cellXml(c: Cell, ref: string, money: boolean, formatted: boolean): string {
+  if (typeof c === 'number' && Number.isFinite(c)) return `<c r="${ref}"${!formatted ? '' : money ? ' s="3"' : Number.isInteger(c) ? '' : ' s="2"'}><v>${c}</v></c>`;
   const [text, style] = typeof c === 'object' ? [c.bold, ' s="1"'] : [String(c), ''];
   return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
 }
@@ -138,7 +141,7 @@ function sheetXml(s: Sheet): string {
   const cols = (s.widths ?? []).map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : '')).join('');
   // A column of euros says so in its heading (‘Bruto besparing €’).
   const money = (s.rows[0] ?? []).map((c) => typeof c === 'object' && c.bold.includes('€'));
-  const rows = s.rows.map((r, y) => `<row r="${y + 1}">${r.map((c, x) => cellXml(c, column(x) + (y + 1), !!money[x])).join('')}</row>`);
+  const rows = s.rows.map((r, y) => `<row r="${y + 1}">${r.map((c, x) => cellXml(c, column(x) + (y + 1), !!money[x], !!s.formatted)).join('')}</row>`);
   return `${XML}<worksheet xmlns="${MAIN}">${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${rows.join('')}</sheetData></worksheet>`;
 }
 

@@ -673,7 +673,7 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         out,
         "{} €{}, {} {} {}",
         lang.pick("Budget", "Budget"),
-        o.budget_eur,
+        lang.number_text(o.budget_eur.to_string()),
         lang.pick("horizon", "horizon"),
         o.horizon_months,
         lang.pick("maanden", "months")
@@ -797,13 +797,13 @@ pub fn optimise_table(out: &mut impl Write, o: &Optimisation, lang: Lang) -> io:
         o.monte_carlo_check.runs,
         o.monte_carlo_check.seed,
         lang.pick("beste", "best"),
-        pct(b, "p5"),
-        pct(b, "p50"),
-        pct(b, "p95"),
+        lang.number_text(pct(b, "p5")),
+        lang.number_text(pct(b, "p50")),
+        lang.number_text(pct(b, "p95")),
         lang.pick("besloten", "decided"),
-        pct(d, "p5"),
-        pct(d, "p50"),
-        pct(d, "p95")
+        lang.number_text(pct(d, "p5")),
+        lang.number_text(pct(d, "p50")),
+        lang.number_text(pct(d, "p95"))
     )?;
     writeln!(
         out,

@@ -1844,8 +1844,12 @@ fn a_note_on_a_changed_default_says_the_scenario_changed_it() {
         en.contains("This scenario changes an assumption whose amount this note states"),
         "{en}"
     );
-    // A parameter the note does not state leaves it as it is.
+    // A parameter the note does not state leaves it as it is, and so does the default.
     assert_eq!(note(&["--set", "growth_pct=3"]), plain);
+    assert_eq!(
+        note(&["--set", "reintegration_budget_eur.maastricht=3723000"]),
+        plain
+    );
 }
 
 #[test]
@@ -1882,6 +1886,19 @@ fn dutch_tables_write_decimals_with_a_comma_and_english_with_a_point() {
     let (nl_net, en_net) = (value(&nl, "Netto resultaat €"), value(&en, "Net result €"));
     assert!(nl_net.ends_with(",25"), "{nl_net}");
     assert_eq!(nl_net.replace(',', "."), en_net);
+    let best = stdout(&caseflow(&[
+        "optimise",
+        "--preset",
+        "corona-2021",
+        "--budget",
+        "1645000.50",
+    ]));
+    assert!(best.starts_with("Budget €1645000,50"), "{best}");
+    let check = best
+        .lines()
+        .find(|l| l.starts_with("Monte Carlo, netto €"))
+        .unwrap();
+    assert!(!check.contains('.') && check.contains(','), "{check}");
     let split = stdout(&caseflow(&["allocate", "--total", "1645000.50"]));
     assert!(split.contains("1645000,50"), "{split}");
     assert!(!split.contains("1645000.50"), "{split}");

@@ -160,7 +160,11 @@ impl Model {
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
             })
         };
-        if scenario.set.keys().any(|id| states(id)) {
+        // Set to its default (typed back in), a value is no change.
+        let changed = |(id, v): (&String, &f64)| {
+            states(id) && self.table.param(id).is_none_or(|p| p.default != *v)
+        };
+        if scenario.set.iter().any(changed) {
             note.nl += " Dit scenario wijzigt een aanname waarvan deze notitie het bedrag noemt (zie Aannames): de bedragen in deze notitie gelden voor het uitgangspunt, niet voor deze berekening.";
             note.en += " This scenario changes an assumption whose amount this note states (see Assumptions): the amounts in this note are the starting point's, not this run's.";
         }

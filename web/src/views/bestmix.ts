@@ -139,8 +139,8 @@ export class BestMixView implements View {
     const progress = el('progress', { id: 'bestmix-progress', max: 40, value: this.steps, hidden: !this.busy });
     const text = el('span', { id: 'bestmix-status' }, this.busy ? tx.searching(this.steps) : '');
     // A refused budget or horizon is marked at its field, with the message as its description.
-    const bad = !this.error ? null : this.error.startsWith('Budget') ? budget : this.error.startsWith('Horizon') ? horizon : null;
-    if (bad) attrs(bad, { 'aria-invalid': 'true', 'aria-describedby': 'bestmix-error' });
+    const said = this.error.split('\n');
+    for (const [field, name] of [[budget, 'Budget'], [horizon, 'Horizon']] as const) if (said.some((l) => l.startsWith(name))) attrs(field, { 'aria-invalid': 'true', 'aria-describedby': 'bestmix-error' });
     // Not `disabled` while searching: a disabled button drops the keyboard focus.
     const go = attrs(el('button', { type: 'button', id: 'bestmix-search' }, tx.search), { 'aria-disabled': String(this.busy) });
     go.addEventListener('click', () => {

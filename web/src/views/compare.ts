@@ -126,6 +126,8 @@ export class CompareView implements View {
     const tx = ta(lang);
     const all = this.choices();
     if (this.picked.length === 0) this.picked = [all[0]?.value ?? '', ''];
+    // A pick deleted since is unpicked (and so not counted in the progress bar's runs).
+    this.picked = this.picked.map((v) => (all.some((c) => c.value === v) ? v : ''));
     // A result whose scenario has since been deleted or changed no longer answers for it.
     const current = (c: Choice) => all.find((a) => a.value === c.value);
     if (this.outcome?.choices.some((c) => JSON.stringify(current(c)?.scenario) !== JSON.stringify(c.scenario))) this.outcome = null;
