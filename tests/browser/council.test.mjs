@@ -510,3 +510,29 @@ test('a chart whose figures are all zero still has an axis with a range', async 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// A wethouder stepped to the next scenario in the presentation and closed it: her next edit
+// went into that scenario, not her own.
+test('a presentation that ends on another scenario says so, with a way back', async () => {
+  const { page, problems } = await openPage(env, { width: 1280, height: 720 });
+  await page.click('#scenario-new');
+  await page.selectOption('#preset', 'corona-2021');
+  await settle(page);
+  const mine = await page.inputValue('#scenario-name');
+  await page.click('#present');
+  await page.waitForSelector('#presentation');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#notice').isHidden(), true, 'ended where it began: nothing to say');
+  await page.click('#present');
+  await page.waitForSelector('#presentation');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((name) => !document.querySelector('#presentation-title').textContent.includes(name), mine);
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.match(await page.locator('#notice').textContent(), new RegExp(`De presentatie eindigde bij .*niet ‘${mine.replace(/[()+]/g, '.')}’`));
+  await page.click('#notice-action');
+  await settle(page);
+  assert.equal(await page.inputValue('#scenario-name'), mine);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

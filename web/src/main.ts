@@ -308,6 +308,24 @@ class App implements Ctx, PresentHost, ReportHost {
     if (next && next !== this.current) this.switchTo(next);
   }
 
+  /** The saved scenario on screen (its id). */
+  get shownId(): string {
+    return this.current.id;
+  }
+
+  /**
+   * A presentation that ended on another scenario than the one being edited says so, with a
+   * way back (a wethouder's next edit went into the scenario last presented, not her own).
+   */
+  presented(startId: string): void {
+    const start = this.saved.find((s) => s.id === startId);
+    if (!start || start === this.current) return;
+    const names = this.listNames();
+    const [shown, before] = [this.shownName(), names.get(start.id) ?? start.name];
+    const tx = t(this.lang);
+    this.notify(tx.presentedOther(shown, before), tx.backTo(before), () => this.switchTo(start));
+  }
+
   long<T>(job: Job, onProgress?: (done: number) => void): Promise<T> {
     // An analysis goes before the uncertainty Monte Carlo, which starts again after it.
     this.disarmUncertainty();

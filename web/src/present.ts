@@ -21,6 +21,10 @@ export interface PresentHost {
   story(): { name: string; at: number; of: number };
   /** Show the next (+1) or previous (-1) saved scenario. */
   step(by: 1 | -1): void;
+  /** The saved scenario on screen. */
+  readonly shownId: string;
+  /** The presentation ended; it started on `startId`. */
+  presented(startId: string): void;
 }
 
 const CHARTS = ['caseload', 'exits', 'money'] as const;
@@ -40,6 +44,8 @@ export class Presentation {
   /** Whether this presentation got full screen: only then does leaving it end the presentation
    * (a late exit from the one before must not close a new one). */
   private full = false;
+  /** The scenario on screen when the presentation started. */
+  private startId = '';
   private readonly onFull = () => (document.fullscreenElement ? (this.full = true) : this.full && this.stop());
   /** What each key does, in the order of the key line's buttons (a tablet has no keys). */
   private readonly actions = [() => this.step(-1), () => this.step(1), () => this.turn(1), () => this.toggle('bands'), () => this.toggle('assumptions'), () => this.stop()];
@@ -58,6 +64,7 @@ export class Presentation {
 
   start(): void {
     if (this.root) return;
+    this.startId = this.host.shownId;
     const tx = t(this.host.lang);
     this.returnFocus = document.activeElement as HTMLElement | null;
     this.root = attrs(el('div', { id: 'presentation', className: 'presentation', tabIndex: -1 }), { role: 'dialog', 'aria-modal': 'true', 'aria-label': tx.present });
@@ -92,6 +99,7 @@ export class Presentation {
     // may have been replaced by its new copy (same id).
     const back = this.returnFocus?.isConnected ? this.returnFocus : document.getElementById(this.returnFocus?.id || 'present');
     back?.focus();
+    this.host.presented(this.startId);
   }
 
   private key(e: KeyboardEvent): void {
