@@ -1547,6 +1547,16 @@ test('a screen reader hears results once they settle, errors politely, and the s
   await page.fill('#param-growth_pct-number', '-12,5');
   assert.match(await error.textContent(), /‘-12,5’/);
   await page.press('#param-growth_pct-number', 'Tab');
+  // Typed key by key, the "-1" on the way to a refused "-12,5" is not left in use.
+  await page.fill('#param-growth_pct-number', '3');
+  await page.press('#param-growth_pct-number', 'Tab');
+  await settle(page);
+  await page.locator('#param-growth_pct-number').click({ clickCount: 3 });
+  await page.locator('#param-growth_pct-number').pressSequentially('-12,5', { delay: 30 });
+  await page.press('#param-growth_pct-number', 'Tab');
+  await settle(page);
+  assert.equal(await page.inputValue('#param-growth_pct-number'), '3');
+  assert.match(await error.textContent(), /De laatste geldige waarde, 3, blijft in gebruik/);
   // Escape takes back what the arrow keys walked to in a closed list.
   const name = await page.inputValue('#scenario-name');
   await page.focus('#preset');
@@ -1556,6 +1566,11 @@ test('a screen reader hears results once they settle, errors politely, and the s
   await settle(page);
   assert.equal(await page.inputValue('#preset'), 'corona-2021');
   assert.equal(await page.inputValue('#scenario-name'), name);
+  // Narrowed (a window, 200% zoom), the charts narrow with it: nothing scrolls sideways.
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.waitForTimeout(300);
+  const wide = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, charts: [...document.querySelectorAll('.chart > .plot')].map((p) => p.getBoundingClientRect().width) }));
+  assert.ok(wide.page <= 800 && wide.charts.every((w) => w <= 800), JSON.stringify(wide));
   assert.deepEqual(problems, []);
   await page.context().close();
 });

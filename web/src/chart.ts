@@ -234,7 +234,9 @@ export class LineChart {
         swatch.style.background = kind === 'band' ? color : 'transparent';
         return el('li', {}, swatch, label);
       };
-      this.legend.replaceChildren(...d.lines.map((l) => key(l.label, l.color, l.dash ? 'dashed' : 'line')), ...d.bands.map((b) => key(b.label, b.color, 'band')));
+      // A short first dash reads as dots (the compared C line, the cost line).
+      const style = (l: Line) => (!l.dash ? 'line' : l.dash[0]! <= 2 ? 'dotted' : 'dashed');
+      this.legend.replaceChildren(...d.lines.map((l) => key(l.label, l.color, style(l))), ...d.bands.map((b) => key(b.label, b.color, 'band')));
     }
     if (this.details.open) this.fillTable();
     this.stale = true;

@@ -120,17 +120,19 @@ export function numberControl(o: ControlOptions): HTMLElement {
     field.setAttribute('aria-invalid', 'true');
     slider.setAttribute('aria-invalid', 'true');
   };
+  /** `v` taken by the scenario: in use, its notes and marks updated. */
+  const took = (v: number): void => {
+    inUse = v;
+    check(v);
+    valueText(v);
+    error.textContent = '';
+    field.removeAttribute('aria-invalid');
+    slider.removeAttribute('aria-invalid');
+  };
   const accept = (v: number): void => {
     const problem = o.apply(v);
     if (problem) refuse(`${problem} ${keptMessage(lang, inUse)}`);
-    else {
-      inUse = v;
-      check(v);
-      valueText(v);
-      error.textContent = '';
-      field.removeAttribute('aria-invalid');
-      slider.removeAttribute('aria-invalid');
-    }
+    else took(v);
   };
   slider.addEventListener('input', () => {
     const v = Number(slider.value);
@@ -147,7 +149,12 @@ export function numberControl(o: ControlOptions): HTMLElement {
       return refuse(r.error);
     }
     slider.value = String(r.value);
-    accept(r.value);
+    const problem = o.apply(r.value);
+    if (problem === null) return took(r.value);
+    // Refused by the model ("-12" of "-12,5" is below what the inflow allows): the value from
+    // before the typing goes back in use, not the "-1" typed on the way.
+    if (inUse !== before) accept(before), (slider.value = String(before));
+    refuse(`${problem} ${keptMessage(lang, before)}`);
   });
   // A slider let go ends the edit; a key press does not (Chromium sends `change` after every
   // key): presses in quick succession are one undo step, as a drag is.

@@ -40,7 +40,17 @@ export function chartSvg(d: ChartData, title: string, cite: string, width = 960,
   const citeX = 16;
   // About 6.6 px a character at 12 px (system-ui), so a line stays inside the picture.
   const citeLines = wrap(cite, Math.floor((width - citeX - 16) / 6.6));
-  const pad = { left: 110, right: 20, top: 44, bottom: 82 + 15 * citeLines.length };
+  // The legend in rows as wide as the picture (three or four compared names ran off its edge).
+  const items = [...d.lines.map((l) => ({ label: l.label, color: l.color, band: false })), ...d.bands.map((b) => ({ label: b.label, color: b.color, band: true }))];
+  const placed: { x: number; row: number }[] = [];
+  let [px, row] = [110, 0];
+  for (const item of items) {
+    const w = 40 + item.label.length * 7.5;
+    if (px > 110 && px + w > width - 16) [px, row] = [110, row + 1];
+    placed.push({ x: px, row });
+    px += w;
+  }
+  const pad = { left: 110, right: 20, top: 44, bottom: 82 + 18 * row + 15 * citeLines.length };
   const w = width - pad.left - pad.right;
   const h = height - pad.top - pad.bottom;
   const values = [...d.lines.flatMap((l) => l.values), ...d.bands.flatMap((b) => [...b.lower, ...b.upper])].filter((v): v is number => v !== null && Number.isFinite(v));
@@ -98,13 +108,13 @@ export function chartSvg(d: ChartData, title: string, cite: string, width = 960,
     parts.push(`<text x="${Number(x) + (left ? -6 : 6)}" y="${pad.top + 16}" font-size="13" fill="#047857"${left ? ' text-anchor="end"' : ''}>${esc(d.marker.label)}</text>`);
   }
   parts.push(`<line x1="${pad.left}" x2="${pad.left}" y1="${pad.top}" y2="${pad.top + h}" stroke="#9ca3af"/>`);
-  let lx = pad.left;
-  const ly = pad.top + h + 48;
-  for (const item of [...d.lines.map((l) => ({ label: l.label, color: l.color, band: false })), ...d.bands.map((b) => ({ label: b.label, color: b.color, band: true }))]) {
-    parts.push(item.band ? `<rect x="${lx}" y="${ly - 10}" width="24" height="12" fill="${esc(item.color)}"/>` : `<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${esc(item.color)}" stroke-width="3"/>`);
+  items.forEach((item, i) => {
+    const { x: lx, row: r } = placed[i]!;
+    const ly = pad.top + h + 48 + 18 * r;
+    const dash = d.lines[i]?.dash;
+    parts.push(item.band ? `<rect x="${lx}" y="${ly - 10}" width="24" height="12" fill="${esc(item.color)}"/>` : `<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${esc(item.color)}" stroke-width="3"${dash ? ` stroke-dasharray="${dash.join(' ')}"` : ''}/>`);
     parts.push(`<text x="${lx + 30}" y="${ly}" font-size="13">${esc(item.label)}</text>`);
-    lx += 40 + item.label.length * 7.5;
-  }
+  });
   citeLines.forEach((line, i) => {
     parts.push(`<text x="${citeX}" y="${height - 14 - 15 * (citeLines.length - 1 - i)}" font-size="12" fill="#4b5563">${esc(line)}</text>`);
   });
